@@ -1,0 +1,466 @@
+/*
+ * Command dispatch and the command bodies.
+ *
+ * A request goes through three stages: framing and parsing (here and in
+ * proto.c), which may answer `err`; execution under exc_call(), the only
+ * stage that touches memory or calls out of the agent; and formatting of the
+ * reply, which happens after the recovery context is disarmed so that a bug
+ * in the agent itself panics instead of being reported as the target's fault.
+ */
+
+#include "commands.h"
+
+#include "exc.h"
+#include "mem.h"
+#include "smc.h"
+
+/*
+ * The last executed request, for duplicate suppression. `hello` clears it;
+ * `hello` and `last` are never remembered themselves (see PROTOCOL.md).
+ */
+static struct {
+	bool valid;
+	uint32_t seq;
+	struct proto_out reply;
+} cmd_last;
+
+/* The fields shared by the boot banner and the `hello` reply. */
+static void cmd_out_identity(struct proto_out *out)
+{
+	proto_out_str(out, " proto=1 el=");
+	proto_out_hex(out, exc_current_el());
+	proto_out_str(out, " caps=" AGENT_CAPS " ver=" AGENT_VERSION);
+}
+
+void cmd_send_banner(void)
+{
+	struct proto_out out;
+
+	proto_out_begin(&out, '!');
+	proto_out_str(&out, "fwcts-agent");
+	cmd_out_identity(&out);
+	proto_out_end(&out);
+	proto_send(&out);
+}
+
+static void cmd_send_err(uint32_t seq, enum proto_status status)
+{
+	struct proto_out out;
+
+	proto_out_reply(&out, seq, "err");
+	proto_out_char(&out, ' ');
+	proto_out_str(&out, proto_status_name(status));
+	proto_out_end(&out);
+	proto_send(&out);
+}
+
+static enum cmd_verb cmd_lookup_verb(struct proto_field verb)
+{
+	static const struct {
+		const char *name;
+		enum cmd_verb verb;
+	} verbs[] = {
+		{"hello", CMD_HELLO}, {"smc", CMD_SMC},	  {"hvc", CMD_HVC},
+		{"rd", CMD_RD},	      {"wr", CMD_WR},	  {"rdb", CMD_RDB},
+		{"wrb", CMD_WRB},     {"fill", CMD_FILL}, {"hash", CMD_HASH},
+		{"exec", CMD_EXEC},   {"echo", CMD_ECHO}, {"last", CMD_LAST},
+	};
+	uint32_t i;
+
+	for (i = 0; i < ARRAY_SIZE(verbs); i++) {
+		if (proto_field_is(verb, verbs[i].name)) {
+			return verbs[i].verb;
+		}
+	}
+
+	return CMD_UNKNOWN;
+}
+
+/* Parses the argument fields into vals[0..nargs), checking their count. */
+static enum proto_status cmd_parse_numbers(const struct cmd_req *req,
+					   uint64_t *vals, uint32_t min,
+					   uint32_t max)
+{
+	enum proto_status status;
+	uint32_t i;
+
+	if (req->nargs < min || req->nargs > max) {
+		return PROTO_ERR_ARGS;
+	}
+
+	for (i = 0; i < req->nargs; i++) {
+		vals[i] = 0;
+		status = proto_parse_u64(req->field[1 + i], &vals[i]);
+		if (status != PROTO_OK) {
+			return status;
+		}
+	}
+
+	return PROTO_OK;
+}
+
+/* [addr, addr + len) must not wrap around the top of the address space. */
+static bool cmd_span_ok(uint64_t addr, uint64_t len)
+{
+	return len == 0 || addr + (len - 1) >= addr;
+}
+
+/* smc, hvc: X0..X17, omitted trailing registers are 0. */
+static enum proto_status cmd_parse_regs(struct cmd_req *req)
+{
+	uint32_t i;
+
+	for (i = 0; i < SMC_REGS; i++) {
+		req->reg[i] = 0;
+	}
+
+	return cmd_parse_numbers(req, req->reg, 0, SMC_REGS);
+}
+
+/* rd: W ADDR; wr: W ADDR VALUE. */
+static enum proto_status cmd_parse_access(struct cmd_req *req, uint32_t nargs)
+{
+	uint64_t v[3] = {0, 0, 0};
+	enum proto_status status;
+
+	status = cmd_parse_numbers(req, v, nargs, nargs);
+	if (status != PROTO_OK) {
+		return status;
+	}
+	if (v[0] != 1 && v[0] != 2 && v[0] != 4 && v[0] != 8) {
+		return PROTO_ERR_RANGE;
+	}
+	if (v[0] < 8 && (v[2] >> (8 * v[0])) != 0) {
+		return PROTO_ERR_RANGE;
+	}
+	if ((v[1] & (v[0] - 1)) != 0) {
+		return PROTO_ERR_ALIGN;
+	}
+
+	req->width = (uint32_t)v[0];
+	req->addr = v[1];
+	req->value = v[2];
+	return PROTO_OK;
+}
+
+/* rdb: ADDR LEN, 1 <= LEN <= 256. */
+static enum proto_status cmd_parse_rdb(struct cmd_req *req)
+{
+	uint64_t v[2];
+	enum proto_status status;
+
+	status = cmd_parse_numbers(req, v, 2, 2);
+	if (status != PROTO_OK) {
+		return status;
+	}
+	if (v[1] == 0 || v[1] > CMD_BYTES_MAX || !cmd_span_ok(v[0], v[1])) {
+		return PROTO_ERR_RANGE;
+	}
+
+	req->addr = v[0];
+	req->len = v[1];
+	return PROTO_OK;
+}
+
+/* wrb: ADDR HEX, 1 to 256 bytes as 2 hex digits each. */
+static enum proto_status cmd_parse_wrb(struct cmd_req *req)
+{
+	struct proto_field hex;
+	enum proto_status status;
+	int32_t hi;
+	int32_t lo;
+	uint32_t i;
+
+	if (req->nargs != 2) {
+		return PROTO_ERR_ARGS;
+	}
+	hex = req->field[2];
+	status = proto_parse_u64(req->field[1], &req->addr);
+	if (status != PROTO_OK) {
+		return status;
+	}
+	if (hex.len % 2 != 0) {
+		return PROTO_ERR_ARGS;
+	}
+	req->len = hex.len / 2;
+	for (i = 0; i < req->len && i < CMD_BYTES_MAX; i++) {
+		hi = proto_hex_digit(hex.str[2 * i]);
+		lo = proto_hex_digit(hex.str[2 * i + 1]);
+		if (hi < 0 || lo < 0) {
+			return PROTO_ERR_ARGS;
+		}
+		req->bytes[i] = (uint8_t)((hi << 4) | lo);
+	}
+	if (req->len > CMD_BYTES_MAX || !cmd_span_ok(req->addr, req->len)) {
+		return PROTO_ERR_RANGE;
+	}
+
+	return PROTO_OK;
+}
+
+/* fill: ADDR LEN BYTE; hash: ADDR LEN. LEN is at most 2^32 - 1. */
+static enum proto_status cmd_parse_range(struct cmd_req *req, uint32_t nargs)
+{
+	uint64_t v[3] = {0, 0, 0};
+	enum proto_status status;
+
+	status = cmd_parse_numbers(req, v, nargs, nargs);
+	if (status != PROTO_OK) {
+		return status;
+	}
+	if (v[1] > UINT32_MAX || v[2] > 0xff || !cmd_span_ok(v[0], v[1])) {
+		return PROTO_ERR_RANGE;
+	}
+
+	req->addr = v[0];
+	req->len = v[1];
+	req->value = v[2];
+	return PROTO_OK;
+}
+
+/* exec: ADDR [X0]. */
+static enum proto_status cmd_parse_exec(struct cmd_req *req)
+{
+	uint64_t v[2] = {0, 0};
+	enum proto_status status;
+
+	status = cmd_parse_numbers(req, v, 1, 2);
+	req->addr = v[0];
+	req->value = v[1];
+	return status;
+}
+
+/* hello: PROTO; a version other than ours is `err proto`. */
+static enum proto_status cmd_parse_hello(struct cmd_req *req)
+{
+	uint64_t version;
+	enum proto_status status;
+
+	status = cmd_parse_numbers(req, &version, 1, 1);
+	if (status == PROTO_OK && version != PROTO_VERSION) {
+		status = PROTO_ERR_PROTO;
+	}
+
+	return status;
+}
+
+static enum proto_status cmd_parse(struct cmd_req *req)
+{
+	switch (req->verb) {
+	case CMD_HELLO:
+		return cmd_parse_hello(req);
+	case CMD_SMC:
+	case CMD_HVC:
+		return cmd_parse_regs(req);
+	case CMD_RD:
+		return cmd_parse_access(req, 2);
+	case CMD_WR:
+		return cmd_parse_access(req, 3);
+	case CMD_RDB:
+		return cmd_parse_rdb(req);
+	case CMD_WRB:
+		return cmd_parse_wrb(req);
+	case CMD_FILL:
+		return cmd_parse_range(req, 3);
+	case CMD_HASH:
+		return cmd_parse_range(req, 2);
+	case CMD_EXEC:
+		return cmd_parse_exec(req);
+	case CMD_ECHO:
+		return PROTO_OK;
+	case CMD_LAST:
+		return req->nargs == 0 ? PROTO_OK : PROTO_ERR_ARGS;
+	case CMD_UNKNOWN:
+		break;
+	}
+
+	return PROTO_ERR_VERB;
+}
+
+void cmd_execute(struct cmd_req *req)
+{
+	switch (req->verb) {
+	case CMD_SMC:
+		smc_call(req->reg);
+		break;
+	case CMD_HVC:
+		smc_hvc_call(req->reg);
+		break;
+	case CMD_RD:
+		req->result = mem_read(req->addr, req->width);
+		break;
+	case CMD_WR:
+		mem_write(req->addr, req->width, req->value);
+		break;
+	case CMD_RDB:
+		mem_read_bytes(req->addr, req->bytes, (uint32_t)req->len);
+		break;
+	case CMD_WRB:
+		mem_write_bytes(req->addr, req->bytes, (uint32_t)req->len);
+		break;
+	case CMD_FILL:
+		mem_fill(req->addr, req->len, (uint8_t)req->value);
+		break;
+	case CMD_HASH:
+		req->result = mem_hash(req->addr, req->len);
+		break;
+	case CMD_EXEC:
+		req->result = mem_exec(req->addr, req->value);
+		break;
+	default:
+		/* hello, echo and last touch nothing outside the agent. */
+		break;
+	}
+}
+
+/* x0 always, then up to the last non-zero register. */
+static void cmd_out_regs(struct proto_out *out, const uint64_t *reg)
+{
+	uint32_t n = SMC_REGS;
+	uint32_t i;
+
+	while (n > 1 && reg[n - 1] == 0) {
+		n--;
+	}
+	for (i = 0; i < n; i++) {
+		proto_out_field_hex(out, reg[i]);
+	}
+}
+
+static void cmd_out_ok(struct proto_out *out, const struct cmd_req *req)
+{
+	uint32_t i;
+
+	proto_out_reply(out, req->seq, "ok");
+	switch (req->verb) {
+	case CMD_HELLO:
+		cmd_out_identity(out);
+		break;
+	case CMD_SMC:
+	case CMD_HVC:
+		cmd_out_regs(out, req->reg);
+		break;
+	case CMD_RD:
+	case CMD_HASH:
+	case CMD_EXEC:
+		proto_out_field_hex(out, req->result);
+		break;
+	case CMD_RDB:
+		proto_out_char(out, ' ');
+		for (i = 0; i < req->len; i++) {
+			proto_out_byte_hex(out, req->bytes[i]);
+		}
+		break;
+	case CMD_ECHO:
+		if (req->text.len > 0) {
+			proto_out_char(out, ' ');
+			proto_out_mem(out, req->text.str, req->text.len);
+		}
+		break;
+	case CMD_LAST:
+		proto_out_field_hex(out, cmd_last.valid ? cmd_last.seq : 0);
+		break;
+	default:
+		/* wr, wrb and fill report nothing but success. */
+		break;
+	}
+}
+
+static void cmd_out_fault(struct proto_out *out, uint32_t seq)
+{
+	struct exc_fault fault = exc_last_fault();
+
+	proto_out_reply(out, seq, "fault");
+	proto_out_field_hex(out, fault.esr);
+	proto_out_field_hex(out, fault.far);
+	proto_out_field_hex(out, fault.elr);
+}
+
+static void cmd_remember(uint32_t seq, const struct proto_out *reply)
+{
+	uint32_t i;
+
+	for (i = 0; i < reply->len; i++) {
+		cmd_last.reply.buf[i] = reply->buf[i];
+	}
+	cmd_last.reply.len = reply->len;
+	cmd_last.reply.overflow = reply->overflow;
+	cmd_last.seq = seq;
+	cmd_last.valid = true;
+}
+
+/* Executes a parsed request, replies, and updates the duplicate memory. */
+static void cmd_run(struct cmd_req *req)
+{
+	struct proto_out out;
+
+	if (exc_call(req)) {
+		cmd_out_fault(&out, req->seq);
+	} else {
+		cmd_out_ok(&out, req);
+	}
+	proto_out_end(&out);
+
+	if (req->verb == CMD_HELLO) {
+		cmd_last.valid = false;
+	} else if (req->verb != CMD_LAST) {
+		cmd_remember(req->seq, &out);
+	}
+
+	proto_send(&out);
+}
+
+/* Finds the fields of a request; *seq is set as far as it can be read. */
+static enum proto_status cmd_split(const struct proto_line *line,
+				   struct cmd_req *req)
+{
+	struct proto_field body;
+	enum proto_status status;
+	uint32_t count;
+
+	status = proto_unframe(line, &req->seq, &body);
+	if (status == PROTO_OK) {
+		status = proto_split(body, req->field, CMD_FIELDS_MAX, &count);
+	}
+	if (status != PROTO_OK) {
+		return status;
+	}
+
+	req->nargs = count - 1;
+	req->verb = cmd_lookup_verb(req->field[0]);
+	req->text.str = body.str + req->field[0].len;
+	req->text.len = body.len - req->field[0].len;
+	if (req->text.len > 0) {
+		/* Skip the space after the verb. */
+		req->text.str++;
+		req->text.len--;
+	}
+
+	return PROTO_OK;
+}
+
+void cmd_handle_line(const struct proto_line *line)
+{
+	static struct cmd_req req;
+	enum proto_status status;
+
+	status = cmd_split(line, &req);
+	if (status != PROTO_OK) {
+		cmd_send_err(req.seq, status);
+		return;
+	}
+
+	/* A retransmission: answer from memory without running it again. */
+	if (req.verb != CMD_HELLO && cmd_last.valid && cmd_last.seq == req.seq) {
+		proto_send(&cmd_last.reply);
+		return;
+	}
+
+	status = cmd_parse(&req);
+	if (status != PROTO_OK) {
+		cmd_send_err(req.seq, status);
+		return;
+	}
+
+	cmd_run(&req);
+}

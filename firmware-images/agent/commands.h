@@ -1,0 +1,62 @@
+/*
+ * The agent's command set (PROTOCOL.md, "Commands").
+ */
+
+#pragma once
+
+#include "proto.h"
+#include "smc.h"
+#include "types.h"
+
+/* The verb, up to SMC_REGS arguments, and one more to detect excess. */
+#define CMD_FIELDS_MAX (1 + SMC_REGS + 1)
+
+/* Largest transfer of rdb and wrb. */
+#define CMD_BYTES_MAX 256
+
+#define AGENT_VERSION "1.0"
+#define AGENT_CAPS "smc,hvc,mem,exec,hash,echo"
+
+enum cmd_verb {
+	CMD_UNKNOWN = 0,
+	CMD_HELLO,
+	CMD_SMC,
+	CMD_HVC,
+	CMD_RD,
+	CMD_WR,
+	CMD_RDB,
+	CMD_WRB,
+	CMD_FILL,
+	CMD_HASH,
+	CMD_EXEC,
+	CMD_ECHO,
+	CMD_LAST,
+};
+
+/* One parsed request, and the results of running it. */
+struct cmd_req {
+	uint32_t seq;
+	enum cmd_verb verb;
+	/* field[0] is the verb; nargs counts the fields after it. */
+	struct proto_field field[CMD_FIELDS_MAX];
+	uint32_t nargs;
+	/* Everything after the verb, for echo. */
+	struct proto_field text;
+
+	/* smc, hvc: x0..x17 in, and out after the call. */
+	uint64_t reg[SMC_REGS];
+	uint64_t addr;
+	uint64_t len;
+	uint64_t value;
+	uint32_t width;
+	/* rdb: bytes read; wrb: bytes to write. */
+	uint8_t bytes[CMD_BYTES_MAX];
+	/* rd, hash, exec: the value reported. */
+	uint64_t result;
+};
+
+void cmd_send_banner(void);
+void cmd_handle_line(const struct proto_line *line);
+
+/* Runs the machine-touching part of a request; called by exc_call(). */
+void cmd_execute(struct cmd_req *req);

@@ -1,0 +1,129 @@
+/*
+ * Polled PL011 UART driver.
+ *
+ * The agent never enables interrupts, so both directions busy-wait on the
+ * flag register. The base address and the divisor inputs come from the
+ * Makefile so that a port to another board only changes build variables.
+ */
+
+#include "uart.h"
+
+#ifndef UART_BASE
+#error "UART_BASE must be defined by the build"
+#endif
+
+#ifndef UART_CLOCK_HZ
+#define UART_CLOCK_HZ 0
+#endif
+
+#ifndef UART_BAUD
+#define UART_BAUD 115200
+#endif
+
+/* PL011 register offsets (ARM DDI 0183). */
+#define UART_DR 0x000
+#define UART_ECR 0x004
+#define UART_FR 0x018
+#define UART_IBRD 0x024
+#define UART_FBRD 0x028
+#define UART_LCR_H 0x02c
+#define UART_CR 0x030
+#define UART_IMSC 0x038
+#define UART_ICR 0x044
+
+#define UART_FR_BUSY (1U << 3)
+#define UART_FR_RXFE (1U << 4)
+#define UART_FR_TXFF (1U << 5)
+
+#define UART_DR_ERRORS (0xfU << 8)
+
+#define UART_LCR_H_FEN (1U << 4)
+#define UART_LCR_H_WLEN_8 (3U << 5)
+
+#define UART_CR_UARTEN (1U << 0)
+#define UART_CR_TXE (1U << 8)
+#define UART_CR_RXE (1U << 9)
+
+#define UART_ICR_ALL 0x7ffU
+
+static inline uint32_t uart_reg_read(uint32_t offset)
+{
+	return *(volatile uint32_t *)(uintptr_t)(UART_BASE + offset);
+}
+
+static inline void uart_reg_write(uint32_t offset, uint32_t value)
+{
+	*(volatile uint32_t *)(uintptr_t)(UART_BASE + offset) = value;
+}
+
+/*
+ * Program the divisor only when the build says what the reference clock is:
+ * with UART_CLOCK_HZ == 0 we keep whatever the firmware configured, which is
+ * the only safe choice on a board whose UART clock we do not know.
+ */
+static void uart_set_baud(void)
+{
+	uint64_t div64;
+
+	if (UART_CLOCK_HZ == 0) {
+		return;
+	}
+
+	/* Divisor in 1/64ths, rounded: (clock * 4 / baud) = 64 * clock / (16 * baud). */
+	div64 = ((uint64_t)UART_CLOCK_HZ * 8 / UART_BAUD + 1) / 2;
+	uart_reg_write(UART_IBRD, (uint32_t)(div64 >> 6));
+	uart_reg_write(UART_FBRD, (uint32_t)(div64 & 0x3f));
+}
+
+void uart_init(void)
+{
+	/* Let a firmware message still in the transmitter go out first. */
+	while ((uart_reg_read(UART_FR) & UART_FR_BUSY) != 0) {
+	}
+
+	uart_reg_write(UART_CR, 0);
+	uart_reg_write(UART_IMSC, 0);
+	uart_reg_write(UART_ICR, UART_ICR_ALL);
+	uart_reg_write(UART_ECR, 0);
+	uart_set_baud();
+
+	/* 8 data bits, no parity, 1 stop bit, FIFOs on. LCR_H latches IBRD/FBRD. */
+	uart_reg_write(UART_LCR_H, UART_LCR_H_WLEN_8 | UART_LCR_H_FEN);
+	uart_reg_write(UART_CR, UART_CR_UARTEN | UART_CR_TXE | UART_CR_RXE);
+}
+
+void uart_putc(char c)
+{
+	while ((uart_reg_read(UART_FR) & UART_FR_TXFF) != 0) {
+	}
+	uart_reg_write(UART_DR, (uint8_t)c);
+}
+
+void uart_write(const char *buf, uint32_t len)
+{
+	uint32_t i;
+
+	for (i = 0; i < len; i++) {
+		uart_putc(buf[i]);
+	}
+}
+
+/*
+ * A character received with a framing, parity, break or overrun error is
+ * still passed on: the line's CRC will reject it, and the host then learns
+ * the sequence number it should retransmit.
+ */
+uint8_t uart_getc(void)
+{
+	uint32_t data;
+
+	while ((uart_reg_read(UART_FR) & UART_FR_RXFE) != 0) {
+	}
+
+	data = uart_reg_read(UART_DR);
+	if ((data & UART_DR_ERRORS) != 0) {
+		uart_reg_write(UART_ECR, 0);
+	}
+
+	return (uint8_t)data;
+}

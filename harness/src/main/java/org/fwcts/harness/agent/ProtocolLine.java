@@ -1,0 +1,81 @@
+package org.fwcts.harness.agent;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.zip.CRC32;
+
+/**
+ * One line of the agent protocol (firmware-images/agent/PROTOCOL.md): a kind character
+ * ({@code >} request, {@code <} reply, {@code !} event), a head (sequence number or event kind),
+ * fields, and a CRC-32 over everything before {@code " #"}.
+ *
+ * @param kind the first character
+ * @param head the sequence number in hex, or the event's kind
+ * @param fields the fields after the head
+ */
+public record ProtocolLine(char kind, String head, List<String> fields) {
+    public static final char REQUEST = '>';
+    public static final char REPLY = '<';
+    public static final char EVENT = '!';
+    private static final String CRC_SEPARATOR = " #";
+    private static final int CRC_DIGITS = 8;
+
+    public ProtocolLine {
+        fields = List.copyOf(fields);
+    }
+
+    public static ProtocolLine request(long sequence, String verb, List<String> args) {
+        String[] all = new String[args.size() + 1];
+        all[0] = verb;
+        for (int i = 0; i < args.size(); i++) {
+            all[i + 1] = args.get(i);
+        }
+        return new ProtocolLine(REQUEST, Long.toHexString(sequence), Arrays.asList(all));
+    }
+
+    /** The line as sent, with its checksum. */
+    public String encode() {
+        StringBuilder body = new StringBuilder().append(kind).append(head);
+        fields.forEach(f -> body.append(' ').append(f));
+        return body + CRC_SEPARATOR + String.format("%08x", crc(body.toString()));
+    }
+
+    /**
+     * Parses a received line; empty when it is not a protocol line or its checksum does not
+     * match (corrupted, truncated, or console noise).
+     */
+    public static Optional<ProtocolLine> decode(String line) {
+        int separator = line.lastIndexOf(CRC_SEPARATOR);
+        if (line.isEmpty() || separator < 1 || line.length() != separator + CRC_SEPARATOR.length() + CRC_DIGITS) {
+            return Optional.empty();
+        }
+        char kind = line.charAt(0);
+        if (kind != REQUEST && kind != REPLY && kind != EVENT) {
+            return Optional.empty();
+        }
+        String body = line.substring(0, separator);
+        String crcText = line.substring(separator + CRC_SEPARATOR.length());
+        if (!crcText.matches("[0-9a-f]{8}") || Long.parseLong(crcText, 16) != crc(body)) {
+            return Optional.empty();
+        }
+        String[] words = body.substring(1).split(" ", -1);
+        if (kind != EVENT && !words[0].matches("[0-9a-f]{1,8}")) {
+            return Optional.empty();
+        }
+        return Optional.of(new ProtocolLine(kind, words[0], Arrays.asList(words).subList(1, words.length)));
+    }
+
+    /** The sequence number of a request or reply. */
+    public long sequence() {
+        return Long.parseUnsignedLong(head, 16);
+    }
+
+    /** CRC-32 (IEEE 802.3), the checksum of both lines and the agent's {@code hash} command. */
+    public static long crc(String text) {
+        CRC32 crc = new CRC32();
+        crc.update(text.getBytes(StandardCharsets.ISO_8859_1));
+        return crc.getValue();
+    }
+}

@@ -1,0 +1,78 @@
+package org.fwcts.harness.console;
+
+import com.fazecast.jSerialComm.SerialPort;
+import com.fazecast.jSerialComm.SerialPortTimeoutException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/** A serial device (a USB UART, a pseudo-terminal) through jSerialComm, 8N1 at the given rate. */
+final class SerialConsole implements Console {
+    /** Reads wake this often to notice that the console was closed. */
+    private static final int READ_POLL_MILLIS = 200;
+
+    private final String name;
+    private final SerialPort port;
+    private final InputStream in;
+    private volatile boolean closed;
+
+    SerialConsole(String name, String device, int baudRate) throws IOException {
+        this.name = name;
+        this.port = SerialPort.getCommPort(device);
+        port.setComPortParameters(baudRate, 8, SerialPort.ONE_STOP_BIT, SerialPort.NO_PARITY);
+        port.setFlowControl(SerialPort.FLOW_CONTROL_DISABLED);
+        port.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING | SerialPort.TIMEOUT_WRITE_BLOCKING,
+                READ_POLL_MILLIS, 0);
+        if (!port.openPort()) {
+            throw new IOException("cannot open serial device " + device + " (error " + port.getLastErrorCode() + ")");
+        }
+        this.in = new PollingInput(port.getInputStream());
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public InputStream input() {
+        return in;
+    }
+
+    @Override
+    public OutputStream output() {
+        return port.getOutputStream();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        port.closePort();
+    }
+
+    /** Turns jSerialComm's read time-outs into waiting, and a closed port into end of stream. */
+    private final class PollingInput extends InputStream {
+        private final InputStream delegate;
+
+        PollingInput(InputStream delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public int read() throws IOException {
+            while (!closed) {
+                try {
+                    return delegate.read();
+                } catch (SerialPortTimeoutException e) {
+                    // No byte yet: keep waiting until the console is closed.
+                } catch (IOException e) {
+                    if (closed) {
+                        break;
+                    }
+                    throw e;
+                }
+            }
+            return -1;
+        }
+    }
+}

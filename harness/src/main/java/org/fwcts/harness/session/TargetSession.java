@@ -1,0 +1,105 @@
+package org.fwcts.harness.session;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.fwcts.harness.agent.AgentInfo;
+import org.fwcts.harness.agent.AgentProtocolException;
+import org.fwcts.harness.agent.AgentSession;
+import org.fwcts.harness.console.Console;
+import org.fwcts.harness.console.Consoles;
+import org.fwcts.harness.console.LineChannel;
+import org.fwcts.harness.console.Transcript;
+import org.fwcts.targets.RunningTarget;
+import org.fwcts.targets.TargetException;
+import org.fwcts.targets.TargetLauncher;
+import org.fwcts.targets.descriptor.TargetDescriptor;
+
+/**
+ * One boot of a target with its agent ready: launched, console connected, handshake done.
+ * Closing it closes the console and stops the target, on every path.
+ */
+public final class TargetSession implements AutoCloseable {
+
+    /** Where a boot is. */
+    public enum State { OFF, LAUNCHED, AGENT_READY, STOPPED }
+
+    private final TargetDescriptor descriptor;
+    private final RunningTarget target;
+    private final AgentSession agent;
+    private State state;
+
+    private TargetSession(TargetDescriptor descriptor, RunningTarget target, AgentSession agent) {
+        this.descriptor = descriptor;
+        this.target = target;
+        this.agent = agent;
+        this.state = State.AGENT_READY;
+    }
+
+    /**
+     * Boots {@code descriptor}'s target and connects to its agent.
+     *
+     * @throws TargetException when the target cannot start or its agent does not answer; nothing is left running
+     */
+    public static TargetSession boot(TargetDescriptor descriptor, TargetLauncher launcher, Path workDir,
+            Transcript transcript) throws InterruptedException {
+        RunningTarget target = launcher.launch(descriptor, workDir);
+        LineChannel channel = null;
+        boolean ready = false;
+        try {
+            Console console = Consoles.open(target.consoles().get(0), descriptor.bootTimeout());
+            channel = new LineChannel(console, transcript);
+            AgentSession agent = new AgentSession(channel, descriptor.commandTimeout());
+            agent.handshake(descriptor.bootTimeout());
+            ready = true;
+            return new TargetSession(descriptor, target, agent);
+        } catch (IOException | AgentProtocolException e) {
+            throw new TargetException(descriptor.name() + ": the agent did not come up: " + e.getMessage()
+                    + diagnosticsOf(target), e);
+        } finally {
+            if (!ready) {
+                if (channel != null) {
+                    channel.close();
+                }
+                target.close();
+            }
+        }
+    }
+
+    public AgentSession agent() {
+        return agent;
+    }
+
+    public AgentInfo agentInfo() {
+        return agent.info();
+    }
+
+    public RunningTarget target() {
+        return target;
+    }
+
+    public TargetDescriptor descriptor() {
+        return descriptor;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    @Override
+    public void close() {
+        if (state == State.STOPPED) {
+            return;
+        }
+        state = State.STOPPED;
+        try {
+            agent.close();
+        } finally {
+            target.close();
+        }
+    }
+
+    private static String diagnosticsOf(RunningTarget target) {
+        String text = target.diagnostics();
+        return text.isBlank() ? "" : "\n--- emulator output ---\n" + text;
+    }
+}

@@ -1,0 +1,79 @@
+package org.fwcts.model.profile;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.fwcts.model.SpecVersion;
+import org.fwcts.model.psci.PsciFunction;
+import org.fwcts.model.smccc.ArchFunction;
+
+/** The named profiles a target descriptor can choose from. */
+public final class Profiles {
+    private static final Map<String, Profile> BY_NAME = new TreeMap<>();
+
+    static {
+        register(qemuBuiltinPsci());
+        register(tfaBl31());
+    }
+
+    private Profiles() {
+    }
+
+    private static void register(Profile profile) {
+        BY_NAME.put(profile.name(), profile);
+    }
+
+    public static Optional<Profile> named(String name) {
+        return Optional.ofNullable(BY_NAME.get(name));
+    }
+
+    public static List<String> names() {
+        return List.copyOf(BY_NAME.keySet());
+    }
+
+    /**
+     * QEMU's built-in PSCI emulation (target/arm/psci.c, QEMU 7.2), reached by SMC when the
+     * {@code virt} machine runs with {@code virtualization=on} and no firmware. It implements
+     * PSCI 1.1 discovery but no SMCCC_VERSION, so callers see SMCCC v1.0.
+     */
+    public static Profile qemuBuiltinPsci() {
+        Map<Integer, Integer> features = supported(
+                PsciFunction.PSCI_VERSION, PsciFunction.CPU_SUSPEND, PsciFunction.CPU_OFF, PsciFunction.CPU_ON,
+                PsciFunction.AFFINITY_INFO, PsciFunction.MIGRATE_INFO_TYPE, PsciFunction.SYSTEM_OFF,
+                PsciFunction.SYSTEM_RESET, PsciFunction.PSCI_FEATURES);
+        return new Profile("qemu-builtin-psci",
+                "QEMU 7.2 built-in PSCI (SMC conduit, no EL3 firmware); checked against Debian's qemu-system-arm",
+                Optional.empty(), Map.of(), SpecVersion.of(1, 1), features, Optional.empty());
+    }
+
+    /**
+     * TF-A BL31 on a platform without an SPM dispatcher: SMCCC v1.5 and PSCI 1.1 with the
+     * power functions a typical platform port registers. Platform ports differ: a descriptor
+     * overrides what its build does differently.
+     */
+    public static Profile tfaBl31() {
+        Map<Integer, Integer> features = supported(
+                PsciFunction.PSCI_VERSION, PsciFunction.CPU_SUSPEND, PsciFunction.CPU_OFF, PsciFunction.CPU_ON,
+                PsciFunction.AFFINITY_INFO, PsciFunction.MIGRATE_INFO_TYPE, PsciFunction.SYSTEM_OFF,
+                PsciFunction.SYSTEM_RESET, PsciFunction.PSCI_FEATURES);
+        features.put(ArchFunction.SMCCC_VERSION.id().value(), 0);
+        Map<Integer, Integer> arch = Map.of(
+                ArchFunction.SMCCC_VERSION.id().value(), 0,
+                ArchFunction.SMCCC_ARCH_FEATURES.id().value(), 0);
+        return new Profile("tfa-bl31",
+                "TF-A BL31 (SMCCC 1.5, PSCI 1.1) without SPMD; not yet checked against a real build",
+                Optional.of(SpecVersion.of(1, 5)), arch, SpecVersion.of(1, 1), features, Optional.empty());
+    }
+
+    /** PSCI_FEATURES answers 0 for each function's SMC32 and SMC64 identifiers. */
+    private static Map<Integer, Integer> supported(PsciFunction... functions) {
+        Map<Integer, Integer> features = new HashMap<>();
+        for (PsciFunction function : functions) {
+            features.put(function.smc32().value(), 0);
+            function.smc64().ifPresent(id -> features.put(id.value(), 0));
+        }
+        return features;
+    }
+}

@@ -1,0 +1,196 @@
+package org.fwcts.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import java.util.Optional;
+import org.fwcts.model.ffa.FfaRules;
+import org.fwcts.model.prediction.Outcome;
+import org.fwcts.model.prediction.Prediction;
+import org.fwcts.model.prediction.RegisterPrediction;
+import org.fwcts.model.profile.Profile;
+import org.fwcts.model.profile.ProfileOverrides;
+import org.fwcts.model.profile.Profiles;
+import org.fwcts.model.psci.PsciRules;
+import org.fwcts.model.smccc.SmcccRules;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** Each expectation here is written from the specification text, not asked of the model. */
+@DisplayName("The firmware model")
+class FirmwareModelTests {
+    private static final long NOT_SUPPORTED_32 = 0xFFFF_FFFFL;
+
+    private static Prediction predict(Profile profile, long... registers) {
+        Outcome outcome = new FirmwareModel(profile).step(ModelState.freshBoot(), Registers.of(registers));
+        assertThat(outcome).isInstanceOf(Outcome.Predicted.class);
+        return ((Outcome.Predicted) outcome).prediction();
+    }
+
+    private static void assertX0(Prediction prediction, long expected, Rule rule) {
+        assertThat(prediction.register(0)).isInstanceOf(RegisterPrediction.Exact.class);
+        assertThat(prediction.register(0).admits(expected)).isTrue();
+        assertThat(prediction.register(0).admits(expected ^ 1)).isFalse();
+        assertThat(prediction.rule()).isEqualTo(rule);
+    }
+
+    @Nested
+    @DisplayName("for QEMU's built-in PSCI (SMCCC v1.0, PSCI 1.1)")
+    class QemuProfile {
+        private final Profile qemu = Profiles.qemuBuiltinPsci();
+
+        @Test
+        @DisplayName("predicts PSCI_VERSION = 0x00010001 (1.1)")
+        void psciVersion() {
+            assertX0(predict(qemu, 0x8400_0000L), 0x0001_0001L, PsciRules.VERSION);
+        }
+
+        @Test
+        @DisplayName("predicts SMCCC_VERSION = NOT_SUPPORTED, as SMCCC v1.0 has no SMCCC_VERSION")
+        void smcccVersionAbsent() {
+            assertX0(predict(qemu, 0x8000_0000L), NOT_SUPPORTED_32, SmcccRules.VERSION);
+        }
+
+        @Test
+        @DisplayName("predicts SMCCC_ARCH_FEATURES = NOT_SUPPORTED, as it exists only from v1.1")
+        void archFeaturesAbsent() {
+            assertX0(predict(qemu, 0x8000_0001L, 0x8000_0000L), NOT_SUPPORTED_32, SmcccRules.ARCH_FEATURES);
+        }
+
+        @Test
+        @DisplayName("leaves x1–x17 unspecified: x1–x3 are unused results and v1.0 may corrupt x4–x17")
+        void v10RegistersAreDontCare() {
+            Prediction prediction = predict(qemu, 0x8400_0000L);
+            for (int i = 1; i < Registers.COUNT; i++) {
+                assertThat(prediction.register(i)).isInstanceOf(RegisterPrediction.DontCare.class);
+            }
+            assertThat(prediction.register(4).rule()).isEqualTo(SmcccRules.V10_X4_X17);
+        }
+
+        @Test
+        @DisplayName("compares SMC32 results in w0 only: 0xFFFFFFFF and all-ones x0 both mean NOT_SUPPORTED")
+        void smc32ComparesW0() {
+            Prediction prediction = predict(qemu, 0x8200_FEF0L);
+            assertThat(prediction.register(0).admits(0xFFFF_FFFFL)).isTrue();
+            assertThat(prediction.register(0).admits(-1L)).isTrue();
+            assertThat(prediction.rule()).isEqualTo(SmcccRules.UNKNOWN_FUNCTION);
+        }
+
+        @Test
+        @DisplayName("compares SMC64 results in all of x0: an unknown SMC64 call must return 64-bit -1")
+        void smc64ComparesX0() {
+            Prediction prediction = predict(qemu, 0xC200_FEF0L);
+            assertThat(prediction.register(0).admits(-1L)).isTrue();
+            assertThat(prediction.register(0).admits(0xFFFF_FFFFL)).isFalse();
+        }
+
+        @Test
+        @DisplayName("predicts PSCI_FEATURES(CPU_ON SMC64) = 0 and PSCI_FEATURES(SYSTEM_RESET2) = NOT_SUPPORTED")
+        void psciFeatures() {
+            assertX0(predict(qemu, 0x8400_000AL, 0xC400_0003L), 0, PsciRules.FEATURES);
+            assertX0(predict(qemu, 0x8400_000AL, 0x8400_0012L), NOT_SUPPORTED_32, PsciRules.FEATURES);
+        }
+
+        @Test
+        @DisplayName("predicts NOT_SUPPORTED for a PSCI function the profile lacks (MIGRATE)")
+        void unimplementedPsciFunction() {
+            assertX0(predict(qemu, 0x8400_0005L), NOT_SUPPORTED_32, PsciRules.NOT_IMPLEMENTED);
+        }
+
+        @Test
+        @DisplayName("does not predict the effects of an implemented power function (CPU_ON): it says so")
+        void unmodelledPowerFunction() {
+            Outcome outcome = new FirmwareModel(qemu).step(ModelState.freshBoot(), Registers.of(0xC400_0003L));
+            assertThat(outcome).isInstanceOf(Outcome.Unmodelled.class);
+        }
+
+        @Test
+        @DisplayName("predicts FFA_VERSION = NOT_SUPPORTED: FF-A is absent")
+        void ffaAbsent() {
+            assertX0(predict(qemu, 0x8400_0063L, 0x0001_0002L), NOT_SUPPORTED_32, FfaRules.ABSENT);
+            assertX0(predict(qemu, 0x8400_0069L), NOT_SUPPORTED_32, FfaRules.ABSENT);
+        }
+
+        @Test
+        @DisplayName("decides by w0 and cites that rule when the upper half of x0 is set")
+        void upperHalfOfX0() {
+            Prediction prediction = predict(qemu, 0xFFFF_FFFF_8400_0000L);
+            assertX0(prediction, 0x0001_0001L, SmcccRules.FUNCTION_ID_IN_W0);
+        }
+
+        @Test
+        @DisplayName("treats MBZ bits and, before SMCCC v1.3, the SVE hint bit as naming no function")
+        void reservedBits() {
+            assertX0(predict(qemu, 0x8402_0000L), NOT_SUPPORTED_32, SmcccRules.RESERVED_BITS);
+            assertX0(predict(qemu, 0x8401_0000L), NOT_SUPPORTED_32, SmcccRules.RESERVED_BITS);
+        }
+    }
+
+    @Nested
+    @DisplayName("for TF-A BL31 (SMCCC v1.5)")
+    class TfaProfile {
+        private final Profile tfa = Profiles.tfaBl31();
+
+        @Test
+        @DisplayName("predicts SMCCC_VERSION = 0x00010005")
+        void smcccVersion() {
+            assertX0(predict(tfa, 0x8000_0000L), 0x0001_0005L, SmcccRules.VERSION);
+        }
+
+        @Test
+        @DisplayName("predicts x4–x17 preserved, as SMCCC v1.1 and later require")
+        void preservesX4ToX17() {
+            Prediction prediction = predict(tfa, 0x8400_0000L, 0, 0, 0, 0x44L, 0x55L);
+            assertThat(prediction.register(4)).isEqualTo(new RegisterPrediction.Preserved(0x44L, SmcccRules.PRESERVE_X4_X17));
+            assertThat(prediction.register(4).admits(0x44L)).isTrue();
+            assertThat(prediction.register(4).admits(0L)).isFalse();
+            assertThat(prediction.register(5).admits(0x55L)).isTrue();
+        }
+
+        @Test
+        @DisplayName("strips the SVE hint from SMCCC v1.3 on: 0x84010000 is PSCI_VERSION")
+        void sveHintStripped() {
+            assertX0(predict(tfa, 0x8401_0000L), 0x0001_0001L, PsciRules.VERSION);
+        }
+    }
+
+    @Nested
+    @DisplayName("with a profile overridden to PSCI 0.2")
+    class Psci02Profile {
+        private final Profile psci02 = ProfileOverrides.apply(Profiles.qemuBuiltinPsci(), Map.of("psciVersion", "0.2"));
+
+        @Test
+        @DisplayName("predicts PSCI_VERSION = 0x00000002 and PSCI_FEATURES = NOT_SUPPORTED (added in 1.0)")
+        void psci02() {
+            assertThat(psci02.name()).isEqualTo("qemu-builtin-psci+overrides");
+            assertX0(predict(psci02, 0x8400_0000L), 0x0000_0002L, PsciRules.VERSION);
+            assertX0(predict(psci02, 0x8400_000AL, 0x8400_0000L), NOT_SUPPORTED_32, PsciRules.FEATURES_SINCE_1_0);
+        }
+    }
+
+    @Nested
+    @DisplayName("with FF-A v1.1 present")
+    class FfaPresent {
+        private final Profile ffa = Profiles.tfaBl31().withFfaVersion(Optional.of(SpecVersion.of(1, 1)));
+
+        @Test
+        @DisplayName("predicts FFA_VERSION = 0x00010001 and remembers the caller's announced version")
+        void ffaVersion() {
+            Outcome outcome = new FirmwareModel(ffa).step(ModelState.freshBoot(), Registers.of(0x8400_0063L, 0x0001_0002L));
+            Outcome.Predicted predicted = (Outcome.Predicted) outcome;
+            assertX0(predicted.prediction(), 0x0001_0001L, FfaRules.VERSION);
+            assertThat(predicted.next().ffaCallerVersion()).contains(SpecVersion.of(1, 2));
+        }
+    }
+
+    @Test
+    @DisplayName("rejects an unknown profile override by name")
+    void rejectsUnknownOverride() {
+        assertThatThrownBy(() -> ProfileOverrides.apply(Profiles.qemuBuiltinPsci(), Map.of("psciVersoin", "1.0")))
+                .hasMessageContaining("unknown profile field 'psciVersoin'");
+        assertThatThrownBy(() -> ProfileOverrides.apply(Profiles.qemuBuiltinPsci(), Map.of("psciVersion", "one")))
+                .hasMessageContaining("psciVersion: expected MAJOR.MINOR");
+    }
+}

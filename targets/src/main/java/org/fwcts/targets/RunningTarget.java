@@ -1,0 +1,23 @@
+package org.fwcts.targets;
+
+import java.util.List;
+import java.util.Map;
+
+/** A launched target. Closing it stops everything it started; closing twice is harmless. */
+public interface RunningTarget extends AutoCloseable {
+
+    /** The target's consoles, the agent's first. */
+    List<ConsoleEndpoint> consoles();
+
+    /** False once the target has stopped by itself (crashed or powered off). */
+    boolean isAlive();
+
+    /** The images this boot uses, by role, with their SHA-256. */
+    Map<String, String> imageHashes();
+
+    /** The last lines the emulator or board tooling printed about itself, for error messages. */
+    String diagnostics();
+
+    @Override
+    void close();
+}

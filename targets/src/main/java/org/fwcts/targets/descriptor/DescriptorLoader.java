@@ -1,0 +1,116 @@
+package org.fwcts.targets.descriptor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.fwcts.targets.TargetException;
+
+/**
+ * Reads and validates a target descriptor. Every problem is reported as one error naming the
+ * file and the field; nothing is started for a descriptor that does not validate.
+ */
+public final class DescriptorLoader {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private DescriptorLoader() {
+    }
+
+    public static TargetDescriptor load(Path file) {
+        YamlNode root = parse(file).allowOnly(Set.of("name", "kind", "profile", "profileOverrides", "qemu",
+                "agent", "firmware", "consoles", "timeouts"));
+        String kind = root.string("kind");
+        if (!kind.equals("qemu")) {
+            throw root.error("kind", "unsupported target kind '" + kind + "' (supported: qemu)");
+        }
+        YamlNode timeouts = root.optionalMapping("timeouts").orElse(null);
+        return new TargetDescriptor(file, root.string("name"), root.string("profile"),
+                root.stringMap("profileOverrides"), qemu(root.mapping("qemu")),
+                root.mapping("agent").allowOnly(Set.of("image")).string("image"),
+                firmware(root.optionalMapping("firmware").orElse(null)), consoles(root),
+                seconds(timeouts, "bootSeconds", 30), seconds(timeouts, "commandSeconds", 5));
+    }
+
+    static YamlNode parse(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new TargetException(file + ": no such descriptor file");
+        }
+        try {
+            JsonNode tree = YAML.readTree(file.toFile());
+            if (tree == null || !tree.isObject()) {
+                throw new TargetException(file + ": expected a YAML mapping at the top level");
+            }
+            return new YamlNode(file, "", tree);
+        } catch (IOException e) {
+            throw new TargetException(file + ": not valid YAML: " + e.getMessage().lines().findFirst().orElse(""), e);
+        }
+    }
+
+    private static QemuSettings qemu(YamlNode node) {
+        node.allowOnly(Set.of("binary", "machine", "cpu", "memory", "cpus", "extraArgs"));
+        return new QemuSettings(node.optionalString("binary").orElse("qemu-system-aarch64"), node.string("machine"),
+                node.string("cpu"), node.optionalString("memory").orElse("512M"), node.integer("cpus", 1, 1, 512),
+                node.strings("extraArgs"));
+    }
+
+    private static FirmwareSpec firmware(YamlNode node) {
+        if (node == null) {
+            return new FirmwareSpec.None();
+        }
+        node.allowOnly(Set.of("bios", "bl1", "fip"));
+        var bios = node.optionalPath("bios");
+        var bl1 = node.optionalPath("bl1");
+        var fip = node.optionalPath("fip");
+        if (bios.isPresent() && (bl1.isPresent() || fip.isPresent())) {
+            throw node.error("bios", "give either bios or bl1 + fip, not both");
+        }
+        if (bios.isPresent()) {
+            return new FirmwareSpec.Bios(existing(node, "bios", bios.get()));
+        }
+        if (bl1.isEmpty() || fip.isEmpty()) {
+            throw node.error(bl1.isEmpty() ? "bl1" : "fip", "missing field (bl1 and fip go together)");
+        }
+        return new FirmwareSpec.Bl1AndFip(existing(node, "bl1", bl1.get()), existing(node, "fip", fip.get()));
+    }
+
+    private static Path existing(YamlNode node, String field, Path path) {
+        if (!Files.isReadable(path)) {
+            throw node.error(field, "no readable file at " + path);
+        }
+        return path;
+    }
+
+    private static List<ConsoleSpec> consoles(YamlNode root) {
+        List<ConsoleSpec> consoles = new ArrayList<>();
+        for (Map.Entry<String, YamlNode> entry : root.mappings("consoles").entrySet()) {
+            YamlNode node = entry.getValue().allowOnly(Set.of("kind", "host", "port"));
+            String kindText = node.string("kind");
+            ConsoleSpec.Kind kind;
+            try {
+                kind = ConsoleSpec.Kind.valueOf(kindText.toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw node.error("kind", "unknown console kind '" + kindText + "' (known: stdio, tcp, telnet, pty)");
+            }
+            String port = node.optionalString("port").orElse("auto");
+            int portNumber = port.equals("auto") ? 0 : node.integer("port", 0, 1, 65535);
+            consoles.add(new ConsoleSpec(entry.getKey(), kind, node.optionalString("host").orElse(ConsoleSpec.LOOPBACK), portNumber));
+        }
+        if (consoles.isEmpty()) {
+            throw root.error("consoles", "at least one console (the agent's) is needed");
+        }
+        return consoles;
+    }
+
+    private static Duration seconds(YamlNode timeouts, String field, int defaultSeconds) {
+        int value = timeouts == null ? defaultSeconds : timeouts.allowOnly(Set.of("bootSeconds", "commandSeconds"))
+                .integer(field, defaultSeconds, 1, 86_400);
+        return Duration.ofSeconds(value);
+    }
+}

@@ -1,0 +1,145 @@
+package org.fwcts.targets.descriptor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.fwcts.targets.TargetException;
+
+/**
+ * A YAML mapping read field by field, where every error names the file and the dotted path of
+ * the field at fault.
+ */
+public final class YamlNode {
+    private final Path file;
+    private final String path;
+    private final JsonNode node;
+
+    YamlNode(Path file, String path, JsonNode node) {
+        this.file = file;
+        this.path = path;
+        this.node = node;
+    }
+
+    /** Fails unless every key of this mapping is one of {@code known}. */
+    public YamlNode allowOnly(Set<String> known) {
+        Iterator<String> names = node.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                throw error(name, "unknown field (known here: " + String.join(", ", new TreeSet<>(known)) + ")");
+            }
+        }
+        return this;
+    }
+
+    public String string(String name) {
+        return optionalString(name).orElseThrow(() -> error(name, "missing field"));
+    }
+
+    public Optional<String> optionalString(String name) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isValueNode()) {
+            throw error(name, "expected a single value");
+        }
+        String text = value.asText().trim();
+        if (text.isEmpty()) {
+            throw error(name, "must not be empty");
+        }
+        return Optional.of(text);
+    }
+
+    public int integer(String name, int defaultValue, int min, int max) {
+        Optional<String> text = optionalString(name);
+        if (text.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            int value = Integer.decode(text.get());
+            if (value < min || value > max) {
+                throw error(name, "must be between " + min + " and " + max + ", got " + value);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw error(name, "expected a whole number, got '" + text.get() + "'");
+        }
+    }
+
+    public Optional<YamlNode> optionalMapping(String name) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isObject()) {
+            throw error(name, "expected a mapping of fields");
+        }
+        return Optional.of(new YamlNode(file, qualified(name), value));
+    }
+
+    public YamlNode mapping(String name) {
+        return optionalMapping(name).orElseThrow(() -> error(name, "missing field"));
+    }
+
+    public List<String> strings(String name) {
+        JsonNode value = node.get(name);
+        List<String> result = new ArrayList<>();
+        if (value == null || value.isNull()) {
+            return result;
+        }
+        if (!value.isArray()) {
+            throw error(name, "expected a list");
+        }
+        value.forEach(item -> result.add(item.asText()));
+        return result;
+    }
+
+    /** The entries of a mapping whose values are single values, in file order. */
+    public Map<String, String> stringMap(String name) {
+        Map<String, String> result = new LinkedHashMap<>();
+        optionalMapping(name).ifPresent(child -> child.node.fields().forEachRemaining(e -> {
+            if (!e.getValue().isValueNode()) {
+                throw child.error(e.getKey(), "expected a single value");
+            }
+            result.put(e.getKey(), e.getValue().asText());
+        }));
+        return result;
+    }
+
+    /** The child mappings of a mapping, by key, in file order. */
+    public Map<String, YamlNode> mappings(String name) {
+        Map<String, YamlNode> result = new LinkedHashMap<>();
+        YamlNode parent = mapping(name);
+        parent.node.fieldNames().forEachRemaining(key -> result.put(key, parent.mapping(key)));
+        return result;
+    }
+
+    /** A path named by field {@code name}, resolved against the descriptor's folder. */
+    public Optional<Path> optionalPath(String name) {
+        return optionalString(name).map(text -> file.getParent().resolve(expandHome(text)).normalize());
+    }
+
+    public TargetException error(String name, String problem) {
+        return new TargetException(file + ": " + qualified(name) + ": " + problem);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    private String qualified(String name) {
+        return path.isEmpty() ? name : path + "." + name;
+    }
+
+    private static String expandHome(String text) {
+        return text.startsWith("~/") ? System.getProperty("user.home") + text.substring(1) : text;
+    }
+}

@@ -1,0 +1,138 @@
+package org.fwcts.targets.qemu;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.fwcts.targets.ConsoleEndpoint;
+import org.fwcts.targets.Executables;
+import org.fwcts.targets.Ports;
+import org.fwcts.targets.ProcessReaper;
+import org.fwcts.targets.RunningTarget;
+import org.fwcts.targets.TargetException;
+import org.fwcts.targets.TargetLauncher;
+import org.fwcts.targets.descriptor.ConsoleSpec;
+import org.fwcts.targets.descriptor.FirmwareSpec;
+import org.fwcts.targets.descriptor.TargetDescriptor;
+import org.fwcts.targets.image.AgentImage;
+import org.fwcts.targets.image.ImageManifest;
+
+/** Starts {@code qemu-system-aarch64} with the agent, and optionally user-supplied secure firmware. */
+public final class QemuLauncher implements TargetLauncher {
+    private static final Pattern PTY_LINE = Pattern.compile("char device redirected to (\\S+) \\(label (con\\d+)\\)");
+    /** A pseudo-terminal has no baud rate; this value only satisfies the serial API. */
+    private static final int PTY_BAUD = 115200;
+
+    private final ImageManifest images;
+
+    public QemuLauncher(ImageManifest images) {
+        this.images = images;
+    }
+
+    @Override
+    public RunningTarget launch(TargetDescriptor target, Path workDir) {
+        Path binary = Executables.find(target.qemu().binary()).orElseThrow(() -> new TargetException(target.file()
+                + ": qemu.binary: '" + target.qemu().binary() + "' is not installed or not on PATH;"
+                + " install Debian's qemu-system-arm (apt-get install qemu-system-arm)"));
+        AgentImage agent = images.image(target.agentImage());
+        Map<String, String> hashes = new LinkedHashMap<>();
+        hashes.put("agent:" + agent.name(), agent.sha256());
+        QemuCommandLine command = new QemuCommandLine(binary, target.qemu());
+        bootImages(target, agent, workDir, command, hashes);
+        List<ConsoleSpec> consoles = withPorts(target);
+        for (int i = 0; i < consoles.size(); i++) {
+            command.console(i, consoles.get(i));
+        }
+        command.extra(target.qemu().extraArgs());
+        return start(target, command.args(), consoles, hashes);
+    }
+
+    private static void bootImages(TargetDescriptor target, AgentImage agent, Path workDir, QemuCommandLine command,
+            Map<String, String> hashes) {
+        FirmwareSpec firmware = target.firmware();
+        if (!(firmware instanceof FirmwareSpec.None) && !target.qemu().secure()) {
+            throw new TargetException(target.file() + ": qemu.machine: secure firmware needs EL3: add secure=on to '"
+                    + target.qemu().machine() + "'");
+        }
+        if (firmware instanceof FirmwareSpec.Bios bios) {
+            hashes.put("firmware:bios", AgentImage.sha256Of(bios.image()));
+            command.bios(bios.image()).preload(agent.file());
+        } else if (firmware instanceof FirmwareSpec.Bl1AndFip tfa) {
+            hashes.put("firmware:bl1", AgentImage.sha256Of(tfa.bl1()));
+            hashes.put("firmware:fip", AgentImage.sha256Of(tfa.fip()));
+            command.bios(FlashImage.assemble(tfa.bl1(), tfa.fip(), agent.file(), workDir));
+        } else {
+            command.kernel(agent.file());
+        }
+    }
+
+    /** Fixed ports must be free now; "auto" ports get a free one. */
+    private static List<ConsoleSpec> withPorts(TargetDescriptor target) {
+        List<ConsoleSpec> resolved = new ArrayList<>();
+        for (ConsoleSpec console : target.consoles()) {
+            boolean network = console.kind() == ConsoleSpec.Kind.TCP || console.kind() == ConsoleSpec.Kind.TELNET;
+            if (network && console.port() != 0 && !Ports.isFree(console.host(), console.port())) {
+                throw new TargetException(target.file() + ": consoles." + console.name() + ".port: port "
+                        + console.port() + " on " + console.host() + " is already in use");
+            }
+            int port = network && console.port() == 0 ? Ports.free(console.host()) : console.port();
+            resolved.add(new ConsoleSpec(console.name(), console.kind(), console.host(), port));
+        }
+        return resolved;
+    }
+
+    private static RunningTarget start(TargetDescriptor target, List<String> args, List<ConsoleSpec> consoles,
+            Map<String, String> hashes) {
+        boolean stdio = consoles.stream().anyMatch(c -> c.kind() == ConsoleSpec.Kind.STDIO);
+        Process process;
+        try {
+            process = ProcessReaper.track(new ProcessBuilder(args).redirectErrorStream(!stdio).start());
+        } catch (IOException e) {
+            throw new TargetException("cannot start " + args.get(0) + ": " + e.getMessage(), e);
+        }
+        OutputTail diagnostics = new OutputTail(stdio ? process.getErrorStream() : process.getInputStream(),
+                "qemu-" + process.pid() + "-diagnostics");
+        QemuInstance instance = new QemuInstance(process, List.of(), hashes, diagnostics);
+        try {
+            List<ConsoleEndpoint> endpoints = new ArrayList<>();
+            for (int i = 0; i < consoles.size(); i++) {
+                endpoints.add(endpoint(consoles.get(i), i, process, diagnostics, target));
+            }
+            return new QemuInstance(process, endpoints, hashes, diagnostics);
+        } catch (RuntimeException e) {
+            instance.close();
+            throw e;
+        }
+    }
+
+    private static ConsoleEndpoint endpoint(ConsoleSpec console, int index, Process process, OutputTail diagnostics,
+            TargetDescriptor target) {
+        return switch (console.kind()) {
+            case STDIO -> new ConsoleEndpoint.ProcessStdio(console.name(), process.getInputStream(), process.getOutputStream());
+            case TCP -> new ConsoleEndpoint.Network(console.name(), console.host(), console.port(), false);
+            case TELNET -> new ConsoleEndpoint.Network(console.name(), console.host(), console.port(), true);
+            case PTY -> new ConsoleEndpoint.Serial(console.name(), ptyPath(index, process, diagnostics, target), PTY_BAUD);
+        };
+    }
+
+    private static String ptyPath(int index, Process process, OutputTail diagnostics, TargetDescriptor target) {
+        long deadline = System.nanoTime() + target.bootTimeout().toNanos();
+        try {
+            String label = "con" + index + ")";
+            String line = diagnostics.await(label, deadline);
+            Matcher match = line == null ? null : PTY_LINE.matcher(line);
+            if (match == null || !match.find()) {
+                throw new TargetException("QEMU did not report the pseudo-terminal of console " + index
+                        + (process.isAlive() ? "" : " (QEMU exited: " + diagnostics.text() + ")"));
+            }
+            return match.group(1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TargetException("interrupted while waiting for QEMU", e);
+        }
+    }
+}

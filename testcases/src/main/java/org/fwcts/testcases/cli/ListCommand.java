@@ -1,0 +1,48 @@
+package org.fwcts.testcases.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.junit.platform.engine.TestTag;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+import org.junit.platform.launcher.core.LauncherFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code fwcts list}: the tests, with their areas and rules. */
+@Command(name = "list", mixinStandardHelpOptions = true, description = "List conformance tests with their tags and rules.")
+final class ListCommand implements Callable<Integer> {
+
+    @Option(names = "--tag", description = "Only tests matching this tag expression (repeatable).")
+    List<String> tags = new ArrayList<>();
+
+    @Option(names = "--test", description = "Only tests whose name contains this text (repeatable).")
+    List<String> names = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        TestPlan plan = LauncherFactory.create().discover(new SuiteSelection(tags, names).request());
+        int count = 0;
+        for (TestIdentifier root : plan.getRoots()) {
+            count += print(plan, root, "");
+        }
+        System.out.printf("%d tests (parameterized tests count once here; each case runs separately)%n", count);
+        return 0;
+    }
+
+    private static int print(TestPlan plan, TestIdentifier node, String indent) {
+        int count = 0;
+        if (node.getParentId().isPresent()) {
+            String tags = node.getTags().stream().map(TestTag::getName).sorted().collect(Collectors.joining(" "));
+            System.out.println(indent + node.getDisplayName() + (tags.isEmpty() ? "" : "   [" + tags + "]"));
+            indent = indent + "  ";
+            count += node.isContainer() && plan.getChildren(node).isEmpty() || node.isTest() ? 1 : 0;
+        }
+        for (TestIdentifier child : plan.getChildren(node)) {
+            count += print(plan, child, indent);
+        }
+        return count;
+    }
+}

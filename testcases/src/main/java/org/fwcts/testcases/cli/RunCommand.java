@@ -1,0 +1,36 @@
+package org.fwcts.testcases.cli;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.fwcts.targets.ProjectLayout;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code fwcts run}: the conformance suite on one target. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Boot a target and run conformance tests against it. Exit 0: all passed;"
+                + " 1: conformance failures; 2: harness, target or input error.")
+final class RunCommand implements Callable<Integer> {
+
+    @Option(names = {"-t", "--target"}, defaultValue = "qemu-virt",
+            description = "Target name (a file in targets/) or descriptor path. Default: ${DEFAULT-VALUE}.")
+    String target;
+
+    @Option(names = "--tag", description = "Run tests matching this tag expression (repeatable), e.g. psci or 'smccc & !ffa'.")
+    List<String> tags = new ArrayList<>();
+
+    @Option(names = "--test", description = "Run tests whose class, method or name contains this text (repeatable).")
+    List<String> names = new ArrayList<>();
+
+    @Option(names = {"-o", "--output"}, description = "Run folder (must not exist). Default: reports/<date-time>-<target>.")
+    Path output;
+
+    @Override
+    public Integer call() {
+        SuiteRunner runner = new SuiteRunner(ProjectLayout.discover(), System.out, Clock.systemDefaultZone());
+        return runner.run(target, new SuiteSelection(tags, names), output).exitCode();
+    }
+}

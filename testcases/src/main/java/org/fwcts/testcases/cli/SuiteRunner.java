@@ -1,0 +1,111 @@
+package org.fwcts.testcases.cli;
+
+import io.qameta.allure.Allure;
+import io.qameta.allure.AllureLifecycle;
+import io.qameta.allure.FileSystemResultsWriter;
+import io.qameta.allure.junitplatform.AllureJunitPlatform;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.fwcts.reports.ProgressPrinter;
+import org.fwcts.reports.RunRecorder;
+import org.fwcts.reports.RunSummary;
+import org.fwcts.targets.ProjectLayout;
+import org.fwcts.targets.TargetException;
+import org.fwcts.targets.descriptor.TargetCatalog;
+import org.fwcts.targets.descriptor.TargetDescriptor;
+import org.fwcts.testcases.support.ConformanceRun;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestPlan;
+import org.junit.platform.launcher.core.LauncherConfig;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
+
+/**
+ * Runs the selected conformance tests against one target and writes the run's reports:
+ * Allure results, JUnit XML, the console log, the results journal and the summary.
+ *
+ * <p>Everything that can be wrong with the input (target name, descriptor, profile, images,
+ * test selection, QEMU binary, ports) is found before any test runs; then nothing is left on
+ * disk and a {@link TargetException} says what is wrong.
+ */
+public final class SuiteRunner {
+    private final ProjectLayout layout;
+    private final PrintStream out;
+    private final Clock clock;
+
+    public SuiteRunner(ProjectLayout layout, PrintStream out, Clock clock) {
+        this.layout = layout;
+        this.out = out;
+        this.clock = clock;
+    }
+
+    /** Runs the suite; the run's folder is {@code runDir}, or a new one under reports/ when null. */
+    public RunSummary run(String targetName, SuiteSelection selection, Path runDir) {
+        TargetDescriptor descriptor = new TargetCatalog(layout.targetsDir()).find(targetName);
+        String runId = LocalDateTime.now(clock).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + descriptor.name();
+        Path dir = runDir != null ? runDir : layout.reportsDir().resolve(runId);
+        if (Files.exists(dir)) {
+            throw new TargetException(dir + ": the run folder exists already; choose another (nothing was overwritten)");
+        }
+        Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
+                .enableTestExecutionListenerAutoRegistration(false).build());
+        LauncherDiscoveryRequest request = selection.request();
+        TestPlan plan = launcher.discover(request);
+        if (!plan.containsTests()) {
+            throw new TargetException("no conformance test matches " + selection.describe() + " (see ./fwcts list)");
+        }
+        ConformanceRun run = ConformanceRun.prepare(descriptor, layout, dir);
+        try (run) {
+            bootOrDiscard(run, dir);
+            out.printf("FWCTS: %s booted (%s); results in %s%n", descriptor.name(), run.facts().get("agent"), dir);
+            return execute(launcher, request, run, runId, dir);
+        }
+    }
+
+    private void bootOrDiscard(ConformanceRun run, Path dir) {
+        try {
+            run.firmware();
+        } catch (RuntimeException e) {
+            run.close();
+            deleteTree(dir);
+            throw e;
+        }
+    }
+
+    private RunSummary execute(Launcher launcher, LauncherDiscoveryRequest request, ConformanceRun run, String runId,
+            Path dir) {
+        AllureLifecycle allure = new AllureLifecycle(new FileSystemResultsWriter(dir.resolve("allure-results")));
+        Allure.setLifecycle(allure);
+        RunRecorder recorder = new RunRecorder(runId, dir, run::facts, clock);
+        ConformanceRun.activate(run);
+        try (PrintWriter xmlLog = new PrintWriter(PrintStream.nullOutputStream())) {
+            launcher.execute(request, new AllureJunitPlatform(allure),
+                    new LegacyXmlReportGeneratingListener(dir.resolve("junit"), xmlLog),
+                    recorder, new ProgressPrinter(out, clock));
+        }
+        RunSummary summary = recorder.finish(null);
+        out.printf("%nFWCTS %s: %s — %d tests: %s%nSummary: %s%n", runId, summary.verdict(), summary.tests().size(),
+                summary.counts(), dir.resolve("summary.md"));
+        return summary;
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // Best effort: the error that led here is what the user needs to see.
+        }
+    }
+}

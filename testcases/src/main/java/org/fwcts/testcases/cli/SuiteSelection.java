@@ -1,0 +1,60 @@
+package org.fwcts.testcases.cli;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
+
+import java.util.List;
+import java.util.Locale;
+import org.junit.platform.engine.FilterResult;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.PostDiscoveryFilter;
+import org.junit.platform.launcher.TagFilter;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+
+/**
+ * Which conformance tests a command runs: all of them, or those matching tag expressions and
+ * name fragments.
+ *
+ * @param tags JUnit tag expressions, e.g. {@code psci} or {@code smccc & !ffa}; any may match
+ * @param names fragments of a test's class, method or display name; any may match
+ */
+record SuiteSelection(List<String> tags, List<String> names) {
+    static final String PACKAGE = "org.fwcts.testcases";
+
+    SuiteSelection {
+        tags = List.copyOf(tags);
+        names = List.copyOf(names);
+    }
+
+    LauncherDiscoveryRequest request() {
+        LauncherDiscoveryRequestBuilder builder = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectPackage(PACKAGE))
+                .filters(TagFilter.includeTags("conformance"))
+                .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "true");
+        if (!tags.isEmpty()) {
+            builder.filters(TagFilter.includeTags(tags));
+        }
+        if (!names.isEmpty()) {
+            builder.filters(nameFilter());
+        }
+        return builder.build();
+    }
+
+    /** Keeps tests whose unique ID or display name contains one of the fragments (case-insensitive). */
+    private PostDiscoveryFilter nameFilter() {
+        return descriptor -> {
+            if (!descriptor.isTest() && !descriptor.mayRegisterTests()) {
+                return FilterResult.included("containers are kept while they hold matching tests");
+            }
+            String haystack = (descriptor.getUniqueId() + " " + descriptor.getDisplayName()).toLowerCase(Locale.ROOT);
+            boolean match = names.stream().anyMatch(n -> haystack.contains(n.toLowerCase(Locale.ROOT)));
+            return match ? FilterResult.included("name matches") : FilterResult.excluded("name does not match");
+        };
+    }
+
+    String describe() {
+        if (tags.isEmpty() && names.isEmpty()) {
+            return "all tests";
+        }
+        return "tags " + tags + " and names " + names;
+    }
+}

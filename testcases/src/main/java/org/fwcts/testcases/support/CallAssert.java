@@ -1,0 +1,41 @@
+package org.fwcts.testcases.support;
+
+import io.qameta.allure.Allure;
+import org.assertj.core.api.AbstractAssert;
+import org.fwcts.harness.compare.CallCheck;
+import org.fwcts.harness.compare.Verdict;
+import org.fwcts.model.Rule;
+
+/** AssertJ assertions on a {@link CallCheck}: the target against the model, explained register by register. */
+public final class CallAssert extends AbstractAssert<CallAssert, CallCheck> {
+
+    private CallAssert(CallCheck actual) {
+        super(actual, CallAssert.class);
+    }
+
+    public static CallAssert assertThatCall(CallCheck check) {
+        return new CallAssert(check);
+    }
+
+    /**
+     * Passes when every register is as the model predicted. A mismatch fails with the register
+     * table; a call without a usable answer is a broken test, not a failure.
+     */
+    public CallAssert matchesModel() {
+        isNotNull();
+        String table = actual.table();
+        for (Rule rule : actual.prediction().rules()) {
+            Allure.label("rule", rule.id());
+        }
+        Allure.label("spec", actual.prediction().rule().citation());
+        Allure.addAttachment("registers: predicted vs observed", "text/plain", table, ".txt");
+        Verdict verdict = actual.verdict();
+        if (verdict == Verdict.UNKNOWN) {
+            throw new TargetUnresponsiveException("no verdict:\n" + table);
+        }
+        if (verdict == Verdict.FAIL) {
+            failWithMessage("the target contradicts the model%n%s", table);
+        }
+        return this;
+    }
+}

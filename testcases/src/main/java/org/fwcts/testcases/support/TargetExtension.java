@@ -1,0 +1,74 @@
+package org.fwcts.testcases.support;
+
+import io.qameta.allure.Allure;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import org.fwcts.targets.ProjectLayout;
+import org.fwcts.targets.descriptor.TargetCatalog;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * Gives conformance tests the {@link Firmware} of the current run, and attaches each test's
+ * console excerpt to its report.
+ *
+ * <p>The CLI activates the run; a test started some other way (an IDE) gets a run of its own
+ * on the target named by the {@code fwcts.target} configuration parameter.
+ */
+public final class TargetExtension implements ParameterResolver, BeforeEachCallback, AfterEachCallback {
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(TargetExtension.class);
+    private static final String MARK = "console-mark";
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == Firmware.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return run(context).firmware();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        context.getStore(NAMESPACE).put(MARK, run(context).transcript().mark());
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        Long mark = context.getStore(NAMESPACE).get(MARK, Long.class);
+        if (mark != null) {
+            Allure.addAttachment("console", "text/plain", run(context).transcript().since(mark), ".log");
+        }
+    }
+
+    /** The active run, or one started for this test engine's lifetime. */
+    static ConformanceRun run(ExtensionContext context) {
+        ConformanceRun active = ConformanceRun.active();
+        if (active != null) {
+            return active;
+        }
+        ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
+        return store.getOrComputeIfAbsent(ConformanceRun.class, key -> standalone(context), OwnedRun.class).run();
+    }
+
+    private static OwnedRun standalone(ExtensionContext context) {
+        ProjectLayout layout = ProjectLayout.discover();
+        String target = context.getConfigurationParameter("fwcts.target").orElse("qemu-virt");
+        String runId = "standalone-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path runDir = layout.reportsDir().resolve(runId);
+        return new OwnedRun(ConformanceRun.prepare(new TargetCatalog(layout.targetsDir()).find(target), layout, runDir));
+    }
+
+    /** A run this extension started, closed when the test engine finishes. */
+    private record OwnedRun(ConformanceRun run) implements ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() {
+            run.close();
+        }
+    }
+}
