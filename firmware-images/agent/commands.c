@@ -15,6 +15,23 @@
 #include "smc.h"
 
 /*
+ * The longest lines must fit PROTO_LINE_MAX: the rdb reply, the smc reply,
+ * and the wrb request ("ffffffff" is the longest SEQ, 16 digits the longest
+ * number).
+ */
+static_assert(sizeof("<ffffffff ok ") - 1 + 2 * CMD_BYTES_MAX +
+			      PROTO_TRAILER_LEN <=
+		      PROTO_LINE_MAX,
+	      "rdb reply fits a line");
+static_assert(sizeof("<ffffffff ok") - 1 + SMC_REGS * 17 + PROTO_TRAILER_LEN <=
+		      PROTO_LINE_MAX,
+	      "smc reply fits a line");
+static_assert(sizeof(">ffffffff wrb ffffffffffffffff ") - 1 +
+			      2 * CMD_BYTES_MAX + PROTO_TRAILER_LEN <=
+		      PROTO_LINE_MAX,
+	      "wrb request fits a line");
+
+/*
  * The last executed request, for duplicate suppression. `hello` clears it;
  * `hello` and `last` are never remembered themselves (see PROTOCOL.md).
  */
@@ -183,13 +200,15 @@ static enum proto_status cmd_parse_wrb(struct cmd_req *req)
 		return PROTO_ERR_ARGS;
 	}
 	req->len = hex.len / 2;
-	for (i = 0; i < req->len && i < CMD_BYTES_MAX; i++) {
+	for (i = 0; i < req->len; i++) {
 		hi = proto_hex_digit(hex.str[2 * i]);
 		lo = proto_hex_digit(hex.str[2 * i + 1]);
 		if (hi < 0 || lo < 0) {
 			return PROTO_ERR_ARGS;
 		}
-		req->bytes[i] = (uint8_t)((hi << 4) | lo);
+		if (i < CMD_BYTES_MAX) {
+			req->bytes[i] = (uint8_t)((hi << 4) | lo);
+		}
 	}
 	if (req->len > CMD_BYTES_MAX || !cmd_span_ok(req->addr, req->len)) {
 		return PROTO_ERR_RANGE;
@@ -451,7 +470,8 @@ void cmd_handle_line(const struct proto_line *line)
 	}
 
 	/* A retransmission: answer from memory without running it again. */
-	if (req.verb != CMD_HELLO && cmd_last.valid && cmd_last.seq == req.seq) {
+	if (req.verb != CMD_HELLO && cmd_last.valid &&
+	    cmd_last.seq == req.seq) {
 		proto_send(&cmd_last.reply);
 		return;
 	}

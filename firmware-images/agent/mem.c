@@ -32,13 +32,22 @@ uint64_t mem_read(uint64_t addr, uint32_t width)
 	case 1:
 		return mem_load8(addr);
 	case 2:
-		__asm__ volatile("ldrh %w0, [%1]" : "=r"(v) : "r"(addr) : "memory");
+		__asm__ volatile("ldrh %w0, [%1]"
+				 : "=r"(v)
+				 : "r"(addr)
+				 : "memory");
 		return v;
 	case 4:
-		__asm__ volatile("ldr %w0, [%1]" : "=r"(v) : "r"(addr) : "memory");
+		__asm__ volatile("ldr %w0, [%1]"
+				 : "=r"(v)
+				 : "r"(addr)
+				 : "memory");
 		return v;
 	default:
-		__asm__ volatile("ldr %0, [%1]" : "=r"(v) : "r"(addr) : "memory");
+		__asm__ volatile("ldr %0, [%1]"
+				 : "=r"(v)
+				 : "r"(addr)
+				 : "memory");
 		return v;
 	}
 }

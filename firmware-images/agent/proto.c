@@ -154,7 +154,8 @@ enum proto_status proto_unframe(const struct proto_line *line, uint32_t *seq,
 	}
 
 	content_len = line->len - PROTO_TRAILER_LEN;
-	if (line->buf[content_len] != ' ' || line->buf[content_len + 1] != '#' ||
+	if (line->buf[content_len] != ' ' ||
+	    line->buf[content_len + 1] != '#' ||
 	    !proto_parse_crc(&line->buf[content_len + 2], &crc)) {
 		return PROTO_ERR_SYNTAX;
 	}
@@ -210,11 +211,13 @@ enum proto_status proto_split(struct proto_field body,
 
 /*
  * A 64-bit argument: lower-case hex digits. Leading zeros are tolerated in
- * arguments (they cannot change a value); a value over 64 bits is `range`.
+ * arguments (they cannot change a value). A field that is not hex at all is
+ * `args` even when it is also too long; a hex value over 64 bits is `range`.
  */
 enum proto_status proto_parse_u64(struct proto_field field, uint64_t *value)
 {
 	uint64_t v = 0;
+	bool overflow = false;
 	uint32_t i;
 	int32_t digit;
 
@@ -228,9 +231,13 @@ enum proto_status proto_parse_u64(struct proto_field field, uint64_t *value)
 			return PROTO_ERR_ARGS;
 		}
 		if ((v >> 60) != 0) {
-			return PROTO_ERR_RANGE;
+			overflow = true;
 		}
 		v = (v << 4) | (uint64_t)digit;
+	}
+
+	if (overflow) {
+		return PROTO_ERR_RANGE;
 	}
 
 	*value = v;
@@ -349,12 +356,13 @@ void proto_out_end(struct proto_out *out)
 {
 	uint32_t crc = crc_buf(out->buf, out->len);
 	int32_t shift;
+	char c;
 
 	out->buf[out->len++] = ' ';
 	out->buf[out->len++] = '#';
 	for (shift = 28; shift >= 0; shift -= 4) {
-		out->buf[out->len++] =
-			out->overflow ? 'x' : proto_hex_chars[(crc >> shift) & 0xf];
+		c = proto_hex_chars[(crc >> shift) & 0xf];
+		out->buf[out->len++] = out->overflow ? 'x' : c;
 	}
 	out->buf[out->len++] = '\r';
 	out->buf[out->len++] = '\n';

@@ -9,6 +9,9 @@
 /* x0..x17 carry arguments and results in SMCCC v1.2. */
 #define SMC_REGS 18
 
+/* start.S loads and stores exactly x0..x17 at offsets 0..136. */
+static_assert(SMC_REGS == 18, "the trampolines handle 18 registers");
+
 /*
  * Loads x0..x17 from regs, executes SMC #0 (or HVC #0) and stores x0..x17
  * back. The trampolines also restore x18..x30 and sp themselves, so that a

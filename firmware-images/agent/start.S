@@ -18,6 +18,7 @@
 
 	.section .text.entry, "ax"
 	.global	_start
+	.type	_start, %function
 _start:
 	/* Polled UART, no interrupts: keep everything masked for good. */
 	msr	daifset, #0xf

@@ -69,7 +69,7 @@ static void uart_set_baud(void)
 		return;
 	}
 
-	/* Divisor in 1/64ths, rounded: (clock * 4 / baud) = 64 * clock / (16 * baud). */
+	/* Divisor 64 * clock / (16 * baud) in 1/64ths, rounded to nearest. */
 	div64 = ((uint64_t)UART_CLOCK_HZ * 8 / UART_BAUD + 1) / 2;
 	uart_reg_write(UART_IBRD, (uint32_t)(div64 >> 6));
 	uart_reg_write(UART_FBRD, (uint32_t)(div64 & 0x3f));
@@ -87,7 +87,7 @@ void uart_init(void)
 	uart_reg_write(UART_ECR, 0);
 	uart_set_baud();
 
-	/* 8 data bits, no parity, 1 stop bit, FIFOs on. LCR_H latches IBRD/FBRD. */
+	/* 8N1, FIFOs on. Writing LCR_H also latches IBRD and FBRD. */
 	uart_reg_write(UART_LCR_H, UART_LCR_H_WLEN_8 | UART_LCR_H_FEN);
 	uart_reg_write(UART_CR, UART_CR_UARTEN | UART_CR_TXE | UART_CR_RXE);
 }
