@@ -1,5 +1,6 @@
 package org.fwcts.model;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.fwcts.model.ffa.FfaCalls;
 import org.fwcts.model.prediction.Outcome;
@@ -41,9 +42,12 @@ public final class FirmwareModel {
         boolean upperHalfSet = (call.x(0) >>> Integer.SIZE) != 0;
         if (upperHalfSet && outcome instanceof Outcome.Predicted predicted) {
             // The call is decided as if x0's upper half were clear; say which rule makes it so.
-            Prediction p = predicted.prediction();
-            return new Outcome.Predicted(predicted.next(), new Prediction("w0 alone selects the function: " + p.summary(),
-                    SmcccRules.FUNCTION_ID_IN_W0, p.registers()));
+            List<Prediction> cited = new ArrayList<>();
+            for (Prediction p : predicted.alternatives()) {
+                cited.add(new Prediction("w0 alone selects the function: " + p.summary(), SmcccRules.FUNCTION_ID_IN_W0,
+                        p.registers()));
+            }
+            return new Outcome.Predicted(cited, predicted.continuation());
         }
         return outcome;
     }
@@ -69,6 +73,6 @@ public final class FirmwareModel {
     }
 
     private Outcome unknown(ModelState state, Registers call, Rule rule, String why) {
-        return new Outcome.Predicted(state, ResultRegisters.forCall(profile, call).notSupported(rule).build(why));
+        return Outcome.Predicted.fixed(state, ResultRegisters.forCall(profile, call).notSupported(rule).build(why));
     }
 }

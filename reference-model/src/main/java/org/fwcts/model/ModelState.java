@@ -1,21 +1,23 @@
 package org.fwcts.model;
 
 import java.util.Optional;
+import org.fwcts.model.ffa.FfaState;
 
 /**
  * The firmware state the model carries from one call to the next within a boot.
  *
- * @param ffaCallerVersion the FF-A version the caller announced in its last FFA_VERSION call,
- *     if any; later FF-A calls are predicted for that version
+ * @param ffa the FF-A state, once an FF-A call has been made; before that the FF-A model
+ *     starts from its fresh-boot state
  */
-public record ModelState(Optional<SpecVersion> ffaCallerVersion) {
+public record ModelState(Optional<FfaState> ffa) {
+    private static final ModelState FRESH = new ModelState(Optional.empty());
 
     /** The state right after the target boots. */
     public static ModelState freshBoot() {
-        return new ModelState(Optional.empty());
+        return FRESH;
     }
 
-    public ModelState withFfaCallerVersion(SpecVersion version) {
-        return new ModelState(Optional.of(version));
+    public ModelState withFfa(FfaState state) {
+        return new ModelState(Optional.of(state));
     }
 }

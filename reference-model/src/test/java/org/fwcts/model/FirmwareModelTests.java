@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import java.util.Optional;
+import org.fwcts.model.ffa.EndpointId;
 import org.fwcts.model.ffa.FfaRules;
 import org.fwcts.model.prediction.Outcome;
 import org.fwcts.model.prediction.Prediction;
@@ -173,15 +174,21 @@ class FirmwareModelTests {
     @Nested
     @DisplayName("with FF-A v1.1 present")
     class FfaPresent {
-        private final Profile ffa = Profiles.tfaBl31().withFfaVersion(Optional.of(SpecVersion.of(1, 1)));
+        private final Profile ffa = Profiles.named("tfa-el3-spmc").orElseThrow()
+                .withFfaVersion(Optional.of(SpecVersion.of(1, 1)));
 
         @Test
-        @DisplayName("predicts FFA_VERSION = 0x00010001 and remembers the caller's announced version")
+        @DisplayName("predicts FFA_VERSION = 0x00010001 and records a compatible caller version, not a newer one")
         void ffaVersion() {
             Outcome outcome = new FirmwareModel(ffa).step(ModelState.freshBoot(), Registers.of(0x8400_0063L, 0x0001_0002L));
             Outcome.Predicted predicted = (Outcome.Predicted) outcome;
             assertX0(predicted.prediction(), 0x0001_0001L, FfaRules.VERSION);
-            assertThat(predicted.next().ffaCallerVersion()).contains(SpecVersion.of(1, 2));
+            ModelState next = predicted.after(Registers.of(0x0001_0001L)).orElseThrow();
+            assertThat(next.ffa().orElseThrow().endpoint(EndpointId.HYPERVISOR).version().agreed()).isEmpty();
+            ModelState agreed = ((Outcome.Predicted) new FirmwareModel(ffa).step(ModelState.freshBoot(),
+                    Registers.of(0x8400_0063L, 0x0001_0000L))).after(Registers.of(0x0001_0001L)).orElseThrow();
+            assertThat(agreed.ffa().orElseThrow().endpoint(EndpointId.HYPERVISOR).version().agreed())
+                    .contains(SpecVersion.of(1, 0));
         }
     }
 

@@ -1,8 +1,11 @@
 package org.fwcts.targets;
 
+import java.util.ServiceLoader;
 import org.fwcts.targets.descriptor.TargetDescriptor;
+import org.fwcts.targets.descriptor.TargetKind;
 import org.fwcts.targets.image.ImageManifest;
 import org.fwcts.targets.qemu.QemuLauncher;
+import org.fwcts.targets.spi.LauncherProvider;
 
 /** Chooses the launcher for a descriptor's kind. */
 public final class Launchers {
@@ -10,7 +13,15 @@ public final class Launchers {
     }
 
     public static TargetLauncher forTarget(TargetDescriptor descriptor, ProjectLayout layout) {
-        // Only QEMU targets exist so far; the descriptor loader rejects other kinds by name.
-        return new QemuLauncher(ImageManifest.load(layout.imageManifest()));
+        if (descriptor.kind() == TargetKind.QEMU) {
+            return new QemuLauncher(ImageManifest.load(layout.imageManifest()));
+        }
+        for (LauncherProvider provider : ServiceLoader.load(LauncherProvider.class)) {
+            if (provider.kind() == descriptor.kind()) {
+                return provider.launcherFor(descriptor, layout);
+            }
+        }
+        throw new TargetException(descriptor.file() + ": kind: no launcher for '" + descriptor.kind().label()
+                + "' targets is on the class path");
     }
 }

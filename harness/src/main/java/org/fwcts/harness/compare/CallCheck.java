@@ -10,11 +10,38 @@ import org.fwcts.model.prediction.RegisterPrediction;
  * One call checked against the model: the call, what the model predicted and what the target
  * did, with the verdict and a register table that explains it.
  */
-public record CallCheck(String conduit, Registers call, Prediction prediction, Observation observation) {
+public record CallCheck(String conduit, Registers call, List<Prediction> allowed, Observation observation) {
+
+    public CallCheck {
+        allowed = List.copyOf(allowed);
+        if (allowed.isEmpty()) {
+            throw new IllegalArgumentException("a call check needs at least one allowed outcome");
+        }
+    }
+
+    /** A check against a single predicted outcome. */
+    public CallCheck(String conduit, Registers call, Prediction prediction, Observation observation) {
+        this(conduit, call, List.of(prediction), observation);
+    }
+
+    /**
+     * The prediction the observation is judged against: the allowed outcome it matches, or the
+     * first (most likely) one when it matches none.
+     */
+    public Prediction prediction() {
+        if (observation instanceof Observation.Completed completed) {
+            for (Prediction candidate : allowed) {
+                if (candidate.admits(completed.registers())) {
+                    return candidate;
+                }
+            }
+        }
+        return allowed.get(0);
+    }
 
     public Verdict verdict() {
         if (observation instanceof Observation.Completed completed) {
-            return prediction.admits(completed.registers()) ? Verdict.PASS : Verdict.FAIL;
+            return prediction().admits(completed.registers()) ? Verdict.PASS : Verdict.FAIL;
         }
         if (observation instanceof Observation.Faulted) {
             return Verdict.FAIL;
@@ -25,11 +52,12 @@ public record CallCheck(String conduit, Registers call, Prediction prediction, O
     /** Registers whose observed value the prediction does not admit. */
     public List<Integer> mismatches() {
         return observation instanceof Observation.Completed completed
-                ? prediction.mismatches(completed.registers()) : List.of();
+                ? prediction().mismatches(completed.registers()) : List.of();
     }
 
     /** A per-register table of predicted value, observed value and rule, mismatches marked. */
     public String table() {
+        Prediction prediction = prediction();
         StringBuilder text = new StringBuilder();
         text.append(String.format("%s %s: %s%n", conduit.toUpperCase(java.util.Locale.ROOT),
                 String.format("0x%08x", call.x(0)), prediction.summary()));

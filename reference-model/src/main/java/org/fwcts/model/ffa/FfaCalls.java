@@ -1,18 +1,22 @@
 package org.fwcts.model.ffa;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.fwcts.model.CallFamily;
 import org.fwcts.model.ModelState;
 import org.fwcts.model.Registers;
-import org.fwcts.model.SpecVersion;
 import org.fwcts.model.prediction.Outcome;
+import org.fwcts.model.prediction.Prediction;
 import org.fwcts.model.profile.Profile;
 import org.fwcts.model.smccc.FunctionId;
 import org.fwcts.model.smccc.OwningEntity;
 import org.fwcts.model.smccc.ResultRegisters;
 
 /**
- * The FF-A function range: NOT_SUPPORTED everywhere when FF-A is absent; FFA_VERSION when it is
- * present. The rest of FF-A is not modelled yet.
+ * The FF-A function range at a normal-world conduit: NOT_SUPPORTED everywhere when FF-A is
+ * absent; otherwise the {@link SpmcModel}, called as the topology's primary normal-world
+ * endpoint.
  */
 public final class FfaCalls implements CallFamily {
 
@@ -24,18 +28,31 @@ public final class FfaCalls implements CallFamily {
 
     @Override
     public Outcome step(ModelState state, Registers call, Profile profile) {
-        FunctionId id = FunctionId.fromRegister(call.x(0));
-        ResultRegisters results = ResultRegisters.forCall(profile, call);
-        if (profile.ffaVersion().isEmpty()) {
-            return new Outcome.Predicted(state, results.notSupported(FfaRules.ABSENT)
+        if (profile.ffa().isEmpty()) {
+            FunctionId id = FunctionId.fromRegister(call.x(0));
+            return Outcome.Predicted.fixed(state, ResultRegisters.forCall(profile, call).notSupported(FfaRules.ABSENT)
                     .build("FF-A is absent: " + id + " is NOT_SUPPORTED"));
         }
-        if (!id.equals(FfaFunction.FFA_VERSION.id())) {
-            return new Outcome.Unmodelled(state, "FF-A function " + id + " is not modelled yet");
+        FfaSystem system = profile.ffa().get();
+        SpmcModel model = new SpmcModel(system.spmc(), system.topology());
+        FfaState before = state.ffa().orElseGet(model::freshBoot);
+        FfaOutcome outcome = model.step(before, FfaCall.of(system.topology().primaryNormalWorld(), call));
+        if (outcome instanceof FfaOutcome.Unmodelled unmodelled) {
+            return new Outcome.Unmodelled(state, unmodelled.reason());
         }
-        SpecVersion callee = profile.ffaVersion().get();
-        SpecVersion caller = SpecVersion.decode(call.w(1));
-        return new Outcome.Predicted(state.withFfaCallerVersion(caller),
-                results.value(0, callee.encode(), FfaRules.VERSION).build("FFA_VERSION returns " + callee));
+        if (outcome instanceof FfaOutcome.Forwarded forwarded) {
+            // The caller's results come from the receiver's answer, which a register-only
+            // conduit cannot predict; tests of forwarded calls drive both endpoints.
+            return new Outcome.Unmodelled(state, "the call passes control to " + forwarded.receiver()
+                    + "; its results depend on that endpoint's answer");
+        }
+        FfaOutcome.Predicted predicted = (FfaOutcome.Predicted) outcome;
+        List<Prediction> registers = new ArrayList<>();
+        predicted.alternatives().forEach(alternative -> registers.add(alternative.registers()));
+        return new Outcome.Predicted(registers, observed -> {
+            FfaOutcome.Match match = predicted.match(observed, Optional.empty());
+            return match instanceof FfaOutcome.Match.Consistent consistent
+                    ? Optional.of(state.withFfa(consistent.next())) : Optional.empty();
+        });
     }
 }

@@ -45,6 +45,23 @@ public sealed interface RegisterPrediction {
         }
     }
 
+    /**
+     * The implementation chooses the value (a handle, an ID): any value passes here, and the
+     * model binds what it saw. {@code suggestion} is a value a conforming implementation could
+     * choose, for where the model plays the target.
+     */
+    record Chosen(long suggestion, String what, Rule rule) implements RegisterPrediction {
+        @Override
+        public boolean admits(long observed) {
+            return true;
+        }
+
+        @Override
+        public String describe() {
+            return "chosen: " + what;
+        }
+    }
+
     /** The callee must return the register as the caller passed it. */
     record Preserved(long input, Rule rule) implements RegisterPrediction {
         @Override

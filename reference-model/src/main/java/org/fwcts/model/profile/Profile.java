@@ -3,6 +3,7 @@ package org.fwcts.model.profile;
 import java.util.Map;
 import java.util.Optional;
 import org.fwcts.model.SpecVersion;
+import org.fwcts.model.ffa.FfaSystem;
 
 /**
  * The implementation-defined choices of one firmware, each a named field.
@@ -19,7 +20,7 @@ import org.fwcts.model.SpecVersion;
  * @param psciVersion the version PSCI_VERSION reports (DEN0022, "PSCI_VERSION")
  * @param psciFeatures PSCI_FEATURES answers by queried function ID (0 or feature flags); a
  *     missing ID answers NOT_SUPPORTED (DEN0022, "PSCI_FEATURES")
- * @param ffaVersion the FF-A version reachable at this conduit; empty when FF-A is absent
+ * @param ffa the FF-A system reachable at this conduit; empty when FF-A is absent
  */
 public record Profile(
         String name,
@@ -28,7 +29,7 @@ public record Profile(
         Map<Integer, Integer> archFeatures,
         SpecVersion psciVersion,
         Map<Integer, Integer> psciFeatures,
-        Optional<SpecVersion> ffaVersion) {
+        Optional<FfaSystem> ffa) {
 
     public Profile {
         archFeatures = Map.copyOf(archFeatures);
@@ -41,18 +42,36 @@ public record Profile(
     }
 
     public Profile withName(String newName) {
-        return new Profile(newName, description, smcccVersion, archFeatures, psciVersion, psciFeatures, ffaVersion);
+        return new Profile(newName, description, smcccVersion, archFeatures, psciVersion, psciFeatures, ffa);
     }
 
     public Profile withSmcccVersion(Optional<SpecVersion> version) {
-        return new Profile(name, description, version, archFeatures, psciVersion, psciFeatures, ffaVersion);
+        return new Profile(name, description, version, archFeatures, psciVersion, psciFeatures, ffa);
     }
 
     public Profile withPsciVersion(SpecVersion version) {
-        return new Profile(name, description, smcccVersion, archFeatures, version, psciFeatures, ffaVersion);
+        return new Profile(name, description, smcccVersion, archFeatures, version, psciFeatures, ffa);
     }
 
+    public Profile withFfa(Optional<FfaSystem> system) {
+        return new Profile(name, description, smcccVersion, archFeatures, psciVersion, psciFeatures, system);
+    }
+
+    /** The FF-A version FFA_VERSION reports, if FF-A is present. */
+    public Optional<SpecVersion> ffaVersion() {
+        return ffa.map(system -> system.spmc().version());
+    }
+
+    /**
+     * This profile with FF-A absent (empty), or with its SPMC reporting {@code version}.
+     *
+     * @throws IllegalArgumentException when a version is given but the profile has no FF-A system
+     */
     public Profile withFfaVersion(Optional<SpecVersion> version) {
-        return new Profile(name, description, smcccVersion, archFeatures, psciVersion, psciFeatures, version);
+        if (version.isPresent() && ffa.isEmpty()) {
+            throw new IllegalArgumentException("profile " + name + " has no FF-A system to set a version on");
+        }
+        Optional<FfaSystem> changed = version.flatMap(v -> ffa.map(system -> system.withSpmc(system.spmc().withVersion(v))));
+        return new Profile(name, description, smcccVersion, archFeatures, psciVersion, psciFeatures, changed);
     }
 }

@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.fwcts.model.SpecVersion;
+import org.fwcts.model.ffa.FfaSystem;
+import org.fwcts.model.ffa.SpmcProfile;
+import org.fwcts.model.ffa.SpmcProfiles;
 import org.fwcts.model.psci.PsciFunction;
 import org.fwcts.model.smccc.ArchFunction;
 
@@ -16,6 +19,9 @@ public final class Profiles {
     static {
         register(qemuBuiltinPsci());
         register(tfaBl31());
+        register(withSpmc(tfaBl31(), SpmcProfiles.tfaEl3Spmc(), 32));
+        register(withSpmc(tfaBl31(), SpmcProfiles.hafnium(), 8));
+        register(withSpmc(tfaBl31(), SpmcProfiles.optee(), 8));
     }
 
     private Profiles() {
@@ -65,6 +71,17 @@ public final class Profiles {
         return new Profile("tfa-bl31",
                 "TF-A BL31 (SMCCC 1.5, PSCI 1.1) without SPMD; not yet checked against a real build",
                 Optional.of(SpecVersion.of(1, 5)), arch, SpecVersion.of(1, 1), features, Optional.empty());
+    }
+
+    /**
+     * TF-A BL31 with an SPMC behind the SPMD: the SPMC profile's name and FF-A, with one FWCTS
+     * secure-partition agent of {@code executionContexts} contexts (TF-A's EL3 SPMC requires one
+     * per core: 32 on plat/qemu).
+     */
+    static Profile withSpmc(Profile bl31, SpmcProfile spmc, int executionContexts) {
+        FfaSystem system = new FfaSystem(spmc, AgentTopologies.normalWorldAndOnePartition(executionContexts));
+        return new Profile(spmc.name(), "TF-A BL31 with " + spmc.description(), bl31.smcccVersion(),
+                bl31.archFeatures(), bl31.psciVersion(), bl31.psciFeatures(), Optional.of(system));
     }
 
     /** PSCI_FEATURES answers 0 for each function's SMC32 and SMC64 identifiers. */

@@ -32,13 +32,13 @@ public final class PsciCalls implements CallFamily {
         if (function.isEmpty() || !implemented(id, function.get(), profile)) {
             Rule rule = function.filter(f -> f == PsciFunction.PSCI_FEATURES).isPresent()
                     ? PsciRules.FEATURES_SINCE_1_0 : PsciRules.NOT_IMPLEMENTED;
-            return new Outcome.Predicted(state,
+            return Outcome.Predicted.fixed(state,
                     results.notSupported(rule).build(PsciFunction.nameOf(id) + " is not implemented"));
         }
         return switch (function.get()) {
-            case PSCI_VERSION -> new Outcome.Predicted(state, results.value(0, profile.psciVersion().encode(), PsciRules.VERSION)
+            case PSCI_VERSION -> Outcome.Predicted.fixed(state, results.value(0, profile.psciVersion().encode(), PsciRules.VERSION)
                     .build("PSCI_VERSION returns " + profile.psciVersion()));
-            case PSCI_FEATURES -> new Outcome.Predicted(state, features(profile, call, results));
+            case PSCI_FEATURES -> Outcome.Predicted.fixed(state, features(profile, call, results));
             default -> new Outcome.Unmodelled(state, PsciFunction.nameOf(id) + " is implemented but its effects are not modelled");
         };
     }

@@ -21,9 +21,9 @@ public final class ArchitectureCalls implements CallFamily {
         ResultRegisters results = ResultRegisters.forCall(profile, call);
         FunctionId id = FunctionId.fromRegister(call.x(0));
         if (id.equals(ArchFunction.SMCCC_VERSION.id())) {
-            return new Outcome.Predicted(state, version(profile.smcccVersion(), results));
+            return Outcome.Predicted.fixed(state, version(profile.smcccVersion(), results));
         }
-        return new Outcome.Predicted(state, features(profile, call, results));
+        return Outcome.Predicted.fixed(state, features(profile, call, results));
     }
 
     private static org.fwcts.model.prediction.Prediction version(Optional<SpecVersion> version, ResultRegisters results) {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.fwcts.targets.TargetException;
 
@@ -25,15 +26,23 @@ public final class DescriptorLoader {
 
     public static TargetDescriptor load(Path file) {
         YamlNode root = parse(file).allowOnly(Set.of("name", "kind", "profile", "profileOverrides", "qemu",
-                "agent", "firmware", "consoles", "timeouts"));
-        String kind = root.string("kind");
-        if (!kind.equals("qemu")) {
-            throw root.error("kind", "unsupported target kind '" + kind + "' (supported: qemu)");
+                "simulated", "ffa", "agent", "firmware", "consoles", "timeouts"));
+        String kindText = root.string("kind");
+        TargetKind kind = TargetKind.parse(kindText).orElseThrow(() -> root.error("kind",
+                "unsupported target kind '" + kindText + "' (supported: qemu, simulated)"));
+        if (kind != TargetKind.QEMU && root.optionalMapping("qemu").isPresent()) {
+            throw root.error("qemu", "only a target of kind qemu takes QEMU settings");
+        }
+        Optional<QemuSettings> qemu = kind == TargetKind.QEMU ? Optional.of(qemu(root.mapping("qemu"))) : Optional.empty();
+        Optional<SimulatedSettings> simulated = kind == TargetKind.SIMULATED
+                ? Optional.of(simulated(root.optionalMapping("simulated").orElse(null))) : Optional.empty();
+        if (kind != TargetKind.SIMULATED && root.optionalMapping("simulated").isPresent()) {
+            throw root.error("simulated", "only a target of kind simulated takes simulation settings");
         }
         YamlNode timeouts = root.optionalMapping("timeouts").orElse(null);
-        return new TargetDescriptor(file, root.string("name"), root.string("profile"),
-                root.stringMap("profileOverrides"), qemu(root.mapping("qemu")),
-                root.mapping("agent").allowOnly(Set.of("image")).string("image"),
+        return new TargetDescriptor(file, root.string("name"), kind, root.string("profile"),
+                root.stringMap("profileOverrides"), qemu, simulated, root.optionalMapping("ffa").map(DescriptorLoader::ffa),
+                agentImage(root, kind), partitionAgent(root),
                 firmware(root.optionalMapping("firmware").orElse(null)), consoles(root),
                 seconds(timeouts, "bootSeconds", 30), seconds(timeouts, "commandSeconds", 5));
     }
@@ -58,6 +67,50 @@ public final class DescriptorLoader {
         return new QemuSettings(node.optionalString("binary").orElse("qemu-system-aarch64"), node.string("machine"),
                 node.string("cpu"), node.optionalString("memory").orElse("512M"), node.integer("cpus", 1, 1, 512),
                 node.strings("extraArgs"));
+    }
+
+    /** QEMU boots an agent image; a simulated target's agent is part of the simulation. */
+    private static Optional<String> agentImage(YamlNode root, TargetKind kind) {
+        if (kind == TargetKind.SIMULATED) {
+            if (root.optionalMapping("agent").isPresent()) {
+                throw root.error("agent", "a simulated target runs no agent image");
+            }
+            return Optional.empty();
+        }
+        return Optional.of(root.mapping("agent").allowOnly(Set.of("image", "partition", "partitionManifest"))
+                .string("image"));
+    }
+
+    /** {@code agent.partition} and {@code agent.partitionManifest} go together. */
+    private static Optional<PartitionAgentSpec> partitionAgent(YamlNode root) {
+        Optional<YamlNode> agent = root.optionalMapping("agent");
+        if (agent.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> image = agent.get().optionalString("partition");
+        Optional<String> manifest = agent.get().optionalString("partitionManifest");
+        if (image.isPresent() != manifest.isPresent()) {
+            throw agent.get().error(image.isPresent() ? "partitionManifest" : "partition",
+                    "missing field (partition and partitionManifest go together)");
+        }
+        return image.map(name -> new PartitionAgentSpec(name, manifest.get()));
+    }
+
+    private static SimulatedSettings simulated(YamlNode node) {
+        if (node == null) {
+            return new SimulatedSettings(List.of());
+        }
+        node.allowOnly(Set.of("deviations"));
+        return new SimulatedSettings(node.strings("deviations"));
+    }
+
+    private static FfaSettings ffa(YamlNode node) {
+        node.allowOnly(Set.of("scratchBase", "scratchPages"));
+        long base = node.address("scratchBase");
+        if ((base & (FfaSettings.PAGE_SIZE - 1)) != 0) {
+            throw node.error("scratchBase", "must be 4 KiB aligned, got 0x" + Long.toHexString(base));
+        }
+        return new FfaSettings(base, node.integer("scratchPages", 64, 8, 1 << 20));
     }
 
     private static FirmwareSpec firmware(YamlNode node) {

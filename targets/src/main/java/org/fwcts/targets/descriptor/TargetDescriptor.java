@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A target as its YAML descriptor describes it: what to launch, which images, which consoles,
@@ -11,10 +12,14 @@ import java.util.Map;
  *
  * @param file the descriptor file
  * @param name the target's name
+ * @param kind what runs it
  * @param profile the reference-model profile name
  * @param profileOverrides profile fields this target sets differently, as text
- * @param qemu how to start QEMU
- * @param agentImage the agent image's name in the image manifest
+ * @param qemuSettings how to start QEMU (kind qemu)
+ * @param simulated the simulation's settings (kind simulated)
+ * @param ffa where FF-A tests may use normal-world memory, if the target allows them to
+ * @param agentImageName the agent image's name in the image manifest (not for simulated targets)
+ * @param partitionAgent the secure-partition agent the launcher places as BL32, if any
  * @param firmware the secure firmware, if any
  * @param consoles the consoles, the agent's first
  * @param bootTimeout how long boot may take until the agent answers
@@ -23,10 +28,14 @@ import java.util.Map;
 public record TargetDescriptor(
         Path file,
         String name,
+        TargetKind kind,
         String profile,
         Map<String, String> profileOverrides,
-        QemuSettings qemu,
-        String agentImage,
+        Optional<QemuSettings> qemuSettings,
+        Optional<SimulatedSettings> simulated,
+        Optional<FfaSettings> ffa,
+        Optional<String> agentImageName,
+        Optional<PartitionAgentSpec> partitionAgent,
         FirmwareSpec firmware,
         List<ConsoleSpec> consoles,
         Duration bootTimeout,
@@ -35,6 +44,18 @@ public record TargetDescriptor(
     public TargetDescriptor {
         profileOverrides = Map.copyOf(profileOverrides);
         consoles = List.copyOf(consoles);
+    }
+
+    /** How to start QEMU; only targets of kind qemu have it. */
+    public QemuSettings qemu() {
+        return qemuSettings.orElseThrow(() -> new org.fwcts.targets.TargetException(
+                file + ": qemu: missing (a " + kind.label() + " target has no QEMU settings)"));
+    }
+
+    /** The agent image's name in the image manifest; only emulated and real targets boot one. */
+    public String agentImage() {
+        return agentImageName.orElseThrow(() -> new org.fwcts.targets.TargetException(
+                file + ": agent: missing (a " + kind.label() + " target boots no agent image)"));
     }
 
     /** The console the agent speaks on. */

@@ -74,6 +74,18 @@ public final class YamlNode {
         }
     }
 
+    /** A required address, written in hex ({@code 0x70000000}) or decimal. */
+    public long address(String name) {
+        String text = string(name);
+        try {
+            long value = text.startsWith("0x") || text.startsWith("0X") ? Long.parseUnsignedLong(text.substring(2), 16)
+                    : Long.parseUnsignedLong(text);
+            return value;
+        } catch (NumberFormatException e) {
+            throw error(name, "expected an address such as 0x70000000, got '" + text + "'");
+        }
+    }
+
     public Optional<YamlNode> optionalMapping(String name) {
         JsonNode value = node.get(name);
         if (value == null || value.isNull()) {
@@ -122,9 +134,27 @@ public final class YamlNode {
         return result;
     }
 
-    /** A path named by field {@code name}, resolved against the descriptor's folder. */
+    /**
+     * A path named by field {@code name}, resolved against the descriptor's folder, with
+     * {@code ~/} and {@code ${VARIABLE}} expanded from the environment.
+     */
     public Optional<Path> optionalPath(String name) {
-        return optionalString(name).map(text -> file.getParent().resolve(expandHome(text)).normalize());
+        return optionalString(name).map(text -> file.getParent().resolve(expandHome(expandVariables(name, text)))
+                .normalize());
+    }
+
+    private String expandVariables(String name, String text) {
+        java.util.regex.Matcher matcher = VARIABLE.matcher(text);
+        StringBuilder expanded = new StringBuilder();
+        while (matcher.find()) {
+            String value = System.getenv(matcher.group(1));
+            if (value == null || value.isBlank()) {
+                throw error(name, "environment variable " + matcher.group(1) + " is not set (the path is '" + text + "')");
+            }
+            matcher.appendReplacement(expanded, java.util.regex.Matcher.quoteReplacement(value));
+        }
+        matcher.appendTail(expanded);
+        return expanded.toString();
     }
 
     public TargetException error(String name, String problem) {
@@ -138,6 +168,8 @@ public final class YamlNode {
     private String qualified(String name) {
         return path.isEmpty() ? name : path + "." + name;
     }
+
+    private static final java.util.regex.Pattern VARIABLE = java.util.regex.Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
     private static String expandHome(String text) {
         return text.startsWith("~/") ? System.getProperty("user.home") + text.substring(1) : text;

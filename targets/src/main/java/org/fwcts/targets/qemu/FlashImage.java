@@ -11,7 +11,8 @@ import org.fwcts.targets.TargetException;
 
 /**
  * Lays out user-supplied TF-A BL1 and FIP as the flash image of TF-A's QEMU platform, with the
- * agent placed into a copy of the FIP as BL33 (the user's files are never modified).
+ * agent placed into a copy of the FIP as BL33, and the partition agent as BL32 where the target
+ * has one (the user's files are never modified).
  */
 final class FlashImage {
     /** TF-A's plat/qemu reads the FIP from flash offset 256 KiB (PLAT_QEMU_FIP_BASE). */
@@ -20,7 +21,11 @@ final class FlashImage {
     private FlashImage() {
     }
 
-    static Path assemble(Path bl1, Path fip, Path agentBinary, Path workDir) {
+    /**
+     * Builds the flash image with the agent as BL33 and, when given, the partition agent and its
+     * manifest as BL32 (TOS_FW) and TOS_FW_CONFIG.
+     */
+    static Path assemble(Path bl1, Path fip, Path agentBinary, java.util.Optional<Path[]> partition, Path workDir) {
         try {
             Files.createDirectories(workDir);
             long bl1Size = Files.size(bl1);
@@ -30,7 +35,10 @@ final class FlashImage {
             }
             Path fipCopy = workDir.resolve("fip-with-agent.bin");
             Files.copy(fip, fipCopy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            insertBl33(fipCopy, agentBinary);
+            List<String> entries = new java.util.ArrayList<>(List.of("--nt-fw", agentBinary.toString()));
+            partition.ifPresent(images -> entries.addAll(List.of("--tos-fw", images[0].toString(),
+                    "--tos-fw-config", images[1].toString())));
+            insert(fipCopy, entries);
             Path flash = workDir.resolve("flash.bin");
             try (OutputStream out = Files.newOutputStream(flash)) {
                 out.write(Files.readAllBytes(bl1));
@@ -43,12 +51,14 @@ final class FlashImage {
         }
     }
 
-    private static void insertBl33(Path fip, Path agentBinary) throws IOException {
+    private static void insert(Path fip, List<String> entries) throws IOException {
         Path fiptool = Executables.find("fiptool").orElseThrow(() -> new TargetException(
-                "fiptool not found on PATH: it places the agent into the FIP as BL33;"
+                "fiptool not found on PATH: it places the agents into the FIP;"
                         + " install Debian's arm-trusted-firmware-tools"));
-        Process process = new ProcessBuilder(List.of(fiptool.toString(), "update", "--nt-fw", agentBinary.toString(),
-                fip.toString())).redirectErrorStream(true).start();
+        List<String> command = new java.util.ArrayList<>(List.of(fiptool.toString(), "update"));
+        command.addAll(entries);
+        command.add(fip.toString());
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         try {
             String output = new String(process.getInputStream().readAllBytes());
             if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {

@@ -51,7 +51,7 @@ public final class QemuLauncher implements TargetLauncher {
         return start(target, command.args(), consoles, hashes);
     }
 
-    private static void bootImages(TargetDescriptor target, AgentImage agent, Path workDir, QemuCommandLine command,
+    private void bootImages(TargetDescriptor target, AgentImage agent, Path workDir, QemuCommandLine command,
             Map<String, String> hashes) {
         FirmwareSpec firmware = target.firmware();
         if (!(firmware instanceof FirmwareSpec.None) && !target.qemu().secure()) {
@@ -64,7 +64,14 @@ public final class QemuLauncher implements TargetLauncher {
         } else if (firmware instanceof FirmwareSpec.Bl1AndFip tfa) {
             hashes.put("firmware:bl1", AgentImage.sha256Of(tfa.bl1()));
             hashes.put("firmware:fip", AgentImage.sha256Of(tfa.fip()));
-            command.bios(FlashImage.assemble(tfa.bl1(), tfa.fip(), agent.file(), workDir));
+            java.util.Optional<Path[]> partition = target.partitionAgent().map(spec -> {
+                AgentImage image = images.image(spec.image());
+                AgentImage manifest = images.image(spec.manifest());
+                hashes.put("partition:" + image.name(), image.sha256());
+                hashes.put("partition:" + manifest.name(), manifest.sha256());
+                return new Path[] {image.file(), manifest.file()};
+            });
+            command.bios(FlashImage.assemble(tfa.bl1(), tfa.fip(), agent.file(), partition, workDir));
         } else {
             command.kernel(agent.file());
         }

@@ -27,7 +27,7 @@ class FlashImageTests {
         run("fiptool", "create", "--soc-fw", bl31.toString(), fip.toString());
         byte[] userFip = Files.readAllBytes(fip);
 
-        Path flash = FlashImage.assemble(bl1, fip, agent, dir.resolve("work"));
+        Path flash = FlashImage.assemble(bl1, fip, agent, java.util.Optional.empty(), dir.resolve("work"));
 
         byte[] image = Files.readAllBytes(flash);
         assertThat(Arrays.copyOf(image, 4)).containsExactly(1, 2, 3, 4);

@@ -40,10 +40,16 @@ final class DoctorCommand implements Callable<Integer> {
         }));
         checks.add(new Check("QEMU", () -> {
             TargetDescriptor descriptor = new TargetCatalog(layout.targetsDir()).find(target);
+            if (descriptor.qemuSettings().isEmpty()) {
+                return "not needed by this " + descriptor.kind().label() + " target";
+            }
             return tool(descriptor.qemu().binary(), "apt-get install qemu-system-arm");
         }));
         checks.add(new Check("agent image", () -> {
             TargetDescriptor descriptor = new TargetCatalog(layout.targetsDir()).find(target);
+            if (descriptor.agentImageName().isEmpty()) {
+                return "not needed by this " + descriptor.kind().label() + " target";
+            }
             var image = ImageManifest.load(layout.imageManifest()).image(descriptor.agentImage());
             return image.file() + " sha256 " + image.sha256().substring(0, 16) + "…";
         }));

@@ -4,14 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.fwcts.testcases.support.FreshBoot;
 import org.junit.platform.engine.TestTag;
+import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code fwcts list}: the tests, with their areas and rules. */
+/** {@code fwcts list}: the tests, with their areas, rules and the boot each needs. */
 @Command(name = "list", mixinStandardHelpOptions = true, description = "List conformance tests with their tags and rules.")
 final class ListCommand implements Callable<Integer> {
 
@@ -32,11 +34,28 @@ final class ListCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** " {boot: ...}" for a test method: a fresh boot (with why) or the shared boot. */
+    private static String bootNeed(TestIdentifier node) {
+        if (!(node.getSource().orElse(null) instanceof MethodSource source)) {
+            return "";
+        }
+        try {
+            FreshBoot fresh = source.getJavaMethod().getAnnotation(FreshBoot.class);
+            if (fresh == null) {
+                fresh = source.getJavaClass().getAnnotation(FreshBoot.class);
+            }
+            return fresh == null ? "   {boot: shared}" : "   {boot: fresh — " + fresh.value() + "}";
+        } catch (RuntimeException e) {
+            return "";
+        }
+    }
+
     private static int print(TestPlan plan, TestIdentifier node, String indent) {
         int count = 0;
         if (node.getParentId().isPresent()) {
             String tags = node.getTags().stream().map(TestTag::getName).sorted().collect(Collectors.joining(" "));
-            System.out.println(indent + node.getDisplayName() + (tags.isEmpty() ? "" : "   [" + tags + "]"));
+            System.out.println(indent + node.getDisplayName() + (tags.isEmpty() ? "" : "   [" + tags + "]")
+                    + bootNeed(node));
             indent = indent + "  ";
             count += node.isContainer() && plan.getChildren(node).isEmpty() || node.isTest() ? 1 : 0;
         }

@@ -17,6 +17,11 @@ public final class CallAssert extends AbstractAssert<CallAssert, CallCheck> {
         return new CallAssert(check);
     }
 
+    /** Checks an FF-A call: registers, RX contents and constraints, with one report. */
+    public static FfaCallAssert assertThatCall(FfaCheck check) {
+        return new FfaCallAssert(check);
+    }
+
     /**
      * Passes when every register is as the model predicted. A mismatch fails with the register
      * table; a call without a usable answer is a broken test, not a failure.

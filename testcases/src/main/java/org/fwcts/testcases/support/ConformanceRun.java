@@ -3,12 +3,12 @@ package org.fwcts.testcases.support;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.fwcts.harness.console.Transcript;
+import org.fwcts.harness.session.TargetProfiles;
 import org.fwcts.harness.session.TargetSession;
 import org.fwcts.model.FirmwareModel;
 import org.fwcts.model.profile.Profile;
-import org.fwcts.model.profile.ProfileOverrides;
-import org.fwcts.model.profile.Profiles;
 import org.fwcts.targets.Launchers;
 import org.fwcts.targets.ProjectLayout;
 import org.fwcts.targets.TargetException;
@@ -31,7 +31,10 @@ public final class ConformanceRun implements AutoCloseable {
     private final Path runDir;
     private final Transcript transcript;
     private Firmware firmware;
+    private FfaFirmware ffa;
     private TargetSession session;
+    private final java.util.List<String> boots = new java.util.ArrayList<>();
+    private String rebootReason;
 
     private ConformanceRun(TargetDescriptor descriptor, TargetLauncher launcher, FirmwareModel model, Path runDir) {
         this.descriptor = descriptor;
@@ -50,13 +53,7 @@ public final class ConformanceRun implements AutoCloseable {
 
     /** The descriptor's profile with its overrides applied; errors name the descriptor field. */
     public static Profile profileOf(TargetDescriptor descriptor) {
-        Profile base = Profiles.named(descriptor.profile()).orElseThrow(() -> new TargetException(descriptor.file()
-                + ": profile: unknown profile '" + descriptor.profile() + "' (known: " + Profiles.names() + ")"));
-        try {
-            return ProfileOverrides.apply(base, descriptor.profileOverrides());
-        } catch (IllegalArgumentException e) {
-            throw new TargetException(descriptor.file() + ": profileOverrides." + e.getMessage(), e);
-        }
+        return TargetProfiles.of(descriptor);
     }
 
     /** Makes this the run that conformance tests in this JVM use. */
@@ -71,15 +68,87 @@ public final class ConformanceRun implements AutoCloseable {
     /** The firmware under test, booting the target on first use. */
     public synchronized Firmware firmware() {
         if (firmware == null) {
-            try {
-                session = TargetSession.boot(descriptor, launcher, runDir.resolve("work"), transcript);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new TargetException("interrupted while booting " + descriptor.name(), e);
-            }
-            firmware = new Firmware(session.agent(), model);
+            boot(boots.isEmpty() ? "first test" : "after " + boots.size() + " boot(s)");
         }
         return firmware;
+    }
+
+    /** The FF-A view of the firmware under test, on the current boot. */
+    public synchronized FfaFirmware ffa() {
+        Firmware current = firmware();
+        if (ffa == null) {
+            var system = model.profile().ffa().orElseThrow(() -> new org.opentest4j.TestAbortedException(
+                    "profile " + model.profile().name() + " has no FF-A system"));
+            ffa = new FfaFirmware(current, system, descriptor.ffa());
+        }
+        return ffa;
+    }
+
+    /**
+     * Ends the current boot before the next test: the model stopped trusting its state, clean-up
+     * failed, or a test needs a fresh boot. The reason goes in the run's record of boots.
+     */
+    public synchronized void rebootBeforeNextTest(String reason) {
+        if (rebootReason == null) {
+            rebootReason = reason;
+        }
+    }
+
+    /** True when nothing has been called on the current boot (or there is none yet). */
+    public synchronized boolean freshBoot() {
+        return firmware == null || firmware.callsMade() == 0;
+    }
+
+    /** Reboots now if a reboot is pending, or if {@code freshBootFor} names a test that needs one. */
+    public synchronized void beforeTest(Optional<String> freshBootFor) {
+        if (rebootReason == null && freshBootFor.isPresent() && !freshBoot()) {
+            rebootReason = "fresh boot for " + freshBootFor.get();
+        }
+        if (rebootReason != null && firmware != null) {
+            String reason = rebootReason;
+            shutdown();
+            boot(reason);
+        }
+        rebootReason = null;
+    }
+
+    /** After each test: FF-A clean-up through checked calls, or a reboot before the next test. */
+    public synchronized void afterTest(String test) {
+        if (ffa == null) {
+            return;
+        }
+        try {
+            ffa.cleanUp().ifPresent(this::rebootBeforeNextTest);
+        } catch (RuntimeException e) {
+            rebootBeforeNextTest("clean-up after " + test + " failed: " + e.getMessage());
+        }
+    }
+
+    private void boot(String reason) {
+        try {
+            session = TargetSession.boot(descriptor, launcher, runDir.resolve("work-" + (boots.size() + 1)), transcript);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TargetException("interrupted while booting " + descriptor.name(), e);
+        }
+        boots.add(reason);
+        firmware = new Firmware(session.agent(), model);
+        ffa = null;
+    }
+
+    private void shutdown() {
+        TargetSession ending = session;
+        session = null;
+        firmware = null;
+        ffa = null;
+        if (ending != null) {
+            ending.close();
+        }
+    }
+
+    /** Why each boot of this run happened, in order. */
+    public synchronized java.util.List<String> boots() {
+        return java.util.List.copyOf(boots);
     }
 
     public Transcript transcript() {
@@ -107,6 +176,7 @@ public final class ConformanceRun implements AutoCloseable {
             facts.put("agent", "version " + agent.version() + ", protocol " + agent.protocol() + ", EL"
                     + agent.exceptionLevel() + ", caps " + String.join(",", new java.util.TreeSet<>(agent.capabilities())));
             facts.put("unexpectedAgentRestarts", Integer.toString(session.agent().restartsSeen()));
+            facts.put("boots", boots.size() + " (" + String.join("; ", boots) + ")");
         } else {
             facts.put("boot", "the target was not booted");
         }
@@ -116,9 +186,7 @@ public final class ConformanceRun implements AutoCloseable {
     @Override
     public synchronized void close() {
         try {
-            if (session != null) {
-                session.close();
-            }
+            shutdown();
         } finally {
             transcript.close();
             if (active == this) {

@@ -18,6 +18,7 @@ public final class Firmware {
     private final AgentSession agent;
     private final FirmwareModel model;
     private ModelState state = ModelState.freshBoot();
+    private int callsMade;
 
     Firmware(AgentSession agent, FirmwareModel model) {
         this.agent = agent;
@@ -31,11 +32,38 @@ public final class Firmware {
             throw new UnmodelledCallException(unmodelled.reason());
         }
         Outcome.Predicted predicted = (Outcome.Predicted) outcome;
+        callsMade++;
         Observation observation = agent.smc(call);
-        if (observation instanceof Observation.Completed) {
-            state = predicted.next();
+        if (observation instanceof Observation.Completed completed) {
+            // A contradicted prediction leaves the model's state where it was: the test fails, and
+            // the state stays the last one the model trusts.
+            predicted.after(completed.registers()).ifPresent(next -> state = next);
         }
-        return new CallCheck("smc", call, predicted.prediction(), observation);
+        return new CallCheck("smc", call, predicted.alternatives(), observation);
+    }
+
+    /** The model's state of the target, as of the last call it could follow. */
+    public synchronized ModelState state() {
+        return state;
+    }
+
+    /** Continues from {@code next}, for callers that step parts of the model themselves. */
+    public synchronized void advance(ModelState next) {
+        state = next;
+    }
+
+    /** Counts a call made around {@link #smc}, by a caller that steps the model itself. */
+    public synchronized void recordCall() {
+        callsMade++;
+    }
+
+    /** How many calls this boot has seen, so a run knows whether it is still fresh. */
+    public synchronized int callsMade() {
+        return callsMade;
+    }
+
+    public FirmwareModel model() {
+        return model;
     }
 
     public Profile profile() {

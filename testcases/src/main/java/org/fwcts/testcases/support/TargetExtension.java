@@ -2,6 +2,7 @@ package org.fwcts.testcases.support;
 
 import io.qameta.allure.Allure;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import org.fwcts.targets.ProjectLayout;
@@ -25,25 +26,40 @@ public final class TargetExtension implements ParameterResolver, BeforeEachCallb
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == Firmware.class;
+        Class<?> type = parameter.getParameter().getType();
+        return type == Firmware.class || type == FfaFirmware.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return run(context).firmware();
+        ConformanceRun run = run(context);
+        return parameter.getParameter().getType() == FfaFirmware.class ? run.ffa() : run.firmware();
     }
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        context.getStore(NAMESPACE).put(MARK, run(context).transcript().mark());
+        ConformanceRun run = run(context);
+        run.beforeTest(freshBootNeed(context));
+        context.getStore(NAMESPACE).put(MARK, run.transcript().mark());
     }
 
     @Override
     public void afterEach(ExtensionContext context) {
+        ConformanceRun run = run(context);
         Long mark = context.getStore(NAMESPACE).get(MARK, Long.class);
         if (mark != null) {
-            Allure.addAttachment("console", "text/plain", run(context).transcript().since(mark), ".log");
+            Allure.addAttachment("console", "text/plain", run.transcript().since(mark), ".log");
         }
+        run.afterTest(context.getDisplayName());
+    }
+
+    /** The test's name when it (or its class) needs a fresh boot. */
+    private static Optional<String> freshBootNeed(ExtensionContext context) {
+        Optional<FreshBoot> need = context.getTestMethod().flatMap(m -> Optional.ofNullable(m.getAnnotation(FreshBoot.class)));
+        if (need.isEmpty()) {
+            need = context.getTestClass().flatMap(c -> Optional.ofNullable(c.getAnnotation(FreshBoot.class)));
+        }
+        return need.map(n -> context.getRequiredTestClass().getSimpleName() + "." + context.getDisplayName() + " (" + n.value() + ")");
     }
 
     /** The active run, or one started for this test engine's lifetime. */

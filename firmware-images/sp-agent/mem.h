@@ -1,0 +1,38 @@
+/*
+ * Memory access and code execution on behalf of the requester.
+ *
+ * The agent runs with its MMU off, so an address is a physical address in
+ * the Secure PA space (on QEMU virt that space also shows non-secure RAM).
+ * All of these may take a synchronous exception; they are only called from
+ * sp_cmd_execute(), which runs under sp_exc_call().
+ */
+
+#pragma once
+
+#include "../agent/types.h"
+
+/* A physical address, kept apart from plain numbers and pointers. */
+struct sp_pa {
+	uint64_t value;
+};
+
+static inline struct sp_pa sp_pa_init(uint64_t value)
+{
+	struct sp_pa pa = {value};
+
+	return pa;
+}
+
+/*
+ * len bytes from pa, read with accesses of width bytes (1, 2, 4 or 8); each
+ * value read is stored little-endian into out. The caller has checked that
+ * pa and len are multiples of width.
+ */
+void sp_mem_read(struct sp_pa pa, uint32_t width, uint32_t len, uint8_t *out);
+void sp_mem_write(struct sp_pa pa, uint32_t width, uint32_t len,
+		  const uint8_t *in);
+void sp_mem_fill(struct sp_pa pa, uint64_t len, uint8_t byte);
+uint32_t sp_mem_hash(struct sp_pa pa, uint64_t len);
+
+/* Branches with link to addr with x0 = arg; returns x0 (start.S). */
+uint64_t sp_mem_exec(uint64_t addr, uint64_t arg);

@@ -1,0 +1,50 @@
+package org.fwcts.harness.session;
+
+import java.util.List;
+import java.util.Optional;
+import org.fwcts.model.ffa.FfaSystem;
+import org.fwcts.model.ffa.Topology;
+import org.fwcts.model.ffa.memory.OwnedRange;
+import org.fwcts.model.ffa.memory.PageAccess;
+import org.fwcts.model.profile.Profile;
+import org.fwcts.model.profile.ProfileOverrides;
+import org.fwcts.model.profile.Profiles;
+import org.fwcts.targets.TargetException;
+import org.fwcts.targets.descriptor.FfaSettings;
+import org.fwcts.targets.descriptor.TargetDescriptor;
+
+/** The reference-model profile a target descriptor names, with its overrides applied. */
+public final class TargetProfiles {
+
+    private TargetProfiles() {
+    }
+
+    /** Access the normal world has to its scratch pages: data, not code. */
+    private static final PageAccess SCRATCH_ACCESS = PageAccess.RW;
+
+    /**
+     * The descriptor's profile with its overrides applied, and the normal world owning the
+     * descriptor's FF-A scratch pages.
+     *
+     * @throws TargetException naming the descriptor field when the profile or an override is not valid
+     */
+    public static Profile of(TargetDescriptor descriptor) {
+        Profile base = Profiles.named(descriptor.profile()).orElseThrow(() -> new TargetException(descriptor.file()
+                + ": profile: unknown profile '" + descriptor.profile() + "' (known: " + Profiles.names() + ")"));
+        Profile profile;
+        try {
+            profile = ProfileOverrides.apply(base, descriptor.profileOverrides());
+        } catch (IllegalArgumentException e) {
+            throw new TargetException(descriptor.file() + ": profileOverrides." + e.getMessage(), e);
+        }
+        if (descriptor.ffa().isEmpty() || profile.ffa().isEmpty()) {
+            return profile;
+        }
+        FfaSettings scratch = descriptor.ffa().get();
+        FfaSystem system = profile.ffa().get();
+        Topology topology = system.topology();
+        OwnedRange pages = new OwnedRange(topology.primaryNormalWorld(), scratch.scratchBase(), scratch.scratchPages(),
+                SCRATCH_ACCESS);
+        return profile.withFfa(Optional.of(new FfaSystem(system.spmc(), topology.withOwnedMemory(List.of(pages)))));
+    }
+}

@@ -1,0 +1,56 @@
+package org.fwcts.harness.simulated;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.fwcts.model.ffa.FfaError;
+import org.fwcts.model.ffa.FfaFunction;
+
+/** Reads deviation names from a descriptor into deviations; every unknown name is an error that says what is known. */
+final class Deviations {
+    static final String KNOWN = "wrong-error:FUNCTION:EXPECTED:ACTUAL (e.g. wrong-error:FFA_RXTX_MAP:DENIED:BUSY), "
+            + "execute-on-not-specified, rwx-after-reclaim";
+
+    private Deviations() {
+    }
+
+    /**
+     * Parses {@code names}.
+     *
+     * @throws IllegalArgumentException naming the entry (by index) that is not a known deviation
+     */
+    static List<Deviation> parse(List<String> names) {
+        List<Deviation> deviations = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            try {
+                deviations.add(parse(names.get(i)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("deviations[" + i + "]: " + e.getMessage(), e);
+            }
+        }
+        return deviations;
+    }
+
+    private static Deviation parse(String name) {
+        if (name.equals("execute-on-not-specified")) {
+            return new ExecuteOnNotSpecified();
+        }
+        if (name.equals("rwx-after-reclaim")) {
+            return new RwxAfterReclaim();
+        }
+        String[] parts = name.split(":");
+        if (parts.length == 4 && parts[0].equals("wrong-error")) {
+            return new WrongErrorCode(enumValue(FfaFunction.class, parts[1]), enumValue(FfaError.class, parts[2]),
+                    enumValue(FfaError.class, parts[3]));
+        }
+        throw new IllegalArgumentException("unknown deviation '" + name + "' (known: " + KNOWN + ")");
+    }
+
+    private static <E extends Enum<E>> E enumValue(Class<E> type, String text) {
+        try {
+            return Enum.valueOf(type, text.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a " + type.getSimpleName(), e);
+        }
+    }
+}

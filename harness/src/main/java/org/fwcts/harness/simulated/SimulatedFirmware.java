@@ -1,0 +1,147 @@
+package org.fwcts.harness.simulated;
+
+import java.util.List;
+import java.util.Optional;
+import org.fwcts.model.FirmwareModel;
+import org.fwcts.model.ModelState;
+import org.fwcts.model.Registers;
+import org.fwcts.model.ffa.ConformingAnswer;
+import org.fwcts.model.ffa.EndpointId;
+import org.fwcts.model.ffa.FfaCall;
+import org.fwcts.model.ffa.FfaCalls;
+import org.fwcts.model.ffa.FfaOutcome;
+import org.fwcts.model.ffa.FfaPrediction;
+import org.fwcts.model.ffa.FfaState;
+import org.fwcts.model.ffa.Mailbox;
+import org.fwcts.model.ffa.MemoryEffect;
+import org.fwcts.model.ffa.SpmcModel;
+import org.fwcts.model.ffa.memory.OwnedRange;
+import org.fwcts.model.ffa.memory.PageAccess;
+import org.fwcts.model.prediction.Outcome;
+import org.fwcts.model.profile.Profile;
+import org.fwcts.model.smccc.FunctionId;
+
+/**
+ * The firmware of the simulated machine: the reference model answering as a conforming
+ * implementation of the profile would, then rewritten by the injected deviations.
+ *
+ * <p>FF-A calls go to the SPMC model with the caller's TX buffer read from simulated memory and
+ * RX contents and memory effects written back to it; other calls go to the firmware model.
+ */
+final class SimulatedFirmware {
+    private static final long NOT_SUPPORTED = 0xFFFF_FFFF_FFFF_FFFFL;
+    private static final long FFA_ERROR = 0x8400_0060L;
+    private static final long FFA_NOT_SUPPORTED = 0xFFFF_FFFFL;
+
+    private final FirmwareModel firmware;
+    private final Optional<SpmcModel> spmc;
+    private final List<Deviation> deviations;
+    private final SimulatedMemory memory;
+    private final FfaCalls ffaRange = new FfaCalls();
+    private final PartitionSimulation partitions;
+    private ModelState state = ModelState.freshBoot();
+    private FfaState ffa;
+
+    SimulatedFirmware(Profile profile, List<Deviation> deviations, SimulatedMemory memory) {
+        this.firmware = new FirmwareModel(profile);
+        this.spmc = profile.ffa().map(system -> new SpmcModel(system.spmc(), system.topology()));
+        this.deviations = List.copyOf(deviations);
+        this.memory = memory;
+        this.ffa = spmc.map(SpmcModel::freshBoot).orElse(null);
+        this.partitions = new PartitionSimulation(this);
+    }
+
+    /** The results of an SMC from the normal-world agent. */
+    synchronized Registers smc(Registers call) {
+        if (spmc.isPresent() && ffaRange.claims(FunctionId.fromRegister(call.x(0)))) {
+            EndpointId caller = spmc.get().topology().primaryNormalWorld();
+            return ffaCall(new FfaCall(caller, call, txOf(caller)));
+        }
+        Outcome outcome = firmware.step(state, call);
+        if (outcome instanceof Outcome.Predicted predicted) {
+            Registers answer = ConformingAnswer.registers(predicted.prediction(), call);
+            state = predicted.after(answer).orElse(state);
+            return answer;
+        }
+        return Registers.of(NOT_SUPPORTED);
+    }
+
+    /**
+     * One FF-A call from any endpoint, answered and applied: a forwarded call runs the receiving
+     * partition's simulation until control comes back to a caller.
+     */
+    synchronized Registers ffaCall(FfaCall call) {
+        FfaOutcome outcome = spmc.orElseThrow().step(ffa, call);
+        if (outcome instanceof FfaOutcome.Forwarded forwarded) {
+            ffa = forwarded.next();
+            Registers delivered = ConformingAnswer.registers(forwarded.receiverSees(), call.registers());
+            return partitions.deliver(forwarded.receiver(), delivered);
+        }
+        if (outcome instanceof FfaOutcome.Unmodelled) {
+            return Registers.of(FFA_ERROR, 0, FFA_NOT_SUPPORTED);
+        }
+        FfaPrediction primary = ((FfaOutcome.Predicted) outcome).primary();
+        Registers registers = ConformingAnswer.registers(primary.registers(), call.registers());
+        Deviation.Answer answer = new Deviation.Answer(registers, ConformingAnswer.rx(primary),
+                primary.after().given(registers));
+        for (Deviation deviation : deviations) {
+            answer = deviation.apply(call, ffa, answer);
+        }
+        apply(call.caller(), primary.effects(), answer);
+        return answer.registers();
+    }
+
+    private void apply(EndpointId caller, List<MemoryEffect> effects, Deviation.Answer answer) {
+        Optional<Mailbox> mailbox = ffa.endpoint(caller).mailbox();
+        answer.rx().ifPresent(bytes -> mailbox.ifPresent(box -> memory.write(box.rxAddress(), bytes)));
+        for (MemoryEffect effect : effects) {
+            memory.zero(effect.base(), (long) effect.pageCount() * SimulatedMemory.PAGE);
+        }
+        ffa = answer.next();
+    }
+
+    /**
+     * Whether {@code who} may make {@code access} at {@code address}: the model's access map where
+     * the topology says hardware enforces it for that endpoint and the page is one the model
+     * tracks (memory some endpoint owns in the topology); otherwise everything is allowed, as on
+     * a machine with no stage-2 translation for that endpoint.
+     */
+    synchronized boolean permits(EndpointId who, long address, SimulatedCore.Access access) {
+        if (spmc.isEmpty() || !spmc.get().topology().isEnforced(who) || !tracked(address)) {
+            return true;
+        }
+        PageAccess granted = ffa.memory().access().access(who, address);
+        switch (access) {
+            case READ:
+                return granted.read();
+            case WRITE:
+                return granted.write();
+            default:
+                return granted.execute();
+        }
+    }
+
+    private boolean tracked(long address) {
+        for (OwnedRange range : spmc.orElseThrow().topology().ownedMemory()) {
+            if (address >= range.base() && address < range.base() + (long) range.pageCount() * SimulatedMemory.PAGE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The caller's whole TX buffer, as the SPMC would read it. */
+    byte[] txOf(EndpointId caller) {
+        return ffa.endpoint(caller).mailbox()
+                .map(box -> memory.read(box.txAddress(), box.sizeBytes()))
+                .orElse(new byte[0]);
+    }
+
+    FfaState ffaState() {
+        return ffa;
+    }
+
+    SimulatedMemory memory() {
+        return memory;
+    }
+}

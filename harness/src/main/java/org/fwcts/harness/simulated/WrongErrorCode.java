@@ -1,0 +1,31 @@
+package org.fwcts.harness.simulated;
+
+import org.fwcts.model.ffa.FfaCall;
+import org.fwcts.model.ffa.FfaError;
+import org.fwcts.model.ffa.FfaFunction;
+
+/** Answers one FF-A function's error with a different status code than the profile's. */
+record WrongErrorCode(FfaFunction function, FfaError expected, FfaError actual) implements Deviation {
+    private static final long FFA_ERROR = 0x8400_0060L;
+
+    @Override
+    public String name() {
+        return "wrong-error:" + function + ":" + expected + ":" + actual;
+    }
+
+    @Override
+    public String description() {
+        return function + " answers " + actual + " where the profile says " + expected;
+    }
+
+    @Override
+    public Answer apply(FfaCall call, org.fwcts.model.ffa.FfaState before, Answer conforming) {
+        boolean thisFunction = FfaFunction.of(call.functionId()).filter(function::equals).isPresent();
+        boolean thatError = (conforming.registers().x(0) & 0xFFFF_FFFFL) == FFA_ERROR
+                && (conforming.registers().x(2) & 0xFFFF_FFFFL) == expected.register();
+        if (thisFunction && thatError) {
+            return conforming.withRegisters(conforming.registers().with(2, actual.register()));
+        }
+        return conforming;
+    }
+}

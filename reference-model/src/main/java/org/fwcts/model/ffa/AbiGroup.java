@@ -1,0 +1,10 @@
+package org.fwcts.model.ffa;
+
+import java.util.Map;
+
+/** One area of FF-A (discovery, RX/TX, messaging, memory, notifications) and the functions it predicts. */
+public interface AbiGroup {
+
+    /** The handler for each function this group predicts. */
+    Map<FfaFunction, FfaHandler> handlers();
+}

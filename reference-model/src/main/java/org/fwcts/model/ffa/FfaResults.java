@@ -1,0 +1,105 @@
+package org.fwcts.model.ffa;
+
+import java.util.Arrays;
+import org.fwcts.model.Registers;
+import org.fwcts.model.Rule;
+import org.fwcts.model.prediction.Prediction;
+import org.fwcts.model.prediction.RegisterPrediction;
+import org.fwcts.model.smccc.FunctionId;
+
+/**
+ * Builds the predicted result registers of one FF-A call.
+ *
+ * <p>Starts from the profile's {@link RegisterConvention}: w1–w7 reserved (zero or unspecified),
+ * x8–x17 preserved or unspecified. SMC32 calls are compared in the low 32 bits of each register.
+ */
+public final class FfaResults {
+    private static final int FIRST_UPPER = 8;
+    private static final long SUCCESS_32 = FfaFunction.FFA_SUCCESS.smc32().orElseThrow().value() & 0xFFFF_FFFFL;
+    private static final long SUCCESS_64 = FfaFunction.FFA_SUCCESS.smc64().orElseThrow().value() & 0xFFFF_FFFFL;
+    private static final long ERROR = FfaFunction.FFA_ERROR.smc32().orElseThrow().value() & 0xFFFF_FFFFL;
+
+    private final Registers call;
+    private final boolean smc32;
+    private final RegisterPrediction[] predictions = new RegisterPrediction[Registers.COUNT];
+
+    private FfaResults(Registers call, RegisterConvention convention) {
+        this.call = call;
+        this.smc32 = !FunctionId.fromRegister(call.x(0)).isSmc64();
+        RegisterPrediction reserved = convention.reservedZeroed()
+                ? exact(0, FfaRules.RESERVED_RESULTS)
+                : new RegisterPrediction.DontCare(FfaRules.RESERVED_RESULTS);
+        Arrays.fill(predictions, 1, FIRST_UPPER, reserved);
+        for (int i = FIRST_UPPER; i < Registers.COUNT; i++) {
+            predictions[i] = convention.upperPreserved()
+                    ? new RegisterPrediction.Preserved(call.x(i), FfaRules.RESERVED_RESULTS)
+                    : new RegisterPrediction.DontCare(FfaRules.RESERVED_RESULTS);
+        }
+    }
+
+    public static FfaResults forCall(Registers call, RegisterConvention convention) {
+        return new FfaResults(call, convention);
+    }
+
+    /** FFA_SUCCESS (SMC32 function ID) in w0. */
+    public FfaResults success(Rule rule) {
+        return value(0, SUCCESS_32, rule);
+    }
+
+    /** FFA_SUCCESS with the SMC64 function ID, for results that need 64-bit registers. */
+    public FfaResults success64(Rule rule) {
+        return value(0, SUCCESS_64, rule);
+    }
+
+    /** FFA_ERROR with {@code error} in w2 and w1 zero. */
+    public FfaResults error(FfaError error, Rule rule) {
+        value(0, ERROR, rule);
+        value(1, 0, FfaRules.ERROR_ENCODING);
+        return value32(2, error.register(), rule);
+    }
+
+    /** {@code function}'s identifier in w0, e.g. FFA_MEM_RETRIEVE_RESP. */
+    public FfaResults function(FunctionId function, Rule rule) {
+        return value(0, function.value() & 0xFFFF_FFFFL, rule);
+    }
+
+    /** Register {@code index} holds {@code value} (in its low 32 bits for an SMC32 call). */
+    public FfaResults value(int index, long value, Rule rule) {
+        predictions[index] = smc32 || index == 0 ? exact32(value, rule) : exact(value, rule);
+        return this;
+    }
+
+    /** Register {@code index} holds the 32-bit {@code value}, whatever the call's width (a wN result). */
+    public FfaResults value32(int index, long value, Rule rule) {
+        predictions[index] = exact32(value, rule);
+        return this;
+    }
+
+    /** Register {@code index} may hold anything, e.g. a value the implementation chooses. */
+    public FfaResults unspecified(int index, Rule rule) {
+        predictions[index] = new RegisterPrediction.DontCare(rule);
+        return this;
+    }
+
+    /** Register {@code index} holds any value within {@code prediction}'s constraint. */
+    public FfaResults predict(int index, RegisterPrediction prediction) {
+        predictions[index] = prediction;
+        return this;
+    }
+
+    public Prediction build(String summary) {
+        return new Prediction(summary, predictions[0].rule(), Arrays.asList(predictions));
+    }
+
+    public Registers call() {
+        return call;
+    }
+
+    private static RegisterPrediction exact(long value, Rule rule) {
+        return new RegisterPrediction.Exact(value, RegisterPrediction.Exact.ALL_BITS, rule);
+    }
+
+    private static RegisterPrediction exact32(long value, Rule rule) {
+        return new RegisterPrediction.Exact(value, RegisterPrediction.Exact.LOW_32_BITS, rule);
+    }
+}

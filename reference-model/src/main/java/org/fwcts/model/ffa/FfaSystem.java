@@ -1,0 +1,14 @@
+package org.fwcts.model.ffa;
+
+/**
+ * An FF-A system behind a conduit: which SPMC implementation, and which endpoints it serves.
+ *
+ * @param spmc the implementation's choices
+ * @param topology the deployment: endpoints and their memory
+ */
+public record FfaSystem(SpmcProfile spmc, Topology topology) {
+
+    public FfaSystem withSpmc(SpmcProfile newSpmc) {
+        return new FfaSystem(newSpmc, topology);
+    }
+}

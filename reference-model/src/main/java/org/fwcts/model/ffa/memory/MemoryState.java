@@ -1,0 +1,87 @@
+package org.fwcts.model.ffa.memory;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.fwcts.model.ffa.EndpointId;
+import org.fwcts.model.ffa.Topology;
+
+/**
+ * Memory transactions in flight and every endpoint's access to the pages they cover.
+ *
+ * @param access each endpoint's access to each page: the map tests compare against
+ * @param owners who owns each page
+ * @param transactions the complete transactions, by handle
+ * @param sending the sends still receiving fragments, by handle
+ * @param responses retrieve responses still being pulled with FFA_MEM_FRAG_RX, by retriever
+ * @param lastHandle the last handle the SPMC returned, for suggesting the next
+ */
+public record MemoryState(AccessMap access, PageOwners owners, Map<Long, TransactionRecord> transactions,
+        Map<Long, FragmentedSend> sending, Map<EndpointId, ResponseInFlight> responses, OptionalLong lastHandle) {
+
+    public MemoryState {
+        transactions = Map.copyOf(transactions);
+        sending = Map.copyOf(sending);
+        responses = Map.copyOf(responses);
+    }
+
+    public static MemoryState initial(Topology topology) {
+        return new MemoryState(AccessMap.of(topology.ownedMemory()), PageOwners.of(topology.ownedMemory()), Map.of(),
+                Map.of(), Map.of(), OptionalLong.empty());
+    }
+
+    public Optional<TransactionRecord> transaction(long handle) {
+        return Optional.ofNullable(transactions.get(handle));
+    }
+
+    /** Whether {@code handle} names a transaction, complete or still being sent. */
+    public boolean inUse(long handle) {
+        return transactions.containsKey(handle) || sending.containsKey(handle);
+    }
+
+    public MemoryState withAccess(AccessMap newAccess) {
+        return new MemoryState(newAccess, owners, transactions, sending, responses, lastHandle);
+    }
+
+    public MemoryState withOwners(PageOwners newOwners) {
+        return new MemoryState(access, newOwners, transactions, sending, responses, lastHandle);
+    }
+
+    /** A copy where {@code record} is stored under its handle, or the handle freed when it is null. */
+    public MemoryState withTransaction(long handle, TransactionRecord record) {
+        Map<Long, TransactionRecord> changed = new HashMap<>(transactions);
+        if (record == null) {
+            changed.remove(handle);
+        } else {
+            changed.put(handle, record);
+        }
+        return new MemoryState(access, owners, changed, sending, responses, lastHandle);
+    }
+
+    /** A copy where {@code send} is in progress under its handle, or the handle's send gone when it is null. */
+    public MemoryState withSending(long handle, FragmentedSend send) {
+        Map<Long, FragmentedSend> changed = new HashMap<>(sending);
+        if (send == null) {
+            changed.remove(handle);
+        } else {
+            changed.put(handle, send);
+        }
+        return new MemoryState(access, owners, transactions, changed, responses, lastHandle);
+    }
+
+    /** A copy where {@code retriever} is pulling {@code response}, or nothing when it is null. */
+    public MemoryState withResponse(EndpointId retriever, ResponseInFlight response) {
+        Map<EndpointId, ResponseInFlight> changed = new HashMap<>(responses);
+        if (response == null) {
+            changed.remove(retriever);
+        } else {
+            changed.put(retriever, response);
+        }
+        return new MemoryState(access, owners, transactions, sending, changed, lastHandle);
+    }
+
+    public MemoryState withLastHandle(long handle) {
+        return new MemoryState(access, owners, transactions, sending, responses, OptionalLong.of(handle));
+    }
+}

@@ -1,0 +1,122 @@
+package org.fwcts.model.ffa.notification;
+
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import org.fwcts.model.ffa.EndpointId;
+import org.fwcts.model.ffa.FfaError;
+import org.fwcts.model.ffa.FfaFunction;
+
+/**
+ * Implementation choices for notifications (DEN0077A, "Notifications"; ../shared/spec/ffa-abi.md
+ * §10), where Hafnium (src/api.c, src/ffa/spmc/notifications.c, src/vm.c) and OP-TEE
+ * (core/arch/arm/kernel/thread_spmc.c) answer the same call differently.
+ *
+ * <p>No profile supports per-vCPU notifications (FF-A v1.3 makes them optional; Hafnium reports
+ * them unsupported, OP-TEE handles "only global notifications"), so the model has none: a request
+ * for one is refused as the fields below say.
+ *
+ * @param dispatched the notification functions the SPMC's dispatcher handles; any other is
+ *     FFA_ERROR(NOT_SUPPORTED), even where FFA_FEATURES reports it
+ * @param vmBitmaps which normal-world IDs can have a bitmap
+ * @param rejectsNonZeroReserved true when non-zero reserved registers (w1[31:16] and x3–x7 of
+ *     BITMAP_CREATE/DESTROY, x5–x7 of BIND/GET, w2 and x5–x7 of UNBIND, x1–x7 of INFO_GET) are
+ *     INVALID_PARAMETERS; false when they are ignored
+ * @param bindFlagsError the error for FFA_NOTIFICATION_BIND with w2 non-zero (bit 0 asks for
+ *     per-vCPU notifications, the other bits are reserved)
+ * @param rejectsEmptyBitmap true when BIND, UNBIND and SET of no notification ID are
+ *     INVALID_PARAMETERS; false when they succeed and change nothing
+ * @param bindings what the SPMC records of a binding
+ * @param bindWithoutBitmap the error for BIND to a receiver whose notifications are not enabled
+ *     (a VM whose bitmap was not created); empty when the binding is made anyway
+ * @param destroyWithoutBitmap the error for BITMAP_DESTROY of a bitmap that was not created;
+ *     empty when it succeeds
+ * @param destroyRefusesBindings true when BITMAP_DESTROY of a bitmap with bindings is DENIED;
+ *     false when the bindings are discarded with it
+ * @param getBitmaps which bitmaps FFA_NOTIFICATION_GET reads and returns
+ * @param checksGetVcpuId true when GET with a vCPU ID (w1[31:16]) not below the receiver's vCPU
+ *     count is INVALID_PARAMETERS; false when the ID is ignored
+ * @param getForVmWithoutBitmap the error for GET for a VM without a bitmap; empty when the
+ *     implementation gives no answer at all
+ * @param infoGetReporting how long INFO_GET keeps listing a receiver
+ */
+public record NotificationChoices(
+        Set<FfaFunction> dispatched,
+        VmBitmaps vmBitmaps,
+        boolean rejectsNonZeroReserved,
+        FfaError bindFlagsError,
+        boolean rejectsEmptyBitmap,
+        Bindings bindings,
+        Optional<FfaError> bindWithoutBitmap,
+        Optional<FfaError> destroyWithoutBitmap,
+        boolean destroyRefusesBindings,
+        GetBitmaps getBitmaps,
+        boolean checksGetVcpuId,
+        Optional<FfaError> getForVmWithoutBitmap,
+        InfoGetReporting infoGetReporting) {
+
+    /** Every notification function of FF-A v1.1. */
+    public static final Set<FfaFunction> ALL = Set.copyOf(EnumSet.range(
+            FfaFunction.FFA_NOTIFICATION_BITMAP_CREATE, FfaFunction.FFA_NOTIFICATION_INFO_GET));
+
+    /**
+     * An SPMC without notifications: every notification call is NOT_SUPPORTED (TF-A's EL3 SPMC,
+     * whose spmc_smc_handler has no case for them). The other fields are never consulted.
+     */
+    public static final NotificationChoices NOT_IMPLEMENTED = new NotificationChoices(Set.of(),
+            VmBitmaps.VM_ZERO_ONLY, false, FfaError.NOT_SUPPORTED, true, Bindings.PER_SENDER,
+            Optional.of(FfaError.NOT_SUPPORTED), Optional.of(FfaError.DENIED), false, GetBitmaps.ALL_CHECKED,
+            true, Optional.of(FfaError.INVALID_PARAMETERS), InfoGetReporting.WHILE_PENDING);
+
+    public NotificationChoices {
+        dispatched = Set.copyOf(dispatched);
+    }
+
+    /** True when the SPMC can keep a bitmap for normal-world endpoint {@code vm}. */
+    public boolean keepsBitmapFor(EndpointId vm) {
+        return !vm.isSecure() && (vmBitmaps == VmBitmaps.ANY_VM || vm.equals(EndpointId.HYPERVISOR));
+    }
+
+    /** Which normal-world endpoints the SPMC keeps notification bitmaps for. */
+    public enum VmBitmaps {
+        /** Any normal-world ID (bit 15 clear), each created by BITMAP_CREATE (Hafnium). */
+        ANY_VM,
+        /** Only ID 0, the OS kernel without a hypervisor; any other ID is INVALID_PARAMETERS (OP-TEE). */
+        VM_ZERO_ONLY
+    }
+
+    /** What the SPMC records when a receiver binds notification IDs. */
+    public enum Bindings {
+        /**
+         * The sender of each ID, separately for partition and VM senders: BIND checks the sender
+         * and that the IDs are free among that world's bindings, UNBIND and SET that they are bound
+         * to that sender (Hafnium).
+         */
+        PER_SENDER,
+        /**
+         * Only which IDs are bound, whoever the sender: w1[31:16] is not read, BIND refuses IDs
+         * already bound, UNBIND clears any binding (OP-TEE).
+         */
+        RECEIVER_WIDE
+    }
+
+    /** What FFA_NOTIFICATION_GET reads of w2 and returns. */
+    public enum GetBitmaps {
+        /**
+         * w2[31:4] must be zero; the SP (w2/w3), VM (w4/w5) and framework (w6/w7) bitmaps are
+         * returned as asked, and a VM receiver may ask the SPMC only for the SP and SPM-framework
+         * bitmaps (Hafnium).
+         */
+        ALL_CHECKED,
+        /** Only bit 0 is read: the SP bitmap is returned in w2/w3, w4–w7 are zero (OP-TEE). */
+        SP_ONLY
+    }
+
+    /** How INFO_GET treats a receiver it already listed. */
+    public enum InfoGetReporting {
+        /** Each pending notification is listed once, until the receiver gets it (Hafnium). */
+        ONCE_UNTIL_RETRIEVED,
+        /** A receiver is listed by every INFO_GET while it has notifications pending (OP-TEE). */
+        WHILE_PENDING
+    }
+}

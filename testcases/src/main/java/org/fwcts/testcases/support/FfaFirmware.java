@@ -1,0 +1,201 @@
+package org.fwcts.testcases.support;
+
+import java.util.Optional;
+import org.fwcts.harness.agent.AgentMemory;
+import org.fwcts.harness.agent.Observation;
+import org.fwcts.model.Registers;
+import org.fwcts.model.ffa.EndpointId;
+import org.fwcts.model.ffa.FfaCall;
+import org.fwcts.model.ffa.FfaFunction;
+import org.fwcts.model.ffa.FfaOutcome;
+import org.fwcts.model.ffa.FfaPrediction;
+import org.fwcts.model.ffa.FfaState;
+import org.fwcts.model.ffa.FfaSystem;
+import org.fwcts.model.ffa.SpmcModel;
+import org.fwcts.targets.descriptor.FfaSettings;
+
+/**
+ * The FF-A firmware as a test sees it from the normal world: each call is predicted by the SPMC
+ * model with the TX bytes the test wrote, issued by the agent, and checked with the RX buffer it
+ * fills. The model follows the target across the tests of one boot; once the target contradicts
+ * it, the model no longer trusts its own state and the boot ends after the test.
+ */
+public final class FfaFirmware {
+    /** Scratch page 0 is the normal world's TX buffer, page 1 its RX buffer; tests use the rest. */
+    private static final int TX_PAGE = 0;
+    private static final int RX_PAGE = 1;
+    public static final int FIRST_FREE_PAGE = 2;
+
+    private final Firmware firmware;
+    private final SpmcModel model;
+    private final AgentMemory memory;
+    private final Optional<FfaSettings> scratch;
+    private String distrust;
+
+    FfaFirmware(Firmware firmware, FfaSystem system, Optional<FfaSettings> scratch) {
+        this.firmware = firmware;
+        this.model = new SpmcModel(system.spmc(), system.topology());
+        this.memory = new AgentMemory(firmware.agent());
+        this.scratch = scratch;
+    }
+
+    public EndpointId self() {
+        return model.topology().primaryNormalWorld();
+    }
+
+    public SpmcModel model() {
+        return model;
+    }
+
+    public synchronized FfaState state() {
+        return firmware.state().ffa().orElseGet(model::freshBoot);
+    }
+
+    /** Makes a call that reads nothing from the TX buffer. */
+    public FfaCheck call(Registers registers) {
+        return call(registers, new byte[0]);
+    }
+
+    /** Writes {@code tx} to the TX buffer, then makes the call. */
+    public synchronized FfaCheck call(Registers registers, byte[] tx) {
+        ensureTrusted();
+        FfaCall call = new FfaCall(self(), registers, tx);
+        FfaOutcome outcome = model.step(state(), call);
+        if (outcome instanceof FfaOutcome.Unmodelled unmodelled) {
+            // The profile leaves this input's outcome open (the implementation does not check it,
+            // say): the call is not made and the test is skipped, with the reason in the report.
+            throw new org.opentest4j.TestAbortedException("no prediction under profile " + model.profile().name()
+                    + ": " + unmodelled.reason());
+        }
+        if (outcome instanceof FfaOutcome.Forwarded forwarded) {
+            throw new UnmodelledCallException("the call passes control to " + forwarded.receiver()
+                    + "; use the partition agent to make calls that reach a partition");
+        }
+        FfaOutcome.Predicted predicted = (FfaOutcome.Predicted) outcome;
+        if (tx.length > 0) {
+            requireDone(memory.write(txAddress(), tx), "writing the TX buffer");
+        }
+        firmware.recordCall();
+        Observation observation = firmware.agent().smc(registers);
+        if (!(observation instanceof Observation.Completed completed)) {
+            distrust = "the call " + call + " gave no result: " + observation;
+            return new FfaCheck(call, predicted, observation, Optional.empty(), Optional.empty());
+        }
+        Optional<byte[]> rx = readRx(predicted, completed.registers());
+        FfaOutcome.Match match = predicted.match(completed.registers(), rx);
+        if (match instanceof FfaOutcome.Match.Consistent consistent) {
+            firmware.advance(firmware.state().withFfa(consistent.next()));
+        } else {
+            distrust = "the target contradicted the model at " + call;
+        }
+        return new FfaCheck(call, predicted, observation, rx, Optional.of(match));
+    }
+
+    /** The RX bytes an allowed outcome with RX contents says were written, read back from the agent. */
+    private Optional<byte[]> readRx(FfaOutcome.Predicted predicted, Registers observed) {
+        int length = 0;
+        for (FfaPrediction alternative : predicted.alternatives()) {
+            if (alternative.rx().isPresent()) {
+                length = Math.max(length, alternative.rx().get().encode().length);
+            }
+        }
+        if (length == 0 || scratch.isEmpty()) {
+            return Optional.empty();
+        }
+        AgentMemory.Result read = memory.read(rxAddress(), length);
+        return read instanceof AgentMemory.Result.Done done ? Optional.of(done.bytes()) : Optional.empty();
+    }
+
+    /** Agrees v1.2 and maps the scratch buffers, each checked; does nothing already done. */
+    public void ready() {
+        if (state().endpoint(self()).version().agreed().isEmpty()) {
+            CallAssert.assertThatCall(call(Registers.of(FfaFunction.FFA_VERSION.id().register(), 0x1_0002L)))
+                    .matchesModel();
+        }
+        if (state().endpoint(self()).mailbox().isEmpty()) {
+            CallAssert.assertThatCall(call(Registers.of(FfaFunction.FFA_RXTX_MAP.smc64().orElseThrow().register(),
+                    txAddress(), rxAddress(), 1))).matchesModel();
+        }
+        if (state().endpoint(self()).mailbox().get().rxFull()) {
+            CallAssert.assertThatCall(call(Registers.of(FfaFunction.FFA_RX_RELEASE.id().register()))).matchesModel();
+        }
+    }
+
+    public long txAddress() {
+        return scratch().page(TX_PAGE);
+    }
+
+    public long rxAddress() {
+        return scratch().page(RX_PAGE);
+    }
+
+    /** Scratch page {@code index} (from {@link #FIRST_FREE_PAGE}) for a test's own regions. */
+    public long page(int index) {
+        return scratch().page(index);
+    }
+
+    public AgentMemory memory() {
+        return memory;
+    }
+
+    /**
+     * Leaves the boot as the next test expects it: the RX buffer released. Anything the model
+     * cannot put right with checked calls ends the boot instead.
+     *
+     * @return why the boot must end, if it must
+     */
+    public synchronized Optional<String> cleanUp() {
+        if (distrust != null) {
+            return Optional.of(distrust);
+        }
+        var mailbox = state().endpoint(self()).mailbox();
+        if (mailbox.isPresent() && mailbox.get().rxFull()) {
+            FfaCheck release = call(Registers.of(FfaFunction.FFA_RX_RELEASE.id().register()));
+            if (release.verdict() != org.fwcts.harness.compare.Verdict.PASS) {
+                return Optional.of("clean-up: FFA_RX_RELEASE did not go as the model predicted");
+            }
+        }
+        return Optional.ofNullable(distrust);
+    }
+
+    /** Issues {@code registers} with SMC from the normal-world agent, counting it for the boot. */
+    Observation issue(Registers registers) {
+        ensureTrusted();
+        firmware.recordCall();
+        return firmware.agent().smc(registers);
+    }
+
+    /** Continues the model from {@code next}, for callers that step it themselves. */
+    synchronized void advance(FfaState next) {
+        firmware.advance(firmware.state().withFfa(next));
+    }
+
+    /** Records that the model no longer follows this boot; the boot ends after the test. */
+    synchronized void distrust(String why) {
+        if (distrust == null) {
+            distrust = why;
+        }
+    }
+
+    synchronized void ensureTrusted() {
+        if (distrust != null) {
+            throw new IllegalStateException("the model no longer follows this boot: " + distrust);
+        }
+    }
+
+    /** Why the model stopped following this boot, if it did. */
+    public synchronized Optional<String> distrust() {
+        return Optional.ofNullable(distrust);
+    }
+
+    private FfaSettings scratch() {
+        return scratch.orElseThrow(() -> new org.opentest4j.TestAbortedException(
+                "the target descriptor gives no ffa.scratchBase: FF-A tests that need memory cannot run"));
+    }
+
+    private static void requireDone(AgentMemory.Result result, String what) {
+        if (!(result instanceof AgentMemory.Result.Done)) {
+            throw new TargetUnresponsiveException(what + " failed: " + result);
+        }
+    }
+}
