@@ -75,6 +75,10 @@ final class SimulatedFirmware {
         if (outcome instanceof FfaOutcome.Forwarded forwarded) {
             ffa = forwarded.next();
             Registers delivered = ConformingAnswer.registers(forwarded.receiverSees(), call.registers());
+            if (!forwarded.receiver().isSecure()) {
+                // Control comes back to the normal world: these are its results.
+                return delivered;
+            }
             return partitions.deliver(forwarded.receiver(), delivered);
         }
         if (outcome instanceof FfaOutcome.Unmodelled) {

@@ -66,11 +66,13 @@ public final class SpmcProfiles {
                 new VersionPolicy(VersionPolicy.OnIncompatible.OWN_VERSION, VersionPolicy.Recording.REQUESTED,
                         VersionPolicy.AfterClose.REPORTS_AGREED, true, SpecVersion.of(1, 0),
                         EnumSet.of(FFA_ID_GET, FFA_SPM_ID_GET)),
-                // ffa_features_handler lists FFA_SUCCESS_SMC32 only; spmc_smc_handler still dispatches
-                // direct responses from the normal world (answered INVALID_PARAMETERS).
+                // ffa_features_handler lists FFA_SUCCESS_SMC32 only; spmc_smc_handler has no per-world
+                // gate, so it still dispatches direct responses and relinquish from the normal world,
+                // and sends, reclaim and FRAG_RX from partitions (answered by their handlers).
                 new FunctionAvailability(without(ids(normal), FFA_SUCCESS.smc64().orElseThrow()),
                         without(ids(secure), FFA_SUCCESS.smc64().orElseThrow()),
-                        ids(EnumSet.of(FFA_MSG_SEND_DIRECT_RESP, FFA_MSG_SEND_DIRECT_RESP2)), Set.of()),
+                        ids(EnumSet.of(FFA_MSG_SEND_DIRECT_RESP, FFA_MSG_SEND_DIRECT_RESP2, FFA_MEM_RELINQUISH)),
+                        ids(EnumSet.of(FFA_MEM_SHARE, FFA_MEM_LEND, FFA_MEM_RECLAIM, FFA_MEM_FRAG_RX))),
                 // SMC_RET1..SMC_RET4 leave the registers they do not write as the caller passed them.
                 new RegisterConvention(false, true),
                 new DiscoveryChoices(EndpointId.SPMC, Map.of(), Map.of(), Map.of(), FfaError.NOT_SUPPORTED,
@@ -88,11 +90,16 @@ public final class SpmcProfiles {
                         MessagingChoices.Resp2Reserved.X2_CHECKED, false, false, FfaError.INVALID_PARAMETERS,
                         Optional.of(FfaError.INVALID_PARAMETERS), FfaError.NOT_SUPPORTED,
                         Optional.of(FfaError.INVALID_PARAMETERS), FfaError.NOT_SUPPORTED),
-                // spmc_shared_mem.c: NWd-only sends to known SPs, flags 0 or the type, few structural checks,
-                // unaligned total length fails the allocation, in_use counts retrievals, the response is the
-                // stored descriptor (NS set for v1.1+ SPs), relinquish/reclaim flags MBZ, handles from 0xFFFFFFC0.
-                new MemoryChoices(MemoryChoices.ReceiverPolicy.KNOWN_PARTITIONS, Integer.MAX_VALUE, true, false,
-                        MemoryChoices.SendFlags.TYPE_ONLY, Optional.of(FfaError.NO_MEMORY),
+                // spmc_shared_mem.c: NWd-only sends to known SPs, flags 0 or the type, few structural checks, an
+                // unaligned total length fails the allocation, in_use counts retrievals, the response is the stored
+                // descriptor (NS set for v1.1+ SPs), relinquish/reclaim flags MBZ, handles counted from 0xFFFFFFC0.
+                new MemoryChoices(
+                        MemoryChoices.ReceiverPolicy.KNOWN_PARTITIONS, // receivers
+                        Integer.MAX_VALUE, // maxBorrowers
+                        true, // senderMustActForCaller
+                        false, // checksSenderAccess
+                        MemoryChoices.SendFlags.TYPE_ONLY, // sendFlags
+                        Optional.of(FfaError.NO_MEMORY), // unalignedLengthError
                         Set.of(org.fwcts.model.ffa.memory.DescriptorRules.HEADER_RESERVED,
                                 org.fwcts.model.ffa.memory.DescriptorRules.ATTRIBUTES_RESERVED,
                                 org.fwcts.model.ffa.memory.DescriptorRules.EMAD_RESERVED,
@@ -102,7 +109,7 @@ public final class SpmcProfiles {
                                 org.fwcts.model.ffa.memory.DescriptorRules.CONSTITUENT_ALIGNMENT,
                                 org.fwcts.model.ffa.memory.DescriptorRules.CONSTITUENT_EMPTY,
                                 org.fwcts.model.ffa.memory.DescriptorRules.CONSTITUENT_OVERLAP,
-                                org.fwcts.model.ffa.memory.DescriptorRules.EMAD_SIZE),
+                                org.fwcts.model.ffa.memory.DescriptorRules.EMAD_SIZE), // toleratedSendFaults
                         Set.of(org.fwcts.model.ffa.memory.DescriptorRules.HEADER_RESERVED,
                                 org.fwcts.model.ffa.memory.DescriptorRules.ATTRIBUTES_RESERVED,
                                 org.fwcts.model.ffa.memory.DescriptorRules.EMAD_RESERVED,
@@ -120,12 +127,29 @@ public final class SpmcProfiles {
                                 org.fwcts.model.ffa.memory.DescriptorRules.CONSTITUENT_ALIGNMENT,
                                 org.fwcts.model.ffa.memory.DescriptorRules.CONSTITUENT_EMPTY,
                                 org.fwcts.model.ffa.memory.DescriptorRules.CONSTITUENT_OVERLAP,
-                                org.fwcts.model.ffa.memory.DescriptorRules.TOTAL_PAGE_COUNT),
-                        FfaError.INVALID_PARAMETERS, false, false, Optional.of(FfaError.INVALID_PARAMETERS), false,
-                        MemoryChoices.FragmentSenderField.SENDER_ID, true, java.util.OptionalInt.empty(), java.util.OptionalInt.empty(),
-                        MemoryChoices.HandleScheme.COUNTER_FROM_FFFFFFC0, MemoryChoices.RetrieveCounting.PER_TRANSACTION, FfaError.DENIED,
-                        FfaError.INVALID_PARAMETERS, MemoryChoices.RetrieveFlags.TYPE_ONLY, false, true, MemoryChoices.ResponseShape.SENT_DESCRIPTOR,
-                        MemoryChoices.NsBit.NORMAL_WORLD_MEMORY_FROM_V1_1, MemoryChoices.ClearFlag.MUST_BE_ZERO, MemoryChoices.ClearFlag.MUST_BE_ZERO, true),
+                                org.fwcts.model.ffa.memory.DescriptorRules.TOTAL_PAGE_COUNT), // toleratedRequestFaults
+                        FfaError.INVALID_PARAMETERS, // bufferError
+                        false, // descriptorBufferSupported
+                        false, // tracksOwnership
+                        Optional.of(FfaError.INVALID_PARAMETERS), // overlapError
+                        false, // wholeConstituentFragments
+                        MemoryChoices.FragmentSenderField.SENDER_ID, // fragmentSenderField
+                        true, // abandonsSendOnFragmentError
+                        java.util.OptionalInt.empty(), // maxFragments
+                        java.util.OptionalInt.empty(), // maxTransactions
+                        MemoryChoices.HandleScheme.COUNTER_FROM_FFFFFFC0, // handles
+                        MemoryChoices.RetrieveCounting.PER_TRANSACTION, // retrieveCounting
+                        FfaError.DENIED, // rxBusyError
+                        FfaError.INVALID_PARAMETERS, // retrieveSenderMismatchError
+                        MemoryChoices.RetrieveFlags.TYPE_ONLY, // retrieveFlags
+                        false, // checksRetrieverPermissions
+                        true, // executeOnNormalWorldMemory
+                        MemoryChoices.ResponseShape.SENT_DESCRIPTOR, // responseShape
+                        MemoryChoices.NsBit.NORMAL_WORLD_MEMORY_FROM_V1_1, // responseNsBit
+                        MemoryChoices.ClearFlag.MUST_BE_ZERO, // relinquishFlags
+                        MemoryChoices.ClearFlag.MUST_BE_ZERO, // reclaimFlags
+                        true, // fragRxReportsSender
+                        false), // twoBitSecurityField
                 // spmc_main.c spmc_smc_handler has no case for the notification functions (the
                 // availability above already refuses them).
                 NotificationChoices.NOT_IMPLEMENTED);
@@ -174,21 +198,43 @@ public final class SpmcProfiles {
                         true, true, FfaError.DENIED, Optional.empty(), FfaError.DENIED, Optional.empty(),
                         FfaError.DENIED),
                 // src/ffa_memory.c, src/api.c, src/ffa/spmc/ffa_memory.c (default build: MAX_MEM_SHARE_RECIPIENTS 2,
-                // MAX_MEM_SHARES 100, MAX_FRAGMENTS 20, no RME): full §4 permission rules, page ownership tracked,
+                // MAX_MEM_SHARES 100, MAX_FRAGMENTS 20, no RME): the §4 permission rules, page ownership tracked,
                 // retrieve once per borrower, one-EMAD responses with the granted permissions and tag 0.
-                new MemoryChoices(MemoryChoices.ReceiverPolicy.HAFNIUM_SPMC, 2, true, true, MemoryChoices.SendFlags.ZERO_MEMORY_ONLY,
-                        Optional.of(FfaError.INVALID_PARAMETERS),
+                new MemoryChoices(
+                        MemoryChoices.ReceiverPolicy.HAFNIUM_SPMC, // receivers
+                        2, // maxBorrowers
+                        true, // senderMustActForCaller
+                        true, // checksSenderAccess
+                        MemoryChoices.SendFlags.ZERO_MEMORY_ONLY, // sendFlags
+                        Optional.of(FfaError.INVALID_PARAMETERS), // unalignedLengthError
                         Set.of(org.fwcts.model.ffa.memory.DescriptorRules.ATTRIBUTES_RESERVED,
                                 org.fwcts.model.ffa.memory.DescriptorRules.PERMISSIONS_RESERVED,
                                 org.fwcts.model.ffa.memory.DescriptorRules.COMPOSITE_RESERVED,
-                                org.fwcts.model.ffa.memory.DescriptorRules.CONSTITUENT_RESERVED),
+                                org.fwcts.model.ffa.memory.DescriptorRules.CONSTITUENT_RESERVED), // toleratedSendFaults
                         Set.of(org.fwcts.model.ffa.memory.DescriptorRules.ATTRIBUTES_RESERVED,
-                                org.fwcts.model.ffa.memory.DescriptorRules.PERMISSIONS_RESERVED),
-                        FfaError.INVALID_PARAMETERS, false, true, Optional.of(FfaError.DENIED), true,
-                        MemoryChoices.FragmentSenderField.ZERO_FROM_PARTITIONS, false, java.util.OptionalInt.of(20),
-                        java.util.OptionalInt.of(100), MemoryChoices.HandleScheme.FIRST_FREE_SLOT, MemoryChoices.RetrieveCounting.ONCE_PER_BORROWER,
-                        FfaError.BUSY, FfaError.DENIED, MemoryChoices.RetrieveFlags.FULL, true, false, MemoryChoices.ResponseShape.RETRIEVER_ONLY,
-                        MemoryChoices.NsBit.NORMAL_WORLD_MEMORY, MemoryChoices.ClearFlag.ZERO_MEMORY_BIT, MemoryChoices.ClearFlag.ZERO_MEMORY_BIT, true),
+                                org.fwcts.model.ffa.memory.DescriptorRules.PERMISSIONS_RESERVED), // toleratedRequestFaults
+                        FfaError.INVALID_PARAMETERS, // bufferError
+                        false, // descriptorBufferSupported
+                        true, // tracksOwnership
+                        Optional.of(FfaError.DENIED), // overlapError
+                        true, // wholeConstituentFragments
+                        MemoryChoices.FragmentSenderField.ZERO_FROM_PARTITIONS, // fragmentSenderField
+                        false, // abandonsSendOnFragmentError
+                        java.util.OptionalInt.of(20), // maxFragments
+                        java.util.OptionalInt.of(100), // maxTransactions
+                        MemoryChoices.HandleScheme.FIRST_FREE_SLOT, // handles
+                        MemoryChoices.RetrieveCounting.ONCE_PER_BORROWER, // retrieveCounting
+                        FfaError.BUSY, // rxBusyError
+                        FfaError.DENIED, // retrieveSenderMismatchError
+                        MemoryChoices.RetrieveFlags.FULL, // retrieveFlags
+                        true, // checksRetrieverPermissions
+                        false, // executeOnNormalWorldMemory
+                        MemoryChoices.ResponseShape.RETRIEVER_ONLY, // responseShape
+                        MemoryChoices.NsBit.NORMAL_WORLD_MEMORY, // responseNsBit
+                        MemoryChoices.ClearFlag.ZERO_MEMORY_BIT, // relinquishFlags
+                        MemoryChoices.ClearFlag.ZERO_MEMORY_BIT, // reclaimFlags
+                        true, // fragRxReportsSender
+                        true), // twoBitSecurityField
                 // src/api.c api_ffa_notification_*, src/ffa/spmc/notifications.c, src/vm.c: bitmaps for any
                 // VM, senders recorded per world, INFO_GET lists a notification once, and GET for a VM
                 // without a bitmap fails CHECK() (panic: no answer).
@@ -234,8 +280,13 @@ public final class SpmcProfiles {
                 // thread_spmc.c handle_mem_op/mem_op_init, mobj_ffa.c: OP-TEE itself is the only borrower (access
                 // exactly 0x02), sender and most reserved fields unread, no RX/TX is DENIED, no retrieve (the
                 // retrieve-side fields are unused), reclaim w3 MBZ, handles are a free index with bit 44 set.
-                new MemoryChoices(MemoryChoices.ReceiverPolicy.OWN_PARTITION_ONLY, 255, false, false, MemoryChoices.SendFlags.LOW_BYTE_IGNORED,
-                        Optional.empty(),
+                new MemoryChoices(
+                        MemoryChoices.ReceiverPolicy.OWN_PARTITION_ONLY, // receivers
+                        255, // maxBorrowers
+                        false, // senderMustActForCaller
+                        false, // checksSenderAccess
+                        MemoryChoices.SendFlags.LOW_BYTE_IGNORED, // sendFlags
+                        Optional.empty(), // unalignedLengthError
                         Set.of(org.fwcts.model.ffa.memory.DescriptorRules.HEADER_RESERVED,
                                 org.fwcts.model.ffa.memory.DescriptorRules.ATTRIBUTES_RESERVED,
                                 org.fwcts.model.ffa.memory.DescriptorRules.EMAD_RESERVED,
@@ -244,12 +295,30 @@ public final class SpmcProfiles {
                                 org.fwcts.model.ffa.memory.DescriptorRules.CONSTITUENT_RESERVED,
                                 org.fwcts.model.ffa.memory.DescriptorRules.COMPOSITE_OFFSET_EQUAL,
                                 org.fwcts.model.ffa.memory.DescriptorRules.CONSTITUENT_OVERLAP,
-                                org.fwcts.model.ffa.memory.DescriptorRules.EMAD_SIZE),
-                        Set.of(), FfaError.DENIED, true, false, Optional.empty(), false,
-                        MemoryChoices.FragmentSenderField.IGNORED, true, java.util.OptionalInt.empty(), java.util.OptionalInt.empty(),
-                        MemoryChoices.HandleScheme.FIRST_FREE_INDEX_BIT_44, MemoryChoices.RetrieveCounting.PER_TRANSACTION, FfaError.BUSY,
-                        FfaError.INVALID_PARAMETERS, MemoryChoices.RetrieveFlags.TYPE_ONLY, false, false, MemoryChoices.ResponseShape.SENT_DESCRIPTOR,
-                        MemoryChoices.NsBit.NORMAL_WORLD_MEMORY_FROM_V1_1, MemoryChoices.ClearFlag.MUST_BE_ZERO, MemoryChoices.ClearFlag.MUST_BE_ZERO, false),
+                                org.fwcts.model.ffa.memory.DescriptorRules.EMAD_SIZE), // toleratedSendFaults
+                        Set.of(), // toleratedRequestFaults
+                        FfaError.DENIED, // bufferError
+                        true, // descriptorBufferSupported
+                        false, // tracksOwnership
+                        Optional.empty(), // overlapError
+                        false, // wholeConstituentFragments
+                        MemoryChoices.FragmentSenderField.IGNORED, // fragmentSenderField
+                        true, // abandonsSendOnFragmentError
+                        java.util.OptionalInt.empty(), // maxFragments
+                        java.util.OptionalInt.empty(), // maxTransactions
+                        MemoryChoices.HandleScheme.FIRST_FREE_INDEX_BIT_44, // handles
+                        MemoryChoices.RetrieveCounting.PER_TRANSACTION, // retrieveCounting
+                        FfaError.BUSY, // rxBusyError
+                        FfaError.INVALID_PARAMETERS, // retrieveSenderMismatchError
+                        MemoryChoices.RetrieveFlags.TYPE_ONLY, // retrieveFlags
+                        false, // checksRetrieverPermissions
+                        false, // executeOnNormalWorldMemory
+                        MemoryChoices.ResponseShape.SENT_DESCRIPTOR, // responseShape
+                        MemoryChoices.NsBit.NORMAL_WORLD_MEMORY_FROM_V1_1, // responseNsBit
+                        MemoryChoices.ClearFlag.MUST_BE_ZERO, // relinquishFlags
+                        MemoryChoices.ClearFlag.MUST_BE_ZERO, // reclaimFlags
+                        false, // fragRxReportsSender
+                        false), // twoBitSecurityField
                 // thread_spmc.c handle_notification_*: one bitmap, VM 0's (CFG_NS_VIRTUALIZATION=n), no
                 // FFA_NOTIFICATION_SET case in thread_spmc_msg_recv, reserved registers checked, bound IDs
                 // kept without their sender, GET reads only the SP bitmap.

@@ -28,9 +28,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, description = "Run folder (must not exist). Default: reports/<date-time>-<target>.")
     Path output;
 
+    @Option(names = "--boot-per-test",
+            description = "Boot the target afresh before every test, to measure what shared boots save.")
+    boolean bootPerTest;
+
     @Override
     public Integer call() {
         SuiteRunner runner = new SuiteRunner(ProjectLayout.discover(), System.out, Clock.systemDefaultZone());
-        return runner.run(target, new SuiteSelection(tags, names), output).exitCode();
+        return runner.run(target, new SuiteSelection(tags, names), output, bootPerTest).exitCode();
     }
 }

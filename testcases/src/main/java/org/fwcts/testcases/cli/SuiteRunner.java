@@ -50,6 +50,14 @@ public final class SuiteRunner {
 
     /** Runs the suite; the run's folder is {@code runDir}, or a new one under reports/ when null. */
     public RunSummary run(String targetName, SuiteSelection selection, Path runDir) {
+        return run(targetName, selection, runDir, false);
+    }
+
+    /**
+     * Runs the suite; with {@code bootPerTest} the target boots afresh before every test (to
+     * measure what shared boots save).
+     */
+    public RunSummary run(String targetName, SuiteSelection selection, Path runDir, boolean bootPerTest) {
         TargetDescriptor descriptor = new TargetCatalog(layout.targetsDir()).find(targetName);
         String runId = LocalDateTime.now(clock).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + descriptor.name();
         Path dir = runDir != null ? runDir : layout.reportsDir().resolve(runId);
@@ -64,6 +72,7 @@ public final class SuiteRunner {
             throw new TargetException("no conformance test matches " + selection.describe() + " (see ./fwcts list)");
         }
         ConformanceRun run = ConformanceRun.prepare(descriptor, layout, dir);
+        run.bootPerTest(bootPerTest);
         try (run) {
             bootOrDiscard(run, dir);
             out.printf("FWCTS: %s booted (%s); results in %s%n", descriptor.name(), run.facts().get("agent"), dir);
@@ -93,9 +102,18 @@ public final class SuiteRunner {
                     recorder, new ProgressPrinter(out, clock));
         }
         RunSummary summary = recorder.finish(null);
-        out.printf("%nFWCTS %s: %s — %d tests: %s%nSummary: %s%n", runId, summary.verdict(), summary.tests().size(),
-                summary.counts(), dir.resolve("summary.md"));
+        out.printf("%nFWCTS %s: %s — %d tests: %s%n%s%nSummary: %s%n", runId, summary.verdict(), summary.tests().size(),
+                summary.counts(), bootReport(run, summary.tests().size()), dir.resolve("summary.md"));
         return summary;
+    }
+
+    /** Wall time, boots and their mean, and what one boot per test would add on top. */
+    private String bootReport(ConformanceRun run, int tests) {
+        java.util.List<java.time.Duration> times = run.bootTimes();
+        long total = times.stream().mapToLong(java.time.Duration::toMillis).sum();
+        double mean = times.isEmpty() ? 0 : total / (double) times.size();
+        return String.format("Boots: %d (mean %.2f s, %.1f s in all); one boot per test would boot %d times,"
+                + " about %.1f s of booting", times.size(), mean / 1000, total / 1000.0, tests, tests * mean / 1000);
     }
 
     private static void deleteTree(Path dir) {

@@ -34,7 +34,9 @@ public final class ConformanceRun implements AutoCloseable {
     private FfaFirmware ffa;
     private TargetSession session;
     private final java.util.List<String> boots = new java.util.ArrayList<>();
+    private final java.util.List<java.time.Duration> bootTimes = new java.util.ArrayList<>();
     private String rebootReason;
+    private boolean bootPerTest;
 
     private ConformanceRun(TargetDescriptor descriptor, TargetLauncher launcher, FirmwareModel model, Path runDir) {
         this.descriptor = descriptor;
@@ -99,8 +101,19 @@ public final class ConformanceRun implements AutoCloseable {
         return firmware == null || firmware.callsMade() == 0;
     }
 
+    /**
+     * Boots the target afresh before every test, for measuring what the shared boots save; off by
+     * default.
+     */
+    public synchronized void bootPerTest(boolean on) {
+        bootPerTest = on;
+    }
+
     /** Reboots now if a reboot is pending, or if {@code freshBootFor} names a test that needs one. */
     public synchronized void beforeTest(Optional<String> freshBootFor) {
+        if (bootPerTest && rebootReason == null && !freshBoot()) {
+            rebootReason = "one boot per test (measuring)";
+        }
         if (rebootReason == null && freshBootFor.isPresent() && !freshBoot()) {
             rebootReason = "fresh boot for " + freshBootFor.get();
         }
@@ -125,6 +138,7 @@ public final class ConformanceRun implements AutoCloseable {
     }
 
     private void boot(String reason) {
+        long start = System.nanoTime();
         try {
             session = TargetSession.boot(descriptor, launcher, runDir.resolve("work-" + (boots.size() + 1)), transcript);
         } catch (InterruptedException e) {
@@ -132,6 +146,7 @@ public final class ConformanceRun implements AutoCloseable {
             throw new TargetException("interrupted while booting " + descriptor.name(), e);
         }
         boots.add(reason);
+        bootTimes.add(java.time.Duration.ofNanos(System.nanoTime() - start));
         firmware = new Firmware(session.agent(), model);
         ffa = null;
     }
@@ -144,6 +159,11 @@ public final class ConformanceRun implements AutoCloseable {
         if (ending != null) {
             ending.close();
         }
+    }
+
+    /** How long each boot took, launch to agent handshake, in order. */
+    public synchronized java.util.List<java.time.Duration> bootTimes() {
+        return java.util.List.copyOf(bootTimes);
     }
 
     /** Why each boot of this run happened, in order. */

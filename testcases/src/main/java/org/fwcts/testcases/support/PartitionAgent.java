@@ -47,8 +47,53 @@ public final class PartitionAgent {
         return new PartitionAgent(ffa, partition.id(), kind);
     }
 
+    /** The agent in {@code partition}, spoken to with the direct-message form {@code kind}. */
+    public static PartitionAgent in(FfaFirmware ffa, Partition partition, DirectMessageKind kind) {
+        return new PartitionAgent(ffa, partition.id(), kind);
+    }
+
+    /** The agent in the first partition of the target's topology. */
+    public static PartitionAgent first(FfaFirmware ffa) {
+        return in(ffa, ffa.model().topology().partitions().get(0));
+    }
+
     public EndpointId id() {
         return id;
+    }
+
+    /** The partition's own FF-A call with nothing in its TX buffer. */
+    public FfaCheck call(Registers call) {
+        return call(call, new byte[0]);
+    }
+
+    /**
+     * Maps the agent's own RX/TX buffers (addresses from its {@code info} answer) and releases a
+     * full RX buffer, each a checked call; does nothing already done.
+     */
+    public void ready() {
+        var mailbox = ffa.state().endpoint(id).mailbox();
+        if (mailbox.isEmpty()) {
+            PartitionExchange info = expectOk(command(PartitionCommand.INFO, 0, 0, 0));
+            CallAssert.assertThatCall(call(Registers.of(0xC400_0066L, info.result(2), info.result(3), 1)))
+                    .matchesModel();
+        } else if (mailbox.get().rxFull()) {
+            CallAssert.assertThatCall(call(Registers.of(0x8400_0065L))).matchesModel();
+        }
+    }
+
+    /** The partition reads {@code length} bytes at {@code address}: status and the bytes. */
+    public PartitionExchange hash(long address, long length) {
+        return command(PartitionCommand.MEM_HASH, 0, 0, 0, address, length);
+    }
+
+    /** The partition writes one byte value over {@code length} bytes at {@code address}. */
+    public PartitionExchange fill(long address, long length, int value) {
+        return command(PartitionCommand.MEM_FILL, 0, 0, 0, address, length, value & 0xFF);
+    }
+
+    /** The partition branches with link to {@code address}; x0 comes back in r1 when the code returns. */
+    public PartitionExchange execute(long address) {
+        return command(PartitionCommand.MEM_EXEC, 0, 0, 0, address, 0);
     }
 
     /** One command, checked: the SPMC must forward the request and the response as the model says. */

@@ -37,7 +37,8 @@ public final class AccessMap {
 
     /** A copy with {@code endpoint}'s access to {@code pageCount} pages from {@code base} set to {@code access}. */
     public AccessMap with(EndpointId endpoint, long base, long pageCount, PageAccess access) {
-        PageRuns<PageAccess> changed = runs(endpoint).with(base, pageCount, access.any() ? access : null);
+        PageRuns<PageAccess> changed = runs(endpoint).with(pageOf(base), covering(base, pageCount),
+                access.any() ? access : null);
         Map<EndpointId, PageRuns<PageAccess>> copy = new HashMap<>(pages);
         if (changed.isEmpty()) {
             copy.remove(endpoint);
@@ -53,10 +54,23 @@ public final class AccessMap {
      */
     public List<OwnedRange> ranges(EndpointId endpoint, long base, long pageCount) {
         List<OwnedRange> found = new ArrayList<>();
-        for (PageRuns.Run<PageAccess> run : runs(endpoint).within(base, pageCount)) {
+        for (PageRuns.Run<PageAccess> run : runs(endpoint).within(pageOf(base), covering(base, pageCount))) {
             found.add(new OwnedRange(endpoint, run.start(), (int) run.pageCount(), run.value()));
         }
         return found;
+    }
+
+    /**
+     * The page holding {@code address}: an implementation that accepts an unaligned constituent
+     * (TF-A only warns) maps the pages that hold it.
+     */
+    private static long pageOf(long address) {
+        return address & ~(PAGE - 1);
+    }
+
+    /** How many pages {@code pageCount} pages from {@code base} touch, when {@code base} is not aligned. */
+    private static long covering(long base, long pageCount) {
+        return (base & (PAGE - 1)) == 0 ? pageCount : pageCount + 1;
     }
 
     /** Every run of pages {@code endpoint} can access, in address order. */

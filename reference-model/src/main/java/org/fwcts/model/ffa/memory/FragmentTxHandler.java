@@ -3,6 +3,7 @@ package org.fwcts.model.ffa.memory;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.fwcts.model.ffa.EndpointId;
 import org.fwcts.model.ffa.FfaCall;
 import org.fwcts.model.ffa.FfaContext;
 import org.fwcts.model.ffa.FfaError;
@@ -98,8 +99,8 @@ final class FragmentTxHandler implements FfaHandler {
     }
 
     /** The sender the descriptor's first fragment names. */
-    private static org.fwcts.model.ffa.EndpointId sender(FragmentedSend send) {
+    private static EndpointId sender(FragmentedSend send) {
         byte[] received = send.received();
-        return org.fwcts.model.ffa.EndpointId.of((received[0] & 0xFF) | (received[1] & 0xFF) << 8);
+        return EndpointId.of((received[0] & 0xFF) | (received[1] & 0xFF) << 8);
     }
 }

@@ -70,6 +70,9 @@ import org.fwcts.model.ffa.FfaError;
  * @param reclaimFlags how FFA_MEM_RECLAIM treats w3
  * @param fragRxReportsSender true when FFA_MEM_FRAG_RX to a normal-world sender carries the sender ID
  *     in w4[31:16] (TF-A, Hafnium); OP-TEE leaves w4 zero
+ * @param twoBitSecurityField true when the attributes' bits [7:6] are read as one security field, so bit
+ *     7 set is INVALID_PARAMETERS like the NS bit in a send or retrieve request (Hafnium's
+ *     ffa_memory_attributes_t); elsewhere only bit 6 is looked at
  */
 public record MemoryChoices(
         ReceiverPolicy receivers,
@@ -100,7 +103,8 @@ public record MemoryChoices(
         NsBit responseNsBit,
         ClearFlag relinquishFlags,
         ClearFlag reclaimFlags,
-        boolean fragRxReportsSender) {
+        boolean fragRxReportsSender,
+        boolean twoBitSecurityField) {
 
     public MemoryChoices {
         toleratedSendFaults = Set.copyOf(toleratedSendFaults);

@@ -9,7 +9,6 @@ import org.fwcts.model.ffa.FfaError;
  * §4, §6), and the permissions the retriever gets when they pass.
  */
 final class RetrieveChecks {
-    private static final int NS_BIT = 1 << 6;
     private static final int HINT_BITS = 0x3E0;
     private static final int RESERVED_BITS = ~0x7FF;
     private static final int ZERO_FLAGS = 0b101;
@@ -58,8 +57,9 @@ final class RetrieveChecks {
             return invalid(RetrieveRules.TAG, "tag 0x" + Long.toHexString(request.tag()) + ", expected 0x"
                     + Long.toHexString(record.descriptor().tag()));
         }
-        if ((request.attributes().raw() & NS_BIT) != 0) {
-            return invalid(RetrieveRules.NS_BIT, "the NS bit is set in the request");
+        if ((request.attributes().raw() & SendChecks.securityBits(choices)) != 0) {
+            return invalid(RetrieveRules.NS_BIT, "the request's attributes 0x"
+                    + Integer.toHexString(request.attributes().raw()) + " state a security state");
         }
         return flags(choices, record, request.flags());
     }
@@ -152,12 +152,7 @@ final class RetrieveChecks {
         if (attributes.type() == MemoryAttributes.MemoryType.NOT_SPECIFIED) {
             return Optional.empty();
         }
-        boolean supported = attributes.shareability() == MemoryAttributes.Shareability.INNER
-                && (attributes.type() != MemoryAttributes.MemoryType.NORMAL
-                        || attributes.cacheability() == MemoryAttributes.Cacheability.WRITE_BACK)
-                && (attributes.type() != MemoryAttributes.MemoryType.DEVICE
-                        || attributes.deviceOrdering() == MemoryAttributes.DeviceOrdering.NGNRNE);
-        return supported ? Optional.empty() : Refusal.of(FfaError.DENIED, RetrieveRules.ATTRIBUTES,
+        return SendChecks.mappable(attributes) ? Optional.empty() : Refusal.of(FfaError.DENIED, RetrieveRules.ATTRIBUTES,
                 "attributes " + attributes + " are not supported");
     }
 

@@ -1,9 +1,6 @@
 package org.fwcts.model.ffa.memory;
 
-import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.fwcts.model.ffa.EndpointId;
 import org.fwcts.model.ffa.FfaError;
 import org.fwcts.model.ffa.Topology;
@@ -15,11 +12,8 @@ import org.fwcts.model.ffa.Topology;
  */
 final class SendChecks {
     private static final int NS_BIT = 1 << 6;
-    /** Hafnium reads bits [7:6] as a two-bit security field, so bit 7 counts as "security stated" too. */
     private static final int SECURITY_FIELD = 0b11 << 6;
     private static final int ZERO_MEMORY = 1;
-    private static final int OWN_PARTITION_ACCESS = 0x02;
-    private static final int OWN_PARTITION_SHARE_ATTRIBUTES = 0x2F;
 
     private SendChecks() {
     }
@@ -39,12 +33,16 @@ final class SendChecks {
             return Refusal.of(FfaError.DENIED, SendRules.SENDER, "the descriptor's sender " + sender
                     + " is not the caller " + caller);
         }
-        int security = choices.checksSenderAccess() ? SECURITY_FIELD : NS_BIT;
-        if ((attributes & security) != 0) {
+        if ((attributes & securityBits(choices)) != 0) {
             return Refusal.of(FfaError.INVALID_PARAMETERS, SendRules.NS_BIT,
                     "attributes 0x" + Integer.toHexString(attributes) + " state a security state");
         }
         return flags(choices.sendFlags(), type, flags);
+    }
+
+    /** The attribute bits that state a security state: the NS bit, or the whole two-bit field. */
+    static int securityBits(MemoryChoices choices) {
+        return choices.twoBitSecurityField() ? SECURITY_FIELD : NS_BIT;
     }
 
     private static Optional<Refusal> flags(MemoryChoices.SendFlags policy, TransactionType type, int flags) {
@@ -123,88 +121,19 @@ final class SendChecks {
                     : Refusal.of(FfaError.INVALID_PARAMETERS, SendRules.MEMORY_TYPE,
                             "memory type " + attributes.type() + " stated on a " + type + " to one borrower");
         }
-        boolean supported = attributes.shareability() == MemoryAttributes.Shareability.INNER
+        return mappable(attributes) ? Optional.empty() : Refusal.of(FfaError.DENIED, SendRules.ATTRIBUTES,
+                "attributes " + attributes + " are not supported");
+    }
+
+    /**
+     * Attributes Hafnium maps (ffa_memory_attributes_validate): inner shareable, and Normal only
+     * write-back, Device only nGnRnE. An unspecified type passes when inner shareable (a quirk).
+     */
+    static boolean mappable(MemoryAttributes attributes) {
+        return attributes.shareability() == MemoryAttributes.Shareability.INNER
                 && (attributes.type() != MemoryAttributes.MemoryType.NORMAL
                         || attributes.cacheability() == MemoryAttributes.Cacheability.WRITE_BACK)
                 && (attributes.type() != MemoryAttributes.MemoryType.DEVICE
                         || attributes.deviceOrdering() == MemoryAttributes.DeviceOrdering.NGNRNE);
-        return supported ? Optional.empty() : Refusal.of(FfaError.DENIED, SendRules.ATTRIBUTES,
-                "attributes " + attributes + " are not supported");
-    }
-
-    /** The receivers checks of each {@link MemoryChoices.ReceiverPolicy}. */
-    static final class ReceiverChecks {
-        private ReceiverChecks() {
-        }
-
-        static Optional<Refusal> check(MemoryChoices.ReceiverPolicy policy, Topology topology, EndpointId caller,
-                TransactionType type, MemoryTransaction sent) {
-            switch (policy) {
-                case OWN_PARTITION_ONLY:
-                    return ownPartition(topology, type, sent);
-                case HAFNIUM_SPMC:
-                    return known(topology, sent.receivers(), sent.sender(), caller).or(() -> world(type, sent));
-                default:
-                    return known(topology, sent.receivers(), null, null);
-            }
-        }
-
-        /** Secure receivers known, none the sender or caller (when given), none twice. */
-        private static Optional<Refusal> known(Topology topology, List<EndpointAccess> receivers, EndpointId sender,
-                EndpointId caller) {
-            Set<EndpointId> seen = new HashSet<>();
-            for (EndpointAccess access : receivers) {
-                EndpointId id = access.receiver();
-                if (id.isSecure() && topology.partition(id).isEmpty()) {
-                    return invalid("receiver " + id + " is not a known partition");
-                }
-                if (id.equals(sender) || id.equals(caller)) {
-                    return invalid("receiver " + id + " is the sender");
-                }
-                if (!seen.add(id)) {
-                    return invalid("receiver " + id + " is named twice");
-                }
-            }
-            return Optional.empty();
-        }
-
-        /** Hafnium's ffa_memory_is_send_valid. */
-        private static Optional<Refusal> world(TransactionType type, MemoryTransaction sent) {
-            boolean several = sent.receivers().size() > 1;
-            for (EndpointAccess access : sent.receivers()) {
-                boolean toPartition = access.receiver().isSecure();
-                boolean allowed = type == TransactionType.SHARE
-                        ? toPartition || !sent.sender().isSecure() && several
-                        : toPartition;
-                if (!allowed) {
-                    return Refusal.of(FfaError.DENIED, SendRules.RECEIVER_WORLD,
-                            type + " from " + sent.sender() + " to " + access.receiver() + " is not supported");
-                }
-            }
-            return Optional.empty();
-        }
-
-        /** OP-TEE's mem_op_init: its own partition must be a receiver with exactly RW, attributes fixed. */
-        private static Optional<Refusal> ownPartition(Topology topology, TransactionType type, MemoryTransaction sent) {
-            if (topology.partitions().isEmpty()) {
-                return invalid("no partition to receive the memory");
-            }
-            EndpointId own = topology.partitions().get(0).id();
-            Optional<EndpointAccess> mine = sent.receiver(own);
-            if (mine.isEmpty() || mine.get().permissions().encode() != OWN_PARTITION_ACCESS) {
-                return Refusal.of(FfaError.INVALID_PARAMETERS, SendRules.OWN_PARTITION,
-                        own + " must be a receiver with access 0x02 (RW, instruction unspecified)");
-            }
-            int expected = type == TransactionType.SHARE ? OWN_PARTITION_SHARE_ATTRIBUTES : 0;
-            if (sent.attributes().raw() != expected) {
-                return Refusal.of(FfaError.INVALID_PARAMETERS, SendRules.OWN_PARTITION, "attributes "
-                        + sent.attributes() + " on a " + type + ", expected 0x" + Integer.toHexString(expected));
-            }
-            return Optional.empty();
-        }
-
-        private static Optional<Refusal> invalid(String why) {
-            return Refusal.of(FfaError.INVALID_PARAMETERS, SendRules.RECEIVER_KNOWN, why);
-        }
     }
 }

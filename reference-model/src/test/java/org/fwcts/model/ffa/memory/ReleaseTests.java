@@ -89,14 +89,6 @@ class ReleaseTests {
 
         @ParameterizedTest(name = "{0}")
         @CsvSource({"tfa-el3-spmc", "hafnium"})
-        @DisplayName("the normal world does not relinquish: FFA_MEM_RELINQUISH is NOT_SUPPORTED to it")
-        void fromNormalWorld(String profile) {
-            MemoryWalk walk = sent(profile, SHARE_32, true);
-            assertOutcome(walk.relinquish(NWD, RelinquishDescriptor.of(walk.handle(), NWD)).registers(), "NOT_SUPPORTED");
-        }
-
-        @ParameterizedTest(name = "{0}")
-        @CsvSource({"tfa-el3-spmc", "hafnium"})
         @DisplayName("without a TX buffer the descriptor cannot be read: INVALID_PARAMETERS")
         void noTxBuffer(String profile) {
             MemoryWalk walk = sent(profile, SHARE_32, true);
@@ -217,14 +209,6 @@ class ReleaseTests {
             long handle = walk.send(SP1, LEND_32, send(TransactionType.LEND, SP1, MemoryWalk.SP1_RW, 1,
                     to(SP2, AccessPermissions.RW)));
             assertOutcome(walk.reclaim(NWD, handle, 0), "DENIED");
-        }
-
-        @ParameterizedTest(name = "{0}")
-        @CsvSource({"tfa-el3-spmc", "hafnium"})
-        @DisplayName("partitions may not call FFA_MEM_RECLAIM in these profiles: NOT_SUPPORTED")
-        void fromPartition(String profile) {
-            MemoryWalk walk = sent(profile, SHARE_32, false);
-            assertOutcome(walk.reclaim(SP1, walk.handle(), 0), "NOT_SUPPORTED");
         }
     }
 }

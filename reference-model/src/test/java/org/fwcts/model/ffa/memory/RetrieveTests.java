@@ -231,6 +231,22 @@ class RetrieveTests {
         }
     }
 
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource({"tfa-el3-spmc, RESP", "hafnium, INVALID_PARAMETERS"})
+    @DisplayName("attributes bit 7 in a request: Hafnium reads bits [7:6] as the security field (INVALID_PARAMETERS),"
+            + " TF-A looks only at the NS bit")
+    void securityFieldBit7(String profile, String expected) {
+        MemoryWalk walk = shared(profile, TransactionType.SHARE, to(SP1, AccessPermissions.RW));
+        MemoryTransaction request = new MemoryTransaction(NWD, MemoryAttributes.of(0x80), TransactionFlags.NONE,
+                walk.handle(), TAG, List.of(to(SP1, AccessPermissions.RW)), Optional.empty(), DescriptorLayout.V1_2);
+        Prediction prediction = retrieve(walk, SP1, request);
+        if (expected.equals("RESP")) {
+            assertRetrieveResp(prediction);
+        } else {
+            assertOutcome(prediction, expected);
+        }
+    }
+
     @Test
     @DisplayName("Hafnium: the impdef value of a 32-byte EMAD must repeat the sender's (INVALID_PARAMETERS)")
     void impdef() {

@@ -200,15 +200,6 @@ class SendTests {
         assertOutcome(walk.sendRaw(NWD, MemoryWalk.DONATE_32, TransactionDescriptorEncoder.encode(donate)), expected);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @CsvSource({"tfa-el3-spmc", "optee"})
-    @DisplayName("partitions cannot send memory at TF-A's EL3 SPMC or OP-TEE: FFA_MEM_SHARE is NOT_SUPPORTED to them")
-    void partitionSender(String profile) {
-        MemoryWalk walk = new MemoryWalk(profile);
-        MemoryTransaction fromSp = send(TransactionType.SHARE, SP1, MemoryWalk.SP1_RW, 1, to(SP2, AccessPermissions.RW));
-        assertOutcome(walk.sendRaw(SP1, SHARE_32, TransactionDescriptorEncoder.encode(fromSp)), "NOT_SUPPORTED");
-    }
-
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource({"tfa-el3-spmc, SUCCESS", "hafnium, SUCCESS"})
     @DisplayName("a v1.0 caller sends a v1.0 descriptor (32-byte header, 8-bit attributes)")
