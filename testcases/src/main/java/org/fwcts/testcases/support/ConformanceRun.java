@@ -30,6 +30,7 @@ public final class ConformanceRun implements AutoCloseable {
     private final FirmwareModel model;
     private final Path runDir;
     private final Transcript transcript;
+    private final CallTrace trace = new CallTrace();
     private Firmware firmware;
     private TargetSession session;
 
@@ -77,13 +78,18 @@ public final class ConformanceRun implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new TargetException("interrupted while booting " + descriptor.name(), e);
             }
-            firmware = new Firmware(session.agent(), model);
+            firmware = new Firmware(session.agent(), model, trace);
         }
         return firmware;
     }
 
     public Transcript transcript() {
         return transcript;
+    }
+
+    /** The trace of the test running now. */
+    public CallTrace trace() {
+        return trace;
     }
 
     public Path runDir() {

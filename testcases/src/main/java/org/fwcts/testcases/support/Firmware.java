@@ -12,16 +12,18 @@ import org.fwcts.model.profile.Profile;
 /**
  * The firmware under test as a test sees it: each call is predicted by the model, issued by the
  * agent, and returned as a {@link CallCheck}. The model's state follows the target's across the
- * tests of one boot.
+ * tests of one boot. Each call also goes into the current test's {@link CallTrace}.
  */
 public final class Firmware {
     private final AgentSession agent;
     private final FirmwareModel model;
+    private final CallTrace trace;
     private ModelState state = ModelState.freshBoot();
 
-    Firmware(AgentSession agent, FirmwareModel model) {
+    Firmware(AgentSession agent, FirmwareModel model, CallTrace trace) {
         this.agent = agent;
         this.model = model;
+        this.trace = trace;
     }
 
     /** Predicts {@code call}, issues it with SMC, and returns both for checking. */
@@ -35,7 +37,9 @@ public final class Firmware {
         if (observation instanceof Observation.Completed) {
             state = predicted.next();
         }
-        return new CallCheck("smc", call, predicted.prediction(), observation);
+        CallCheck check = new CallCheck("smc", call, predicted.prediction(), observation);
+        trace.record(check);
+        return check;
     }
 
     public Profile profile() {
@@ -44,5 +48,11 @@ public final class Firmware {
 
     public AgentSession agent() {
         return agent;
+    }
+
+    /** Names the firmware by its profile: reports show test parameters by their text, and it must not change between runs. */
+    @Override
+    public String toString() {
+        return "firmware under test (profile " + model.profile().name() + ")";
     }
 }
