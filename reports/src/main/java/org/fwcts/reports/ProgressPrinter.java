@@ -4,64 +4,151 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
-/** Prints one line per finished test: position, status, name, and failures so far. */
+/**
+ * Shows a run's progress: tests done out of the total, the current test, failures so far,
+ * elapsed and estimated time.
+ *
+ * <p>On a terminal ({@link Mode#LIVE}) one status line is rewritten in place and only tests
+ * that did not pass get a line of their own. Elsewhere ({@link Mode#PLAIN}: CI logs, pipes)
+ * every finished test prints one plain line and nothing is rewritten.
+ */
 public final class ProgressPrinter implements TestExecutionListener {
+    /** Erases from the cursor to the end of the line (ECMA-48 EL). */
+    static final String ERASE_LINE = "\u001b[K";
+    private static final int DEFAULT_WIDTH = 120;
+
+    /** How progress is shown. */
+    public enum Mode {
+        /** A status line rewritten in place, for a terminal. */
+        LIVE,
+        /** One line per finished test, for logs. */
+        PLAIN;
+
+        /** LIVE when standard input and output are a terminal that is not "dumb", else PLAIN. */
+        public static Mode detect() {
+            return System.console() != null && !"dumb".equals(System.getenv("TERM")) ? LIVE : PLAIN;
+        }
+    }
+
     private final PrintStream out;
     private final Clock clock;
-    private final AtomicInteger done = new AtomicInteger();
-    private final AtomicInteger known = new AtomicInteger();
-    private final AtomicInteger failures = new AtomicInteger();
+    private final Mode mode;
+    private final int width;
     private TestPlan plan;
     private Instant started;
+    private int done;
+    private int known;
+    private int open;
+    private int notPassed;
+    private String current;
 
-    public ProgressPrinter(PrintStream out, Clock clock) {
+    public ProgressPrinter(PrintStream out, Clock clock, Mode mode, int width) {
         this.out = out;
         this.clock = clock;
+        this.mode = mode;
+        this.width = width;
+    }
+
+    /** A printer for this process's console: the detected mode, the width from {@code COLUMNS}. */
+    public static ProgressPrinter forConsole(PrintStream out, Clock clock, Mode mode) {
+        int width = DEFAULT_WIDTH;
+        try {
+            width = Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "" + DEFAULT_WIDTH));
+        } catch (NumberFormatException e) {
+            // Not a number: keep the default, a progress line is no reason to stop a run.
+        }
+        return new ProgressPrinter(out, clock, mode, width);
     }
 
     @Override
-    public void testPlanExecutionStarted(TestPlan testPlan) {
+    public synchronized void testPlanExecutionStarted(TestPlan testPlan) {
         plan = testPlan;
         started = clock.instant();
-        known.set((int) testPlan.countTestIdentifiers(TestIdentifier::isTest));
+        known = (int) testPlan.countTestIdentifiers(TestIdentifier::isTest);
+        open = (int) testPlan.countTestIdentifiers(node -> isTemplate(node) && testPlan.getChildren(node).isEmpty());
     }
 
     @Override
-    public void dynamicTestRegistered(TestIdentifier test) {
+    public synchronized void dynamicTestRegistered(TestIdentifier test) {
         if (test.isTest()) {
-            known.incrementAndGet();
+            known++;
         }
     }
 
     @Override
-    public void executionSkipped(TestIdentifier test, String reason) {
+    public synchronized void executionStarted(TestIdentifier test) {
+        if (test.isTest()) {
+            current = TestNames.of(plan, test);
+            redraw();
+        } else if (isTemplate(test)) {
+            // From here on its cases are registered one by one as they run.
+            open--;
+        }
+    }
+
+    @Override
+    public synchronized void executionSkipped(TestIdentifier test, String reason) {
         if (TestNames.countsAsTest(plan, test)) {
-            print(TestStatus.SKIPPED, test, reason);
+            if (!test.isTest()) {
+                open--;
+                known++;
+            }
+            finished(TestStatus.SKIPPED, test, reason);
         }
         plan.getChildren(test).forEach(child -> executionSkipped(child, reason));
     }
 
     @Override
-    public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+    public synchronized void executionFinished(TestIdentifier test, TestExecutionResult result) {
         if (test.isTest()) {
-            print(RunRecorder.status(result), test, null);
+            finished(RunRecorder.status(result), test, null);
         }
     }
 
-    private void print(TestStatus status, TestIdentifier test, String reason) {
-        if (status == TestStatus.FAILED || status == TestStatus.BROKEN) {
-            failures.incrementAndGet();
+    @Override
+    public synchronized void testPlanExecutionFinished(TestPlan testPlan) {
+        if (mode == Mode.LIVE) {
+            out.print("\r" + ERASE_LINE + state().counter() + " done in " + ProgressState.clock(elapsed()) + ", "
+                    + notPassed + " not passed" + System.lineSeparator());
+            out.flush();
         }
-        long seconds = Duration.between(started, clock.instant()).toSeconds();
-        int position = done.incrementAndGet();
-        out.printf("[%3d/%d] %-7s %s%s   (%d s, %d not passed)%n", position, Math.max(position, known.get()), status,
-                TestNames.of(plan, test), reason == null ? "" : " — " + reason, seconds, failures.get());
+    }
+
+    private void finished(TestStatus status, TestIdentifier test, String reason) {
+        done++;
+        if (status == TestStatus.FAILED || status == TestStatus.BROKEN) {
+            notPassed++;
+        }
+        current = null;
+        if (mode == Mode.PLAIN || status != TestStatus.PASSED) {
+            String prefix = mode == Mode.LIVE ? "\r" + ERASE_LINE : "";
+            out.print(prefix + state().plainLine(status, TestNames.of(plan, test), reason) + System.lineSeparator());
+        }
+        redraw();
+    }
+
+    private void redraw() {
+        if (mode == Mode.LIVE) {
+            out.print("\r" + state().liveLine(current, width) + ERASE_LINE);
+        }
         out.flush();
+    }
+
+    private ProgressState state() {
+        return new ProgressState(done, known, Math.max(0, open), notPassed, elapsed());
+    }
+
+    private Duration elapsed() {
+        return started == null ? Duration.ZERO : Duration.between(started, clock.instant());
+    }
+
+    private static boolean isTemplate(TestIdentifier node) {
+        return node.isContainer() && node.getSource().filter(MethodSource.class::isInstance).isPresent();
     }
 }

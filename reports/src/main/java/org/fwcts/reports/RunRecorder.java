@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.fwcts.reports.waiver.Waivers;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
@@ -30,6 +31,8 @@ public final class RunRecorder implements TestExecutionListener {
     private final String runId;
     private final Path runDir;
     private final Supplier<Map<String, String>> targetFacts;
+    private final SuiteInfo suite;
+    private final Waivers waivers;
     private final Clock clock;
     private final List<TestRecord> records = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, Instant> startedAt = new ConcurrentHashMap<>();
@@ -39,11 +42,16 @@ public final class RunRecorder implements TestExecutionListener {
 
     /**
      * @param targetFacts read when the run ends: the target facts known by then (the boot happens during the run)
+     * @param suite the suite's version and rule catalogue, for the summary
+     * @param waivers the accepted deviations the summary applies
      */
-    public RunRecorder(String runId, Path runDir, Supplier<Map<String, String>> targetFacts, Clock clock) {
+    public RunRecorder(String runId, Path runDir, Supplier<Map<String, String>> targetFacts, SuiteInfo suite,
+            Waivers waivers, Clock clock) {
         this.runId = runId;
         this.runDir = runDir;
         this.targetFacts = targetFacts;
+        this.suite = suite;
+        this.waivers = waivers;
         this.clock = clock;
     }
 
@@ -87,7 +95,7 @@ public final class RunRecorder implements TestExecutionListener {
     public synchronized RunSummary finish(String runError) {
         if (summary == null || runError != null) {
             Instant begin = started == null ? clock.instant() : started;
-            summary = new RunSummary(runId, begin, clock.instant(), targetFacts.get(), records, runError);
+            summary = new RunSummary(runId, begin, clock.instant(), targetFacts.get(), suite, records, waivers, runError);
             SummaryWriter.write(summary, runDir);
         }
         return summary;

@@ -1,26 +1,49 @@
 package org.fwcts.reports;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.fwcts.reports.waiver.Waivers;
 
 /**
- * A run's one-page summary: what was tested, with which images, and every non-passing test.
+ * A run's certification summary: what was tested, with which images and suite, every test's
+ * verdict after waivers, the verdict of each rule, and the run's overall verdict.
  *
  * @param runId the run's folder name under reports/
- * @param started when the run began
+ * @param started when the run began; its date (UTC) is the day waivers are judged against
  * @param finished when it ended
  * @param target facts about the target (name, profile, image hashes, agent identification)
+ * @param suite the suite version and the rules it can cite
  * @param tests every test's record, in execution order
+ * @param waivers the accepted deviations applied to this run
  * @param runError an error that stopped the run as a whole, or null
  */
-public record RunSummary(String runId, Instant started, Instant finished, Map<String, String> target,
-        List<TestRecord> tests, String runError) {
+public record RunSummary(String runId, Instant started, Instant finished, Map<String, String> target, SuiteInfo suite,
+        List<TestRecord> tests, Waivers waivers, String runError) {
+    /** Rules group here the tests that carry no {@code rule:} tag. */
+    public static final String NO_RULE = "(no rule tag)";
 
     public RunSummary {
-        target = Map.copyOf(target);
+        target = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(target));
         tests = List.copyOf(tests);
+    }
+
+    /** The day waivers are judged against: the run's start date in UTC. */
+    public LocalDate day() {
+        return LocalDate.ofInstant(started, ZoneOffset.UTC);
+    }
+
+    /** Every test with its waiver, in execution order. */
+    public List<JudgedTest> judged() {
+        LocalDate day = day();
+        return tests.stream().map(t -> new JudgedTest(t, waivers.accepting(t, day), waivers.expiredFor(t, day))).toList();
     }
 
     public Map<TestStatus, Integer> counts() {
@@ -28,17 +51,26 @@ public record RunSummary(String runId, Instant started, Instant finished, Map<St
         for (TestStatus status : TestStatus.values()) {
             counts.put(status, 0);
         }
-        tests.forEach(t -> counts.merge(t.status(), 1, Integer::sum));
+        judged().forEach(t -> counts.merge(t.status(), 1, Integer::sum));
         return counts;
     }
 
-    /** PASS when nothing failed or broke, FAIL on conformance failures, ERROR when a verdict could not be reached. */
+    /**
+     * PASS when nothing failed or broke (waived failures do not count), FAIL on conformance
+     * failures, ERROR when a verdict could not be reached.
+     */
     public String verdict() {
         Map<TestStatus, Integer> counts = counts();
         if (runError != null || counts.get(TestStatus.BROKEN) > 0) {
             return "ERROR";
         }
         return counts.get(TestStatus.FAILED) > 0 ? "FAIL" : "PASS";
+    }
+
+    /** The verdict with the waived failures it admits, e.g. {@code PASS (1 failure waived)}. */
+    public String verdictLine() {
+        int waived = counts().get(TestStatus.WAIVED);
+        return waived == 0 ? verdict() : verdict() + " (" + waived + (waived == 1 ? " failure" : " failures") + " waived)";
     }
 
     /** The CLI's exit code: 0 all passed, 1 conformance failures, 2 harness or target errors. */
@@ -48,5 +80,24 @@ public record RunSummary(String runId, Instant started, Instant finished, Map<St
             case "FAIL" -> 1;
             default -> 2;
         };
+    }
+
+    /** Each rule the tests are tagged with, with its tests and verdict, ordered by rule ID. */
+    public List<RuleVerdict> rules() {
+        Map<String, List<JudgedTest>> byRule = new TreeMap<>();
+        for (JudgedTest test : judged()) {
+            List<String> ids = test.record().rules().isEmpty() ? List.of(NO_RULE) : test.record().rules();
+            ids.forEach(id -> byRule.computeIfAbsent(id, k -> new ArrayList<>()).add(test));
+        }
+        List<RuleVerdict> rules = new ArrayList<>();
+        byRule.forEach((id, tested) -> rules.add(new RuleVerdict(id, suite.rule(id), tested)));
+        return rules;
+    }
+
+    /** The specification documents (with versions) the run's rules come from. */
+    public List<String> specifications() {
+        TreeSet<String> documents = new TreeSet<>();
+        rules().forEach(rule -> rule.reference().ifPresent(r -> documents.add(r.document())));
+        return List.copyOf(documents);
     }
 }

@@ -9,19 +9,38 @@ import org.fwcts.model.prediction.RegisterPrediction;
 /**
  * One call checked against the model: the call, what the model predicted and what the target
  * did, with the verdict and a register table that explains it.
+ *
+ * <p>A call that also moves memory (FF-A RX buffers, memory transaction descriptors) carries the
+ * differences between the memory the model predicted and the memory read back, one line each;
+ * any difference fails the check like a wrong register.
+ *
+ * @param memoryDiff predicted-versus-observed memory or descriptor differences; empty when none
+ *     were found or the call moves no memory
  */
-public record CallCheck(String conduit, Registers call, List<Prediction> allowed, Observation observation) {
+public record CallCheck(String conduit, Registers call, List<Prediction> allowed, Observation observation,
+        List<String> memoryDiff) {
 
     public CallCheck {
         allowed = List.copyOf(allowed);
+        memoryDiff = List.copyOf(memoryDiff);
         if (allowed.isEmpty()) {
             throw new IllegalArgumentException("a call check needs at least one allowed outcome");
         }
     }
 
-    /** A check against a single predicted outcome. */
+    /** A check against the outcomes the model allows, for a call that moves no memory. */
+    public CallCheck(String conduit, Registers call, List<Prediction> allowed, Observation observation) {
+        this(conduit, call, allowed, observation, List.of());
+    }
+
+    /** A check against a single predicted outcome, for a call that moves no memory. */
     public CallCheck(String conduit, Registers call, Prediction prediction, Observation observation) {
-        this(conduit, call, List.of(prediction), observation);
+        this(conduit, call, List.of(prediction), observation, List.of());
+    }
+
+    /** This check with the memory or descriptor differences a caller found after the call. */
+    public CallCheck withMemoryDiff(List<String> differences) {
+        return new CallCheck(conduit, call, allowed, observation, differences);
     }
 
     /**
@@ -41,7 +60,7 @@ public record CallCheck(String conduit, Registers call, List<Prediction> allowed
 
     public Verdict verdict() {
         if (observation instanceof Observation.Completed completed) {
-            return prediction().admits(completed.registers()) ? Verdict.PASS : Verdict.FAIL;
+            return prediction().admits(completed.registers()) && memoryDiff.isEmpty() ? Verdict.PASS : Verdict.FAIL;
         }
         if (observation instanceof Observation.Faulted) {
             return Verdict.FAIL;
@@ -53,6 +72,20 @@ public record CallCheck(String conduit, Registers call, List<Prediction> allowed
     public List<Integer> mismatches() {
         return observation instanceof Observation.Completed completed
                 ? prediction().mismatches(completed.registers()) : List.of();
+    }
+
+    /** The memory differences as a report shows them, one per line; empty when there are none. */
+    public String memoryDiffText() {
+        return memoryDiff.isEmpty() ? "" : "memory/descriptor differences (predicted vs observed):\n  "
+                + String.join("\n  ", memoryDiff) + "\n";
+    }
+
+    /** What the target did, in one line: the result registers, the fault, or why it is unknown. */
+    public String observed() {
+        if (observation instanceof Observation.Completed completed) {
+            return completed.registers().toString();
+        }
+        return describe(observation);
     }
 
     /** A per-register table of predicted value, observed value and rule, mismatches marked. */

@@ -5,15 +5,21 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.fwcts.reports.ProgressPrinter;
+import org.fwcts.reports.waiver.WaiverFile;
+import org.fwcts.reports.waiver.Waivers;
 import org.fwcts.targets.ProjectLayout;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code fwcts run}: the conformance suite on one target. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Boot a target and run conformance tests against it. Exit 0: all passed;"
-                + " 1: conformance failures; 2: harness, target or input error.")
+        description = "Boot a target and run conformance tests against it. Exit 0: all passed (waived failures"
+                + " included); 1: conformance failures; 2: harness, target or input error.")
 final class RunCommand implements Callable<Integer> {
+
+    /** How progress is shown: decided by the terminal, or forced. */
+    enum Progress { AUTO, LIVE, PLAIN }
 
     @Option(names = {"-t", "--target"}, defaultValue = "qemu-virt",
             description = "Target name (a file in targets/) or descriptor path. Default: ${DEFAULT-VALUE}.")
@@ -32,9 +38,22 @@ final class RunCommand implements Callable<Integer> {
             description = "Boot the target afresh before every test, to measure what shared boots save.")
     boolean bootPerTest;
 
+    @Option(names = "--waivers", paramLabel = "FILE", description = "Waiver file (YAML): accepted deviations the summary applies.")
+    Path waiverFile;
+
+    @Option(names = "--progress", defaultValue = "auto",
+            description = "auto (a live line on a terminal, plain lines elsewhere), live or plain. Default: ${DEFAULT-VALUE}.")
+    Progress progress;
+
     @Override
     public Integer call() {
-        SuiteRunner runner = new SuiteRunner(ProjectLayout.discover(), System.out, Clock.systemDefaultZone());
-        return runner.run(target, new SuiteSelection(tags, names), output, bootPerTest).exitCode();
+        Waivers waivers = waiverFile == null ? Waivers.none() : WaiverFile.load(waiverFile, ModelRules::known);
+        ProgressPrinter.Mode mode = switch (progress) {
+            case AUTO -> ProgressPrinter.Mode.detect();
+            case LIVE -> ProgressPrinter.Mode.LIVE;
+            case PLAIN -> ProgressPrinter.Mode.PLAIN;
+        };
+        SuiteRunner runner = new SuiteRunner(ProjectLayout.discover(), System.out, Clock.systemDefaultZone(), mode);
+        return runner.run(target, new SuiteSelection(tags, names), output, waivers, bootPerTest).exitCode();
     }
 }

@@ -13,15 +13,24 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
+import org.fwcts.harness.agent.AgentProtocolException;
 import org.fwcts.reports.ProgressPrinter;
 import org.fwcts.reports.RunRecorder;
 import org.fwcts.reports.RunSummary;
+import org.fwcts.reports.SuiteInfo;
+import org.fwcts.reports.allure.AllureCategories;
+import org.fwcts.reports.allure.AllureEnvironment;
+import org.fwcts.reports.waiver.Waivers;
 import org.fwcts.targets.ProjectLayout;
 import org.fwcts.targets.TargetException;
 import org.fwcts.targets.descriptor.TargetCatalog;
 import org.fwcts.targets.descriptor.TargetDescriptor;
 import org.fwcts.testcases.support.ConformanceRun;
+import org.fwcts.testcases.support.TargetUnresponsiveException;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TestPlan;
@@ -31,33 +40,45 @@ import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener
 
 /**
  * Runs the selected conformance tests against one target and writes the run's reports:
- * Allure results, JUnit XML, the console log, the results journal and the summary.
+ * Allure results (with categories and environment), JUnit XML, the console log, the results
+ * journal and the summary.
  *
  * <p>Everything that can be wrong with the input (target name, descriptor, profile, images,
  * test selection, QEMU binary, ports) is found before any test runs; then nothing is left on
  * disk and a {@link TargetException} says what is wrong.
  */
 public final class SuiteRunner {
+    /** Exceptions that mean the target, not the harness, kept a test from a verdict. */
+    private static final List<Class<? extends Exception>> TARGET_ERRORS = List.of(TargetUnresponsiveException.class,
+            TargetException.class, AgentProtocolException.class);
+
     private final ProjectLayout layout;
     private final PrintStream out;
     private final Clock clock;
+    private final ProgressPrinter.Mode progress;
 
-    public SuiteRunner(ProjectLayout layout, PrintStream out, Clock clock) {
+    public SuiteRunner(ProjectLayout layout, PrintStream out, Clock clock, ProgressPrinter.Mode progress) {
         this.layout = layout;
         this.out = out;
         this.clock = clock;
-    }
-
-    /** Runs the suite; the run's folder is {@code runDir}, or a new one under reports/ when null. */
-    public RunSummary run(String targetName, SuiteSelection selection, Path runDir) {
-        return run(targetName, selection, runDir, false);
+        this.progress = progress;
     }
 
     /**
-     * Runs the suite; with {@code bootPerTest} the target boots afresh before every test (to
-     * measure what shared boots save).
+     * Runs the suite; the run's folder is {@code runDir}, or a new one under reports/ when null.
+     * The summary applies {@code waivers}.
      */
-    public RunSummary run(String targetName, SuiteSelection selection, Path runDir, boolean bootPerTest) {
+    public RunSummary run(String targetName, SuiteSelection selection, Path runDir, Waivers waivers) {
+        return run(targetName, selection, runDir, waivers, false);
+    }
+
+    /**
+     * Runs the suite as {@link #run(String, SuiteSelection, Path, Waivers)} does; with
+     * {@code bootPerTest} the target boots afresh before every test (to measure what shared boots
+     * save).
+     */
+    public RunSummary run(String targetName, SuiteSelection selection, Path runDir, Waivers waivers,
+            boolean bootPerTest) {
         TargetDescriptor descriptor = new TargetCatalog(layout.targetsDir()).find(targetName);
         String runId = LocalDateTime.now(clock).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + descriptor.name();
         Path dir = runDir != null ? runDir : layout.reportsDir().resolve(runId);
@@ -76,7 +97,7 @@ public final class SuiteRunner {
         try (run) {
             bootOrDiscard(run, dir);
             out.printf("FWCTS: %s booted (%s); results in %s%n", descriptor.name(), run.facts().get("agent"), dir);
-            return execute(launcher, request, run, runId, dir);
+            return execute(launcher, request, run, new RunRecorder(runId, dir, run::facts, ModelRules.suiteInfo(), waivers, clock));
         }
     }
 
@@ -90,20 +111,25 @@ public final class SuiteRunner {
         }
     }
 
-    private RunSummary execute(Launcher launcher, LauncherDiscoveryRequest request, ConformanceRun run, String runId,
-            Path dir) {
-        AllureLifecycle allure = new AllureLifecycle(new FileSystemResultsWriter(dir.resolve("allure-results")));
+    private RunSummary execute(Launcher launcher, LauncherDiscoveryRequest request, ConformanceRun run, RunRecorder recorder) {
+        Path dir = run.runDir();
+        Path results = dir.resolve("allure-results");
+        AllureLifecycle allure = new AllureLifecycle(new FileSystemResultsWriter(results));
         Allure.setLifecycle(allure);
-        RunRecorder recorder = new RunRecorder(runId, dir, run::facts, clock);
+        AllureCategories.write(results, TARGET_ERRORS.stream().map(Class::getSimpleName).toList());
         ConformanceRun.activate(run);
         try (PrintWriter xmlLog = new PrintWriter(PrintStream.nullOutputStream())) {
             launcher.execute(request, new AllureJunitPlatform(allure),
                     new LegacyXmlReportGeneratingListener(dir.resolve("junit"), xmlLog),
-                    recorder, new ProgressPrinter(out, clock));
+                    recorder, ProgressPrinter.forConsole(out, clock, progress));
         }
         RunSummary summary = recorder.finish(null);
-        out.printf("%nFWCTS %s: %s — %d tests: %s%n%s%nSummary: %s%n", runId, summary.verdict(), summary.tests().size(),
-                summary.counts(), bootReport(run, summary.tests().size()), dir.resolve("summary.md"));
+        Map<String, String> environment = new LinkedHashMap<>(summary.target());
+        environment.put("suite", SuiteInfo.NAME + " " + summary.suite().version());
+        AllureEnvironment.write(results, summary.runId(), environment);
+        out.printf("%nFWCTS %s: %s — %d tests: %s%n%s%nSummary: %s%n", summary.runId(), summary.verdictLine(),
+                summary.tests().size(), summary.counts(), bootReport(run, summary.tests().size()),
+                dir.resolve("summary.md"));
         return summary;
     }
 

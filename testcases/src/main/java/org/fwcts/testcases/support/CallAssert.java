@@ -23,23 +23,27 @@ public final class CallAssert extends AbstractAssert<CallAssert, CallCheck> {
     }
 
     /**
-     * Passes when every register is as the model predicted. A mismatch fails with the register
-     * table; a call without a usable answer is a broken test, not a failure.
+     * Passes when every register (and any memory the call moved) is as the model predicted. A
+     * mismatch fails with the register table and the memory differences; a call without a
+     * usable answer is a broken test, not a failure.
      */
     public CallAssert matchesModel() {
         isNotNull();
-        String table = actual.table();
+        String explanation = actual.table() + actual.memoryDiffText();
         for (Rule rule : actual.prediction().rules()) {
             Allure.label("rule", rule.id());
         }
         Allure.label("spec", actual.prediction().rule().citation());
-        Allure.addAttachment("registers: predicted vs observed", "text/plain", table, ".txt");
+        Allure.addAttachment("registers: predicted vs observed", "text/plain", actual.table(), ".txt");
+        if (!actual.memoryDiff().isEmpty()) {
+            Allure.addAttachment("memory/descriptor diff", "text/plain", actual.memoryDiffText(), ".txt");
+        }
         Verdict verdict = actual.verdict();
         if (verdict == Verdict.UNKNOWN) {
-            throw new TargetUnresponsiveException("no verdict:\n" + table);
+            throw new TargetUnresponsiveException("no verdict:\n" + explanation);
         }
         if (verdict == Verdict.FAIL) {
-            failWithMessage("the target contradicts the model%n%s", table);
+            failWithMessage("the target contradicts the model%n%s", explanation);
         }
         return this;
     }

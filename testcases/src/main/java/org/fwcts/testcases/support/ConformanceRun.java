@@ -30,6 +30,7 @@ public final class ConformanceRun implements AutoCloseable {
     private final FirmwareModel model;
     private final Path runDir;
     private final Transcript transcript;
+    private final CallTrace trace = new CallTrace();
     private Firmware firmware;
     private FfaFirmware ffa;
     private TargetSession session;
@@ -147,7 +148,7 @@ public final class ConformanceRun implements AutoCloseable {
         }
         boots.add(reason);
         bootTimes.add(java.time.Duration.ofNanos(System.nanoTime() - start));
-        firmware = new Firmware(session.agent(), model);
+        firmware = new Firmware(session.agent(), model, trace);
         ffa = null;
     }
 
@@ -173,6 +174,11 @@ public final class ConformanceRun implements AutoCloseable {
 
     public Transcript transcript() {
         return transcript;
+    }
+
+    /** The trace of the test running now. */
+    public CallTrace trace() {
+        return trace;
     }
 
     public Path runDir() {

@@ -47,11 +47,12 @@ public record FfaCheck(FfaCall call, FfaOutcome.Predicted predicted, Observation
         return predicted.primary();
     }
 
-    /** The register part, as the register table shows it. */
+    /** The register part, as the register table shows it, with the RX and constraint differences. */
     public CallCheck registers() {
         List<Prediction> allowed = new ArrayList<>();
         allowed.add(judgedAgainst().registers());
-        return new CallCheck("smc from " + call.caller(), call.registers(), allowed, observation);
+        return new CallCheck("smc from " + call.caller(), call.registers(), allowed, observation)
+                .withMemoryDiff(otherDifferences());
     }
 
     /** Differences beyond single registers: RX contents and constraints on several registers. */

@@ -88,7 +88,9 @@ public final class FfaFirmware {
         } else {
             distrust = "the target contradicted the model at " + call;
         }
-        return new FfaCheck(call, predicted, observation, rx, Optional.of(match));
+        FfaCheck check = new FfaCheck(call, predicted, observation, rx, Optional.of(match));
+        firmware.record(check.registers());
+        return check;
     }
 
     /** The RX bytes an allowed outcome with RX contents says were written, read back from the agent. */
@@ -163,6 +165,11 @@ public final class FfaFirmware {
         ensureTrusted();
         firmware.recordCall();
         return firmware.agent().smc(registers);
+    }
+
+    /** Adds a check made outside {@link #call} (a partition's call) to the test's trace. */
+    void record(FfaCheck check) {
+        firmware.record(check.registers());
     }
 
     /** Continues the model from {@code next}, for callers that step it themselves. */

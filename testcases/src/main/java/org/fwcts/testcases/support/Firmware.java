@@ -12,17 +12,19 @@ import org.fwcts.model.profile.Profile;
 /**
  * The firmware under test as a test sees it: each call is predicted by the model, issued by the
  * agent, and returned as a {@link CallCheck}. The model's state follows the target's across the
- * tests of one boot.
+ * tests of one boot. Each call also goes into the current test's {@link CallTrace}.
  */
 public final class Firmware {
     private final AgentSession agent;
     private final FirmwareModel model;
+    private final CallTrace trace;
     private ModelState state = ModelState.freshBoot();
     private int callsMade;
 
-    Firmware(AgentSession agent, FirmwareModel model) {
+    Firmware(AgentSession agent, FirmwareModel model, CallTrace trace) {
         this.agent = agent;
         this.model = model;
+        this.trace = trace;
     }
 
     /** Predicts {@code call}, issues it with SMC, and returns both for checking. */
@@ -39,7 +41,9 @@ public final class Firmware {
             // the state stays the last one the model trusts.
             predicted.after(completed.registers()).ifPresent(next -> state = next);
         }
-        return new CallCheck("smc", call, predicted.alternatives(), observation);
+        CallCheck check = new CallCheck("smc", call, predicted.alternatives(), observation);
+        trace.record(check);
+        return check;
     }
 
     /** The model's state of the target, as of the last call it could follow. */
@@ -50,6 +54,11 @@ public final class Firmware {
     /** Continues from {@code next}, for callers that step parts of the model themselves. */
     public synchronized void advance(ModelState next) {
         state = next;
+    }
+
+    /** Adds a call checked outside {@link #smc} (an FF-A call with its RX buffer) to the test's trace. */
+    public void record(CallCheck check) {
+        trace.record(check);
     }
 
     /** Counts a call made around {@link #smc}, by a caller that steps the model itself. */
@@ -72,5 +81,11 @@ public final class Firmware {
 
     public AgentSession agent() {
         return agent;
+    }
+
+    /** Names the firmware by its profile: reports show test parameters by their text, and it must not change between runs. */
+    @Override
+    public String toString() {
+        return "firmware under test (profile " + model.profile().name() + ")";
     }
 }

@@ -257,7 +257,9 @@ public final class PartitionAgent {
         if (match instanceof FfaOutcome.Match.Contradicted) {
             ffa.distrust("the partition's call " + call + " contradicted the model");
         }
-        return new FfaCheck(call, predicted, new Observation.Completed(observed), rx, Optional.of(match));
+        FfaCheck check = new FfaCheck(call, predicted, new Observation.Completed(observed), rx, Optional.of(match));
+        ffa.record(check);
+        return check;
     }
 
     /**

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.fwcts.harness.compare.CallCheck;
 import org.fwcts.targets.ProjectLayout;
 import org.fwcts.targets.descriptor.TargetCatalog;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -14,8 +16,8 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Gives conformance tests the {@link Firmware} of the current run, and attaches each test's
- * console excerpt to its report.
+ * Gives conformance tests the {@link Firmware} of the current run, labels each test's report
+ * with its area and rule, and attaches the test's model trace and console excerpt.
  *
  * <p>The CLI activates the run; a test started some other way (an IDE) gets a run of its own
  * on the target named by the {@code fwcts.target} configuration parameter.
@@ -40,12 +42,18 @@ public final class TargetExtension implements ParameterResolver, BeforeEachCallb
     public void beforeEach(ExtensionContext context) {
         ConformanceRun run = run(context);
         run.beforeTest(freshBootNeed(context));
+        TestLabels.of(context.getTags()).forEach(Allure::label);
+        run.trace().begin();
         context.getStore(NAMESPACE).put(MARK, run.transcript().mark());
     }
 
     @Override
     public void afterEach(ExtensionContext context) {
         ConformanceRun run = run(context);
+        List<CallCheck> calls = run.trace().end();
+        if (!calls.isEmpty()) {
+            Allure.addAttachment("model trace", "text/plain", CallTrace.describe(calls), ".txt");
+        }
         Long mark = context.getStore(NAMESPACE).get(MARK, Long.class);
         if (mark != null) {
             Allure.addAttachment("console", "text/plain", run.transcript().since(mark), ".log");

@@ -77,6 +77,15 @@ class BadInputTests {
     }
 
     @Test
+    @DisplayName("a waiver file with a mistake names the file and the field")
+    void badWaiverFile() throws IOException {
+        Path waivers = Files.writeString(temp.resolve("waivers.yaml"),
+                "waivers:\n  - rule: SMCCC.FID_W0\n    justification: emulator\n    expires: someday\n");
+        CliRun run = CliRun.of("run", "--waivers", waivers.toString(), "--output", temp.resolve("run").toString());
+        assertRejected(run, waivers + ": waivers[0].expires: 'someday' is not a date (yyyy-mm-dd)");
+    }
+
+    @Test
     @DisplayName("an existing run folder is not overwritten")
     void existingRunFolder() throws IOException {
         Path existing = Files.createDirectories(temp.resolve("existing"));

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.fwcts.reports.allure.AllureCategories;
 import org.fwcts.targets.ProjectLayout;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -95,13 +96,20 @@ class RunCommandTests {
         @Test
         @DisplayName("writes the summary with target identity, Allure results with console logs, JUnit XML and the journal")
         void writesReports() throws IOException {
-            assertThat(summary.get("schema").asText()).isEqualTo("fwcts-summary/1");
+            assertThat(summary.get("schema").asText()).isEqualTo("fwcts-summary/2");
+            assertThat(summary.at("/suite/version").asText()).isNotBlank().isNotEqualTo("unknown");
+            assertThat(summary.get("specifications")).extracting(JsonNode::asText).contains("DEN0028 v1.6 (SMCCC)");
             assertThat(summary.get("target").get("profile").asText()).isEqualTo("qemu-builtin-psci");
             assertThat(summary.get("target").get("sha256 agent:agent-virt").asText()).hasSize(64);
             assertThat(summary.get("target").get("agent").asText()).contains("EL2");
             assertThat(Files.readString(runDir.resolve("summary.md"))).contains("**Verdict: FAIL**").contains("## Skipped");
+            assertThat(Files.readString(runDir.resolve("summary.html"))).contains("Verdict: FAIL").contains("SMCCC.FID_W0");
             assertThat(allureResults(runDir)).contains("\"status\":\"failed\"").contains("registers: predicted vs observed")
-                    .contains("\"name\":\"console\"");
+                    .contains("\"name\":\"console\"").contains("\"name\":\"model trace\"")
+                    .contains("{\"name\":\"epic\",\"value\":\"SMCCC\"}").contains("{\"name\":\"story\",\"value\":\"SMCCC.FID_W0\"}")
+                    .contains(AllureCategories.BROKEN_TARGETS).doesNotContain("support.Firmware@");
+            assertThat(runDir.resolve("allure-results/environment.properties")).content()
+                    .contains("profile=qemu-builtin-psci").contains("sha256\\ agent\\:agent-virt=").contains("suite=FWCTS ");
             try (Stream<Path> xml = Files.list(runDir.resolve("junit"))) {
                 assertThat(xml.map(Path::toString)).anyMatch(n -> n.endsWith(".xml"));
             }

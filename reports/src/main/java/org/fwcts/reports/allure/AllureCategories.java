@@ -1,0 +1,62 @@
+package org.fwcts.reports.allure;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Writes {@code categories.json}, which sorts a run's non-passing tests in the Allure report
+ * into conformance failures, broken targets and harness errors.
+ *
+ * <p>Allure puts a result into every category it matches, so the two broken categories are
+ * exclusive: a broken test whose stack trace names one of the target error types is a broken
+ * target, any other broken test a harness error.
+ */
+public final class AllureCategories {
+    public static final String FILE = "categories.json";
+    public static final String CONFORMANCE_FAILURES = "Conformance failures";
+    public static final String BROKEN_TARGETS = "Broken targets";
+    public static final String HARNESS_ERRORS = "Harness errors";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private AllureCategories() {
+    }
+
+    /**
+     * Writes the categories into {@code resultsDir}.
+     *
+     * @param targetErrors simple names of the exception types that mean the target misbehaved
+     *     (no answer, a protocol error, a failed boot) rather than the harness
+     */
+    public static void write(Path resultsDir, List<String> targetErrors) {
+        String anyTargetError = targetErrors.stream().map(Pattern::quote).collect(Collectors.joining("|", "(?:", ")"));
+        ArrayNode categories = JSON.createArrayNode();
+        category(categories, CONFORMANCE_FAILURES, "The target contradicted the reference model.", "failed", null);
+        category(categories, BROKEN_TARGETS, "No verdict: the target did not answer, broke the agent protocol or did not boot.",
+                "broken", ".*\\b" + anyTargetError + "\\b.*");
+        category(categories, HARNESS_ERRORS, "No verdict: an error in the suite or harness itself.",
+                "broken", "(?!.*\\b" + anyTargetError + "\\b).*");
+        try {
+            Files.createDirectories(resultsDir);
+            JSON.writeValue(resultsDir.resolve(FILE).toFile(), categories);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + resultsDir.resolve(FILE), e);
+        }
+    }
+
+    private static void category(ArrayNode categories, String name, String description, String status, String traceRegex) {
+        ObjectNode category = categories.addObject().put("name", name).put("description", description);
+        category.putArray("matchedStatuses").add(status);
+        if (traceRegex != null) {
+            category.put("traceRegex", traceRegex);
+        }
+    }
+}

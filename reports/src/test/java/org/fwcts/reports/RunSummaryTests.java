@@ -1,0 +1,127 @@
+package org.fwcts.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.fwcts.reports.waiver.Waiver;
+import org.fwcts.reports.waiver.Waivers;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("The summary of a run with one conformance failure (SMCCC.FID_W0), run on 2026-11-22")
+class RunSummaryTests {
+    private static final String FAILING = "Function identifier width › the function is chosen by w0: the upper half of x0"
+            + " is ignored › 0x84000000 with x0[63:32] all ones";
+
+    @TempDir
+    Path temp;
+
+    private static RunSummary summary(Waiver... waivers) {
+        return Fixtures.run("one-failure").summary(Fixtures.RULES, new Waivers(Path.of("waivers.yaml"), List.of(waivers)));
+    }
+
+    private static Waiver ruleWaiver(LocalDate expires) {
+        return new Waiver(Waiver.Scope.RULE, "SMCCC.FID_W0", "QEMU's built-in PSCI decodes all of x0", expires);
+    }
+
+    private static JudgedTest failing(RunSummary summary) {
+        return summary.judged().stream().filter(t -> t.record().name().equals(FAILING)).findFirst().orElseThrow();
+    }
+
+    @Test
+    @DisplayName("without waivers fails, citing the rule's document in the rule table")
+    void failsWithoutWaivers() {
+        RunSummary summary = Fixtures.run("one-failure").summary(Fixtures.RULES, Waivers.none());
+        assertThat(summary.verdict()).isEqualTo("FAIL");
+        assertThat(summary.exitCode()).isEqualTo(1);
+        RuleVerdict rule = summary.rules().stream().filter(r -> r.id().equals("SMCCC.FID_W0")).findFirst().orElseThrow();
+        assertThat(rule.verdict()).isEqualTo(TestStatus.FAILED);
+        assertThat(rule.reference()).map(RuleReference::document).contains("DEN0028 v1.6 (SMCCC)");
+        assertThat(summary.specifications()).containsExactly("DEN0022 (PSCI)", "DEN0028 v1.6 (SMCCC)");
+    }
+
+    @Nested
+    @DisplayName("with a rule waiver in force")
+    class WaiverInForce {
+        private final RunSummary summary = summary(ruleWaiver(LocalDate.of(2027, 6, 30)));
+
+        @Test
+        @DisplayName("shows the failure as waived and passes overall")
+        void passesWithTheFailureWaived() {
+            assertThat(failing(summary).status()).isEqualTo(TestStatus.WAIVED);
+            assertThat(summary.counts()).containsEntry(TestStatus.WAIVED, 1).containsEntry(TestStatus.FAILED, 0);
+            assertThat(summary.verdict()).isEqualTo("PASS");
+            assertThat(summary.verdictLine()).isEqualTo("PASS (1 failure waived)");
+            assertThat(summary.exitCode()).isZero();
+            assertThat(summary.rules()).filteredOn(r -> r.id().equals("SMCCC.FID_W0"))
+                    .singleElement().extracting(RuleVerdict::verdict).isEqualTo(TestStatus.WAIVED);
+            assertThat(summary.waivers().stateOf(summary.waivers().entries().get(0), summary.tests(), summary.day()))
+                    .isEqualTo(Waivers.State.APPLIED);
+        }
+
+        @Test
+        @DisplayName("writes the waiver and its justification into summary.md and summary.html")
+        void writesTheWaiver() throws IOException {
+            SummaryWriter.write(summary, temp);
+            assertThat(Files.readString(temp.resolve("summary.md"))).contains("**Verdict: PASS (1 failure waived)**")
+                    .contains("## Waived failures (accepted deviations)")
+                    .contains("Waived by rule SMCCC.FID_W0 (until 2027-06-30): QEMU's built-in PSCI decodes all of x0")
+                    .doesNotContain("## Failures");
+            assertThat(Files.readString(temp.resolve("summary.html"))).contains("class=\"verdict PASS\"")
+                    .contains("<td class=\"status WAIVED\">WAIVED</td>");
+        }
+    }
+
+    @Test
+    @DisplayName("with a waiver expiring on the run's day still waives the failure")
+    void waiverAppliesOnItsLastDay() {
+        assertThat(summary(ruleWaiver(LocalDate.of(2026, 11, 22))).verdict()).isEqualTo("PASS");
+    }
+
+    @Nested
+    @DisplayName("with a waiver that expired the day before")
+    class ExpiredWaiver {
+        private final RunSummary summary = summary(ruleWaiver(LocalDate.of(2026, 11, 21)));
+
+        @Test
+        @DisplayName("counts the failure again and fails, saying the waiver expired")
+        void failsAgain() throws IOException {
+            JudgedTest test = failing(summary);
+            assertThat(test.status()).isEqualTo(TestStatus.FAILED);
+            assertThat(test.expiredWaiver()).isPresent();
+            assertThat(summary.verdict()).isEqualTo("FAIL");
+            assertThat(summary.exitCode()).isEqualTo(1);
+            assertThat(summary.waivers().stateOf(summary.waivers().entries().get(0), summary.tests(), summary.day()))
+                    .isEqualTo(Waivers.State.EXPIRED);
+            SummaryWriter.write(summary, temp);
+            assertThat(Files.readString(temp.resolve("summary.md"))).contains("**Verdict: FAIL**")
+                    .contains("Not waived: the waiver for rule SMCCC.FID_W0 expired on 2026-11-21, before this run (2026-11-22).");
+        }
+    }
+
+    @Test
+    @DisplayName("with a waiver naming the test by its full name waives it; one naming a passing test is unused")
+    void testWaivers() {
+        Waiver byName = new Waiver(Waiver.Scope.TEST, FAILING, "ticket 7", LocalDate.of(2027, 1, 1));
+        Waiver unused = new Waiver(Waiver.Scope.RULE, "PSCI.VERSION", "not needed", LocalDate.of(2027, 1, 1));
+        RunSummary summary = summary(unused, byName);
+        assertThat(failing(summary).waiver()).contains(byName);
+        assertThat(summary.waivers().stateOf(unused, summary.tests(), summary.day())).isEqualTo(Waivers.State.UNUSED);
+    }
+
+    @Test
+    @DisplayName("never waives a broken test: a waiver accepts deviations, not missing verdicts")
+    void brokenTestsStayBroken() {
+        Waiver preserve = new Waiver(Waiver.Scope.RULE, "SMCCC.PRESERVE_X4_X17", "j", LocalDate.of(2027, 1, 1));
+        RunSummary summary = Fixtures.run("nightly-b").summary(Fixtures.RULES,
+                new Waivers(Path.of("w.yaml"), List.of(preserve)));
+        assertThat(summary.counts()).containsEntry(TestStatus.BROKEN, 1).containsEntry(TestStatus.WAIVED, 0);
+        assertThat(summary.verdict()).isEqualTo("ERROR");
+    }
+}

@@ -1,0 +1,74 @@
+package org.fwcts.testcases.support;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.StringJoiner;
+import org.fwcts.harness.compare.CallCheck;
+import org.fwcts.model.Registers;
+
+/**
+ * The model's trace of one test: every call the test made, in order, with the model's
+ * prediction and what the target did. The test's report carries it as an attachment.
+ *
+ * <p>Calls made outside a test (such as the FF-A presence probe) belong to no trace.
+ */
+public final class CallTrace {
+    private final List<CallCheck> calls = new ArrayList<>();
+    private boolean open;
+
+    /** Starts the trace of a new test, forgetting the previous one. */
+    synchronized void begin() {
+        calls.clear();
+        open = true;
+    }
+
+    synchronized void record(CallCheck check) {
+        if (open) {
+            calls.add(check);
+        }
+    }
+
+    /** Ends the current test's trace and returns its calls. */
+    synchronized List<CallCheck> end() {
+        open = false;
+        return List.copyOf(calls);
+    }
+
+    /** The calls as the report shows them: one numbered block per call. */
+    static String describe(List<CallCheck> calls) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < calls.size(); i++) {
+            CallCheck check = calls.get(i);
+            text.append(String.format("#%d %s 0x%08x  %s%n", i + 1, check.conduit().toUpperCase(java.util.Locale.ROOT),
+                    check.call().x(0), nonZero(check.call(), 1, "arguments")));
+            text.append("   predicted: ").append(check.prediction().summary()).append("   [")
+                    .append(check.prediction().rule()).append("]\n");
+            text.append("   observed:  ").append(observed(check)).append('\n');
+            text.append("   verdict:   ").append(check.verdict());
+            if (!check.mismatches().isEmpty()) {
+                text.append(" (mismatch in ").append(String.join(", ", check.mismatches().stream().map(r -> "x" + r).toList()))
+                        .append(')');
+            }
+            text.append('\n');
+        }
+        return text.toString();
+    }
+
+    private static String observed(CallCheck check) {
+        if (check.observation() instanceof org.fwcts.harness.agent.Observation.Completed completed) {
+            return nonZero(completed.registers(), 0, "results");
+        }
+        return check.observed();
+    }
+
+    /** The registers from {@code first} on that are not zero, e.g. {@code x0=0x10001 (x1–x17 zero)}. */
+    private static String nonZero(Registers registers, int first, String what) {
+        StringJoiner set = new StringJoiner(" ");
+        for (int i = first; i < Registers.COUNT; i++) {
+            if (registers.x(i) != 0) {
+                set.add("x" + i + "=0x" + Long.toHexString(registers.x(i)));
+            }
+        }
+        return set.length() == 0 ? "(" + what + " x" + first + "–x17 all zero)" : set + "   (other " + what + " zero)";
+    }
+}
