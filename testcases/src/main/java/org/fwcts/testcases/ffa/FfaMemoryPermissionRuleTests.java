@@ -1,9 +1,9 @@
 package org.fwcts.testcases.ffa;
 
-import static org.fwcts.testcases.support.CallAssert.assertThatCall;
+import static org.fwcts.testcases.ffa.MemoryScenario.FFA_MEM_RETRIEVE_RESP;
+import static org.fwcts.testcases.ffa.MemoryScenario.FFA_SUCCESS;
+import static org.fwcts.testcases.ffa.MemoryScenario.is;
 
-import org.fwcts.harness.agent.AgentMemory;
-import org.fwcts.model.Registers;
 import org.fwcts.model.ffa.memory.AccessPermissions;
 import org.fwcts.model.ffa.memory.DataAccess;
 import org.fwcts.model.ffa.memory.InstructionAccess;
@@ -12,9 +12,7 @@ import org.fwcts.testcases.support.AccessProbe;
 import org.fwcts.testcases.support.ConformanceTest;
 import org.fwcts.testcases.support.FfaCheck;
 import org.fwcts.testcases.support.FfaFirmware;
-import org.fwcts.testcases.support.PartitionAgent;
 import org.fwcts.testcases.support.RequiresFfa;
-import org.fwcts.testcases.support.TargetUnresponsiveException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -33,71 +31,36 @@ import org.junit.jupiter.params.provider.EnumSource;
 @Tag("area:memory")
 @DisplayName("FF-A memory permission rules")
 class FfaMemoryPermissionRuleTests {
-    private PartitionAgent partition;
+    private MemoryScenario scenario;
 
     @BeforeEach
     void ready(FfaFirmware ffa) {
-        ffa.ready();
-        partition = PartitionAgent.first(ffa);
-        partition.ready();
+        scenario = new MemoryScenario(ffa, 1);
+        scenario.plantMarker();
     }
 
-    private static long region(FfaFirmware ffa) {
-        return ffa.page(MemoryDescriptors.REGION_PAGE);
+    /** The sender leaves instruction access NOT_SPECIFIED, as it must on LEND and DONATE. */
+    private FfaCheck send(TransactionType type) {
+        return scenario.send(type, type == TransactionType.DONATE ? AccessPermissions.NOT_SPECIFIED
+                : AccessPermissions.RW, 0);
     }
 
-    /** Places {@code movz x0, #MARKER; ret} at the region's start, then sends it. */
-    private static FfaCheck plantAndSend(FfaFirmware ffa, TransactionType type) {
-        if (!(ffa.memory().write(region(ffa), MemoryRetrieval.returnMarker()) instanceof AgentMemory.Result.Done)) {
-            throw new TargetUnresponsiveException("could not place code in the test region");
-        }
-        AccessPermissions permissions = type == TransactionType.DONATE ? AccessPermissions.NOT_SPECIFIED
-                : AccessPermissions.RW;
-        byte[] descriptor = MemoryDescriptors.bytes(MemoryDescriptors.send(ffa, type, MemoryDescriptors.partition(ffa),
-                permissions, 1).build());
-        FfaCheck send = ffa.call(MemoryDescriptors.sendCall(type, descriptor), descriptor);
-        assertThatCall(send).matchesModel();
-        return send;
-    }
-
-    private FfaCheck retrieveNx(FfaFirmware ffa, long handle, TransactionType type) {
-        AccessPermissions requested = AccessPermissions.of(type == TransactionType.DONATE ? DataAccess.NOT_SPECIFIED
-                : DataAccess.RW, InstructionAccess.NX);
-        byte[] request = MemoryRetrieval.request(handle, ffa.self(), partition.id(), type, requested, 0);
-        FfaCheck retrieve = partition.call(MemoryRetrieval.retrieveCall(request), request);
-        assertThatCall(retrieve).matchesModel();
-        return retrieve;
-    }
-
-    private static boolean is(FfaCheck check, long function) {
-        return (check.observed().x(0) & 0xFFFF_FFFFL) == function;
-    }
-
-    private void relinquishAndReclaim(FfaFirmware ffa, long handle, boolean retrieved, TransactionType type) {
-        if (retrieved && ffa.state().endpoint(partition.id()).mailbox().map(box -> box.rxFull()).orElse(false)) {
-            assertThatCall(partition.call(MemoryRetrieval.rxRelease())).matchesModel();
-        }
-        if (retrieved && type != TransactionType.DONATE) {
-            byte[] relinquish = MemoryRetrieval.relinquish(handle, partition.id());
-            assertThatCall(partition.call(MemoryRetrieval.relinquishCall(), relinquish)).matchesModel();
-        }
-        if (type != TransactionType.DONATE) {
-            assertThatCall(ffa.call(Registers.of(0x8400_0077L, handle & 0xFFFF_FFFFL, handle >>> 32, 0))).matchesModel();
-        }
+    private FfaCheck retrieveNx(long handle, TransactionType type) {
+        DataAccess data = type == TransactionType.DONATE ? DataAccess.NOT_SPECIFIED : DataAccess.RW;
+        return scenario.retrieve(handle, type, AccessPermissions.of(data, InstructionAccess.NX), 0);
     }
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = TransactionType.class, names = {"LEND", "DONATE"})
     @Tag("rule:FFA.MEM.NOT_SPECIFIED_NEVER_X")
     @DisplayName("LEND/DONATE with instruction access NOT_SPECIFIED: the retrieve response never grants execute")
-    void notSpecifiedNeverExecutableInResponse(TransactionType type, FfaFirmware ffa) {
-        FfaCheck send = plantAndSend(ffa, type);
-        if (!is(send, 0x8400_0061L)) {
+    void notSpecifiedNeverExecutableInResponse(TransactionType type) {
+        FfaCheck send = send(type);
+        if (!is(send, FFA_SUCCESS)) {
             return;
         }
         long handle = MemoryRetrieval.handle(send);
-        FfaCheck retrieve = retrieveNx(ffa, handle, type);
-        relinquishAndReclaim(ffa, handle, is(retrieve, 0x8400_0075L), type);
+        scenario.giveBack(handle, is(retrieveNx(handle, type), FFA_MEM_RETRIEVE_RESP), type);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -105,17 +68,18 @@ class FfaMemoryPermissionRuleTests {
     @Tag("rule:FFA.MEM.NOT_SPECIFIED_NEVER_X")
     @DisplayName("LEND/DONATE with instruction access NOT_SPECIFIED: the borrower cannot execute the region")
     void notSpecifiedNeverExecutableInHardware(TransactionType type, FfaFirmware ffa) {
-        AccessProbe.requireEnforced(ffa, MemoryDescriptors.partition(ffa));
-        FfaCheck send = plantAndSend(ffa, type);
-        if (!is(send, 0x8400_0061L)) {
+        AccessProbe.requireEnforced(ffa, scenario.partition().id());
+        FfaCheck send = send(type);
+        if (!is(send, FFA_SUCCESS)) {
             return;
         }
         long handle = MemoryRetrieval.handle(send);
-        FfaCheck retrieve = retrieveNx(ffa, handle, type);
-        if (is(retrieve, 0x8400_0075L)) {
-            AccessProbe.partition(ffa, partition, region(ffa), MemoryRetrieval.MARKER, "after retrieve");
+        boolean retrieved = is(retrieveNx(handle, type), FFA_MEM_RETRIEVE_RESP);
+        if (retrieved) {
+            AccessProbe.partition(ffa, scenario.partition(), scenario.region(), MemoryRetrieval.MARKER,
+                    "after retrieve");
         }
-        relinquishAndReclaim(ffa, handle, is(retrieve, 0x8400_0075L), type);
+        scenario.giveBack(handle, retrieved, type);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -124,21 +88,16 @@ class FfaMemoryPermissionRuleTests {
     @DisplayName("after RECLAIM the owner has exactly the access it had before the send, never more")
     void reclaimRestoresOwnerAccess(TransactionType type, FfaFirmware ffa) {
         AccessProbe.requireEnforced(ffa, ffa.self());
-        if (!(ffa.memory().write(region(ffa), MemoryRetrieval.returnMarker()) instanceof AgentMemory.Result.Done)) {
-            throw new TargetUnresponsiveException("could not place code in the test region");
-        }
-        AccessProbe.normalWorld(ffa, region(ffa), MemoryRetrieval.MARKER, "before the send");
-        FfaCheck send = plantAndSend(ffa, type);
-        if (!is(send, 0x8400_0061L)) {
+        AccessProbe.normalWorld(ffa, scenario.region(), MemoryRetrieval.MARKER, "before the send");
+        FfaCheck send = send(type);
+        if (!is(send, FFA_SUCCESS)) {
             return;
         }
-        AccessProbe.normalWorld(ffa, region(ffa), MemoryRetrieval.MARKER, "after the send");
+        AccessProbe.normalWorld(ffa, scenario.region(), MemoryRetrieval.MARKER, "after the send");
         long handle = MemoryRetrieval.handle(send);
         AccessPermissions requested = type == TransactionType.SHARE ? AccessPermissions.RW : AccessPermissions.RW_NX;
-        byte[] request = MemoryRetrieval.request(handle, ffa.self(), partition.id(), type, requested, 0);
-        FfaCheck retrieve = partition.call(MemoryRetrieval.retrieveCall(request), request);
-        assertThatCall(retrieve).matchesModel();
-        relinquishAndReclaim(ffa, handle, is(retrieve, 0x8400_0075L), type);
-        AccessProbe.normalWorld(ffa, region(ffa), MemoryRetrieval.MARKER, "after the reclaim");
+        FfaCheck retrieve = scenario.retrieve(handle, type, requested, 0);
+        scenario.giveBack(handle, is(retrieve, FFA_MEM_RETRIEVE_RESP), type);
+        AccessProbe.normalWorld(ffa, scenario.region(), MemoryRetrieval.MARKER, "after the reclaim");
     }
 }
