@@ -11,7 +11,11 @@ import org.fwcts.model.ffa.FfaOutcome;
 import org.fwcts.model.ffa.FfaPrediction;
 import org.fwcts.model.ffa.FfaState;
 import org.fwcts.model.ffa.FfaSystem;
+import org.fwcts.model.ffa.Partition;
 import org.fwcts.model.ffa.SpmcModel;
+import org.fwcts.model.ffa.memory.Borrower;
+import org.fwcts.model.ffa.memory.RelinquishDescriptor;
+import org.fwcts.model.ffa.memory.TransactionRecord;
 import org.fwcts.targets.descriptor.FfaSettings;
 
 /**
@@ -141,8 +145,9 @@ public final class FfaFirmware {
     }
 
     /**
-     * Leaves the boot as the next test expects it: the RX buffer released. Anything the model
-     * cannot put right with checked calls ends the boot instead.
+     * Leaves the boot as the next test expects it, through calls the model predicts: partitions
+     * give back memory they still hold, the normal world reclaims what it sent, and RX buffers
+     * are released. Anything that does not go as predicted ends the boot instead.
      *
      * @return why the boot must end, if it must
      */
@@ -150,14 +155,48 @@ public final class FfaFirmware {
         if (distrust != null) {
             return Optional.of(distrust);
         }
-        var mailbox = state().endpoint(self()).mailbox();
-        if (mailbox.isPresent() && mailbox.get().rxFull()) {
-            FfaCheck release = call(Registers.of(FfaFunction.FFA_RX_RELEASE.id().register()));
-            if (release.verdict() != org.fwcts.harness.compare.Verdict.PASS) {
-                return Optional.of("clean-up: FFA_RX_RELEASE did not go as the model predicted");
+        for (TransactionRecord transaction : state().memory().transactions().values()) {
+            if (!transaction.sender().equals(self())) {
+                return Optional.of("clean-up: a transaction the normal world did not send is still open");
+            }
+            for (Borrower borrower : transaction.borrowers()) {
+                if (borrower.holds() && !giveBack(transaction.handle(), borrower)) {
+                    return Optional.of("clean-up: " + borrower.id() + " did not relinquish handle 0x"
+                            + Long.toHexString(transaction.handle()) + " as predicted");
+                }
+            }
+            long handle = transaction.handle();
+            if (!passes(call(Registers.of(FfaFunction.FFA_MEM_RECLAIM.id().register(), handle & 0xFFFF_FFFFL,
+                    handle >>> 32, 0)))) {
+                return Optional.of("clean-up: reclaim of handle 0x" + Long.toHexString(handle) + " did not go as predicted");
             }
         }
+        var mailbox = state().endpoint(self()).mailbox();
+        if (mailbox.isPresent() && mailbox.get().rxFull() && !passes(call(Registers.of(
+                FfaFunction.FFA_RX_RELEASE.id().register())))) {
+            return Optional.of("clean-up: FFA_RX_RELEASE did not go as the model predicted");
+        }
         return Optional.ofNullable(distrust);
+    }
+
+    /** The partition {@code borrower} relinquishes {@code handle} through its agent, as many times as it retrieved it. */
+    private boolean giveBack(long handle, Borrower borrower) {
+        Optional<Partition> partition = model.topology().partition(borrower.id());
+        if (partition.isEmpty()) {
+            return false;
+        }
+        PartitionAgent agent = PartitionAgent.in(this, partition.get());
+        byte[] relinquish = RelinquishDescriptor.of(handle, borrower.id()).encode();
+        for (int i = 0; i < borrower.retrievals(); i++) {
+            if (!passes(agent.call(Registers.of(FfaFunction.FFA_MEM_RELINQUISH.id().register()), relinquish))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean passes(FfaCheck check) {
+        return check.verdict() == org.fwcts.harness.compare.Verdict.PASS;
     }
 
     /** Issues {@code registers} with SMC from the normal-world agent, counting it for the boot. */
