@@ -180,7 +180,10 @@ public final class SpmcProfiles {
                 SpecVersion.of(1, 3),
                 new VersionPolicy(VersionPolicy.OnIncompatible.NOT_SUPPORTED, VersionPolicy.Recording.REQUESTED,
                         VersionPolicy.AfterClose.SAME_VERSION_ONLY, false, SpecVersion.of(1, 0)),
-                new FunctionAvailability(normal, secure),
+                // handler.c dispatches RELINQUISH and RECLAIM whoever calls; FFA_FEATURES reports
+                // each to one world only.
+                new FunctionAvailability(normal, secure, ids(EnumSet.of(FFA_MEM_RELINQUISH)),
+                        ids(EnumSet.of(FFA_MEM_RECLAIM))),
                 RegisterConvention.SPEC,
                 // SRI (8) is reported to the normal world, NPI (5) and MEI (4) to partitions.
                 new DiscoveryChoices(EndpointId.SPMC, Map.of(2, 8), Map.of(1, 5, 3, 4), Map.of(),
