@@ -10,8 +10,8 @@
 
 #include "commands.h"
 
+#include "common/mem.h"
 #include "exc.h"
-#include "mem.h"
 #include "smc.h"
 
 /*

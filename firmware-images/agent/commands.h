@@ -4,9 +4,9 @@
 
 #pragma once
 
+#include "common/types.h"
 #include "proto.h"
 #include "smc.h"
-#include "types.h"
 
 /* The verb, up to SMC_REGS arguments, and one more to detect excess. */
 #define CMD_FIELDS_MAX (1 + SMC_REGS + 1)

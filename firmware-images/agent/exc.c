@@ -1,25 +1,11 @@
 /*
- * Exception handling, C side. The vectors and the save/restore code are in
- * start.S; this file owns the recovery context and the panic report.
+ * Exception handling, C side, of the normal-world agent. The recovery
+ * context is common/exc.c; this file owns the panic report.
  */
 
 #include "exc.h"
 
 #include "proto.h"
-
-/* Recovery context; read and written by start.S. */
-struct exc_jmp exc_jmp;
-
-struct exc_fault exc_last_fault(void)
-{
-	struct exc_fault fault;
-
-	fault.esr = exc_jmp.esr;
-	fault.far = exc_jmp.far;
-	fault.elr = exc_jmp.elr;
-
-	return fault;
-}
 
 uint32_t exc_current_el(void)
 {

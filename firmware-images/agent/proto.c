@@ -5,7 +5,7 @@
 
 #include "proto.h"
 
-#include "crc32.h"
+#include "common/crc32.h"
 #include "uart.h"
 
 /* The longest sequence number: 8 hex digits. */

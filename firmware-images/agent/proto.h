@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include "types.h"
+#include "common/types.h"
 
 /* Longest line, in bytes before the line ending, in either direction. */
 #define PROTO_LINE_MAX 600

@@ -4,7 +4,7 @@
 
 #pragma once
 
-#include "types.h"
+#include "common/types.h"
 
 /* x0..x17 carry arguments and results in SMCCC v1.2. */
 #define SMC_REGS 18

@@ -4,7 +4,7 @@
 
 #pragma once
 
-#include "types.h"
+#include "common/types.h"
 
 void uart_init(void);
 void uart_putc(char c);

@@ -309,7 +309,7 @@ static void sp_cmd_mem_args(struct sp_cmd *cmd)
 	} else if (cmd->code == SP_CMD_MEM_HASH) {
 		cmd->r[1] = sp_mem_hash(sp_pa_init(p[1]), p[2]);
 	} else {
-		cmd->r[1] = sp_mem_exec(p[1], p[2]);
+		cmd->r[1] = mem_exec(p[1], p[2]);
 	}
 }
 
@@ -368,7 +368,7 @@ static enum sp_cmd_status sp_cmd_header(struct sp_cmd *cmd)
 void sp_cmd_handle(struct sp_msg *msg, uint16_t own_id, uint64_t *r)
 {
 	static struct sp_cmd cmd;
-	struct sp_exc_fault fault;
+	struct exc_fault fault;
 	enum sp_cmd_status status;
 	uint32_t i;
 
@@ -383,7 +383,7 @@ void sp_cmd_handle(struct sp_msg *msg, uint16_t own_id, uint64_t *r)
 	}
 	if (status == SP_STATUS_OK && sp_exc_call(&cmd)) {
 		status = SP_STATUS_FAULT;
-		fault = sp_exc_last_fault();
+		fault = exc_last_fault();
 		for (i = 0; i < SP_MSG_PAYLOAD_MAX; i++) {
 			cmd.r[i] = 0;
 		}

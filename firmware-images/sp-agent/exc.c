@@ -1,25 +1,11 @@
 /*
- * Exception handling, C side. The vectors and the save/restore code are in
- * start.S; this file owns the recovery context and the panic report.
+ * Exception handling, C side, of the SP agent. The recovery context is
+ * common/exc.c; this file owns the panic report.
  */
 
 #include "exc.h"
 
 #include "uart.h"
-
-/* Recovery context; read and written by start.S. */
-struct sp_exc_jmp sp_exc_jmp;
-
-struct sp_exc_fault sp_exc_last_fault(void)
-{
-	struct sp_exc_fault fault;
-
-	fault.esr = sp_exc_jmp.esr;
-	fault.far = sp_exc_jmp.far;
-	fault.elr = sp_exc_jmp.elr;
-
-	return fault;
-}
 
 /*
  * An exception the agent cannot recover from: one outside a command, an

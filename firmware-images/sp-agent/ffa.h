@@ -8,7 +8,7 @@
 
 #pragma once
 
-#include "../agent/types.h"
+#include "common/types.h"
 
 #define SP_FFA_ERROR 0x84000060U
 #define SP_FFA_SUCCESS_32 0x84000061U

@@ -1,5 +1,7 @@
 /*
- * Memory access and code execution on behalf of the requester.
+ * Memory access and code execution on behalf of the requester: the shared
+ * accesses of common/mem.h, with physical addresses kept in their own type
+ * and FF-A's packing of bytes into registers.
  *
  * The agent runs with its MMU off, so an address is a physical address in
  * the Secure PA space (on QEMU virt that space also shows non-secure RAM).
@@ -9,7 +11,8 @@
 
 #pragma once
 
-#include "../agent/types.h"
+#include "common/mem.h"
+#include "common/types.h"
 
 /* A physical address, kept apart from plain numbers and pointers. */
 struct sp_pa {
@@ -31,8 +34,13 @@ static inline struct sp_pa sp_pa_init(uint64_t value)
 void sp_mem_read(struct sp_pa pa, uint32_t width, uint32_t len, uint8_t *out);
 void sp_mem_write(struct sp_pa pa, uint32_t width, uint32_t len,
 		  const uint8_t *in);
-void sp_mem_fill(struct sp_pa pa, uint64_t len, uint8_t byte);
-uint32_t sp_mem_hash(struct sp_pa pa, uint64_t len);
 
-/* Branches with link to addr with x0 = arg; returns x0 (start.S). */
-uint64_t sp_mem_exec(uint64_t addr, uint64_t arg);
+static inline void sp_mem_fill(struct sp_pa pa, uint64_t len, uint8_t byte)
+{
+	mem_fill(pa.value, len, byte);
+}
+
+static inline uint32_t sp_mem_hash(struct sp_pa pa, uint64_t len)
+{
+	return mem_hash(pa.value, len);
+}

@@ -6,7 +6,7 @@
 
 #pragma once
 
-#include "../agent/types.h"
+#include "common/types.h"
 
 void sp_uart_puts(const char *str);
 void sp_uart_put_hex(uint64_t value);

@@ -33,7 +33,7 @@ class AgentImageBuildTests {
         make(temp.resolve("a"));
         make(temp.resolve("b"));
         ImageManifest project = ImageManifest.load(ProjectLayout.discover().imageManifest());
-        for (String name : List.of("agent-virt", "agent-bl33")) {
+        for (String name : List.of("agent-virt", "agent-bl33", "sp-agent", "sp-agent-manifest")) {
             String a = ImageManifest.load(temp.resolve("a/manifest.yaml")).image(name).sha256();
             String b = ImageManifest.load(temp.resolve("b/manifest.yaml")).image(name).sha256();
             assertThat(a).isEqualTo(b).isEqualTo(project.image(name).sha256());

@@ -1,8 +1,8 @@
 /*
- * Fixed-width types for the FWCTS agent.
+ * Fixed-width types for the FWCTS agents (normal world and secure partition).
  *
- * The agent is freestanding and links no libc, so it takes its integer types
- * from the compiler's predefined macros rather than from <stdint.h>.
+ * The agents are freestanding and link no libc, so they take their integer
+ * types from the compiler's predefined macros rather than from <stdint.h>.
  */
 
 #pragma once
@@ -35,4 +35,4 @@ static_assert(sizeof(uint8_t) == 1, "uint8_t must be 1 byte");
 static_assert(sizeof(uint16_t) == 2, "uint16_t must be 2 bytes");
 static_assert(sizeof(uint32_t) == 4, "uint32_t must be 4 bytes");
 static_assert(sizeof(uint64_t) == 8, "uint64_t must be 8 bytes");
-static_assert(sizeof(uintptr_t) == 8, "the agent is AArch64 only");
+static_assert(sizeof(uintptr_t) == 8, "the agents are AArch64 only");

@@ -1,5 +1,5 @@
 /*
- * Memory access on behalf of the host.
+ * Memory access on behalf of the host, shared by both agents.
  *
  * Each access is written as inline assembly so that it is exactly one load
  * or store of the requested width: the compiler may neither merge, split nor
@@ -23,7 +23,6 @@ static inline void mem_store8(uint64_t addr, uint8_t v)
 	__asm__ volatile("strb %w0, [%1]" : : "r"(v), "r"(addr) : "memory");
 }
 
-/* The caller has checked that width is 1, 2, 4 or 8 and addr is aligned. */
 uint64_t mem_read(uint64_t addr, uint32_t width)
 {
 	uint64_t v;
@@ -59,15 +58,21 @@ void mem_write(uint64_t addr, uint32_t width, uint64_t value)
 		mem_store8(addr, (uint8_t)value);
 		break;
 	case 2:
-		__asm__ volatile("strh %w0, [%1]" : : "r"(value), "r"(addr)
+		__asm__ volatile("strh %w0, [%1]"
+				 :
+				 : "r"(value), "r"(addr)
 				 : "memory");
 		break;
 	case 4:
-		__asm__ volatile("str %w0, [%1]" : : "r"(value), "r"(addr)
+		__asm__ volatile("str %w0, [%1]"
+				 :
+				 : "r"(value), "r"(addr)
 				 : "memory");
 		break;
 	default:
-		__asm__ volatile("str %0, [%1]" : : "r"(value), "r"(addr)
+		__asm__ volatile("str %0, [%1]"
+				 :
+				 : "r"(value), "r"(addr)
 				 : "memory");
 		break;
 	}

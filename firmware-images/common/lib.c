@@ -3,7 +3,7 @@
  * (struct copies and initialisation). Byte loops on purpose: with the MMU
  * off all data accesses are Device memory, which must never be unaligned.
  *
- * The Makefile builds the agent with -fno-tree-loop-distribute-patterns so
+ * build.mk builds the agents with -fno-tree-loop-distribute-patterns so
  * that GCC does not turn these loops back into calls to themselves.
  */
 
