@@ -81,6 +81,7 @@ static enum cmd_verb cmd_lookup_verb(struct proto_field verb)
 		{"rd", CMD_RD},	      {"wr", CMD_WR},	  {"rdb", CMD_RDB},
 		{"wrb", CMD_WRB},     {"fill", CMD_FILL}, {"hash", CMD_HASH},
 		{"exec", CMD_EXEC},   {"echo", CMD_ECHO}, {"last", CMD_LAST},
+		{"crash", CMD_CRASH}, {"hang", CMD_HANG},
 	};
 	uint32_t i;
 
@@ -288,6 +289,8 @@ static enum proto_status cmd_parse(struct cmd_req *req)
 	case CMD_ECHO:
 		return PROTO_OK;
 	case CMD_LAST:
+	case CMD_CRASH:
+	case CMD_HANG:
 		return req->nargs == 0 ? PROTO_OK : PROTO_ERR_ARGS;
 	case CMD_UNKNOWN:
 		break;
@@ -408,11 +411,36 @@ static void cmd_remember(uint32_t seq, const struct proto_out *reply)
 	cmd_last.valid = true;
 }
 
+/*
+ * Test-only `crash`: an undefined instruction outside exc_call(), so no
+ * recovery context is armed and the vectors report `!panic` and stop.
+ */
+static noreturn void cmd_crash(void)
+{
+	for (;;) {
+		__asm__ volatile("udf #0");
+	}
+}
+
+/* Test-only `hang`: stops answering, as a firmware that never returns would. */
+static noreturn void cmd_hang(void)
+{
+	for (;;) {
+		__asm__ volatile("wfe");
+	}
+}
+
 /* Executes a parsed request, replies, and updates the duplicate memory. */
 static void cmd_run(struct cmd_req *req)
 {
 	struct proto_out out;
 
+	if (req->verb == CMD_CRASH) {
+		cmd_crash();
+	}
+	if (req->verb == CMD_HANG) {
+		cmd_hang();
+	}
 	if (exc_call(req)) {
 		cmd_out_fault(&out, req->seq);
 	} else {

@@ -31,6 +31,9 @@ enum cmd_verb {
 	CMD_EXEC,
 	CMD_ECHO,
 	CMD_LAST,
+	/* Test-only: provoke the target failures the harness must survive. */
+	CMD_CRASH,
+	CMD_HANG,
 };
 
 /* One parsed request, and the results of running it. */

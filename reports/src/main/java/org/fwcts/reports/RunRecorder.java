@@ -82,8 +82,11 @@ public final class RunRecorder implements TestExecutionListener {
         if (!test.isTest()) {
             return;
         }
-        String message = result.getThrowable().map(RunRecorder::describe).orElse(null);
-        add(test, status(result), message);
+        TestStatus status = status(result);
+        // A skip's message is its reason, e.g. "target did not recover: ...", without the exception's name.
+        String message = result.getThrowable().map(t -> status == TestStatus.SKIPPED ? t.getMessage() : describe(t))
+                .orElse(null);
+        add(test, status, message);
     }
 
     @Override

@@ -20,6 +20,7 @@ import org.fwcts.model.Registers;
 public final class AgentSession implements AutoCloseable {
     public static final int PROTOCOL_VERSION = 1;
     private static final String BANNER = "fwcts-agent";
+    private static final String PANIC = "panic";
     private static final int ATTEMPTS = 3;
     private static final Duration HELLO_INTERVAL = Duration.ofSeconds(1);
     private static final Duration BANNER_GRACE = Duration.ofSeconds(3);
@@ -29,6 +30,10 @@ public final class AgentSession implements AutoCloseable {
     private final Duration commandTimeout;
     private long sequence;
     private int restartsSeen;
+    private int retransmissions;
+    private volatile String failure;
+    /** The code of the agent's refusal of the last attempt as damaged, if it was refused. */
+    private String refusal;
     private AgentInfo info;
 
     public AgentSession(LineChannel channel, Duration commandTimeout) {
@@ -99,6 +104,20 @@ public final class AgentSession implements AutoCloseable {
         return restartsSeen;
     }
 
+    /**
+     * Why the target stopped serving this session, once it has: it panicked, restarted by itself,
+     * closed its console or let a request go unanswered past every retransmission. A failed
+     * session answers nothing more; the target must be relaunched.
+     */
+    public Optional<String> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    /** How many requests were sent again because a reply was lost, corrupted or refused as corrupted. */
+    public synchronized int retransmissions() {
+        return retransmissions;
+    }
+
     public LineChannel channel() {
         return channel;
     }
@@ -111,19 +130,42 @@ public final class AgentSession implements AutoCloseable {
     private AgentReply exchange(String verb, List<String> args, Duration timeout, int attempts) throws InterruptedException {
         long seq = nextSequence();
         String line = ProtocolLine.request(seq, verb, args).encode();
+        if (failure != null) {
+            return new AgentReply.NoReply(failure + "; not sent: '" + line + "'");
+        }
         String lastProblem = "no reply";
         for (int attempt = 0; attempt < attempts; attempt++) {
+            if (attempt > 0) {
+                countRetransmission();
+            }
+            refusal = null;
             send(line);
             Optional<AgentReply> reply = awaitReply(seq, timeout);
             if (reply.isPresent()) {
                 return reply.get();
+            }
+            if (failure != null) {
+                return new AgentReply.NoReply(failure + " while waiting for the reply to '" + line + "'");
             }
             lastProblem = channel.ended() ? "the console closed" : "no valid reply within " + timeout.toMillis() + " ms";
             if (channel.ended()) {
                 break;
             }
         }
-        return new AgentReply.NoReply(lastProblem + " to '" + line + "'");
+        if (refusal != null) {
+            // Refused every time as damaged: the request itself is malformed, and the agent is alive.
+            return new AgentReply.Rejected(refusal);
+        }
+        String reason = lastProblem + " to '" + line + "'" + (attempts > 1 ? " (sent " + attempts + " times)" : "");
+        if (info != null) {
+            // After the handshake an unanswered request means the target is gone, not just slow to boot.
+            failure = reason;
+        }
+        return new AgentReply.NoReply(reason);
+    }
+
+    private synchronized void countRetransmission() {
+        retransmissions++;
     }
 
     /** The reply to {@code seq}, or empty when the request must be sent again. */
@@ -139,17 +181,29 @@ public final class AgentSession implements AutoCloseable {
             }
             ProtocolLine frame = line.get();
             if (frame.kind() == ProtocolLine.EVENT && frame.head().equals(BANNER)) {
-                restartsSeen += info == null ? 0 : 1;
+                if (info != null) {
+                    restartsSeen++;
+                    failure = "the agent restarted by itself (boot banner mid-run)";
+                    return Optional.empty();
+                }
                 continue;
+            }
+            if (frame.kind() == ProtocolLine.EVENT && frame.head().equals(PANIC)) {
+                failure = "the agent panicked: " + frame.encode();
+                return Optional.empty();
             }
             if (frame.kind() != ProtocolLine.REPLY || frame.fields().isEmpty()) {
                 continue;
             }
             boolean ours = frame.sequence() == seq;
             boolean unreadable = frame.sequence() == 0 && isRejection(frame, "syntax");
-            if (unreadable || (ours && isRejection(frame, "crc"))) {
+            // A request damaged on the way arrives with a bad CRC or a broken trailer: send it again.
+            boolean damaged = ours && (isRejection(frame, "crc") || isRejection(frame, "syntax"));
+            if (unreadable || damaged) {
+                refusal = damaged ? frame.fields().get(1) : null;
                 return Optional.empty();
             }
+            refusal = null;
             if (ours) {
                 return Optional.of(parse(frame));
             }

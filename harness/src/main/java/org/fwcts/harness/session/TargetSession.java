@@ -2,6 +2,7 @@ package org.fwcts.harness.session;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 import org.fwcts.harness.agent.AgentInfo;
 import org.fwcts.harness.agent.AgentProtocolException;
 import org.fwcts.harness.agent.AgentSession;
@@ -42,11 +43,20 @@ public final class TargetSession implements AutoCloseable {
      */
     public static TargetSession boot(TargetDescriptor descriptor, TargetLauncher launcher, Path workDir,
             Transcript transcript) throws InterruptedException {
+        return boot(descriptor, launcher, workDir, transcript, UnaryOperator.identity());
+    }
+
+    /**
+     * Boots as {@link #boot(TargetDescriptor, TargetLauncher, Path, Transcript)} does, with the agent's
+     * console passed through {@code wrapConsole} (a fault-injecting proxy in the harness's self-tests).
+     */
+    public static TargetSession boot(TargetDescriptor descriptor, TargetLauncher launcher, Path workDir,
+            Transcript transcript, UnaryOperator<Console> wrapConsole) throws InterruptedException {
         RunningTarget target = launcher.launch(descriptor, workDir);
         LineChannel channel = null;
         boolean ready = false;
         try {
-            Console console = Consoles.open(target.consoles().get(0), descriptor.bootTimeout());
+            Console console = wrapConsole.apply(Consoles.open(target.consoles().get(0), descriptor.bootTimeout()));
             channel = new LineChannel(console, transcript);
             AgentSession agent = new AgentSession(channel, descriptor.commandTimeout());
             agent.handshake(descriptor.bootTimeout());

@@ -20,6 +20,8 @@ import org.fwcts.targets.TargetException;
  */
 public final class DescriptorLoader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final int DEFAULT_RECOVERY_ATTEMPTS = 2;
+    private static final Set<String> TIMEOUT_FIELDS = Set.of("bootSeconds", "commandSeconds", "recoveryAttempts");
 
     private DescriptorLoader() {
     }
@@ -44,7 +46,8 @@ public final class DescriptorLoader {
                 root.stringMap("profileOverrides"), qemu, simulated, root.optionalMapping("ffa").map(DescriptorLoader::ffa),
                 agentImage(root, kind), partitionAgent(root),
                 firmware(root.optionalMapping("firmware").orElse(null)), consoles(root),
-                seconds(timeouts, "bootSeconds", 30), seconds(timeouts, "commandSeconds", 5));
+                seconds(timeouts, "bootSeconds", 30), seconds(timeouts, "commandSeconds", 5),
+                timeouts == null ? DEFAULT_RECOVERY_ATTEMPTS : timeouts.integer("recoveryAttempts", DEFAULT_RECOVERY_ATTEMPTS, 0, 100));
     }
 
     static YamlNode parse(Path file) {
@@ -162,7 +165,7 @@ public final class DescriptorLoader {
     }
 
     private static Duration seconds(YamlNode timeouts, String field, int defaultSeconds) {
-        int value = timeouts == null ? defaultSeconds : timeouts.allowOnly(Set.of("bootSeconds", "commandSeconds"))
+        int value = timeouts == null ? defaultSeconds : timeouts.allowOnly(TIMEOUT_FIELDS)
                 .integer(field, defaultSeconds, 1, 86_400);
         return Duration.ofSeconds(value);
     }

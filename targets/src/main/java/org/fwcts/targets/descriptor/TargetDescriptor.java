@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param consoles the consoles, the agent's first
  * @param bootTimeout how long boot may take until the agent answers
  * @param commandTimeout how long one agent command may take
+ * @param recoveryAttempts how many relaunches a run tries after the target fails before it gives the target up
  */
 public record TargetDescriptor(
         Path file,
@@ -39,7 +40,8 @@ public record TargetDescriptor(
         FirmwareSpec firmware,
         List<ConsoleSpec> consoles,
         Duration bootTimeout,
-        Duration commandTimeout) {
+        Duration commandTimeout,
+        int recoveryAttempts) {
 
     public TargetDescriptor {
         profileOverrides = Map.copyOf(profileOverrides);

@@ -48,7 +48,7 @@ public final class QemuLauncher implements TargetLauncher {
             command.console(i, consoles.get(i));
         }
         command.extra(target.qemu().extraArgs());
-        return start(target, command.args(), consoles, hashes);
+        return start(target, diesWithHarness(command.args()), consoles, hashes);
     }
 
     private void bootImages(TargetDescriptor target, AgentImage agent, Path workDir, QemuCommandLine command,
@@ -90,6 +90,19 @@ public final class QemuLauncher implements TargetLauncher {
             resolved.add(new ConsoleSpec(console.name(), console.kind(), console.host(), port));
         }
         return resolved;
+    }
+
+    /**
+     * Runs QEMU under {@code setpriv --pdeathsig KILL} (util-linux) when it is installed, so the
+     * kernel kills QEMU when the harness dies without running its shutdown hooks (SIGKILL, OOM
+     * killer). setpriv execs QEMU in place: the process and its pid stay QEMU's.
+     */
+    private static List<String> diesWithHarness(List<String> args) {
+        return Executables.find("setpriv").map(setpriv -> {
+            List<String> wrapped = new ArrayList<>(List.of(setpriv.toString(), "--pdeathsig", "KILL", "--"));
+            wrapped.addAll(args);
+            return List.copyOf(wrapped);
+        }).orElse(args);
     }
 
     private static RunningTarget start(TargetDescriptor target, List<String> args, List<ConsoleSpec> consoles,

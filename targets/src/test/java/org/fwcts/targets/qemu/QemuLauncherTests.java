@@ -55,12 +55,24 @@ class QemuLauncherTests {
         return descriptor(kind, port, "qemu-system-aarch64", "virt,virtualization=on", "");
     }
 
+    /** The QEMU child; it may still be setpriv for a moment, until setpriv execs QEMU in place. */
+    private static ProcessHandle emulatorChild() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (true) {
+            java.util.Optional<ProcessHandle> qemu = ProcessHandle.current().children()
+                    .filter(p -> p.info().command().orElse("").contains("qemu")).findFirst();
+            if (qemu.isPresent() || System.nanoTime() > deadline) {
+                return qemu.orElseThrow();
+            }
+            Thread.sleep(10);
+        }
+    }
+
     @Test
     @DisplayName("starts QEMU with a stdio console and stops it on close")
     void startsAndStops() throws Exception {
         RunningTarget target = launcher.launch(descriptor("stdio", "auto"), dir);
-        ProcessHandle qemu = ProcessHandle.current().children().filter(p -> p.info().command().orElse("").contains("qemu"))
-                .findFirst().orElseThrow();
+        ProcessHandle qemu = emulatorChild();
         try {
             assertThat(target.isAlive()).isTrue();
             assertThat(target.consoles().get(0)).isInstanceOf(ConsoleEndpoint.ProcessStdio.class);

@@ -45,6 +45,10 @@ final class RunCommand implements Callable<Integer> {
             description = "auto (a live line on a terminal, plain lines elsewhere), live or plain. Default: ${DEFAULT-VALUE}.")
     Progress progress;
 
+    @Option(names = "--inject-faults", paramLabel = "RATE[:SEED]", hidden = true,
+            description = "Self-test of the harness: damage this fraction of console lines (seeded, reproducible).")
+    String injectFaults;
+
     @Override
     public Integer call() {
         Waivers waivers = waiverFile == null ? Waivers.none() : WaiverFile.load(waiverFile, ModelRules::known);
@@ -54,6 +58,7 @@ final class RunCommand implements Callable<Integer> {
             case PLAIN -> ProgressPrinter.Mode.PLAIN;
         };
         SuiteRunner runner = new SuiteRunner(ProjectLayout.discover(), System.out, Clock.systemDefaultZone(), mode);
+        runner.injectFaults(FaultOption.parse(injectFaults));
         return runner.run(target, new SuiteSelection(tags, names), output, waivers, bootPerTest).exitCode();
     }
 }

@@ -56,12 +56,18 @@ public final class SuiteRunner {
     private final PrintStream out;
     private final Clock clock;
     private final ProgressPrinter.Mode progress;
+    private org.fwcts.harness.faults.FaultSchedule faults;
 
     public SuiteRunner(ProjectLayout layout, PrintStream out, Clock clock, ProgressPrinter.Mode progress) {
         this.layout = layout;
         this.out = out;
         this.clock = clock;
         this.progress = progress;
+    }
+
+    /** Damages the agent console's lines as {@code schedule} says (null: no faults), to test recovery. */
+    public void injectFaults(org.fwcts.harness.faults.FaultSchedule schedule) {
+        faults = schedule;
     }
 
     /**
@@ -94,6 +100,9 @@ public final class SuiteRunner {
         }
         ConformanceRun run = ConformanceRun.prepare(descriptor, layout, dir);
         run.bootPerTest(bootPerTest);
+        if (faults != null) {
+            run.injectFaults(faults);
+        }
         try (run) {
             bootOrDiscard(run, dir);
             out.printf("FWCTS: %s booted (%s); results in %s%n", descriptor.name(), run.facts().get("agent"), dir);

@@ -24,6 +24,7 @@ import org.fwcts.targets.descriptor.TargetDescriptor;
  */
 public final class ConformanceRun implements AutoCloseable {
     private static volatile ConformanceRun active;
+    private static final int FAILURE_TAIL_LINES = 40;
 
     private final TargetDescriptor descriptor;
     private final TargetLauncher launcher;
@@ -38,6 +39,10 @@ public final class ConformanceRun implements AutoCloseable {
     private final java.util.List<java.time.Duration> bootTimes = new java.util.ArrayList<>();
     private String rebootReason;
     private boolean bootPerTest;
+    private final java.util.List<String> targetFailures = new java.util.ArrayList<>();
+    private int retransmissionsOfEndedBoots;
+    private String abandoned;
+    private org.fwcts.harness.faults.FaultSchedule faults;
 
     private ConformanceRun(TargetDescriptor descriptor, TargetLauncher launcher, FirmwareModel model, Path runDir) {
         this.descriptor = descriptor;
@@ -70,8 +75,14 @@ public final class ConformanceRun implements AutoCloseable {
 
     /** The firmware under test, booting the target on first use. */
     public synchronized Firmware firmware() {
+        refuseIfAbandoned();
         if (firmware == null) {
-            boot(boots.isEmpty() ? "first test" : "after " + boots.size() + " boot(s)");
+            if (boots.isEmpty()) {
+                boot("first test");
+            } else {
+                relaunch(rebootReason != null ? rebootReason : "after " + boots.size() + " boot(s)");
+                rebootReason = null;
+            }
         }
         return firmware;
     }
@@ -110,8 +121,23 @@ public final class ConformanceRun implements AutoCloseable {
         bootPerTest = on;
     }
 
+    /**
+     * Passes the agent's console of every boot through a fault injector following {@code schedule},
+     * for the harness's self-tests of its recovery; off by default.
+     */
+    public synchronized void injectFaults(org.fwcts.harness.faults.FaultSchedule schedule) {
+        faults = schedule;
+    }
+
     /** Reboots now if a reboot is pending, or if {@code freshBootFor} names a test that needs one. */
     public synchronized void beforeTest(Optional<String> freshBootFor) {
+        refuseIfAbandoned();
+        if (firmware == null && rebootReason != null) {
+            String reason = rebootReason;
+            rebootReason = null;
+            relaunch(reason);
+            return;
+        }
         if (bootPerTest && rebootReason == null && !freshBoot()) {
             rebootReason = "one boot per test (measuring)";
         }
@@ -121,9 +147,60 @@ public final class ConformanceRun implements AutoCloseable {
         if (rebootReason != null && firmware != null) {
             String reason = rebootReason;
             shutdown();
-            boot(reason);
+            rebootReason = null;
+            relaunch(reason);
         }
         rebootReason = null;
+    }
+
+    /**
+     * Why the target stopped serving the current boot during the test that just ran (it panicked,
+     * hung, restarted by itself or its console closed), if it did.
+     */
+    public synchronized Optional<String> targetFailure() {
+        return session == null ? Optional.empty() : session.agent().failure();
+    }
+
+    /**
+     * The last console lines and the emulator's own output, for attaching to the test during which
+     * the target failed.
+     */
+    public synchronized String failureEvidence() {
+        String diagnostics = session == null ? "" : session.target().diagnostics();
+        return transcript.tail(FAILURE_TAIL_LINES)
+                + (diagnostics.isBlank() ? "" : "\n--- target output ---\n" + diagnostics);
+    }
+
+    /**
+     * Stops the failed target now and relaunches it before the next test, so the model starts again
+     * from a fresh boot.
+     */
+    public synchronized void targetFailed(String test, String failure) {
+        targetFailures.add(test + ": " + failure);
+        shutdown();
+        rebootReason = "recovery after the target failed in " + test + " (" + failure + ")";
+    }
+
+    /** Boots again, trying up to the descriptor's recovery attempts; then gives the target up for the run. */
+    private void relaunch(String reason) {
+        int attempts = Math.max(0, descriptor.recoveryAttempts());
+        String lastProblem = "no relaunch allowed (timeouts.recoveryAttempts is 0)";
+        for (int attempt = 1; attempt <= attempts; attempt++) {
+            try {
+                boot(attempt == 1 ? reason : reason + ", attempt " + attempt);
+                return;
+            } catch (TargetException e) {
+                lastProblem = e.getMessage();
+            }
+        }
+        abandoned = attempts + " relaunch attempt(s) failed; last: " + lastProblem;
+        refuseIfAbandoned();
+    }
+
+    private void refuseIfAbandoned() {
+        if (abandoned != null) {
+            throw new org.opentest4j.TestAbortedException("target did not recover: " + abandoned);
+        }
     }
 
     /** After each test: FF-A clean-up through checked calls, or a reboot before the next test. */
@@ -141,7 +218,10 @@ public final class ConformanceRun implements AutoCloseable {
     private void boot(String reason) {
         long start = System.nanoTime();
         try {
-            session = TargetSession.boot(descriptor, launcher, runDir.resolve("work-" + (boots.size() + 1)), transcript);
+            org.fwcts.harness.faults.FaultSchedule schedule = faults;
+            session = TargetSession.boot(descriptor, launcher, runDir.resolve("work-" + (boots.size() + 1)), transcript,
+                    schedule == null ? console -> console
+                            : console -> new org.fwcts.harness.faults.FaultInjectingConsole(console, schedule));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TargetException("interrupted while booting " + descriptor.name(), e);
@@ -158,6 +238,7 @@ public final class ConformanceRun implements AutoCloseable {
         firmware = null;
         ffa = null;
         if (ending != null) {
+            retransmissionsOfEndedBoots += ending.agent().retransmissions();
             ending.close();
         }
     }
@@ -202,9 +283,22 @@ public final class ConformanceRun implements AutoCloseable {
             facts.put("agent", "version " + agent.version() + ", protocol " + agent.protocol() + ", EL"
                     + agent.exceptionLevel() + ", caps " + String.join(",", new java.util.TreeSet<>(agent.capabilities())));
             facts.put("unexpectedAgentRestarts", Integer.toString(session.agent().restartsSeen()));
-            facts.put("boots", boots.size() + " (" + String.join("; ", boots) + ")");
-        } else {
+        } else if (boots.isEmpty()) {
             facts.put("boot", "the target was not booted");
+        }
+        if (!boots.isEmpty()) {
+            facts.put("boots", boots.size() + " (" + String.join("; ", boots) + ")");
+        }
+        int retransmissions = retransmissionsOfEndedBoots + (session == null ? 0 : session.agent().retransmissions());
+        facts.put("retransmissions", Integer.toString(retransmissions));
+        facts.put("targetFailures", targetFailures.size() + (targetFailures.isEmpty() ? ""
+                : " (" + String.join("; ", targetFailures) + ")"));
+        if (abandoned != null) {
+            facts.put("targetAbandoned", abandoned);
+        }
+        if (faults != null) {
+            facts.put("faultInjection", faults.describe());
+            faults.injected().forEach((kind, count) -> facts.put("faultsInjected " + kind, Integer.toString(count)));
         }
         return facts;
     }

@@ -58,6 +58,16 @@ public final class TargetExtension implements ParameterResolver, BeforeEachCallb
         if (mark != null) {
             Allure.addAttachment("console", "text/plain", run.transcript().since(mark), ".log");
         }
+        Optional<String> failure = run.targetFailure();
+        if (failure.isPresent()) {
+            Allure.addAttachment("console tail at target failure", "text/plain", run.failureEvidence(), ".log");
+            run.targetFailed(context.getDisplayName(), failure.get());
+            if (context.getExecutionException().isEmpty()) {
+                // The test did not notice (it made no checked call after the failure): no verdict all the same.
+                throw new TargetUnresponsiveException("the target failed during the test: " + failure.get());
+            }
+            return;
+        }
         run.afterTest(context.getDisplayName());
     }
 
