@@ -36,6 +36,8 @@ public final class RunRecorder implements TestExecutionListener {
     private final Clock clock;
     private final List<TestRecord> records = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, Instant> startedAt = new ConcurrentHashMap<>();
+    /** Tests an interrupted run finished before this one resumed it: recorded already, never again. */
+    private final java.util.Set<String> resumed = ConcurrentHashMap.newKeySet();
     private TestPlan plan;
     private Instant started;
     private RunSummary summary;
@@ -53,6 +55,17 @@ public final class RunRecorder implements TestExecutionListener {
         this.suite = suite;
         this.waivers = waivers;
         this.clock = clock;
+    }
+
+    /**
+     * Continues an interrupted run: {@code finished} (read back from its journal) count in the
+     * summary, and events for those tests in this run are ignored.
+     */
+    public void resume(List<TestRecord> finished) {
+        for (TestRecord record : finished) {
+            records.add(record);
+            resumed.add(record.id());
+        }
     }
 
     @Override
@@ -124,6 +137,9 @@ public final class RunRecorder implements TestExecutionListener {
     }
 
     private void add(TestIdentifier test, TestStatus status, String message) {
+        if (resumed.contains(test.getUniqueId())) {
+            return;
+        }
         Instant begin = startedAt.getOrDefault(test.getUniqueId(), clock.instant());
         long millis = java.time.Duration.between(begin, clock.instant()).toMillis();
         TestRecord record = new TestRecord(test.getUniqueId(), TestNames.of(plan, test), TestNames.tags(plan, test),

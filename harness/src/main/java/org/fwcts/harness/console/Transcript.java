@@ -42,7 +42,9 @@ public final class Transcript implements AutoCloseable {
     public static Transcript toFile(Path logFile) {
         try {
             Files.createDirectories(logFile.toAbsolutePath().getParent());
-            return new Transcript(Files.newBufferedWriter(logFile, StandardCharsets.UTF_8), Clock.systemUTC());
+            // Appended, not truncated: a resumed run continues the log of the run it resumes.
+            return new Transcript(Files.newBufferedWriter(logFile, StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND), Clock.systemUTC());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write console log " + logFile, e);
         }

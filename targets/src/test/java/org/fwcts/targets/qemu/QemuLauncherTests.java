@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.fwcts.targets.ConsoleEndpoint;
 import org.fwcts.targets.ProjectLayout;
@@ -83,6 +84,31 @@ class QemuLauncherTests {
         assertThat(target.isAlive()).isFalse();
         qemu.onExit().get(5, TimeUnit.SECONDS);
         assertThat(qemu.isAlive()).isFalse();
+    }
+
+    @Test
+    @DisplayName("a TCP console listens on loopback only: no other address has the port")
+    void tcpConsoleOnLoopbackOnly() throws Exception {
+        try (RunningTarget target = launcher.launch(descriptor("tcp", "auto"), dir)) {
+            ConsoleEndpoint.Network network = (ConsoleEndpoint.Network) target.consoles().get(0);
+            String port = String.format(":%04X ", network.port());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            List<String> listening = listeners("/proc/net/tcp", port);
+            while (listening.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+                listening = listeners("/proc/net/tcp", port);
+            }
+            List<String> listening6 = listeners("/proc/net/tcp6", port);
+            assertThat(listening).as("IPv4 listeners on the console port").isNotEmpty()
+                    .allSatisfy(line -> assertThat(line.trim().split("\\s+")[1]).startsWith("0100007F:"));
+            assertThat(listening6).as("IPv6 listeners on the console port").isEmpty();
+        }
+    }
+
+    /** Lines of a /proc/net table for sockets in LISTEN state (0A) on {@code port}. */
+    private static List<String> listeners(String table, String port) throws IOException {
+        return Files.readAllLines(java.nio.file.Path.of(table)).stream()
+                .filter(line -> line.contains(port) && line.trim().split("\\s+")[3].equals("0A")).toList();
     }
 
     @Test

@@ -34,6 +34,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, description = "Run folder (must not exist). Default: reports/<date-time>-<target>.")
     Path output;
 
+    @Option(names = "--resume", paramLabel = "RUN_DIR",
+            description = "Finish an interrupted run in its folder: tests it finished are kept, the rest run now."
+                    + " Takes the run's target and selection from it.")
+    Path resume;
+
     @Option(names = "--boot-per-test",
             description = "Boot the target afresh before every test, to measure what shared boots save.")
     boolean bootPerTest;
@@ -59,6 +64,13 @@ final class RunCommand implements Callable<Integer> {
         };
         SuiteRunner runner = new SuiteRunner(ProjectLayout.discover(), System.out, Clock.systemDefaultZone(), mode);
         runner.injectFaults(FaultOption.parse(injectFaults));
+        if (resume != null) {
+            if (!tags.isEmpty() || !names.isEmpty() || output != null || bootPerTest) {
+                throw new org.fwcts.targets.TargetException("--resume takes the target and selection from the run folder:"
+                        + " give no --tag, --test, --output or --boot-per-test with it");
+            }
+            return runner.resume(resume, waivers).exitCode();
+        }
         return runner.run(target, new SuiteSelection(tags, names), output, waivers, bootPerTest).exitCode();
     }
 }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.fwcts.harness.agent.AgentProtocolException;
+import org.fwcts.reports.StoredRun;
 import org.fwcts.reports.ProgressPrinter;
 import org.fwcts.reports.RunRecorder;
 import org.fwcts.reports.RunSummary;
@@ -99,6 +100,7 @@ public final class SuiteRunner {
             throw new TargetException("no conformance test matches " + selection.describe() + " (see ./fwcts list)");
         }
         ConformanceRun run = ConformanceRun.prepare(descriptor, layout, dir);
+        new RunInvocation(runId, targetName, selection.tags(), selection.names()).write(dir);
         run.bootPerTest(bootPerTest);
         if (faults != null) {
             run.injectFaults(faults);
@@ -107,6 +109,39 @@ public final class SuiteRunner {
             bootOrDiscard(run, dir);
             out.printf("FWCTS: %s booted (%s); results in %s%n", descriptor.name(), run.facts().get("agent"), dir);
             return execute(launcher, request, run, new RunRecorder(runId, dir, run::facts, ModelRules.suiteInfo(), waivers, clock));
+        }
+    }
+
+    /**
+     * Finishes the interrupted run in {@code runDir}: its finished tests stay as recorded, the
+     * rest run now on a fresh boot, and the summary covers both.
+     */
+    public RunSummary resume(Path runDir, Waivers waivers) {
+        RunInvocation invocation = RunInvocation.read(runDir);
+        StoredRun interrupted;
+        try {
+            interrupted = StoredRun.read(runDir);
+        } catch (IllegalArgumentException e) {
+            throw new TargetException(e.getMessage(), e);
+        }
+        TargetDescriptor descriptor = new TargetCatalog(layout.targetsDir()).find(invocation.target());
+        Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
+                .enableTestExecutionListenerAutoRegistration(false).build());
+        ConformanceRun run = ConformanceRun.prepare(descriptor, layout, runDir);
+        java.util.Set<String> finished = new java.util.HashSet<>();
+        interrupted.records().forEach(record -> finished.add(record.id()));
+        run.resumeAfter(finished);
+        if (faults != null) {
+            run.injectFaults(faults);
+        }
+        try (run) {
+            run.firmware();
+            out.printf("FWCTS: resuming %s: %d test(s) finished before, the rest run now%n", invocation.runId(),
+                    finished.size());
+            RunRecorder recorder = new RunRecorder(invocation.runId(), runDir, run::facts, ModelRules.suiteInfo(),
+                    waivers, clock);
+            recorder.resume(interrupted.records());
+            return execute(launcher, invocation.selection().request(), run, recorder);
         }
     }
 

@@ -39,6 +39,7 @@ public final class ConformanceRun implements AutoCloseable {
     private final java.util.List<java.time.Duration> bootTimes = new java.util.ArrayList<>();
     private String rebootReason;
     private boolean bootPerTest;
+    private java.util.Set<String> finishedBefore = java.util.Set.of();
     private final java.util.List<String> targetFailures = new java.util.ArrayList<>();
     private int retransmissionsOfEndedBoots;
     private String abandoned;
@@ -127,6 +128,16 @@ public final class ConformanceRun implements AutoCloseable {
      */
     public synchronized void injectFaults(org.fwcts.harness.faults.FaultSchedule schedule) {
         faults = schedule;
+    }
+
+    /** Tests an interrupted run finished, by unique ID: this run resumes it and does not run them again. */
+    public synchronized void resumeAfter(java.util.Set<String> finished) {
+        finishedBefore = java.util.Set.copyOf(finished);
+    }
+
+    /** Whether the test with {@code uniqueId} finished in the run this one resumes. */
+    public synchronized boolean finishedBefore(String uniqueId) {
+        return finishedBefore.contains(uniqueId);
     }
 
     /** Reboots now if a reboot is pending, or if {@code freshBootFor} names a test that needs one. */

@@ -11,6 +11,8 @@ import org.fwcts.targets.ProjectLayout;
 import org.fwcts.targets.descriptor.TargetCatalog;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -22,9 +24,20 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * <p>The CLI activates the run; a test started some other way (an IDE) gets a run of its own
  * on the target named by the {@code fwcts.target} configuration parameter.
  */
-public final class TargetExtension implements ParameterResolver, BeforeEachCallback, AfterEachCallback {
+public final class TargetExtension implements ParameterResolver, BeforeEachCallback, AfterEachCallback,
+        ExecutionCondition {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(TargetExtension.class);
     private static final String MARK = "console-mark";
+
+    /** In a resumed run, tests the interrupted run finished are not run again. */
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        ConformanceRun active = ConformanceRun.active();
+        if (active != null && active.finishedBefore(context.getUniqueId())) {
+            return ConditionEvaluationResult.disabled("finished before the run was interrupted");
+        }
+        return ConditionEvaluationResult.enabled("not run yet");
+    }
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {

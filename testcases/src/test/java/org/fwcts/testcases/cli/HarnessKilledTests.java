@@ -20,7 +20,7 @@ class HarnessKilledTests {
     Path temp;
 
     @Test
-    @DisplayName("leaves every finished result readable and no QEMU behind")
+    @DisplayName("leaves every finished result readable and no QEMU behind; --resume then finishes the run")
     void sigkillLeavesResultsAndNoEmulator() throws Exception {
         Path runDir = temp.resolve("run");
         Path journal = runDir.resolve(StoredRun.JOURNAL);
@@ -49,6 +49,19 @@ class HarnessKilledTests {
         StoredRun killed = StoredRun.read(runDir);
         assertThat(killed.records()).hasSizeGreaterThanOrEqualTo(RESULTS_BEFORE_KILL)
                 .allSatisfy(r -> assertThat(r.id()).isNotBlank());
+
+        CliRun resumed = CliRun.of("run", "--resume", runDir.toString(), "--progress", "plain");
+        assertThat(resumed.out()).contains("resuming").contains(killed.records().size() + " test(s) finished before");
+        Path full = temp.resolve("full");
+        CliRun.of("run", "--progress", "plain", "--output", full.toString());
+        List<String> afterResume = StoredRun.read(runDir).records().stream().map(r -> r.id()).toList();
+        List<String> fullRun = StoredRun.read(full).records().stream().map(r -> r.id()).toList();
+        assertThat(afterResume).as("no test recorded twice").doesNotHaveDuplicates();
+        assertThat(afterResume).as("the killed run and its resumption cover a full run")
+                .containsExactlyInAnyOrderElementsOf(fullRun);
+        assertThat(afterResume.subList(0, killed.records().size()))
+                .containsExactlyElementsOf(killed.records().stream().map(r -> r.id()).toList());
+        assertThat(runDir.resolve(StoredRun.SUMMARY)).exists();
     }
 
     private static long lines(Path journal) throws Exception {

@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.fwcts.targets.ProjectLayout;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("fwcts run interrupted by Ctrl-C (SIGINT)")
@@ -17,13 +18,14 @@ class InterruptTests {
     @TempDir
     Path temp;
 
-    @Test
+    @ParameterizedTest(name = "SIG{0}")
+    @ValueSource(strings = {"INT", "TERM"})
     @DisplayName("stops QEMU: no emulator outlives the harness")
-    void sigintStopsQemu() throws Exception {
+    void signalStopsQemu(String signal) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         Process fwcts = new ProcessBuilder(List.of(java, "-Dfwcts.home=" + ProjectLayout.discover().root(),
                 "-cp", System.getProperty("java.class.path"), FwctsCommand.class.getName(),
-                "run", "--output", temp.resolve("run").toString())).redirectErrorStream(true).start();
+                "run", "--output", temp.resolve("run-" + signal).toString())).redirectErrorStream(true).start();
         List<ProcessHandle> emulators;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(fwcts.getInputStream()))) {
             StringBuilder seen = new StringBuilder();
@@ -34,7 +36,7 @@ class InterruptTests {
             assertThat(line).as("fwcts never reported the boot; it printed:%n%s", seen).isNotNull();
             emulators = fwcts.descendants().filter(p -> p.info().command().orElse("").contains("qemu")).toList();
             assertThat(emulators).isNotEmpty();
-            new ProcessBuilder("kill", "-INT", Long.toString(fwcts.pid())).start().waitFor();
+            new ProcessBuilder("kill", "-" + signal, Long.toString(fwcts.pid())).start().waitFor();
             assertThat(fwcts.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
         for (ProcessHandle emulator : emulators) {

@@ -1,0 +1,70 @@
+package org.fwcts.testcases.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.fwcts.targets.TargetException;
+
+/**
+ * What a run was asked to do (target and selection), kept in its folder as {@code run.json} from
+ * the start, so {@code fwcts run --resume} can finish an interrupted run the same way.
+ */
+record RunInvocation(String runId, String target, List<String> tags, List<String> names) {
+    static final String FILE = "run.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    RunInvocation {
+        tags = List.copyOf(tags);
+        names = List.copyOf(names);
+    }
+
+    SuiteSelection selection() {
+        return new SuiteSelection(tags, names);
+    }
+
+    void write(Path runDir) {
+        try {
+            Files.createDirectories(runDir);
+            JSON.writerWithDefaultPrettyPrinter().writeValue(runDir.resolve(FILE).toFile(), this);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + runDir.resolve(FILE), e);
+        }
+    }
+
+    /**
+     * Reads the invocation of the run in {@code runDir}.
+     *
+     * @throws TargetException naming the file when it is missing or damaged
+     */
+    static RunInvocation read(Path runDir) {
+        Path file = runDir.resolve(FILE);
+        if (!Files.isRegularFile(file)) {
+            throw new TargetException(runDir + ": not a run folder that can be resumed (no " + FILE + ")");
+        }
+        try {
+            JsonNode node = JSON.readTree(file.toFile());
+            return new RunInvocation(text(node, "runId", file), text(node, "target", file), list(node, "tags"),
+                    list(node, "names"));
+        } catch (IOException e) {
+            throw new TargetException(file + ": not valid JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static String text(JsonNode node, String field, Path file) {
+        if (!node.hasNonNull(field)) {
+            throw new TargetException(file + ": " + field + ": missing field");
+        }
+        return node.get(field).asText();
+    }
+
+    private static List<String> list(JsonNode node, String field) {
+        List<String> values = new ArrayList<>();
+        node.path(field).forEach(value -> values.add(value.asText()));
+        return values;
+    }
+}
