@@ -16,7 +16,16 @@ public sealed interface ConsoleEndpoint {
     record Network(String name, String host, int port, boolean telnet) implements ConsoleEndpoint {
     }
 
-    /** A serial device (a UART adapter or a pseudo-terminal). */
-    record Serial(String name, String device, int baudRate) implements ConsoleEndpoint {
+    /** A serial device (a UART adapter or a pseudo-terminal) and how its line is framed. */
+    record Serial(String name, String device, SerialLine line) implements ConsoleEndpoint {
+
+        /** A device at {@code baudRate}, no parity, no flow control. */
+        public Serial(String name, String device, int baudRate) {
+            this(name, device, new SerialLine(baudRate, SerialLine.Parity.NONE, SerialLine.FlowControl.NONE));
+        }
+
+        public int baudRate() {
+            return line.baudRate();
+        }
     }
 }

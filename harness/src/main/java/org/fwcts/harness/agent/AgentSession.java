@@ -24,6 +24,8 @@ public final class AgentSession implements AutoCloseable {
     private static final int ATTEMPTS = 3;
     private static final Duration HELLO_INTERVAL = Duration.ofSeconds(1);
     private static final Duration BANNER_GRACE = Duration.ofSeconds(3);
+    /** How often a wait for a reply looks whether the console was reopened meanwhile. */
+    private static final Duration RECONNECT_POLL = Duration.ofMillis(200);
     private static final long SEQUENCE_MASK = 0xFFFF_FFFFL;
 
     private final LineChannel channel;
@@ -34,6 +36,7 @@ public final class AgentSession implements AutoCloseable {
     private volatile String failure;
     /** The code of the agent's refusal of the last attempt as damaged, if it was refused. */
     private String refusal;
+    private int reconnectionsSeen;
     private AgentInfo info;
 
     public AgentSession(LineChannel channel, Duration commandTimeout) {
@@ -139,6 +142,10 @@ public final class AgentSession implements AutoCloseable {
                 countRetransmission();
             }
             refusal = null;
+            greetAfterReconnection();
+            if (failure != null) {
+                return new AgentReply.NoReply(failure + "; not sent: '" + line + "'");
+            }
             send(line);
             Optional<AgentReply> reply = awaitReply(seq, timeout);
             if (reply.isPresent()) {
@@ -168,13 +175,33 @@ public final class AgentSession implements AutoCloseable {
         retransmissions++;
     }
 
+    /**
+     * Shakes hands again when the console was reopened since the last request: the agent kept
+     * running, but whatever was on the line during the gap is gone, and the agent must be the
+     * same one (same protocol) as before.
+     */
+    private void greetAfterReconnection() throws InterruptedException {
+        int reconnections = channel.reconnections();
+        if (reconnections == reconnectionsSeen || info == null) {
+            return;
+        }
+        reconnectionsSeen = reconnections;
+        channel.note("console reopened (" + reconnections + " so far); greeting the agent again");
+        AgentReply reply = exchange("hello", List.of(Integer.toString(PROTOCOL_VERSION)), commandTimeout, ATTEMPTS);
+        if (reply instanceof AgentReply.Ok ok) {
+            checkProtocol(AgentInfo.parse(ok.fields()));
+        }
+        // Otherwise the exchange has recorded the failure: the request that follows is not sent.
+    }
+
     /** The reply to {@code seq}, or empty when the request must be sent again. */
     private Optional<AgentReply> awaitReply(long seq, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         for (long left; (left = deadline - System.nanoTime()) > 0; ) {
-            Optional<ProtocolLine> line = channel.next(Duration.ofNanos(left)).flatMap(ProtocolLine::decode);
+            Optional<ProtocolLine> line = channel.next(min(Duration.ofNanos(left), RECONNECT_POLL)).flatMap(ProtocolLine::decode);
             if (line.isEmpty()) {
-                if (channel.ended()) {
+                if (channel.ended() || channel.reconnections() != reconnectionsSeen) {
+                    // A reopened console lost what was on the line: greet the agent and resend now.
                     break;
                 }
                 continue;

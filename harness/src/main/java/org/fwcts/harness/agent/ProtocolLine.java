@@ -47,6 +47,26 @@ public record ProtocolLine(char kind, String head, List<String> fields) {
      * match (corrupted, truncated, or console noise).
      */
     public static Optional<ProtocolLine> decode(String line) {
+        Optional<ProtocolLine> whole = decodeFrame(line);
+        if (whole.isPresent()) {
+            return whole;
+        }
+        // Bytes left on the line by an interrupted transfer (a console that dropped mid-line, firmware
+        // output without a newline) may precede a frame: try each later start character. The
+        // checksum still has to match, so nothing damaged gets through.
+        for (int start = 1; start < line.length(); start++) {
+            char c = line.charAt(start);
+            if (c == REQUEST || c == REPLY || c == EVENT) {
+                Optional<ProtocolLine> frame = decodeFrame(line.substring(start));
+                if (frame.isPresent()) {
+                    return frame;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<ProtocolLine> decodeFrame(String line) {
         int separator = line.lastIndexOf(CRC_SEPARATOR);
         if (line.isEmpty() || separator < 1 || line.length() != separator + CRC_SEPARATOR.length() + CRC_DIGITS) {
             return Optional.empty();

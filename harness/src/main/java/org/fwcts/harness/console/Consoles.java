@@ -14,32 +14,50 @@ public final class Consoles {
     }
 
     /**
-     * Connects to {@code endpoint}, retrying network connections until {@code timeout} passes
-     * (an emulator may not be listening yet).
+     * Connects to {@code endpoint}, retrying until {@code timeout} passes (an emulator may not
+     * be listening yet; a board's USB UART appears only once the board has power).
      */
     public static Console open(ConsoleEndpoint endpoint, Duration timeout) throws IOException {
         if (endpoint instanceof ConsoleEndpoint.ProcessStdio stdio) {
             return new ProcessConsole(stdio.name(), stdio.fromTarget(), stdio.toTarget());
         }
-        if (endpoint instanceof ConsoleEndpoint.Serial serial) {
-            return new SerialConsole(serial.name(), serial.device(), serial.baudRate());
-        }
-        ConsoleEndpoint.Network network = (ConsoleEndpoint.Network) endpoint;
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             try {
-                return connect(network, (int) Math.max(1, timeout.toMillis()));
+                return connect(endpoint, (int) Math.max(1, Math.min(timeout.toMillis(), Integer.MAX_VALUE)));
             } catch (IOException e) {
                 if (System.nanoTime() > deadline) {
-                    throw new IOException("cannot connect to console '" + network.name() + "' at " + network.host() + ":"
-                            + network.port() + " within " + timeout.toSeconds() + " s: " + e.getMessage(), e);
+                    throw new IOException("cannot open console '" + endpoint.name() + "' at " + where(endpoint)
+                            + " within " + timeout.toSeconds() + " s: " + e.getMessage(), e);
                 }
                 sleep();
             }
         }
     }
 
-    private static Console connect(ConsoleEndpoint.Network network, int timeoutMillis) throws IOException {
+    /**
+     * Like {@link #open(ConsoleEndpoint, Duration)}, but when {@code reconnect} is positive the
+     * console survives its device or server vanishing: it is reopened within {@code reconnect}.
+     */
+    public static Console open(ConsoleEndpoint endpoint, Duration timeout, Duration reconnect) throws IOException {
+        if (reconnect.isZero() || endpoint instanceof ConsoleEndpoint.ProcessStdio) {
+            return open(endpoint, timeout);
+        }
+        return new ReconnectingConsole(endpoint.name(), () -> open(endpoint, reconnect), open(endpoint, timeout));
+    }
+
+    private static String where(ConsoleEndpoint endpoint) {
+        if (endpoint instanceof ConsoleEndpoint.Network network) {
+            return network.host() + ":" + network.port();
+        }
+        return ((ConsoleEndpoint.Serial) endpoint).device();
+    }
+
+    private static Console connect(ConsoleEndpoint endpoint, int timeoutMillis) throws IOException {
+        if (endpoint instanceof ConsoleEndpoint.Serial serial) {
+            return new SerialConsole(serial.name(), serial.device(), serial.line());
+        }
+        ConsoleEndpoint.Network network = (ConsoleEndpoint.Network) endpoint;
         if (network.telnet()) {
             return new TelnetConsole(network.name(), network.host(), network.port(), timeoutMillis);
         }

@@ -63,6 +63,17 @@ public final class LineChannel implements AutoCloseable {
         return transcript;
     }
 
+    /** Records a harness note (not target output) in the transcript, marked with brackets. */
+    public void note(String text) {
+        byte[] bytes = ("[" + text + "]").getBytes(StandardCharsets.ISO_8859_1);
+        transcript.record(console.name(), Transcript.Direction.RX, bytes, bytes.length);
+    }
+
+    /** How many times the console was reopened after vanishing; the agent must be greeted again after each. */
+    public int reconnections() {
+        return console instanceof ReconnectingConsole reconnecting ? reconnecting.reconnections() : 0;
+    }
+
     public String consoleName() {
         return console.name();
     }

@@ -5,8 +5,9 @@ import com.fazecast.jSerialComm.SerialPortTimeoutException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import org.fwcts.targets.SerialLine;
 
-/** A serial device (a USB UART, a pseudo-terminal) through jSerialComm, 8N1 at the given rate. */
+/** A serial device (a USB UART, a pseudo-terminal) through jSerialComm, eight data bits, one stop bit. */
 final class SerialConsole implements Console {
     /** Reads wake this often to notice that the console was closed. */
     private static final int READ_POLL_MILLIS = 200;
@@ -16,11 +17,24 @@ final class SerialConsole implements Console {
     private final InputStream in;
     private volatile boolean closed;
 
-    SerialConsole(String name, String device, int baudRate) throws IOException {
+    SerialConsole(String name, String device, SerialLine line) throws IOException {
         this.name = name;
-        this.port = SerialPort.getCommPort(device);
-        port.setComPortParameters(baudRate, 8, SerialPort.ONE_STOP_BIT, SerialPort.NO_PARITY);
-        port.setFlowControl(SerialPort.FLOW_CONTROL_DISABLED);
+        try {
+            this.port = SerialPort.getCommPort(device);
+        } catch (RuntimeException e) {
+            // jSerialComm refuses a path that does not exist (yet): a board without power, a UART mid re-enumeration.
+            throw new IOException("no serial device at " + device, e);
+        }
+        port.setComPortParameters(line.baudRate(), 8, SerialPort.ONE_STOP_BIT, switch (line.parity()) {
+            case NONE -> SerialPort.NO_PARITY;
+            case EVEN -> SerialPort.EVEN_PARITY;
+            case ODD -> SerialPort.ODD_PARITY;
+        });
+        port.setFlowControl(switch (line.flowControl()) {
+            case NONE -> SerialPort.FLOW_CONTROL_DISABLED;
+            case RTSCTS -> SerialPort.FLOW_CONTROL_RTS_ENABLED | SerialPort.FLOW_CONTROL_CTS_ENABLED;
+            case XONXOFF -> SerialPort.FLOW_CONTROL_XONXOFF_IN_ENABLED | SerialPort.FLOW_CONTROL_XONXOFF_OUT_ENABLED;
+        });
         port.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING | SerialPort.TIMEOUT_WRITE_BLOCKING,
                 READ_POLL_MILLIS, 0);
         if (!port.openPort()) {

@@ -35,14 +35,23 @@ final class TelnetConsole implements Console {
         return name;
     }
 
+    /** Commons Net hands out no streams once the connection is gone: that reads as end of stream. */
     @Override
     public InputStream input() {
-        return client.getInputStream();
+        InputStream in = client.getInputStream();
+        return in != null ? in : InputStream.nullInputStream();
     }
 
+    /** Once the connection is gone, writing fails as a dropped socket's write would. */
     @Override
     public OutputStream output() {
-        return client.getOutputStream();
+        OutputStream out = client.getOutputStream();
+        return out != null ? out : new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("telnet connection to console '" + name + "' closed");
+            }
+        };
     }
 
     @Override

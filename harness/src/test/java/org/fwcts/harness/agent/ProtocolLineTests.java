@@ -43,6 +43,14 @@ class ProtocolLineTests {
     }
 
     @Test
+    @DisplayName("is found behind bytes an interrupted line left, but only with its checksum intact")
+    void findsFrameBehindStrayPrefix() {
+        assertThat(ProtocolLine.decode("<<2 ok 10001 #e64fad61")).contains(ProtocolLine.decode("<2 ok 10001 #e64fad61").orElseThrow());
+        assertThat(ProtocolLine.decode("NOTICE: BL3<2 ok 10001 #e64fad61").map(ProtocolLine::sequence)).contains(2L);
+        assertThat(ProtocolLine.decode("<<2 ok 10000 #e64fad61")).isEmpty();
+    }
+
+    @Test
     @DisplayName("round-trips an event")
     void roundTripsEvent() {
         ProtocolLine banner = new ProtocolLine(ProtocolLine.EVENT, "fwcts-agent", List.of("proto=1", "el=2"));

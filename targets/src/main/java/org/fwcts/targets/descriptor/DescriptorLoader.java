@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.fwcts.targets.TargetException;
+import org.fwcts.targets.board.BoardDrivers;
+import org.fwcts.targets.board.BoardSettings;
 
 /**
  * Reads and validates a target descriptor. Every problem is reported as one error naming the
@@ -28,10 +30,10 @@ public final class DescriptorLoader {
 
     public static TargetDescriptor load(Path file) {
         YamlNode root = parse(file).allowOnly(Set.of("name", "kind", "profile", "profileOverrides", "qemu",
-                "simulated", "ffa", "agent", "firmware", "consoles", "timeouts"));
+                "simulated", "board", "ffa", "agent", "firmware", "consoles", "timeouts"));
         String kindText = root.string("kind");
         TargetKind kind = TargetKind.parse(kindText).orElseThrow(() -> root.error("kind",
-                "unsupported target kind '" + kindText + "' (supported: qemu, simulated)"));
+                "unsupported target kind '" + kindText + "' (supported: qemu, board, simulated)"));
         if (kind != TargetKind.QEMU && root.optionalMapping("qemu").isPresent()) {
             throw root.error("qemu", "only a target of kind qemu takes QEMU settings");
         }
@@ -41,11 +43,17 @@ public final class DescriptorLoader {
         if (kind != TargetKind.SIMULATED && root.optionalMapping("simulated").isPresent()) {
             throw root.error("simulated", "only a target of kind simulated takes simulation settings");
         }
+        if (kind != TargetKind.BOARD && root.optionalMapping("board").isPresent()) {
+            throw root.error("board", "only a target of kind board takes board settings");
+        }
+        Optional<BoardSettings> board = kind == TargetKind.BOARD
+                ? Optional.of(BoardDrivers.read(root.optionalMapping("board").orElseGet(() -> emptyMapping(root, "board"))))
+                : Optional.empty();
         YamlNode timeouts = root.optionalMapping("timeouts").orElse(null);
         return new TargetDescriptor(file, root.string("name"), kind, root.string("profile"),
-                root.stringMap("profileOverrides"), qemu, simulated, root.optionalMapping("ffa").map(DescriptorLoader::ffa),
-                agentImage(root, kind), partitionAgent(root),
-                firmware(root.optionalMapping("firmware").orElse(null)), consoles(root),
+                root.stringMap("profileOverrides"), qemu, simulated, board,
+                root.optionalMapping("ffa").map(DescriptorLoader::ffa), agentImage(root, kind), partitionAgent(root),
+                firmware(root.optionalMapping("firmware").orElse(null)), consoles(root, kind),
                 seconds(timeouts, "bootSeconds", 30), seconds(timeouts, "commandSeconds", 5),
                 timeouts == null ? DEFAULT_RECOVERY_ATTEMPTS : timeouts.integer("recoveryAttempts", DEFAULT_RECOVERY_ATTEMPTS, 0, 100));
     }
@@ -143,20 +151,14 @@ public final class DescriptorLoader {
         return path;
     }
 
-    private static List<ConsoleSpec> consoles(YamlNode root) {
+    private static YamlNode emptyMapping(YamlNode parent, String name) {
+        return new YamlNode(parent.file(), parent.path(name), YAML.createObjectNode());
+    }
+
+    private static List<ConsoleSpec> consoles(YamlNode root, TargetKind targetKind) {
         List<ConsoleSpec> consoles = new ArrayList<>();
         for (Map.Entry<String, YamlNode> entry : root.mappings("consoles").entrySet()) {
-            YamlNode node = entry.getValue().allowOnly(Set.of("kind", "host", "port"));
-            String kindText = node.string("kind");
-            ConsoleSpec.Kind kind;
-            try {
-                kind = ConsoleSpec.Kind.valueOf(kindText.toUpperCase(java.util.Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw node.error("kind", "unknown console kind '" + kindText + "' (known: stdio, tcp, telnet, pty)");
-            }
-            String port = node.optionalString("port").orElse("auto");
-            int portNumber = port.equals("auto") ? 0 : node.integer("port", 0, 1, 65535);
-            consoles.add(new ConsoleSpec(entry.getKey(), kind, node.optionalString("host").orElse(ConsoleSpec.LOOPBACK), portNumber));
+            consoles.add(ConsoleSection.read(entry.getKey(), entry.getValue(), targetKind));
         }
         if (consoles.isEmpty()) {
             throw root.error("consoles", "at least one console (the agent's) is needed");

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.fwcts.targets.board.BoardSettings;
 
 /**
  * A target as its YAML descriptor describes it: what to launch, which images, which consoles,
@@ -17,6 +18,7 @@ import java.util.Optional;
  * @param profileOverrides profile fields this target sets differently, as text
  * @param qemuSettings how to start QEMU (kind qemu)
  * @param simulated the simulation's settings (kind simulated)
+ * @param boardSettings power, reset and deployment of a physical board (kind board)
  * @param ffa where FF-A tests may use normal-world memory, if the target allows them to
  * @param agentImageName the agent image's name in the image manifest (not for simulated targets)
  * @param partitionAgent the secure-partition agent the launcher places as BL32, if any
@@ -34,6 +36,7 @@ public record TargetDescriptor(
         Map<String, String> profileOverrides,
         Optional<QemuSettings> qemuSettings,
         Optional<SimulatedSettings> simulated,
+        Optional<BoardSettings> boardSettings,
         Optional<FfaSettings> ffa,
         Optional<String> agentImageName,
         Optional<PartitionAgentSpec> partitionAgent,
@@ -52,6 +55,12 @@ public record TargetDescriptor(
     public QemuSettings qemu() {
         return qemuSettings.orElseThrow(() -> new org.fwcts.targets.TargetException(
                 file + ": qemu: missing (a " + kind.label() + " target has no QEMU settings)"));
+    }
+
+    /** How to power, reset and deploy to a board; only targets of kind board have it. */
+    public BoardSettings board() {
+        return boardSettings.orElseThrow(() -> new org.fwcts.targets.TargetException(
+                file + ": board: missing (a " + kind.label() + " target has no board settings)"));
     }
 
     /** The agent image's name in the image manifest; only emulated and real targets boot one. */

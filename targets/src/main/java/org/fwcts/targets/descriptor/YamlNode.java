@@ -161,6 +161,11 @@ public final class YamlNode {
         return new TargetException(file + ": " + qualified(name) + ": " + problem);
     }
 
+    /** The dotted path of field {@code name} of this mapping, as errors name it. */
+    public String path(String name) {
+        return qualified(name);
+    }
+
     public Path file() {
         return file;
     }

@@ -45,6 +45,7 @@ final class QemuCommandLine {
             // wait=on: the machine starts only once the harness is connected, so no boot output is lost.
             case TCP -> socket(id, console, false);
             case TELNET -> socket(id, console, true);
+            case SERIAL -> throw new IllegalArgumentException("QEMU cannot serve a host serial device as a console");
         };
         args.addAll(List.of("-chardev", chardev, "-serial", "chardev:" + id));
         return this;

@@ -81,13 +81,13 @@ public final class QemuLauncher implements TargetLauncher {
     private static List<ConsoleSpec> withPorts(TargetDescriptor target) {
         List<ConsoleSpec> resolved = new ArrayList<>();
         for (ConsoleSpec console : target.consoles()) {
-            boolean network = console.kind() == ConsoleSpec.Kind.TCP || console.kind() == ConsoleSpec.Kind.TELNET;
+            boolean network = console.kind().network();
             if (network && console.port() != 0 && !Ports.isFree(console.host(), console.port())) {
                 throw new TargetException(target.file() + ": consoles." + console.name() + ".port: port "
                         + console.port() + " on " + console.host() + " is already in use");
             }
             int port = network && console.port() == 0 ? Ports.free(console.host()) : console.port();
-            resolved.add(new ConsoleSpec(console.name(), console.kind(), console.host(), port));
+            resolved.add(console.withPort(port));
         }
         return resolved;
     }
@@ -136,6 +136,8 @@ public final class QemuLauncher implements TargetLauncher {
             case TCP -> new ConsoleEndpoint.Network(console.name(), console.host(), console.port(), false);
             case TELNET -> new ConsoleEndpoint.Network(console.name(), console.host(), console.port(), true);
             case PTY -> new ConsoleEndpoint.Serial(console.name(), ptyPath(index, process, diagnostics, target), PTY_BAUD);
+            case SERIAL -> throw new TargetException(target.file() + ": consoles." + console.name()
+                    + ".kind: a QEMU target has no host serial device; use stdio, tcp, telnet or pty");
         };
     }
 

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.fwcts.targets.Executables;
 import org.fwcts.targets.ProjectLayout;
+import org.fwcts.targets.board.BoardChecks;
 import org.fwcts.targets.descriptor.FirmwareSpec;
 import org.fwcts.targets.descriptor.TargetCatalog;
 import org.fwcts.targets.descriptor.TargetDescriptor;
@@ -60,12 +61,30 @@ final class DoctorCommand implements Callable<Integer> {
             }
             return tool("fiptool", "apt-get install arm-trusted-firmware-tools");
         }));
+        checks.addAll(boardChecks(layout));
         int problems = 0;
         for (Check check : checks) {
             problems += report(check);
         }
         System.out.println(problems == 0 ? "Everything " + target + " needs is in place." : problems + " problem(s) found.");
         return problems == 0 ? 0 : FwctsCommand.ERROR_EXIT;
+    }
+
+    /** A board's console, power switch and deployment step; nothing for other kinds. */
+    private List<Check> boardChecks(ProjectLayout layout) {
+        TargetDescriptor descriptor;
+        try {
+            descriptor = new TargetCatalog(layout.targetsDir()).find(target);
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+        if (descriptor.boardSettings().isEmpty()) {
+            return List.of();
+        }
+        return List.of(
+                new Check("board console", () -> BoardChecks.console(descriptor.agentConsole())),
+                new Check("board power", () -> BoardChecks.power(descriptor.board())),
+                new Check("board deployment", () -> BoardChecks.deploy(descriptor.board())));
     }
 
     private static int report(Check check) {

@@ -1,0 +1,52 @@
+package org.fwcts.targets.board;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Power switched by commands from the descriptor ({@code power.on}, {@code power.off}, and
+ * optionally {@code power.cycle}): a vendor's relay tool, {@code snmpset}, a USB hub's
+ * {@code uhubctl}.
+ */
+final class CommandPower implements Power {
+    private final ShellCommand on;
+    private final ShellCommand off;
+    private final Optional<ShellCommand> cycle;
+
+    CommandPower(ShellCommand on, ShellCommand off, Optional<ShellCommand> cycle) {
+        this.on = on;
+        this.off = off;
+        this.cycle = cycle;
+    }
+
+    @Override
+    public void on() {
+        on.run(Map.of());
+    }
+
+    @Override
+    public void off() {
+        off.run(Map.of());
+    }
+
+    @Override
+    public void cycle() {
+        if (cycle.isPresent()) {
+            cycle.get().run(Map.of());
+        } else {
+            Power.super.cycle();
+        }
+    }
+
+    /** Every command this switch may run. */
+    java.util.List<ShellCommand> commands() {
+        java.util.List<ShellCommand> all = new java.util.ArrayList<>(java.util.List.of(on, off));
+        cycle.ifPresent(all::add);
+        return all;
+    }
+
+    @Override
+    public String toString() {
+        return "commands (" + on.template() + " / " + off.template() + ")";
+    }
+}

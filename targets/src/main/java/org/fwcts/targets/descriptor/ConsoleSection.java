@@ -1,0 +1,75 @@
+package org.fwcts.targets.descriptor;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.fwcts.targets.SerialLine;
+
+/**
+ * Reads one entry of a descriptor's {@code consoles}: which kinds a target kind can have, a
+ * serial device's framing, fixed or automatic ports, and how long to try reconnecting.
+ */
+final class ConsoleSection {
+    /** A board's console outlives a console server restart or a USB re-enumeration by default. */
+    private static final int BOARD_RECONNECT_SECONDS = 60;
+
+    private ConsoleSection() {
+    }
+
+    static ConsoleSpec read(String name, YamlNode node, TargetKind targetKind) {
+        node.allowOnly(Set.of("kind", "host", "port", "device", "baud", "parity", "flowControl", "reconnectSeconds"));
+        ConsoleSpec.Kind kind = kind(node, targetKind);
+        Optional<String> device = node.optionalString("device");
+        if (kind == ConsoleSpec.Kind.SERIAL && device.isEmpty()) {
+            throw node.error("device", "missing field (a serial console names its device, e.g. /dev/ttyUSB0)");
+        }
+        if (kind != ConsoleSpec.Kind.SERIAL) {
+            for (String serialOnly : new String[] {"device", "baud", "parity", "flowControl"}) {
+                if (node.optionalString(serialOnly).isPresent()) {
+                    throw node.error(serialOnly, "only a serial console takes " + serialOnly);
+                }
+            }
+        }
+        SerialLine line = new SerialLine(node.integer("baud", SerialLine.DEFAULT.baudRate(), 50, 12_000_000),
+                choice(node, "parity", SerialLine.Parity.class, SerialLine.Parity.NONE),
+                choice(node, "flowControl", SerialLine.FlowControl.class, SerialLine.FlowControl.NONE));
+        int port = port(node, kind, targetKind);
+        int reconnect = node.integer("reconnectSeconds", targetKind == TargetKind.BOARD ? BOARD_RECONNECT_SECONDS : 0,
+                0, 86_400);
+        return new ConsoleSpec(name, kind, node.optionalString("host").orElse(ConsoleSpec.LOOPBACK), port, device, line,
+                Duration.ofSeconds(reconnect));
+    }
+
+    private static ConsoleSpec.Kind kind(YamlNode node, TargetKind targetKind) {
+        String text = node.string("kind");
+        boolean board = targetKind == TargetKind.BOARD;
+        List<ConsoleSpec.Kind> allowed = board
+                ? List.of(ConsoleSpec.Kind.TCP, ConsoleSpec.Kind.TELNET, ConsoleSpec.Kind.SERIAL)
+                : List.of(ConsoleSpec.Kind.STDIO, ConsoleSpec.Kind.TCP, ConsoleSpec.Kind.TELNET, ConsoleSpec.Kind.PTY);
+        Optional<ConsoleSpec.Kind> kind = SerialLine.parse(ConsoleSpec.Kind.class, text).filter(allowed::contains);
+        return kind.orElseThrow(() -> node.error("kind", "unknown console kind '" + text + "' (known" + (board ? " for a board" : "")
+                + ": " + String.join(", ", allowed.stream().map(k -> k.name().toLowerCase(Locale.ROOT)).toList()) + ")"));
+    }
+
+    /** A board's network console is a server somewhere else: its port is fixed, never "auto". */
+    private static int port(YamlNode node, ConsoleSpec.Kind kind, TargetKind targetKind) {
+        String port = node.optionalString("port").orElse("auto");
+        if (port.equals("auto")) {
+            if (targetKind == TargetKind.BOARD && kind.network()) {
+                throw node.error("port", "a board's network console needs its console server's port number");
+            }
+            return 0;
+        }
+        return node.integer("port", 0, 1, 65535);
+    }
+
+    private static <E extends Enum<E>> E choice(YamlNode node, String field, Class<E> type, E defaultValue) {
+        return node.optionalString(field).map(text -> SerialLine.parse(type, text).orElseThrow(() -> node.error(field,
+                "expected one of " + String.join(", ", Arrays.stream(type.getEnumConstants())
+                        .map(e -> e.name().toLowerCase(Locale.ROOT)).toList()) + ", got '" + text + "'")))
+                .orElse(defaultValue);
+    }
+}
