@@ -3,6 +3,7 @@ package org.fwcts.targets;
 import java.util.ServiceLoader;
 import org.fwcts.targets.board.BoardLauncher;
 import org.fwcts.targets.descriptor.TargetDescriptor;
+import org.fwcts.targets.fvp.FvpLauncher;
 import org.fwcts.targets.descriptor.TargetKind;
 import org.fwcts.targets.image.ImageManifest;
 import org.fwcts.targets.qemu.QemuLauncher;
@@ -16,6 +17,9 @@ public final class Launchers {
     public static TargetLauncher forTarget(TargetDescriptor descriptor, ProjectLayout layout) {
         if (descriptor.kind() == TargetKind.QEMU) {
             return new QemuLauncher(ImageManifest.load(layout.imageManifest()));
+        }
+        if (descriptor.kind() == TargetKind.FVP) {
+            return new FvpLauncher(ImageManifest.load(layout.imageManifest()));
         }
         if (descriptor.kind() == TargetKind.BOARD) {
             return new BoardLauncher(ImageManifest.load(layout.imageManifest()));

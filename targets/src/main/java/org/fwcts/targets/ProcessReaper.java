@@ -1,5 +1,7 @@
 package org.fwcts.targets;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +19,19 @@ public final class ProcessReaper {
     }
 
     private ProcessReaper() {
+    }
+
+    /**
+     * {@code args} run under {@code setpriv --pdeathsig KILL} (util-linux) when it is installed,
+     * so the kernel kills the process when the harness dies without running its shutdown hooks
+     * (SIGKILL, OOM killer). setpriv execs the command in place: the pid stays the command's.
+     */
+    public static List<String> diesWithHarness(List<String> args) {
+        return Executables.find("setpriv").map(setpriv -> {
+            List<String> wrapped = new ArrayList<>(List.of(setpriv.toString(), "--pdeathsig", "KILL", "--"));
+            wrapped.addAll(args);
+            return List.copyOf(wrapped);
+        }).orElse(args);
     }
 
     public static Process track(Process process) {

@@ -20,8 +20,10 @@ final class ConsoleSection {
     }
 
     static ConsoleSpec read(String name, YamlNode node, TargetKind targetKind) {
-        node.allowOnly(Set.of("kind", "host", "port", "device", "baud", "parity", "flowControl", "reconnectSeconds"));
+        node.allowOnly(Set.of("kind", "host", "port", "device", "baud", "parity", "flowControl", "reconnectSeconds",
+                "terminal"));
         ConsoleSpec.Kind kind = kind(node, targetKind);
+        Optional<String> terminal = terminal(node, targetKind);
         Optional<String> device = node.optionalString("device");
         if (kind == ConsoleSpec.Kind.SERIAL && device.isEmpty()) {
             throw node.error("device", "missing field (a serial console names its device, e.g. /dev/ttyUSB0)");
@@ -40,17 +42,45 @@ final class ConsoleSection {
         int reconnect = node.integer("reconnectSeconds", targetKind == TargetKind.BOARD ? BOARD_RECONNECT_SECONDS : 0,
                 0, 86_400);
         return new ConsoleSpec(name, kind, node.optionalString("host").orElse(ConsoleSpec.LOOPBACK), port, device, line,
-                Duration.ofSeconds(reconnect));
+                Duration.ofSeconds(reconnect), terminal);
+    }
+
+    /**
+     * An FVP console is one of the model's terminal components, named as the model announces it
+     * ({@code terminal_0}); the model picks its port, so the descriptor gives none.
+     */
+    private static Optional<String> terminal(YamlNode node, TargetKind targetKind) {
+        Optional<String> terminal = node.optionalString("terminal");
+        if (targetKind != TargetKind.FVP) {
+            if (terminal.isPresent()) {
+                throw node.error("terminal", "only a console of an FVP target names a model terminal");
+            }
+            return terminal;
+        }
+        if (terminal.isEmpty()) {
+            throw node.error("terminal", "missing field (the model terminal serving this console, e.g. terminal_0)");
+        }
+        if (!terminal.get().matches("[A-Za-z0-9_.]+")) {
+            throw node.error("terminal", "expected a terminal name such as terminal_0, got '" + terminal.get() + "'");
+        }
+        if (node.optionalString("port").isPresent()) {
+            throw node.error("port", "an FVP terminal's port is the one the model announces; set"
+                    + " fvp.parameters bp.<terminal>.start_port to steer it");
+        }
+        return terminal;
     }
 
     private static ConsoleSpec.Kind kind(YamlNode node, TargetKind targetKind) {
         String text = node.string("kind");
-        boolean board = targetKind == TargetKind.BOARD;
-        List<ConsoleSpec.Kind> allowed = board
-                ? List.of(ConsoleSpec.Kind.TCP, ConsoleSpec.Kind.TELNET, ConsoleSpec.Kind.SERIAL)
-                : List.of(ConsoleSpec.Kind.STDIO, ConsoleSpec.Kind.TCP, ConsoleSpec.Kind.TELNET, ConsoleSpec.Kind.PTY);
+        List<ConsoleSpec.Kind> allowed = switch (targetKind) {
+            case BOARD -> List.of(ConsoleSpec.Kind.TCP, ConsoleSpec.Kind.TELNET, ConsoleSpec.Kind.SERIAL);
+            // The harness sets every terminal to raw mode: no telnet negotiation on the line.
+            case FVP -> List.of(ConsoleSpec.Kind.TCP);
+            default -> List.of(ConsoleSpec.Kind.STDIO, ConsoleSpec.Kind.TCP, ConsoleSpec.Kind.TELNET, ConsoleSpec.Kind.PTY);
+        };
         Optional<ConsoleSpec.Kind> kind = SerialLine.parse(ConsoleSpec.Kind.class, text).filter(allowed::contains);
-        return kind.orElseThrow(() -> node.error("kind", "unknown console kind '" + text + "' (known" + (board ? " for a board" : "")
+        String forKind = targetKind == TargetKind.BOARD || targetKind == TargetKind.FVP ? " for a " + targetKind.label() : "";
+        return kind.orElseThrow(() -> node.error("kind", "unknown console kind '" + text + "' (known" + forKind
                 + ": " + String.join(", ", allowed.stream().map(k -> k.name().toLowerCase(Locale.ROOT)).toList()) + ")"));
     }
 

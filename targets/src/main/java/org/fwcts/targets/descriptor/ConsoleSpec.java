@@ -15,9 +15,10 @@ import org.fwcts.targets.SerialLine;
  * @param line the framing of a {@link Kind#SERIAL} console
  * @param reconnect how long the harness keeps trying to reopen the console when it vanishes
  *        mid-run (USB re-enumeration, a console server restart); zero: never
+ * @param terminal the FVP terminal component serving this console ({@code terminal_0}); FVP targets only
  */
 public record ConsoleSpec(String name, Kind kind, String host, int port, Optional<String> device, SerialLine line,
-        Duration reconnect) {
+        Duration reconnect, Optional<String> terminal) {
 
     /** How a console is carried. */
     public enum Kind {
@@ -42,11 +43,11 @@ public record ConsoleSpec(String name, Kind kind, String host, int port, Optiona
 
     /** A console the launcher creates, without serial settings or reconnection. */
     public ConsoleSpec(String name, Kind kind, String host, int port) {
-        this(name, kind, host, port, Optional.empty(), SerialLine.DEFAULT, Duration.ZERO);
+        this(name, kind, host, port, Optional.empty(), SerialLine.DEFAULT, Duration.ZERO, Optional.empty());
     }
 
     /** This console on {@code newPort}. */
     public ConsoleSpec withPort(int newPort) {
-        return new ConsoleSpec(name, kind, host, newPort, device, line, reconnect);
+        return new ConsoleSpec(name, kind, host, newPort, device, line, reconnect, terminal);
     }
 }

@@ -15,6 +15,7 @@ import java.util.Set;
 import org.fwcts.targets.TargetException;
 import org.fwcts.targets.board.BoardDrivers;
 import org.fwcts.targets.board.BoardSettings;
+import org.fwcts.targets.fvp.FvpSettings;
 
 /**
  * Reads and validates a target descriptor. Every problem is reported as one error naming the
@@ -30,31 +31,37 @@ public final class DescriptorLoader {
 
     public static TargetDescriptor load(Path file) {
         YamlNode root = parse(file).allowOnly(Set.of("name", "kind", "profile", "profileOverrides", "qemu",
-                "simulated", "board", "ffa", "agent", "firmware", "consoles", "timeouts"));
+                "simulated", "board", "fvp", "ffa", "agent", "firmware", "consoles", "timeouts"));
         String kindText = root.string("kind");
         TargetKind kind = TargetKind.parse(kindText).orElseThrow(() -> root.error("kind",
-                "unsupported target kind '" + kindText + "' (supported: qemu, board, simulated)"));
-        if (kind != TargetKind.QEMU && root.optionalMapping("qemu").isPresent()) {
-            throw root.error("qemu", "only a target of kind qemu takes QEMU settings");
+                "unsupported target kind '" + kindText + "' (supported: qemu, fvp, board, simulated)"));
+        for (TargetKind owner : List.of(TargetKind.QEMU, TargetKind.SIMULATED, TargetKind.BOARD, TargetKind.FVP)) {
+            if (kind != owner && root.optionalMapping(owner.label()).isPresent()) {
+                throw root.error(owner.label(), "only a target of kind " + owner.label() + " takes this section");
+            }
         }
         Optional<QemuSettings> qemu = kind == TargetKind.QEMU ? Optional.of(qemu(root.mapping("qemu"))) : Optional.empty();
         Optional<SimulatedSettings> simulated = kind == TargetKind.SIMULATED
                 ? Optional.of(simulated(root.optionalMapping("simulated").orElse(null))) : Optional.empty();
-        if (kind != TargetKind.SIMULATED && root.optionalMapping("simulated").isPresent()) {
-            throw root.error("simulated", "only a target of kind simulated takes simulation settings");
-        }
-        if (kind != TargetKind.BOARD && root.optionalMapping("board").isPresent()) {
-            throw root.error("board", "only a target of kind board takes board settings");
-        }
         Optional<BoardSettings> board = kind == TargetKind.BOARD
                 ? Optional.of(BoardDrivers.read(root.optionalMapping("board").orElseGet(() -> emptyMapping(root, "board"))))
                 : Optional.empty();
+        Optional<FvpSettings> fvp = kind == TargetKind.FVP
+                ? Optional.of(FvpSettings.read(root.optionalMapping("fvp").orElseGet(() -> emptyMapping(root, "fvp"))))
+                : Optional.empty();
+        FirmwareSpec firmware = firmware(root.optionalMapping("firmware").orElse(null));
+        if (kind == TargetKind.FVP && !(firmware instanceof FirmwareSpec.Bl1AndFip)) {
+            // An FVP's cores reset into EL3 at address 0, where only secure firmware can take over.
+            throw root.error("firmware", "an FVP target boots TF-A: give firmware.bl1 and firmware.fip");
+        }
         YamlNode timeouts = root.optionalMapping("timeouts").orElse(null);
+        // A model runs far slower than QEMU: minutes to boot, seconds per call.
+        boolean slow = kind == TargetKind.FVP;
         return new TargetDescriptor(file, root.string("name"), kind, root.string("profile"),
-                root.stringMap("profileOverrides"), qemu, simulated, board,
+                root.stringMap("profileOverrides"), qemu, simulated, board, fvp,
                 root.optionalMapping("ffa").map(DescriptorLoader::ffa), agentImage(root, kind), partitionAgent(root),
-                firmware(root.optionalMapping("firmware").orElse(null)), consoles(root, kind),
-                seconds(timeouts, "bootSeconds", 30), seconds(timeouts, "commandSeconds", 5),
+                firmware, consoles(root, kind),
+                seconds(timeouts, "bootSeconds", slow ? 300 : 30), seconds(timeouts, "commandSeconds", slow ? 30 : 5),
                 timeouts == null ? DEFAULT_RECOVERY_ATTEMPTS : timeouts.integer("recoveryAttempts", DEFAULT_RECOVERY_ATTEMPTS, 0, 100));
     }
 

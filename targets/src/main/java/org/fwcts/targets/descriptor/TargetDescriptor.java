@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.fwcts.targets.board.BoardSettings;
+import org.fwcts.targets.fvp.FvpSettings;
 
 /**
  * A target as its YAML descriptor describes it: what to launch, which images, which consoles,
@@ -19,6 +20,7 @@ import org.fwcts.targets.board.BoardSettings;
  * @param qemuSettings how to start QEMU (kind qemu)
  * @param simulated the simulation's settings (kind simulated)
  * @param boardSettings power, reset and deployment of a physical board (kind board)
+ * @param fvpSettings how to start the model (kind fvp)
  * @param ffa where FF-A tests may use normal-world memory, if the target allows them to
  * @param agentImageName the agent image's name in the image manifest (not for simulated targets)
  * @param partitionAgent the secure-partition agent the launcher places as BL32, if any
@@ -37,6 +39,7 @@ public record TargetDescriptor(
         Optional<QemuSettings> qemuSettings,
         Optional<SimulatedSettings> simulated,
         Optional<BoardSettings> boardSettings,
+        Optional<FvpSettings> fvpSettings,
         Optional<FfaSettings> ffa,
         Optional<String> agentImageName,
         Optional<PartitionAgentSpec> partitionAgent,
@@ -61,6 +64,12 @@ public record TargetDescriptor(
     public BoardSettings board() {
         return boardSettings.orElseThrow(() -> new org.fwcts.targets.TargetException(
                 file + ": board: missing (a " + kind.label() + " target has no board settings)"));
+    }
+
+    /** How to start the model; only targets of kind fvp have it. */
+    public FvpSettings fvp() {
+        return fvpSettings.orElseThrow(() -> new org.fwcts.targets.TargetException(
+                file + ": fvp: missing (a " + kind.label() + " target has no FVP settings)"));
     }
 
     /** The agent image's name in the image manifest; only emulated and real targets boot one. */

@@ -3,10 +3,12 @@ package org.fwcts.targets.descriptor;
 import java.util.Locale;
 import java.util.Optional;
 
-/** What runs a target: an emulator the harness launches, a physical board, or the in-process simulation. */
+/** What runs a target: an emulator or model the harness launches, a physical board, or the in-process simulation. */
 public enum TargetKind {
     /** QEMU, launched and stopped by the harness. */
     QEMU,
+    /** An Arm Fixed Virtual Platform model, launched and stopped by the harness; its consoles are model terminals. */
+    FVP,
     /** A physical board: console over a serial device or the network, power and deployment by descriptor. */
     BOARD,
     /**

@@ -139,8 +139,12 @@ public final class YamlNode {
      * {@code ~/} and {@code ${VARIABLE}} expanded from the environment.
      */
     public Optional<Path> optionalPath(String name) {
-        return optionalString(name).map(text -> file.getParent().resolve(expandHome(expandVariables(name, text)))
-                .normalize());
+        return optionalString(name).map(text -> pathIn(name, text));
+    }
+
+    /** {@code text}, a path given in field {@code name}, expanded and resolved as {@link #optionalPath} does. */
+    public Path pathIn(String name, String text) {
+        return file.getParent().resolve(expandHome(expandVariables(name, text))).normalize();
     }
 
     private String expandVariables(String name, String text) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.fwcts.targets.ConsoleEndpoint;
+import org.fwcts.targets.OutputTail;
 import org.fwcts.targets.Executables;
 import org.fwcts.targets.Ports;
 import org.fwcts.targets.ProcessReaper;
@@ -18,6 +19,7 @@ import org.fwcts.targets.TargetLauncher;
 import org.fwcts.targets.descriptor.ConsoleSpec;
 import org.fwcts.targets.descriptor.FirmwareSpec;
 import org.fwcts.targets.descriptor.TargetDescriptor;
+import org.fwcts.targets.image.AgentFip;
 import org.fwcts.targets.image.AgentImage;
 import org.fwcts.targets.image.ImageManifest;
 
@@ -48,7 +50,7 @@ public final class QemuLauncher implements TargetLauncher {
             command.console(i, consoles.get(i));
         }
         command.extra(target.qemu().extraArgs());
-        return start(target, diesWithHarness(command.args()), consoles, hashes);
+        return start(target, ProcessReaper.diesWithHarness(command.args()), consoles, hashes);
     }
 
     private void bootImages(TargetDescriptor target, AgentImage agent, Path workDir, QemuCommandLine command,
@@ -64,14 +66,8 @@ public final class QemuLauncher implements TargetLauncher {
         } else if (firmware instanceof FirmwareSpec.Bl1AndFip tfa) {
             hashes.put("firmware:bl1", AgentImage.sha256Of(tfa.bl1()));
             hashes.put("firmware:fip", AgentImage.sha256Of(tfa.fip()));
-            java.util.Optional<Path[]> partition = target.partitionAgent().map(spec -> {
-                AgentImage image = images.image(spec.image());
-                AgentImage manifest = images.image(spec.manifest());
-                hashes.put("partition:" + image.name(), image.sha256());
-                hashes.put("partition:" + manifest.name(), manifest.sha256());
-                return new Path[] {image.file(), manifest.file()};
-            });
-            command.bios(FlashImage.assemble(tfa.bl1(), tfa.fip(), agent.file(), partition, workDir));
+            command.bios(FlashImage.assemble(tfa.bl1(), tfa.fip(), agent.file(), AgentFip.partition(target, images, hashes),
+                    workDir));
         } else {
             command.kernel(agent.file());
         }
@@ -90,19 +86,6 @@ public final class QemuLauncher implements TargetLauncher {
             resolved.add(console.withPort(port));
         }
         return resolved;
-    }
-
-    /**
-     * Runs QEMU under {@code setpriv --pdeathsig KILL} (util-linux) when it is installed, so the
-     * kernel kills QEMU when the harness dies without running its shutdown hooks (SIGKILL, OOM
-     * killer). setpriv execs QEMU in place: the process and its pid stay QEMU's.
-     */
-    private static List<String> diesWithHarness(List<String> args) {
-        return Executables.find("setpriv").map(setpriv -> {
-            List<String> wrapped = new ArrayList<>(List.of(setpriv.toString(), "--pdeathsig", "KILL", "--"));
-            wrapped.addAll(args);
-            return List.copyOf(wrapped);
-        }).orElse(args);
     }
 
     private static RunningTarget start(TargetDescriptor target, List<String> args, List<ConsoleSpec> consoles,

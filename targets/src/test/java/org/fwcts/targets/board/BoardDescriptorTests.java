@@ -123,6 +123,6 @@ class BoardDescriptorTests {
                 consoles: {agent: {kind: stdio}}
                 board: {powerOffAtEnd: false}
                 """);
-        assertThatThrownBy(() -> DescriptorLoader.load(file)).hasMessage(file + ": board: only a target of kind board takes board settings");
+        assertThatThrownBy(() -> DescriptorLoader.load(file)).hasMessage(file + ": board: only a target of kind board takes this section");
     }
 }

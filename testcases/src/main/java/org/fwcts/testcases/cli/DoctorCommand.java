@@ -8,6 +8,7 @@ import org.fwcts.targets.Executables;
 import org.fwcts.targets.ProjectLayout;
 import org.fwcts.targets.board.BoardChecks;
 import org.fwcts.targets.descriptor.FirmwareSpec;
+import org.fwcts.targets.fvp.FvpChecks;
 import org.fwcts.targets.descriptor.TargetCatalog;
 import org.fwcts.targets.descriptor.TargetDescriptor;
 import org.fwcts.targets.image.ImageManifest;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Option;
 
 /** {@code fwcts doctor}: checks what a target needs, and says how to fix what is missing. */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = "Check Java, QEMU, the cross compiler, the agent image and the target descriptor.")
+        description = "Check Java, QEMU, the cross compiler, the agent image, the target descriptor and what its kind needs.")
 final class DoctorCommand implements Callable<Integer> {
     private static final int JAVA_FEATURE = 17;
 
@@ -61,7 +62,7 @@ final class DoctorCommand implements Callable<Integer> {
             }
             return tool("fiptool", "apt-get install arm-trusted-firmware-tools");
         }));
-        checks.addAll(boardChecks(layout));
+        checks.addAll(kindChecks(layout));
         int problems = 0;
         for (Check check : checks) {
             problems += report(check);
@@ -70,21 +71,24 @@ final class DoctorCommand implements Callable<Integer> {
         return problems == 0 ? 0 : FwctsCommand.ERROR_EXIT;
     }
 
-    /** A board's console, power switch and deployment step; nothing for other kinds. */
-    private List<Check> boardChecks(ProjectLayout layout) {
+    /** What only this kind of target needs: a board's console, power and deployment; an FVP's model and licence. */
+    private List<Check> kindChecks(ProjectLayout layout) {
         TargetDescriptor descriptor;
         try {
             descriptor = new TargetCatalog(layout.targetsDir()).find(target);
         } catch (RuntimeException e) {
             return List.of();
         }
-        if (descriptor.boardSettings().isEmpty()) {
-            return List.of();
-        }
-        return List.of(
-                new Check("board console", () -> BoardChecks.console(descriptor.agentConsole())),
-                new Check("board power", () -> BoardChecks.power(descriptor.board())),
-                new Check("board deployment", () -> BoardChecks.deploy(descriptor.board())));
+        return switch (descriptor.kind()) {
+            case BOARD -> List.of(
+                    new Check("board console", () -> BoardChecks.console(descriptor.agentConsole())),
+                    new Check("board power", () -> BoardChecks.power(descriptor.board())),
+                    new Check("board deployment", () -> BoardChecks.deploy(descriptor.board())));
+            case FVP -> List.of(
+                    new Check("FVP model", () -> FvpChecks.model(descriptor)),
+                    new Check("FVP licence variables", () -> FvpChecks.licence(descriptor)));
+            default -> List.of();
+        };
     }
 
     private static int report(Check check) {

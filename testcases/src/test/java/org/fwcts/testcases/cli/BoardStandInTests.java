@@ -3,14 +3,11 @@ package org.fwcts.testcases.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @DisplayName("A board target (on a stand-in board: QEMU behind socat, ser2net and PDUDaemon)")
 class BoardStandInTests {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TAGS = "smccc | psci";
     /** Long enough for the harness to notice the console is gone and wait for it. */
     private static final Duration OUTAGE = Duration.ofSeconds(2);
@@ -40,7 +36,7 @@ class BoardStandInTests {
         assumeTrue(StandInBoard.toolsPresent(), "needs socat, ser2net, pdudaemon and qemu-system-arm (./fwcts selftest installs them)");
         Path runDir = temp.resolve("clean");
         assertThat(CliRun.of("run", "--tag", TAGS, "--output", runDir.toString()).exitCode()).isEqualTo(1);
-        cleanVerdicts = verdicts(runDir);
+        cleanVerdicts = SummaryVerdicts.of(runDir);
     }
 
     @Test
@@ -141,15 +137,9 @@ class BoardStandInTests {
                 .filter(line -> line.contains("\"BROKEN\"")).findFirst().orElse("");
         assertThat(run.exitCode()).as(run.out() + firstBroken + "\n--- console.log, from the outage ---\n"
                 + console.substring(Math.max(0, console.indexOf("[console") - 3000))).isEqualTo(1);
-        assertThat(verdicts(runDir)).isEqualTo(cleanVerdicts);
+        assertThat(SummaryVerdicts.of(runDir)).isEqualTo(cleanVerdicts);
         assertThat(Files.readString(runDir.resolve("console.log"))).as("the agent was greeted again after the outage")
                 .contains("greeting the agent again");
     }
 
-    private static Map<String, String> verdicts(Path runDir) throws IOException {
-        Map<String, String> verdicts = new TreeMap<>();
-        JsonNode summary = JSON.readTree(runDir.resolve("summary.json").toFile());
-        summary.get("tests").forEach(t -> verdicts.put(t.get("name").asText(), t.get("status").asText()));
-        return verdicts;
-    }
 }

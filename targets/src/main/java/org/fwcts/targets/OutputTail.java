@@ -1,4 +1,4 @@
-package org.fwcts.targets.qemu;
+package org.fwcts.targets;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -8,13 +8,24 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.Consumer;
 
-/** Drains a process output stream on its own thread, keeping its last lines for diagnostics. */
-final class OutputTail {
+/**
+ * Drains an output stream (a process's, or a console nobody else reads) on its own thread,
+ * keeping its last lines for diagnostics; an unread stream would stall its writer.
+ */
+public final class OutputTail {
     private static final int KEPT_LINES = 50;
     private final Deque<String> lines = new ArrayDeque<>();
+    private final Consumer<String> listener;
 
-    OutputTail(InputStream stream, String threadName) {
+    public OutputTail(InputStream stream, String threadName) {
+        this(stream, threadName, line -> { });
+    }
+
+    /** Like {@link #OutputTail(InputStream, String)}, also handing every line to {@code listener} as it arrives. */
+    public OutputTail(InputStream stream, String threadName, Consumer<String> listener) {
+        this.listener = listener;
         Thread reader = new Thread(() -> drain(stream), threadName);
         reader.setDaemon(true);
         reader.start();
@@ -30,20 +41,21 @@ final class OutputTail {
                     lines.addLast(line);
                     lines.notifyAll();
                 }
+                listener.accept(line);
             }
         } catch (IOException e) {
             // The process has gone; what was read is kept.
         }
     }
 
-    List<String> lines() {
+    public List<String> lines() {
         synchronized (lines) {
             return List.copyOf(lines);
         }
     }
 
     /** Waits until a line containing {@code marker} has been seen, or the deadline passes. */
-    String await(String marker, long deadlineNanos) throws InterruptedException {
+    public String await(String marker, long deadlineNanos) throws InterruptedException {
         synchronized (lines) {
             while (true) {
                 for (String line : lines) {
@@ -60,7 +72,7 @@ final class OutputTail {
         }
     }
 
-    String text() {
+    public String text() {
         return String.join("\n", lines());
     }
 }

@@ -1,0 +1,56 @@
+package org.fwcts.targets.fvp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The named sets of model parameters an FVP target starts from ({@code presets.yaml} beside this
+ * class): {@code base} makes a Base FVP headless with raw terminals, {@code rme} adds FEAT_RME.
+ * They are data, so a new preset is a YAML entry, not code.
+ */
+public final class FvpPresets {
+    public static final String DEFAULT = "base";
+    private static final Map<String, Map<String, String>> PRESETS = load();
+
+    private FvpPresets() {
+    }
+
+    /** The parameters of preset {@code name}, its base's first, in file order; empty when there is no such preset. */
+    public static Optional<Map<String, String>> parameters(String name) {
+        return Optional.ofNullable(PRESETS.get(name));
+    }
+
+    public static Set<String> names() {
+        return PRESETS.keySet();
+    }
+
+    private static Map<String, Map<String, String>> load() {
+        try (InputStream in = FvpPresets.class.getResourceAsStream("presets.yaml")) {
+            JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(in);
+            Map<String, Map<String, String>> presets = new LinkedHashMap<>();
+            root.fieldNames().forEachRemaining(name -> presets.put(name, resolve(root, name)));
+            return Collections.unmodifiableMap(presets);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the FVP presets resource is unreadable", e);
+        }
+    }
+
+    private static Map<String, String> resolve(JsonNode root, String name) {
+        JsonNode preset = root.get(name);
+        Map<String, String> parameters = new LinkedHashMap<>();
+        if (preset.has("extends")) {
+            parameters.putAll(resolve(root, preset.get("extends").asText()));
+        }
+        preset.get("parameters").fields().forEachRemaining(e -> parameters.put(e.getKey(), e.getValue().asText()));
+        return Collections.unmodifiableMap(parameters);
+    }
+}
