@@ -95,6 +95,18 @@ class FirmwareModelTests {
         }
 
         @Test
+        @DisplayName("predicts PSCI_FEATURES(MIGRATE_INFO_TYPE) = 0: QEMU's PSCI implements it")
+        void migrateInfoTypePresent() {
+            assertX0(predict(qemu, 0x8400_000AL, 0x8400_0006L), 0, PsciRules.FEATURES);
+        }
+
+        @Test
+        @DisplayName("predicts SMCCC_ARCH_FEATURES(SMCCC_ARCH_WORKAROUND_2) = NOT_SUPPORTED: no SMCCC v1.1")
+        void archFeaturesAbsentForWorkarounds() {
+            assertX0(predict(qemu, 0x8000_0001L, 0x8000_7FFFL), NOT_SUPPORTED_32, SmcccRules.ARCH_FEATURES);
+        }
+
+        @Test
         @DisplayName("predicts NOT_SUPPORTED for a PSCI function the profile lacks (MIGRATE)")
         void unimplementedPsciFunction() {
             assertX0(predict(qemu, 0x8400_0005L), NOT_SUPPORTED_32, PsciRules.NOT_IMPLEMENTED);
@@ -154,6 +166,107 @@ class FirmwareModelTests {
         @DisplayName("strips the SVE hint from SMCCC v1.3 on: 0x84010000 is PSCI_VERSION")
         void sveHintStripped() {
             assertX0(predict(tfa, 0x8401_0000L), 0x0001_0001L, PsciRules.VERSION);
+        }
+
+        @Test
+        @DisplayName("predicts PSCI_FEATURES(MIGRATE_INFO_TYPE) = NOT_SUPPORTED and MIGRATE_INFO_TYPE itself NOT_SUPPORTED:"
+                + " TF-A offers it only with an SPD that has svc_migrate_info, and the SPMD has none")
+        void migrateInfoTypeAbsent() {
+            assertX0(predict(tfa, 0x8400_000AL, 0x8400_0006L), NOT_SUPPORTED_32, PsciRules.FEATURES);
+            assertX0(predict(tfa, 0x8400_0006L), NOT_SUPPORTED_32, PsciRules.NOT_IMPLEMENTED);
+        }
+
+        @Test
+        @DisplayName("predicts PSCI_FEATURES = 0 for PSCI_VERSION, CPU_ON (SMC64), SYSTEM_OFF and SMCCC_VERSION")
+        void psciFeaturesPresent() {
+            assertX0(predict(tfa, 0x8400_000AL, 0x8400_0000L), 0, PsciRules.FEATURES);
+            assertX0(predict(tfa, 0x8400_000AL, 0xC400_0003L), 0, PsciRules.FEATURES);
+            assertX0(predict(tfa, 0x8400_000AL, 0x8400_0008L), 0, PsciRules.FEATURES);
+            assertX0(predict(tfa, 0x8400_000AL, 0x8000_0000L), 0, PsciRules.FEATURES);
+        }
+
+        @Test
+        @DisplayName("predicts SMCCC_ARCH_FEATURES as TF-A answers on cortex-a57: WORKAROUND_1 = 0, WORKAROUND_2 = -2"
+                + " (NOT_REQUIRED), WORKAROUND_3 = 0, SOC_ID = NOT_SUPPORTED")
+        void archFeaturesOnCortexA57() {
+            assertX0(predict(tfa, 0x8000_0001L, 0x8000_0000L), 0, SmcccRules.ARCH_FEATURES);
+            assertX0(predict(tfa, 0x8000_0001L, 0x8000_0001L), 0, SmcccRules.ARCH_FEATURES);
+            assertX0(predict(tfa, 0x8000_0001L, 0x8000_8000L), 0, SmcccRules.ARCH_FEATURES);
+            assertX0(predict(tfa, 0x8000_0001L, 0x8000_7FFFL), 0xFFFF_FFFEL, SmcccRules.ARCH_FEATURES);
+            assertX0(predict(tfa, 0x8000_0001L, 0x8000_3FFFL), 0, SmcccRules.ARCH_FEATURES);
+            assertX0(predict(tfa, 0x8000_0001L, 0x8000_0002L), NOT_SUPPORTED_32, SmcccRules.ARCH_FEATURES);
+        }
+
+        @Test
+        @DisplayName("admits WORKAROUND_2's NOT_REQUIRED as TF-A writes it: 0xfffffffffffffffe in x0")
+        void notRequiredAsObserved() {
+            Prediction prediction = predict(tfa, 0x8000_0001L, 0x8000_7FFFL);
+            assertThat(prediction.register(0).admits(0xFFFF_FFFF_FFFF_FFFEL)).isTrue();
+            assertThat(prediction.register(0).admits(0L)).isFalse();
+        }
+
+        @Test
+        @DisplayName("gives the same PSCI and SMCCC_ARCH_FEATURES answers under tfa-el3-spmc, which builds on it")
+        void el3SpmcBuildsOnIt() {
+            Profile spmc = Profiles.named("tfa-el3-spmc").orElseThrow();
+            assertX0(predict(spmc, 0x8400_000AL, 0x8400_0006L), NOT_SUPPORTED_32, PsciRules.FEATURES);
+            assertX0(predict(spmc, 0x8000_0001L, 0x8000_8000L), 0, SmcccRules.ARCH_FEATURES);
+            assertX0(predict(spmc, 0x8000_0001L, 0x8000_7FFFL), 0xFFFF_FFFEL, SmcccRules.ARCH_FEATURES);
+            assertX0(predict(spmc, 0x8000_0001L, 0x8000_3FFFL), 0, SmcccRules.ARCH_FEATURES);
+        }
+
+        @Test
+        @DisplayName("no longer says it is unchecked, and names the TF-A build it was checked against")
+        void describesItsCheck() {
+            assertThat(tfa.description()).doesNotContain("not yet checked")
+                    .contains("TF-A v2.15.0-619-g6a164dda7").contains("QEMU 7.2").contains("cortex-a57");
+        }
+    }
+
+    @Nested
+    @DisplayName("with SMCCC_ARCH_FEATURES answers overridden")
+    class ArchFeatureOverrides {
+        private final Profile tfa = Profiles.tfaBl31();
+
+        @Test
+        @DisplayName("takes archFeature.<function ID> with a decimal, hex or none answer, beside the other fields")
+        void overridesAnswers() {
+            Profile changed = ProfileOverrides.apply(tfa, Map.of(
+                    "archFeature.0x80007fff", "0",
+                    "archFeature.0x80008000", "1",
+                    "archFeature.0x80003FFF", "none",
+                    "archFeature.0x80000002", "0xfffffffe",
+                    "psciVersion", "1.0"));
+            assertThat(changed.name()).isEqualTo("tfa-bl31+overrides");
+            assertX0(predict(changed, 0x8000_0001L, 0x8000_7FFFL), 0, SmcccRules.ARCH_FEATURES);
+            assertX0(predict(changed, 0x8000_0001L, 0x8000_8000L), 1, SmcccRules.ARCH_FEATURES);
+            assertX0(predict(changed, 0x8000_0001L, 0x8000_3FFFL), NOT_SUPPORTED_32, SmcccRules.ARCH_FEATURES);
+            assertX0(predict(changed, 0x8000_0001L, 0x8000_0002L), 0xFFFF_FFFEL, SmcccRules.ARCH_FEATURES);
+            assertX0(predict(changed, 0x8400_0000L), 0x0001_0000L, PsciRules.VERSION);
+        }
+
+        @Test
+        @DisplayName("sets NOT_REQUIRED written as -2")
+        void negativeAnswer() {
+            Profile changed = ProfileOverrides.apply(Profiles.named("tfa-el3-spmc").orElseThrow(),
+                    Map.of("archFeature.0x80008000", "-2"));
+            assertX0(predict(changed, 0x8000_0001L, 0x8000_8000L), 0xFFFF_FFFEL, SmcccRules.ARCH_FEATURES);
+        }
+
+        @Test
+        @DisplayName("refuses a bad key or answer with an error naming the key")
+        void refusesBadOverrides() {
+            assertThatThrownBy(() -> ProfileOverrides.apply(tfa, Map.of("archFeature.WORKAROUND_2", "-2")))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("archFeature.WORKAROUND_2: 'WORKAROUND_2' is not a function ID");
+            assertThatThrownBy(() -> ProfileOverrides.apply(tfa, Map.of("archFeature.0x84000006", "0")))
+                    .hasMessageStartingWith("archFeature.0x84000006: 0x84000006 is not an Arm Architecture Call");
+            assertThatThrownBy(() -> ProfileOverrides.apply(tfa, Map.of("archFeature.0x80007fff", "not required")))
+                    .hasMessageStartingWith("archFeature.0x80007fff: 'not required' is not an answer");
+            assertThatThrownBy(() -> ProfileOverrides.apply(tfa, Map.of("archFeature.0x80007fff", "0x1ffffffff")))
+                    .hasMessageStartingWith("archFeature.0x80007fff: '0x1ffffffff' does not fit in w0");
+            assertThatThrownBy(() -> ProfileOverrides.apply(tfa, Map.of("archFeatures", "0")))
+                    .hasMessageContaining("unknown profile field 'archFeatures'").hasMessageContaining("archFeature.<function ID>");
         }
     }
 

@@ -29,6 +29,12 @@ public record RunSummary(String runId, Instant started, Instant finished, Map<St
         List<TestRecord> tests, Waivers waivers, String runError) {
     /** Rules group here the tests that carry no {@code rule:} tag. */
     public static final String NO_RULE = "(no rule tag)";
+    /**
+     * What every report of a simulated target says. The harness's simulated launcher starts one
+     * target fact's value with it; that fact is how a summary (also one read back from
+     * summary.json) knows its target was simulated.
+     */
+    public static final String SIMULATED = "SIMULATED target, not a conformance result";
 
     public RunSummary {
         target = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(target));
@@ -67,10 +73,23 @@ public record RunSummary(String runId, Instant started, Instant finished, Map<St
         return counts.get(TestStatus.FAILED) > 0 ? "FAIL" : "PASS";
     }
 
-    /** The verdict with the waived failures it admits, e.g. {@code PASS (1 failure waived)}. */
+    /**
+     * True when the target was a simulation, so its verdict says nothing about any firmware: a
+     * target fact's value starts with {@link #SIMULATED}.
+     */
+    public boolean simulated() {
+        return target.values().stream().anyMatch(value -> value != null && value.startsWith(SIMULATED));
+    }
+
+    /**
+     * The verdict with the waived failures it admits, e.g. {@code PASS (1 failure waived)}, and for
+     * a simulated target {@code PASS — SIMULATED target, not a conformance result}: whoever prints the
+     * verdict prints that it is not a conformance result.
+     */
     public String verdictLine() {
         int waived = counts().get(TestStatus.WAIVED);
-        return waived == 0 ? verdict() : verdict() + " (" + waived + (waived == 1 ? " failure" : " failures") + " waived)";
+        String line = waived == 0 ? verdict() : verdict() + " (" + waived + (waived == 1 ? " failure" : " failures") + " waived)";
+        return simulated() ? line + " — " + SIMULATED : line;
     }
 
     /** The CLI's exit code: 0 all passed, 1 conformance failures, 2 harness or target errors. */

@@ -9,7 +9,10 @@ sealed interface SummaryBlock {
     record Heading(int level, String text) implements SummaryBlock {
     }
 
-    /** The run's overall verdict, e.g. {@code FAIL}, with its line, e.g. {@code PASS (1 failure waived)}. */
+    /**
+     * The run's overall verdict, e.g. {@code FAIL}, with its line, e.g. {@code PASS (1 failure waived)}
+     * or {@code PASS — SIMULATED target, not a conformance result}.
+     */
     record Verdict(String verdict, String line) implements SummaryBlock {
     }
 

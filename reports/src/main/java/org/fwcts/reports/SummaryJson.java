@@ -16,7 +16,8 @@ final class SummaryJson {
     static ObjectNode of(RunSummary summary) {
         ObjectNode root = NODES.objectNode();
         root.put("schema", SummaryWriter.SCHEMA).put("runId", summary.runId()).put("started", summary.started().toString())
-                .put("finished", summary.finished().toString()).put("verdict", summary.verdict());
+                .put("finished", summary.finished().toString()).put("verdict", summary.verdict())
+                .put("simulated", summary.simulated());
         if (summary.runError() != null) {
             root.put("runError", summary.runError());
         }

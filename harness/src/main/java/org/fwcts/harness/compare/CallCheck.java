@@ -88,11 +88,18 @@ public record CallCheck(String conduit, Registers call, List<Prediction> allowed
         return describe(observation);
     }
 
+    /** The conduit as the table heads it: the instruction in capitals, the rest ("from 0x0000") as given. */
+    private String conduitLabel() {
+        int space = conduit.indexOf(' ');
+        return space < 0 ? conduit.toUpperCase(java.util.Locale.ROOT)
+                : conduit.substring(0, space).toUpperCase(java.util.Locale.ROOT) + conduit.substring(space);
+    }
+
     /** A per-register table of predicted value, observed value and rule, mismatches marked. */
     public String table() {
         Prediction prediction = prediction();
         StringBuilder text = new StringBuilder();
-        text.append(String.format("%s %s: %s%n", conduit.toUpperCase(java.util.Locale.ROOT),
+        text.append(String.format("%s %s: %s%n", conduitLabel(),
                 String.format("0x%08x", call.x(0)), prediction.summary()));
         text.append(String.format("deciding rule %s — %s%n  \"%s\"%n", prediction.rule().id(), prediction.rule().citation(),
                 prediction.rule().statement()));

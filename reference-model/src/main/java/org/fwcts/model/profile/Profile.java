@@ -16,7 +16,8 @@ import org.fwcts.model.ffa.FfaSystem;
  * @param smcccVersion the version SMCCC_VERSION reports; empty for an SMCCC v1.0
  *     implementation, which does not implement SMCCC_VERSION (DEN0028, "SMCCC_VERSION")
  * @param archFeatures SMCCC_ARCH_FEATURES answers by queried function ID; a missing ID
- *     answers NOT_SUPPORTED (DEN0028, "SMCCC_ARCH_FEATURES")
+ *     answers NOT_SUPPORTED (DEN0028, "SMCCC_ARCH_FEATURES"). The workaround answers depend on
+ *     the CPU and the firmware's build options as much as on the firmware
  * @param psciVersion the version PSCI_VERSION reports (DEN0022, "PSCI_VERSION")
  * @param psciFeatures PSCI_FEATURES answers by queried function ID (0 or feature flags); a
  *     missing ID answers NOT_SUPPORTED (DEN0022, "PSCI_FEATURES")
@@ -47,6 +48,16 @@ public record Profile(
 
     public Profile withSmcccVersion(Optional<SpecVersion> version) {
         return new Profile(name, description, version, archFeatures, psciVersion, psciFeatures, ffa);
+    }
+
+    /**
+     * This profile with SMCCC_ARCH_FEATURES({@code function}) answering {@code answer}, or
+     * NOT_SUPPORTED when it is empty.
+     */
+    public Profile withArchFeature(int function, Optional<Integer> answer) {
+        Map<Integer, Integer> changed = new java.util.HashMap<>(archFeatures);
+        answer.ifPresentOrElse(value -> changed.put(function, value), () -> changed.remove(function));
+        return new Profile(name, description, smcccVersion, changed, psciVersion, psciFeatures, ffa);
     }
 
     public Profile withPsciVersion(SpecVersion version) {

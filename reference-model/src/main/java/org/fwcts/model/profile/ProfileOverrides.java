@@ -2,20 +2,29 @@ package org.fwcts.model.profile;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiFunction;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 import org.fwcts.model.SpecVersion;
 import org.fwcts.model.ffa.EndpointId;
 import org.fwcts.model.ffa.FfaSystem;
 import org.fwcts.model.ffa.Topology;
+import org.fwcts.model.smccc.FunctionId;
+import org.fwcts.model.smccc.OwningEntity;
 
 /**
  * Applies field overrides written as text (from a target descriptor) to a profile.
  *
- * <p>Version fields take {@code MAJOR.MINOR}; optional ones also take {@code none}.
+ * <p>Version fields take {@code MAJOR.MINOR}; optional ones also take {@code none}. Keys
+ * {@code archFeature.<function ID>}, e.g. {@code archFeature.0x80007fff: "-2"}, set the answer of
+ * SMCCC_ARCH_FEATURES for one Arm Architecture Call: an integer (decimal, or hex with {@code 0x}), or
+ * {@code none} for NOT_SUPPORTED. The workaround answers depend on the CPU and build options, so a
+ * target often needs these.
  */
 public final class ProfileOverrides {
+    /** The prefix of the per-function SMCCC_ARCH_FEATURES keys. */
+    public static final String ARCH_FEATURE = "archFeature.";
+
     private static final Map<String, BiFunction<Profile, String, Profile>> FIELDS = Map.of(
             "smcccVersion", (p, v) -> p.withSmcccVersion(optionalVersion(v)),
             "psciVersion", (p, v) -> p.withPsciVersion(SpecVersion.parse(v)),
@@ -25,9 +34,11 @@ public final class ProfileOverrides {
     private ProfileOverrides() {
     }
 
-    /** The names that may be overridden. */
-    public static java.util.Set<String> fields() {
-        return new java.util.TreeSet<>(FIELDS.keySet());
+    /** The names that may be overridden; {@code archFeature.<function ID>} stands for the keyed family. */
+    public static Set<String> fields() {
+        Set<String> names = new TreeSet<>(FIELDS.keySet());
+        names.add(ARCH_FEATURE + "<function ID>");
+        return names;
     }
 
     /**
@@ -38,17 +49,60 @@ public final class ProfileOverrides {
     public static Profile apply(Profile base, Map<String, String> overrides) {
         Profile result = base;
         for (Map.Entry<String, String> entry : overrides.entrySet()) {
-            BiFunction<Profile, String, Profile> setter = FIELDS.get(entry.getKey());
+            String key = entry.getKey();
+            BiFunction<Profile, String, Profile> setter = key.startsWith(ARCH_FEATURE)
+                    ? (p, v) -> archFeature(p, key.substring(ARCH_FEATURE.length()), v)
+                    : FIELDS.get(key);
             if (setter == null) {
-                throw new IllegalArgumentException("unknown profile field '" + entry.getKey() + "' (known: " + fields() + ")");
+                throw new IllegalArgumentException("unknown profile field '" + key + "' (known: " + fields() + ")");
             }
             try {
                 result = setter.apply(result, entry.getValue());
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(entry.getKey() + ": " + e.getMessage(), e);
+                throw new IllegalArgumentException(key + ": " + e.getMessage(), e);
             }
         }
         return overrides.isEmpty() ? result : result.withName(base.name() + "+overrides");
+    }
+
+    /** SMCCC_ARCH_FEATURES({@code function}) answers {@code text}: an integer, or {@code none} for NOT_SUPPORTED. */
+    private static Profile archFeature(Profile profile, String function, String text) {
+        FunctionId id = archFunction(function);
+        String value = text.trim();
+        if ("none".equals(value)) {
+            return profile.withArchFeature(id.value(), Optional.empty());
+        }
+        return profile.withArchFeature(id.value(), Optional.of(answer(value)));
+    }
+
+    /** A fast-call ID of the Arm Architecture range, written in hex with 0x, e.g. 0x80007fff. */
+    private static FunctionId archFunction(String text) {
+        String hex = text.trim();
+        if (!hex.matches("0[xX][0-9a-fA-F]{1,8}")) {
+            throw new IllegalArgumentException("'" + text + "' is not a function ID: write it in hex, e.g. "
+                    + ARCH_FEATURE + "0x80007fff");
+        }
+        FunctionId id = new FunctionId(Integer.parseUnsignedInt(hex.substring(2), 16));
+        if (!id.isFast() || id.owner() != OwningEntity.ARM_ARCHITECTURE) {
+            throw new IllegalArgumentException(id + " is not an Arm Architecture Call (fast call, owning entity 0):"
+                    + " SMCCC_ARCH_FEATURES answers only for those");
+        }
+        return id;
+    }
+
+    /** A 32-bit answer: decimal ({@code -2}) or hex ({@code 0xfffffffe}), as w0 carries it. */
+    private static int answer(String text) {
+        long value;
+        try {
+            value = Long.decode(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text + "' is not an answer: write an integer such as 0, 1 or -2,"
+                    + " or none for NOT_SUPPORTED", e);
+        }
+        if (value < Integer.MIN_VALUE || value > 0xFFFF_FFFFL) {
+            throw new IllegalArgumentException("'" + text + "' does not fit in w0 (32 bits)");
+        }
+        return (int) value;
     }
 
     /**

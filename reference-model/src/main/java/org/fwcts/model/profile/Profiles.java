@@ -11,6 +11,7 @@ import org.fwcts.model.ffa.SpmcProfile;
 import org.fwcts.model.ffa.SpmcProfiles;
 import org.fwcts.model.psci.PsciFunction;
 import org.fwcts.model.smccc.ArchFunction;
+import org.fwcts.model.smccc.SmcccRules;
 
 /** The named profiles a target descriptor can choose from. */
 public final class Profiles {
@@ -55,21 +56,37 @@ public final class Profiles {
     }
 
     /**
-     * TF-A BL31 on a platform without an SPM dispatcher: SMCCC v1.5 and PSCI 1.1 with the
-     * power functions a typical platform port registers. Platform ports differ: a descriptor
-     * overrides what its build does differently.
+     * TF-A BL31 without an SPM dispatcher: SMCCC v1.5 and PSCI 1.1 with the power functions a
+     * typical platform port registers. Checked against TF-A v2.15.0-619-g6a164dda7 (PLAT=qemu,
+     * built with SPD=spmd SPMC_AT_EL3=1) on QEMU 7.2 with cortex-a57 cores. Platform ports, CPUs
+     * and build options differ: a descriptor overrides what its build does differently.
      */
     public static Profile tfaBl31() {
+        // No MIGRATE_INFO_TYPE: TF-A adds it to psci_caps only in psci_register_spd_pm_hook() when the
+        // SPD provides svc_migrate_info (lib/psci/psci_common.c). The SPMD's hooks have none, and without
+        // an SPD the hook is never registered, so PSCI_FEATURES and the call itself answer NOT_SUPPORTED.
         Map<Integer, Integer> features = supported(
                 PsciFunction.PSCI_VERSION, PsciFunction.CPU_SUSPEND, PsciFunction.CPU_OFF, PsciFunction.CPU_ON,
-                PsciFunction.AFFINITY_INFO, PsciFunction.MIGRATE_INFO_TYPE, PsciFunction.SYSTEM_OFF,
-                PsciFunction.SYSTEM_RESET, PsciFunction.PSCI_FEATURES);
+                PsciFunction.AFFINITY_INFO, PsciFunction.SYSTEM_OFF, PsciFunction.SYSTEM_RESET,
+                PsciFunction.PSCI_FEATURES);
         features.put(ArchFunction.SMCCC_VERSION.id().value(), 0);
+        // smccc_arch_features() in services/arm_arch_svc/arm_arch_svc_setup.c. The workaround answers
+        // depend on the CPU and the build; these hold for cortex-a57 with TF-A's defaults
+        // WORKAROUND_CVE_2017_5715=1, WORKAROUND_CVE_2018_3639=1, DYNAMIC_WORKAROUND_CVE_2018_3639=0 and
+        // WORKAROUND_CVE_2022_23960=1 (measured on v2.15.0-619-g6a164dda7, QEMU 7.2). SMCCC_ARCH_SOC_ID is
+        // not listed: plat/qemu does not offer it, so it answers NOT_SUPPORTED.
         Map<Integer, Integer> arch = Map.of(
                 ArchFunction.SMCCC_VERSION.id().value(), 0,
-                ArchFunction.SMCCC_ARCH_FEATURES.id().value(), 0);
+                ArchFunction.SMCCC_ARCH_FEATURES.id().value(), 0,
+                // The CVE-2017-5715 workaround applies to cortex-a57 and is implemented.
+                ArchFunction.SMCCC_ARCH_WORKAROUND_1.id().value(), 0,
+                // Statically mitigated at reset (no dynamic workaround): NOT_REQUIRED.
+                ArchFunction.SMCCC_ARCH_WORKAROUND_2.id().value(), SmcccRules.NOT_REQUIRED,
+                // The CVE-2022-23960 workaround applies to cortex-a57 and is implemented.
+                ArchFunction.SMCCC_ARCH_WORKAROUND_3.id().value(), 0);
         return new Profile("tfa-bl31",
-                "TF-A BL31 (SMCCC 1.5, PSCI 1.1) without SPMD; not yet checked against a real build",
+                "TF-A BL31 (SMCCC 1.5, PSCI 1.1) without SPMD; checked against TF-A v2.15.0-619-g6a164dda7"
+                        + " on QEMU 7.2 (plat/qemu, cortex-a57)",
                 Optional.of(SpecVersion.of(1, 5)), arch, SpecVersion.of(1, 1), features, Optional.empty());
     }
 

@@ -45,7 +45,8 @@ public final class ArchitectureCalls implements CallFamily {
             return results.notSupported(SmcccRules.ARCH_FEATURES)
                     .build("SMCCC_ARCH_FEATURES(" + queried + ") is NOT_SUPPORTED");
         }
+        String said = answer == SmcccRules.NOT_REQUIRED ? "NOT_REQUIRED (-2)" : answer.toString();
         return results.value(0, answer, SmcccRules.ARCH_FEATURES)
-                .build("SMCCC_ARCH_FEATURES(" + queried + ") returns " + answer);
+                .build("SMCCC_ARCH_FEATURES(" + queried + ") returns " + said);
     }
 }

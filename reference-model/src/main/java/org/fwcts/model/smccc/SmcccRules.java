@@ -28,10 +28,13 @@ public final class SmcccRules {
                     + " does not provide it and returns NOT_SUPPORTED.");
     public static final Rule ARCH_FEATURES = new Rule("SMCCC.ARCH_FEATURES", DOC, "SMCCC_ARCH_FEATURES",
             "SMCCC_ARCH_FEATURES returns 0 or a positive feature value for an implemented Arm Architecture Call and"
-                    + " NOT_SUPPORTED (-1) otherwise; it exists from SMCCC v1.1.");
+                    + " NOT_SUPPORTED (-1) otherwise; for SMCCC_ARCH_WORKAROUND_2 it may also return NOT_REQUIRED (-2),"
+                    + " when no PE needs the dynamic mitigation. It exists from SMCCC v1.1.");
 
     /** SMCCC return code NOT_SUPPORTED (DEN0028, "Return codes"). */
     public static final int NOT_SUPPORTED = -1;
+    /** SMCCC return code NOT_REQUIRED, e.g. SMCCC_ARCH_FEATURES(SMCCC_ARCH_WORKAROUND_2) (DEN0028, "Return codes"). */
+    public static final int NOT_REQUIRED = -2;
 
     private SmcccRules() {
     }

@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.fwcts.model.RuleCatalog;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -83,5 +85,42 @@ class WaiverFileTests {
         Path missing = temp.resolve("nonesuch.yaml");
         assertThatThrownBy(() -> WaiverFile.load(missing, KNOWN_RULES)).isInstanceOf(BadWaiverFileException.class)
                 .hasMessage(missing + ": no such file");
+    }
+
+    /** Checked as ./fwcts run --waivers and ./fwcts summary --waivers check it: against the model's rule catalogue. */
+    @Nested
+    @DisplayName("checked against the reference model's rule catalogue")
+    class AgainstTheModel {
+        private final Predicate<String> catalogue = id -> RuleCatalog.find(id).isPresent();
+
+        @Test
+        @DisplayName("accepts rule waivers for FF-A area rules: FFA.PARTITION_INFO.UUID, FFA.MEM.SEND.SUCCESS, FFA.RTM.NOT_RUNNING")
+        void acceptsFfaAreaRules() throws IOException {
+            Path file = file("""
+                    waivers:
+                      - rule: FFA.PARTITION_INFO.UUID
+                        justification: vendor ticket 6
+                        expires: 2027-06-30
+                      - rule: FFA.MEM.SEND.SUCCESS
+                        justification: vendor ticket 7
+                        expires: 2027-06-30
+                      - rule: FFA.RTM.NOT_RUNNING
+                        justification: vendor ticket 8
+                        expires: 2027-06-30
+                      - rule: SMCCC.FID_W0
+                        justification: QEMU's built-in PSCI decodes all of x0
+                        expires: 2027-06-30
+                    """);
+            assertThat(WaiverFile.load(file, catalogue).entries()).extracting(Waiver::subject)
+                    .containsExactly("FFA.PARTITION_INFO.UUID", "FFA.MEM.SEND.SUCCESS", "FFA.RTM.NOT_RUNNING", "SMCCC.FID_W0");
+        }
+
+        @Test
+        @DisplayName("still refuses a rule the model does not define")
+        void refusesUnknownRule() throws IOException {
+            Path file = file("waivers: [{rule: FFA.PARTITION_INFO.UUIDS, justification: j, expires: 2027-01-01}]\n");
+            assertThatThrownBy(() -> WaiverFile.load(file, catalogue)).isInstanceOf(BadWaiverFileException.class)
+                    .hasMessageContaining("waivers[0].rule: unknown rule 'FFA.PARTITION_INFO.UUIDS'");
+        }
     }
 }

@@ -46,8 +46,8 @@ class FfaDirectMessagingTests {
 
     @ParameterizedTest(name = "{0} with {1}")
     @MethodSource("forms")
-    @Tag("rule:FFA.MSG.DIRECT_REQ")
-    @Tag("rule:FFA.MSG.DIRECT_RESP")
+    @Tag("rule:FFA.MSG.DIRECT_REQ.FORWARD")
+    @Tag("rule:FFA.MSG.DIRECT_RESP.FORWARD")
     @DisplayName("a request reaches the partition and its response comes back, every payload register intact")
     void echo(DirectMessageKind kind, String what, long[] payload, FfaFirmware ffa) {
         PartitionAgent partition = PartitionAgent.in(ffa, ffa.model().topology().partitions().get(0), kind);

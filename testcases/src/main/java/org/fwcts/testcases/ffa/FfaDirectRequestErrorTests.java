@@ -51,7 +51,10 @@ class FfaDirectRequestErrorTests {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("refusedRequests")
-    @Tag("rule:FFA.MSG.DIRECT_REQ")
+    @Tag("rule:FFA.MSG.DIRECT_REQ.RECEIVER")
+    @Tag("rule:FFA.MSG.DIRECT_REQ.SENDER")
+    @Tag("rule:FFA.MSG.DIRECT_REQ.FLAGS")
+    @Tag("rule:FFA.MSG.DIRECT_RESP.NORMAL_WORLD")
     @DisplayName("is refused with the implementation's error")
     void refused(String what, long function, long endpoints, long flags, FfaFirmware ffa) {
         assertThatCall(ffa.call(Registers.of(function, endpoints, flags, 1, 2, 3, 4, 5))).matchesModel();

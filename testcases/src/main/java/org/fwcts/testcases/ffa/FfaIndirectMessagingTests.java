@@ -47,7 +47,10 @@ class FfaIndirectMessagingTests {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("messages")
-    @Tag("rule:FFA.MSG.SEND2")
+    @Tag("rule:FFA.MSG_SEND2.DELIVERED")
+    @Tag("rule:FFA.MSG_SEND2.PAYLOAD_OFFSET")
+    @Tag("rule:FFA.MSG_SEND2.PAYLOAD_SIZE")
+    @Tag("rule:FFA.MSG_SEND2.SENDER")
     @DisplayName("MSG_SEND2 with the message in the TX buffer")
     void send(String what, int change, long size, FfaFirmware ffa) {
         EndpointId partition = ffa.model().topology().partitions().get(0).id();

@@ -52,7 +52,7 @@ class FfaMemoryPermissionRuleTests {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = TransactionType.class, names = {"LEND", "DONATE"})
-    @Tag("rule:FFA.MEM.NOT_SPECIFIED_NEVER_X")
+    @Tag("rule:FFA.MEM.LEND.NOT_SPECIFIED_NEVER_X")
     @DisplayName("LEND/DONATE with instruction access NOT_SPECIFIED: the retrieve response never grants execute")
     void notSpecifiedNeverExecutableInResponse(TransactionType type) {
         FfaCheck send = send(type);
@@ -65,7 +65,7 @@ class FfaMemoryPermissionRuleTests {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = TransactionType.class, names = {"LEND", "DONATE"})
-    @Tag("rule:FFA.MEM.NOT_SPECIFIED_NEVER_X")
+    @Tag("rule:FFA.MEM.LEND.NOT_SPECIFIED_NEVER_X")
     @DisplayName("LEND/DONATE with instruction access NOT_SPECIFIED: the borrower cannot execute the region")
     void notSpecifiedNeverExecutableInHardware(TransactionType type, FfaFirmware ffa) {
         AccessProbe.requireEnforced(ffa, scenario.partition().id());
@@ -84,7 +84,7 @@ class FfaMemoryPermissionRuleTests {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = TransactionType.class, names = {"SHARE", "LEND"})
-    @Tag("rule:FFA.MEM.RECLAIM_RESTORES")
+    @Tag("rule:FFA.MEM.RECLAIM.RESTORES_EXACTLY")
     @DisplayName("after RECLAIM the owner has exactly the access it had before the send, never more")
     void reclaimRestoresOwnerAccess(TransactionType type, FfaFirmware ffa) {
         AccessProbe.requireEnforced(ffa, ffa.self());

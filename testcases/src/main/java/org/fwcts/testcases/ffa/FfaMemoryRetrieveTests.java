@@ -62,7 +62,7 @@ class FfaMemoryRetrieveTests {
 
     @ParameterizedTest(name = "{0} {1}, retrieved as {2}")
     @MethodSource("transactions")
-    @Tag("rule:FFA.MEM.RETRIEVE")
+    @Tag("rule:FFA.MEM.RETRIEVE.RESPONSE_CONTENTS")
     @Tag("rule:FFA.MEM.RELINQUISH")
     @Tag("rule:FFA.MEM.RECLAIM")
     @DisplayName("send, retrieve (response checked field by field), read by the partition, relinquish, reclaim")
@@ -103,7 +103,10 @@ class FfaMemoryRetrieveTests {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badRequests")
-    @Tag("rule:FFA.MEM.RETRIEVE")
+    @Tag("rule:FFA.MEM.RETRIEVE.HANDLE")
+    @Tag("rule:FFA.MEM.RETRIEVE.SENDER")
+    @Tag("rule:FFA.MEM.RETRIEVE.TAG")
+    @Tag("rule:FFA.MEM.RETRIEVE.FLAGS")
     @DisplayName("a retrieve request that does not match the transaction is refused")
     void badRetrieve(String what, long handleDelta, int sender, int tag, int flags, FfaFirmware ffa) {
         long handle = MemoryRetrieval.handle(scenario.send(TransactionType.SHARE, AccessPermissions.RW, 0));
@@ -116,7 +119,7 @@ class FfaMemoryRetrieveTests {
     }
 
     @Test
-    @Tag("rule:FFA.MEM.RETRIEVE")
+    @Tag("rule:FFA.MEM.RETRIEVE.TWICE")
     @DisplayName("a second retrieve by the same partition without relinquishing in between")
     void retrieveTwice() {
         long handle = MemoryRetrieval.handle(scenario.send(TransactionType.SHARE, AccessPermissions.RW, 0));
@@ -128,7 +131,8 @@ class FfaMemoryRetrieveTests {
     }
 
     @Test
-    @Tag("rule:FFA.MEM.CLEAR")
+    @Tag("rule:FFA.MEM.ZERO.SEND")
+    @Tag("rule:FFA.MEM.ZERO.RETRIEVE")
     @DisplayName("LEND with the clear-memory flag: the partition finds the region zeroed, or the send is refused")
     void lendCleared() {
         FfaCheck send = scenario.send(TransactionType.LEND, AccessPermissions.RW, 0x1);

@@ -54,8 +54,9 @@ class FfaMemorySendTests {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = TransactionType.class, names = {"SHARE", "LEND", "DONATE"})
-    @Tag("rule:FFA.MEM.SEND")
+    @Tag("rule:FFA.MEM.SEND.SUCCESS")
     @Tag("rule:FFA.MEM.RECLAIM")
+    @Tag("rule:FFA.MEM.RECLAIM.HANDLE")
     @DisplayName("a well-formed send to the partition, then its reclaim, then a second reclaim of the freed handle")
     void sendThenReclaimTwice(TransactionType type, FfaFirmware ffa) {
         AccessPermissions permissions = type == TransactionType.DONATE ? AccessPermissions.NOT_SPECIFIED
@@ -71,7 +72,7 @@ class FfaMemorySendTests {
     }
 
     @Test
-    @Tag("rule:FFA.MEM.SEND")
+    @Tag("rule:FFA.MEM.SEND.SUCCESS")
     @DisplayName("the SMC32 form of FFA_MEM_SHARE")
     void share32(FfaFirmware ffa) {
         byte[] descriptor = share(ffa, 1);
@@ -93,7 +94,7 @@ class FfaMemorySendTests {
     }
 
     @Test
-    @Tag("rule:FFA.MEM.SEND")
+    @Tag("rule:FFA.MEM.SEND.OVERLAP")
     @DisplayName("sending pages that are already in a transaction")
     void overlappingSend(FfaFirmware ffa) {
         byte[] descriptor = share(ffa, 2);
@@ -104,7 +105,8 @@ class FfaMemorySendTests {
     }
 
     @Test
-    @Tag("rule:FFA.MEM.FRAG")
+    @Tag("rule:FFA.MEM.SEND.FRAG_RX")
+    @Tag("rule:FFA.MEM.SEND.FRAG_TX.HANDLE")
     @DisplayName("a send in two fragments: FFA_MEM_FRAG_RX after the first, the handle after FFA_MEM_FRAG_TX")
     void fragmentedSend(FfaFirmware ffa) {
         byte[] descriptor = share(ffa, 1);
@@ -158,8 +160,18 @@ class FfaMemorySendTests {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("malformedDescriptors")
-    @Tag("rule:FFA.MEM.SEND")
-    @Tag("rule:FFA.MEM.DESC")
+    @Tag("rule:FFA.MEM.DESC.EMAD_OFFSET")
+    @Tag("rule:FFA.MEM.DESC.HEADER_RESERVED")
+    @Tag("rule:FFA.MEM.SEND.RECEIVER_KNOWN")
+    @Tag("rule:FFA.MEM.DESC.PERMISSIONS_RESERVED")
+    @Tag("rule:FFA.MEM.SEND.DATA_ACCESS")
+    @Tag("rule:FFA.MEM.SEND.INSTRUCTION_ACCESS")
+    @Tag("rule:FFA.MEM.DESC.COMPOSITE_BOUNDS")
+    @Tag("rule:FFA.MEM.DESC.COMPOSITE_OFFSET_ALIGNMENT")
+    @Tag("rule:FFA.MEM.DESC.TOTAL_PAGE_COUNT")
+    @Tag("rule:FFA.MEM.DESC.CONSTITUENT_COUNT")
+    @Tag("rule:FFA.MEM.DESC.CONSTITUENT_ALIGNMENT")
+    @Tag("rule:FFA.MEM.DESC.CONSTITUENT_EMPTY")
     @DisplayName("a malformed or misused share descriptor is refused with the implementation's error")
     void malformedDescriptor(String what, int offset, int width, long value, FfaFirmware ffa) {
         byte[] descriptor = share(ffa, 1);
@@ -183,7 +195,8 @@ class FfaMemorySendTests {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("misusedRegisters")
-    @Tag("rule:FFA.MEM.SEND")
+    @Tag("rule:FFA.MEM.SEND.FRAGMENT_LENGTH")
+    @Tag("rule:FFA.MEM.TX_BUFFER")
     @DisplayName("send registers the rules refuse: lengths and the buffer address")
     void misusedRegisters(String what, int totalDelta, int fragmentDelta, long bufferPage, long bufferPages,
             FfaFirmware ffa) {

@@ -51,7 +51,13 @@ class FfaNotificationTests {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("calls")
-    @Tag("rule:FFA.NOTIFICATION")
+    @Tag("rule:FFA.NOTIFICATION_BITMAP_CREATE")
+    @Tag("rule:FFA.NOTIFICATION_BIND")
+    @Tag("rule:FFA.NOTIFICATION_SET")
+    @Tag("rule:FFA.NOTIFICATION_GET")
+    @Tag("rule:FFA.NOTIFICATION_INFO_GET")
+    @Tag("rule:FFA.NOTIFICATION_UNBIND")
+    @Tag("rule:FFA.NOTIFICATION_BITMAP_DESTROY")
     @DisplayName("one step of the notification life cycle, as the implementation provides it")
     void lifecycleStep(String what, Registers call, FfaFirmware ffa) {
         assertThatCall(ffa.call(call)).matchesModel();

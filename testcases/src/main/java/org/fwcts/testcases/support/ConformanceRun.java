@@ -288,8 +288,15 @@ public final class ConformanceRun implements AutoCloseable {
         facts.put("descriptor", descriptor.file().toString());
         facts.put("profile", model.profile().name());
         facts.put("profileDescription", model.profile().description());
+        boolean simulated = descriptor.kind() == org.fwcts.targets.descriptor.TargetKind.SIMULATED;
+        if (simulated) {
+            // Marks the run simulated in every report even if it never booted; a boot's own identity replaces it.
+            facts.put("simulation", org.fwcts.reports.RunSummary.SIMULATED);
+        }
         if (session != null) {
-            session.target().imageHashes().forEach((role, hash) -> facts.put("sha256 " + role, hash));
+            // A simulated target's identity (profile, deviations) stands where image hashes go; it is not a hash.
+            String label = simulated ? "" : "sha256 ";
+            session.target().imageHashes().forEach((role, hash) -> facts.put(label + role, hash));
             var agent = session.agentInfo();
             facts.put("agent", "version " + agent.version() + ", protocol " + agent.protocol() + ", EL"
                     + agent.exceptionLevel() + ", caps " + String.join(",", new java.util.TreeSet<>(agent.capabilities())));

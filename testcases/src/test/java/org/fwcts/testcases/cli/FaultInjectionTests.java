@@ -28,18 +28,18 @@ class FaultInjectionTests {
     Path temp;
 
     @Test
-    @DisplayName("gives the SMCCC/PSCI suite on QEMU the verdicts of a clean run at 1% and 5% faults")
+    @DisplayName("gives the SMCCC/PSCI suite on QEMU the verdicts of a clean run at 1%, 5% and 20% faults")
     void smcccAndPsciOnQemu() throws Exception {
         Path target = fastCopy("qemu-virt.yaml");
-        checkAgainstCleanRun(target, List.of("--tag", "smccc | psci"), List.of(0.01, 0.05));
+        checkAgainstCleanRun(target, List.of("--tag", "smccc | psci"), List.of(0.01, 0.05, 0.2));
     }
 
     @Test
-    @DisplayName("gives FF-A tests on the simulated target the verdicts of a clean run at 1% and 5% faults")
+    @DisplayName("gives FF-A tests on the simulated target the verdicts of a clean run at 1%, 5% and 20% faults")
     void ffaOnSimulatedTarget() throws Exception {
         Path target = fastCopy("simulated-tfa.yaml");
         checkAgainstCleanRun(target, List.of("--tag", "ffa", "--test", "FfaVersion", "--test", "FfaMemorySend",
-                "--test", "FfaDirectMessaging"), List.of(0.01, 0.05));
+                "--test", "FfaDirectMessaging"), List.of(0.01, 0.05, 0.2));
     }
 
     private void checkAgainstCleanRun(Path target, List<String> selection, List<Double> rates) {

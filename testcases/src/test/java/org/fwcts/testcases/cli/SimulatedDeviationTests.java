@@ -64,6 +64,9 @@ class SimulatedDeviationTests {
         assertThat(named(summary, "BROKEN")).isEmpty();
         assertThat(summary.get("counts").get("passed").asInt()).isGreaterThanOrEqualTo(150);
         assertThat(summary.get("target").toString()).contains("SIMULATED target, not a conformance result");
+        assertThat(summary.get("simulated").asBoolean()).as("summary.json says simulated").isTrue();
+        assertThat(Files.readString(temp.resolve("run-conforming/summary.md")))
+                .contains("PASS — SIMULATED target, not a conformance result");
     }
 
     static Stream<Arguments> deviations() {
