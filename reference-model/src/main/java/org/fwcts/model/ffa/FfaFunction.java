@@ -8,7 +8,7 @@ import org.fwcts.model.smccc.FunctionId;
 
 /**
  * FF-A functions with their SMC32 and SMC64 identifiers and the version that introduced them
- * (DEN0077A, "Function identifiers"; ../shared/spec/ffa-abi.md §1).
+ * (DEN0077A, "Function identifiers").
  */
 public enum FfaFunction {
     FFA_ERROR(0x60, true, false, 1, 0),

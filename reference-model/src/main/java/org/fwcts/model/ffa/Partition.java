@@ -4,8 +4,8 @@ import java.util.List;
 import org.fwcts.model.SpecVersion;
 
 /**
- * One secure partition as its manifest declares it (DEN0077A, "Partition discovery";
- * properties bits from ../shared/spec/ffa-abi.md §6).
+ * One secure partition as its manifest declares it (DEN0077A, "Partition discovery", with the
+ * partition properties bits of "FFA_PARTITION_INFO_GET").
  *
  * @param id its endpoint ID
  * @param uuids the protocol UUIDs it serves, first one primary

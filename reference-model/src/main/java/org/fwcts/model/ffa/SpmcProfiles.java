@@ -21,8 +21,7 @@ import org.fwcts.model.smccc.FunctionId;
  * The SPMC implementations FWCTS knows, one method each: every implementation-defined choice of
  * an implementation is in its method, so two profiles compare line by line.
  *
- * <p>Sources are the implementations' public code (snapshots of August 2026), cited per method;
- * ../shared/spec/ffa-abi.md and ffa-memory.md digest them.
+ * <p>Sources are the implementations' public code (snapshots of August 2026), cited per method.
  */
 public final class SpmcProfiles {
     private static final Map<String, SpmcProfile> BY_NAME = new TreeMap<>();

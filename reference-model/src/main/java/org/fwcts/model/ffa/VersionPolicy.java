@@ -4,7 +4,7 @@ import org.fwcts.model.SpecVersion;
 
 /**
  * How an implementation negotiates FF-A versions (DEN0077A, "FFA_VERSION"): where the spec
- * leaves room, implementations differ (../shared/spec/ffa-abi.md §3).
+ * leaves room, implementations differ.
  *
  * @param onIncompatible the answer to a request whose major differs or whose minor is newer
  * @param recording which version the SPMC records for the caller after a compatible request

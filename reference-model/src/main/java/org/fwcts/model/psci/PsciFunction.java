@@ -8,7 +8,7 @@ import org.fwcts.model.smccc.FunctionId;
 
 /**
  * PSCI functions with their SMC32 and SMC64 identifiers and the PSCI version that added them
- * (DEN0022, "Function IDs"; also ../shared/spec/smccc-psci.md §3).
+ * (DEN0022, "Function IDs").
  */
 public enum PsciFunction {
     PSCI_VERSION(0x00, false, 0, 2),

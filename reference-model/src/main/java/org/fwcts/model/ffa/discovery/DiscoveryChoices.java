@@ -8,7 +8,7 @@ import org.fwcts.model.smccc.FunctionId;
 
 /**
  * Implementation choices for discovery: FFA_FEATURES, FFA_SPM_ID_GET and partition information
- * (DEN0077A, "Discovery and identification"; ../shared/spec/ffa-abi.md §4–§6).
+ * (DEN0077A, "Discovery and identification").
  *
  * @param spmcId what FFA_SPM_ID_GET returns
  * @param normalWorldFeatureIds FFA_FEATURES answers (w2) for feature IDs queried from the normal

@@ -13,7 +13,7 @@ import org.fwcts.model.ffa.Mailbox;
 import org.fwcts.model.ffa.Partition;
 import org.fwcts.model.ffa.Uuid;
 
-/** FFA_PARTITION_INFO_GET (DEN0077A, "FFA_PARTITION_INFO_GET"; ../shared/spec/ffa-abi.md §6). */
+/** FFA_PARTITION_INFO_GET (DEN0077A, "FFA_PARTITION_INFO_GET"). */
 final class PartitionInfoHandler implements FfaHandler {
     private static final int COUNT_ONLY = 1;
 

@@ -7,7 +7,7 @@ import org.fwcts.model.ffa.FfaHandler;
 
 /**
  * The FF-A functions of memory management (DEN0077A v1.0/v1.1 "Memory management", DEN0140 from
- * v1.2; ../shared/spec/ffa-memory.md): sending memory, its fragments, retrieving, relinquishing and
+ * v1.2): sending memory, its fragments, retrieving, relinquishing and
  * reclaiming it.
  */
 public final class MemoryCalls implements AbiGroup {

@@ -7,7 +7,7 @@ import org.fwcts.model.Rule;
 import org.fwcts.model.ffa.FfaError;
 
 /**
- * The implementation-defined choices of FF-A memory management (../shared/spec/ffa-memory.md §6):
+ * The implementation-defined choices of FF-A memory management:
  * where TF-A's EL3 SPMC (spmc_shared_mem.c), Hafnium (src/ffa_memory.c, src/api.c,
  * src/ffa/spmc/ffa_memory.c) and OP-TEE (thread_spmc.c, mobj_ffa.c) differ. Which memory functions
  * exist at all (FFA_MEM_DONATE only at Hafnium, FFA_MEM_RELINQUISH only from partitions) is the

@@ -8,8 +8,7 @@ import org.fwcts.model.ffa.FfaError;
 import org.fwcts.model.ffa.FfaFunction;
 
 /**
- * Implementation choices for notifications (DEN0077A, "Notifications"; ../shared/spec/ffa-abi.md
- * §10), where Hafnium (src/api.c, src/ffa/spmc/notifications.c, src/vm.c) and OP-TEE
+ * Implementation choices for notifications (DEN0077A, "Notifications"), where Hafnium (src/api.c, src/ffa/spmc/notifications.c, src/vm.c) and OP-TEE
  * (core/arch/arm/kernel/thread_spmc.c) answer the same call differently.
  *
  * <p>No profile supports per-vCPU notifications (FF-A v1.3 makes them optional; Hafnium reports

@@ -4,8 +4,8 @@ import org.fwcts.model.ffa.EndpointId;
 import org.fwcts.model.ffa.FfaCall;
 
 /**
- * How the notification functions lay out their parameters (DEN0077A, "Notifications";
- * ../shared/spec/ffa-abi.md §10), and who may name which endpoint in them.
+ * How the notification functions lay out their parameters (DEN0077A, "Notifications"), and who
+ * may name which endpoint in them.
  */
 final class NotificationRegisters {
 

@@ -1,8 +1,7 @@
 package org.fwcts.model.ffa.rxtx;
 
 /**
- * Implementation choices for RX/TX buffer management (DEN0077A, "FFA_RXTX_MAP";
- * ../shared/spec/ffa-abi.md §7).
+ * Implementation choices for RX/TX buffer management (DEN0077A, "FFA_RXTX_MAP").
  *
  * @param minimumBufferSize FFA_FEATURES(FFA_RXTX_MAP) w2[1:0]: 0 = 4 KiB, 1 = 64 KiB, 2 = 16 KiB
  * @param maximumPageCount the largest page count RXTX_MAP accepts
