@@ -61,12 +61,7 @@ class BoardStandInTests {
                         type: folder
                         folder: %s
                     """.formatted(board.uart, board.powerOn, board.powerOff, board.tftp));
-            Path runDir = board.dir.resolve("run");
-            CompletableFuture<CliRun> run = CompletableFuture.supplyAsync(() -> CliRun.of("run", "--target",
-                    descriptor.toString(), "--tag", TAGS, "--output", runDir.toString()));
-            awaitTestsFinished(runDir, run);
-            board.replugUart(OUTAGE);
-            assertSameVerdictsAsClean(run.get(3, TimeUnit.MINUTES), runDir, board);
+            runThroughOutage(board, descriptor, () -> board.replugUart(OUTAGE));
             assertThat(board.tftp.resolve("fwcts-agent.bin")).exists();
         }
     }
@@ -95,12 +90,7 @@ class BoardStandInTests {
                         type: command
                         command: cp {image} %s/fwcts-agent.bin
                     """.formatted(telnetPort, pduPort, StandInBoard.PDU_NAME, board.tftp));
-            Path runDir = board.dir.resolve("run");
-            CompletableFuture<CliRun> run = CompletableFuture.supplyAsync(() -> CliRun.of("run", "--target",
-                    descriptor.toString(), "--tag", TAGS, "--output", runDir.toString()));
-            awaitTestsFinished(runDir, run);
-            board.restartConsoleServer(OUTAGE);
-            assertSameVerdictsAsClean(run.get(3, TimeUnit.MINUTES), runDir, board);
+            runThroughOutage(board, descriptor, () -> board.restartConsoleServer(OUTAGE));
         }
     }
 
@@ -116,6 +106,21 @@ class BoardStandInTests {
                   bootSeconds: 30
                   commandSeconds: 5
                 """.formatted(name) + consoleAndBoard);
+    }
+
+    /** Something the stand-in board does to its console mid-run. */
+    private interface Outage {
+        void happen() throws Exception;
+    }
+
+    /** Runs the SMCCC/PSCI tests on the board, with {@code outage} a few tests in, and checks the verdicts. */
+    private static void runThroughOutage(StandInBoard board, Path descriptor, Outage outage) throws Exception {
+        Path runDir = board.dir.resolve("run");
+        CompletableFuture<CliRun> run = CompletableFuture.supplyAsync(() -> CliRun.of("run", "--target",
+                descriptor.toString(), "--tag", TAGS, "--output", runDir.toString()));
+        awaitTestsFinished(runDir, run);
+        outage.happen();
+        assertSameVerdictsAsClean(run.get(3, TimeUnit.MINUTES), runDir, board);
     }
 
     /** Waits until the run has finished a few tests, so the outage falls in the middle of it. */
