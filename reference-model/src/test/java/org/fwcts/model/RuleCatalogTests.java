@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.fwcts.model.firmware.RuleCatalog;
 import org.fwcts.model.psci.PsciRules;
 import org.fwcts.model.smccc.SmcccRules;
 import org.junit.jupiter.api.DisplayName;

@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.fwcts.model.RuleCatalog;
+import org.fwcts.model.firmware.RuleCatalog;
 import org.fwcts.reports.waiver.Waivers;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

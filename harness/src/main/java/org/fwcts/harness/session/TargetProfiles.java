@@ -2,10 +2,10 @@ package org.fwcts.harness.session;
 
 import java.util.List;
 import java.util.Optional;
-import org.fwcts.model.ffa.FfaSystem;
+import org.fwcts.model.ffa.spmc.FfaSystem;
 import org.fwcts.model.ffa.Topology;
-import org.fwcts.model.ffa.memory.OwnedRange;
-import org.fwcts.model.ffa.memory.PageAccess;
+import org.fwcts.model.ffa.OwnedRange;
+import org.fwcts.model.ffa.PageAccess;
 import org.fwcts.model.profile.Profile;
 import org.fwcts.model.profile.ProfileOverrides;
 import org.fwcts.model.profile.Profiles;

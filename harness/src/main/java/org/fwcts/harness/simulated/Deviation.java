@@ -3,7 +3,7 @@ package org.fwcts.harness.simulated;
 import java.util.Optional;
 import org.fwcts.model.Registers;
 import org.fwcts.model.ffa.FfaCall;
-import org.fwcts.model.ffa.FfaState;
+import org.fwcts.model.ffa.spmc.FfaState;
 
 /**
  * A way the simulated firmware departs from its profile on purpose, so the suite can prove it

@@ -4,10 +4,10 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.fwcts.model.ffa.FfaCall;
 import org.fwcts.model.ffa.FfaFunction;
-import org.fwcts.model.ffa.FfaState;
+import org.fwcts.model.ffa.spmc.FfaState;
 import org.fwcts.model.ffa.memory.AccessMap;
 import org.fwcts.model.ffa.memory.Constituent;
-import org.fwcts.model.ffa.memory.PageAccess;
+import org.fwcts.model.ffa.PageAccess;
 import org.fwcts.model.ffa.memory.TransactionRecord;
 import org.fwcts.model.ffa.memory.TransactionType;
 

@@ -3,10 +3,10 @@ package org.fwcts.harness.simulated;
 import org.fwcts.model.Registers;
 import org.fwcts.model.ffa.FfaCall;
 import org.fwcts.model.ffa.FfaFunction;
-import org.fwcts.model.ffa.FfaState;
+import org.fwcts.model.ffa.spmc.FfaState;
 import org.fwcts.model.ffa.memory.AccessMap;
 import org.fwcts.model.ffa.memory.Constituent;
-import org.fwcts.model.ffa.memory.PageAccess;
+import org.fwcts.model.ffa.PageAccess;
 import org.fwcts.model.ffa.memory.TransactionRecord;
 
 /**

@@ -19,7 +19,7 @@ record WrongErrorCode(FfaFunction function, FfaError expected, FfaError actual) 
     }
 
     @Override
-    public Answer apply(FfaCall call, org.fwcts.model.ffa.FfaState before, Answer conforming) {
+    public Answer apply(FfaCall call, org.fwcts.model.ffa.spmc.FfaState before, Answer conforming) {
         boolean thisFunction = FfaFunction.of(call.functionId()).filter(function::equals).isPresent();
         boolean thatError = (conforming.registers().x(0) & 0xFFFF_FFFFL) == FFA_ERROR
                 && (conforming.registers().x(2) & 0xFFFF_FFFFL) == expected.register();

@@ -3,7 +3,7 @@ package org.fwcts.model.ffa;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.fwcts.model.ffa.memory.OwnedRange;
+import org.fwcts.model.ffa.spmc.SpmcProfile;
 
 /**
  * The endpoints of one system and the memory each owns at boot: the deployment, as opposed to

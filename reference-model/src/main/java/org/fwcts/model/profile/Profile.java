@@ -3,7 +3,7 @@ package org.fwcts.model.profile;
 import java.util.Map;
 import java.util.Optional;
 import org.fwcts.model.SpecVersion;
-import org.fwcts.model.ffa.FfaSystem;
+import org.fwcts.model.ffa.spmc.FfaSystem;
 
 /**
  * The implementation-defined choices of one firmware, each a named field.

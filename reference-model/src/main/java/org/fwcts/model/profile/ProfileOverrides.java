@@ -7,7 +7,7 @@ import java.util.TreeSet;
 import java.util.function.BiFunction;
 import org.fwcts.model.SpecVersion;
 import org.fwcts.model.ffa.EndpointId;
-import org.fwcts.model.ffa.FfaSystem;
+import org.fwcts.model.ffa.spmc.FfaSystem;
 import org.fwcts.model.ffa.Topology;
 import org.fwcts.model.smccc.FunctionId;
 import org.fwcts.model.smccc.OwningEntity;

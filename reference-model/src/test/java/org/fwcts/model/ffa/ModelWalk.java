@@ -3,6 +3,12 @@ package org.fwcts.model.ffa;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.fwcts.model.Registers;
+import org.fwcts.model.ffa.spmc.ConformingAnswer;
+import org.fwcts.model.ffa.spmc.FfaOutcome;
+import org.fwcts.model.ffa.spmc.FfaPrediction;
+import org.fwcts.model.ffa.spmc.FfaState;
+import org.fwcts.model.ffa.spmc.SpmcProfile;
+import org.fwcts.model.firmware.SpmcModel;
 import org.fwcts.model.prediction.Prediction;
 
 /**

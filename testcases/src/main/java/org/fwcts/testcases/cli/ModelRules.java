@@ -2,7 +2,7 @@ package org.fwcts.testcases.cli;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.fwcts.model.RuleCatalog;
+import org.fwcts.model.firmware.RuleCatalog;
 import org.fwcts.reports.RuleReference;
 import org.fwcts.reports.SuiteInfo;
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.fwcts.harness.agent.AgentMemory;
 import org.fwcts.harness.partition.PartitionStatus;
 import org.fwcts.model.ffa.EndpointId;
-import org.fwcts.model.ffa.memory.PageAccess;
+import org.fwcts.model.ffa.PageAccess;
 import org.opentest4j.TestAbortedException;
 
 /**

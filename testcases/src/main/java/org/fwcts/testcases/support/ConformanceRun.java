@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.fwcts.harness.console.Transcript;
 import org.fwcts.harness.session.TargetProfiles;
 import org.fwcts.harness.session.TargetSession;
-import org.fwcts.model.FirmwareModel;
+import org.fwcts.model.firmware.FirmwareModel;
 import org.fwcts.model.profile.Profile;
 import org.fwcts.targets.Launchers;
 import org.fwcts.targets.ProjectLayout;

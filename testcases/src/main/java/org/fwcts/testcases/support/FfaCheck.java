@@ -7,8 +7,8 @@ import org.fwcts.harness.agent.Observation;
 import org.fwcts.harness.compare.CallCheck;
 import org.fwcts.harness.compare.Verdict;
 import org.fwcts.model.ffa.FfaCall;
-import org.fwcts.model.ffa.FfaOutcome;
-import org.fwcts.model.ffa.FfaPrediction;
+import org.fwcts.model.ffa.spmc.FfaOutcome;
+import org.fwcts.model.ffa.spmc.FfaPrediction;
 import org.fwcts.model.prediction.Prediction;
 
 /**

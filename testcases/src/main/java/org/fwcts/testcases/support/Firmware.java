@@ -3,10 +3,10 @@ package org.fwcts.testcases.support;
 import org.fwcts.harness.agent.AgentSession;
 import org.fwcts.harness.agent.Observation;
 import org.fwcts.harness.compare.CallCheck;
-import org.fwcts.model.FirmwareModel;
-import org.fwcts.model.ModelState;
+import org.fwcts.model.firmware.FirmwareModel;
+import org.fwcts.model.firmware.ModelState;
 import org.fwcts.model.Registers;
-import org.fwcts.model.prediction.Outcome;
+import org.fwcts.model.firmware.Outcome;
 import org.fwcts.model.profile.Profile;
 
 /**

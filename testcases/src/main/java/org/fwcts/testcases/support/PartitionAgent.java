@@ -12,9 +12,9 @@ import org.fwcts.harness.partition.PayloadBytes;
 import org.fwcts.model.Registers;
 import org.fwcts.model.ffa.EndpointId;
 import org.fwcts.model.ffa.FfaCall;
-import org.fwcts.model.ffa.FfaOutcome;
-import org.fwcts.model.ffa.FfaPrediction;
-import org.fwcts.model.ffa.FfaState;
+import org.fwcts.model.ffa.spmc.FfaOutcome;
+import org.fwcts.model.ffa.spmc.FfaPrediction;
+import org.fwcts.model.ffa.spmc.FfaState;
 import org.fwcts.model.ffa.Partition;
 
 /**

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.fwcts.model.ffa.EndpointId;
+import org.fwcts.model.ffa.OwnedRange;
+import org.fwcts.model.ffa.PageAccess;
 
 /**
  * Each endpoint's access to each 4 KiB page the model tracks: what the permission checks of a

@@ -3,6 +3,7 @@ package org.fwcts.model.ffa.memory;
 import java.util.List;
 import java.util.Optional;
 import org.fwcts.model.ffa.EndpointId;
+import org.fwcts.model.ffa.OwnedRange;
 
 /**
  * Which endpoint owns each 4 KiB page (DEN0077A, "Ownership and access attributes"): the owners

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.fwcts.model.ffa.EndpointId;
+import org.fwcts.model.ffa.OwnedRange;
 
 /**
  * What the SPMC holds about one complete memory transaction (DEN0077A, "Memory management"): the

@@ -7,7 +7,7 @@ import static org.fwcts.model.ffa.PredictionAssert.assertSuccess;
 
 import org.fwcts.model.ffa.EndpointId;
 import org.fwcts.model.ffa.ModelWalk;
-import org.fwcts.model.ffa.SpmcProfiles;
+import org.fwcts.model.profile.SpmcProfiles;
 import org.fwcts.model.prediction.Prediction;
 import org.fwcts.model.profile.AgentTopologies;
 import org.junit.jupiter.api.DisplayName;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.fwcts.model.ffa.EndpointId;
+import org.fwcts.model.ffa.OwnedRange;
+import org.fwcts.model.ffa.PageAccess;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 

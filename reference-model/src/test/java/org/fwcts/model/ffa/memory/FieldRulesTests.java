@@ -17,6 +17,8 @@ import static org.fwcts.model.ffa.memory.MemoryWalk.SHARE_32;
 import static org.fwcts.model.ffa.memory.MemoryWalk.SP1;
 import static org.fwcts.model.ffa.memory.MemoryWalk.SP2;
 
+import org.fwcts.model.ffa.PageAccess;
+import org.fwcts.model.ffa.handler.memory.PermissionResolution;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;

@@ -13,8 +13,8 @@ import static org.fwcts.model.ffa.memory.MemoryWalk.assertOutcome;
 
 import java.util.Optional;
 import org.fwcts.model.Registers;
-import org.fwcts.model.ffa.FfaOutcome;
-import org.fwcts.model.ffa.FfaPrediction;
+import org.fwcts.model.ffa.spmc.FfaOutcome;
+import org.fwcts.model.ffa.spmc.FfaPrediction;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

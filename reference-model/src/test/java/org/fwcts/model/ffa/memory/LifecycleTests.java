@@ -19,7 +19,8 @@ import static org.fwcts.model.ffa.memory.MemoryWalk.SHARE_64;
 import static org.fwcts.model.ffa.memory.MemoryWalk.SP1;
 import static org.fwcts.model.ffa.memory.MemoryWalk.SP2;
 
-import org.fwcts.model.ffa.FfaPrediction;
+import org.fwcts.model.ffa.PageAccess;
+import org.fwcts.model.ffa.spmc.FfaPrediction;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;

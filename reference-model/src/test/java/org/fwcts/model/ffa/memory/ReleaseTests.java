@@ -15,7 +15,8 @@ import static org.fwcts.model.ffa.memory.MemoryWalk.assertOutcome;
 
 import java.util.List;
 import org.fwcts.model.ffa.EndpointId;
-import org.fwcts.model.ffa.FfaPrediction;
+import org.fwcts.model.ffa.PageAccess;
+import org.fwcts.model.ffa.spmc.FfaPrediction;
 import org.fwcts.model.ffa.MemoryEffect;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;

@@ -11,7 +11,7 @@ import static org.fwcts.model.ffa.memory.MemoryWalk.SP1;
 
 import java.util.List;
 import java.util.Optional;
-import org.fwcts.model.ffa.FfaPrediction;
+import org.fwcts.model.ffa.spmc.FfaPrediction;
 import org.fwcts.model.ffa.HexBytes;
 import org.fwcts.model.ffa.Mailbox;
 import org.junit.jupiter.api.DisplayName;

@@ -13,8 +13,8 @@ import static org.fwcts.model.ffa.memory.MemoryWalk.SP2;
 import static org.fwcts.model.ffa.memory.MemoryWalk.assertOutcome;
 
 import org.fwcts.model.ffa.EndpointId;
-import org.fwcts.model.ffa.FfaOutcome;
-import org.fwcts.model.ffa.FfaPrediction;
+import org.fwcts.model.ffa.spmc.FfaOutcome;
+import org.fwcts.model.ffa.spmc.FfaPrediction;
 import org.fwcts.model.ffa.MemoryEffect;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

@@ -14,7 +14,7 @@ import static org.fwcts.model.ffa.messaging.MessagingWalk.SP1;
 import static org.fwcts.model.ffa.messaging.MessagingWalk.V1_1;
 
 import org.fwcts.model.ffa.EndpointId;
-import org.fwcts.model.ffa.FfaOutcome;
+import org.fwcts.model.ffa.spmc.FfaOutcome;
 import org.fwcts.model.prediction.Prediction;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.fwcts.model.ffa.PredictionAssert.assertRegister;
 
 import org.fwcts.model.ffa.EndpointId;
-import org.fwcts.model.ffa.FfaOutcome;
+import org.fwcts.model.ffa.spmc.FfaOutcome;
 import org.fwcts.model.prediction.Prediction;
 
 /** Checks on calls that pass control on: who runs next, and what it finds in its registers. */

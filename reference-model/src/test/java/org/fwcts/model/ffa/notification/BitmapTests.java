@@ -18,8 +18,8 @@ import static org.fwcts.model.ffa.notification.NotificationWalk.VM2;
 
 import java.util.stream.Stream;
 import org.fwcts.model.ffa.EndpointId;
-import org.fwcts.model.ffa.SpmcProfile;
-import org.fwcts.model.ffa.SpmcProfiles;
+import org.fwcts.model.ffa.spmc.SpmcProfile;
+import org.fwcts.model.profile.SpmcProfiles;
 import org.fwcts.model.prediction.Prediction;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;

@@ -15,8 +15,8 @@ import static org.fwcts.model.ffa.notification.NotificationWalk.VM0;
 
 import java.util.stream.Stream;
 import org.fwcts.model.ffa.EndpointId;
-import org.fwcts.model.ffa.FfaOutcome;
-import org.fwcts.model.ffa.SpmcProfiles;
+import org.fwcts.model.ffa.spmc.FfaOutcome;
+import org.fwcts.model.profile.SpmcProfiles;
 import org.fwcts.model.prediction.Prediction;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;

@@ -17,7 +17,7 @@ import static org.fwcts.model.ffa.notification.NotificationWalk.VM0;
 import static org.fwcts.model.ffa.notification.NotificationWalk.VM1;
 
 import org.fwcts.model.ffa.PredictionAssert;
-import org.fwcts.model.ffa.SpmcProfiles;
+import org.fwcts.model.profile.SpmcProfiles;
 import org.fwcts.model.prediction.Prediction;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

@@ -21,8 +21,8 @@ import static org.fwcts.model.ffa.notification.NotificationWalk.UNBIND;
 import static org.fwcts.model.ffa.notification.NotificationWalk.VM0;
 
 import org.fwcts.model.ffa.EndpointId;
-import org.fwcts.model.ffa.FfaOutcome;
-import org.fwcts.model.ffa.SpmcProfiles;
+import org.fwcts.model.ffa.spmc.FfaOutcome;
+import org.fwcts.model.profile.SpmcProfiles;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;

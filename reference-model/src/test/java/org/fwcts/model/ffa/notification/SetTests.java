@@ -16,7 +16,7 @@ import static org.fwcts.model.ffa.notification.NotificationWalk.VM1;
 
 import java.util.stream.Stream;
 import org.fwcts.model.ffa.EndpointId;
-import org.fwcts.model.ffa.SpmcProfiles;
+import org.fwcts.model.profile.SpmcProfiles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

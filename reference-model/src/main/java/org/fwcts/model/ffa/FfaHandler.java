@@ -1,8 +1,0 @@
-package org.fwcts.model.ffa;
-
-/** Predicts one FF-A function. */
-@FunctionalInterface
-public interface FfaHandler {
-
-    FfaOutcome handle(FfaContext context);
-}
