@@ -105,6 +105,20 @@ public enum FfaFunction {
         return smc32().or(this::smc64).orElseThrow();
     }
 
+    /** The x0 a caller passes for {@link #id()}: the SMC32 identifier, or SMC64 where only that exists. */
+    public long x0() {
+        return id().register();
+    }
+
+    /**
+     * The x0 a caller passes for the SMC64 identifier.
+     *
+     * @throws java.util.NoSuchElementException when the function has no SMC64 identifier
+     */
+    public long x0Smc64() {
+        return smc64().orElseThrow().register();
+    }
+
     /** The first FF-A version that defines this function. */
     public SpecVersion since() {
         return since;
