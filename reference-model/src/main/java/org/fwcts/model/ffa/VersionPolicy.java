@@ -54,4 +54,83 @@ public record VersionPolicy(OnIncompatible onIncompatible, Recording recording, 
         /** Every request is answered with the agreed version, or NOT_SUPPORTED when none was agreed. */
         REPORTS_AGREED
     }
+
+    /** A builder holding these choices, to change some of them by name. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** A builder with every choice unset; {@link Builder#build()} names any left unset. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Sets the choices by name; each setter is the component of the same name. */
+    public static final class Builder {
+        private OnIncompatible onIncompatible;
+        private Recording recording;
+        private AfterClose afterClose;
+        private Boolean requiresAgreement;
+        private SpecVersion assumedCallerVersion;
+        private java.util.Set<FfaFunction> outsideNegotiation;
+
+        private Builder() {
+        }
+
+        private Builder(VersionPolicy from) {
+            onIncompatible = from.onIncompatible;
+            recording = from.recording;
+            afterClose = from.afterClose;
+            requiresAgreement = from.requiresAgreement;
+            assumedCallerVersion = from.assumedCallerVersion;
+            outsideNegotiation = from.outsideNegotiation;
+        }
+
+        public Builder onIncompatible(OnIncompatible value) {
+            onIncompatible = value;
+            return this;
+        }
+
+        public Builder recording(Recording value) {
+            recording = value;
+            return this;
+        }
+
+        public Builder afterClose(AfterClose value) {
+            afterClose = value;
+            return this;
+        }
+
+        public Builder requiresAgreement(boolean value) {
+            requiresAgreement = value;
+            return this;
+        }
+
+        public Builder assumedCallerVersion(SpecVersion value) {
+            assumedCallerVersion = value;
+            return this;
+        }
+
+        public Builder outsideNegotiation(java.util.Set<FfaFunction> value) {
+            outsideNegotiation = value;
+            return this;
+        }
+
+        /** The choices; fails naming the first one not set. */
+        public VersionPolicy build() {
+            return new VersionPolicy(set(onIncompatible, "onIncompatible"),
+                    set(recording, "recording"),
+                    set(afterClose, "afterClose"),
+                    set(requiresAgreement, "requiresAgreement"),
+                    set(assumedCallerVersion, "assumedCallerVersion"),
+                    set(outsideNegotiation, "outsideNegotiation"));
+        }
+
+        private static <T> T set(T value, String component) {
+            if (value == null) {
+                throw new IllegalStateException("VersionPolicy." + component + " is not set");
+            }
+            return value;
+        }
+    }
 }

@@ -73,4 +73,131 @@ public record DiscoveryChoices(
         /** Any value accepted; the answer reports the implementation's properties. */
         IGNORED
     }
+
+    /** A builder holding these choices, to change some of them by name. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** A builder with every choice unset; {@link Builder#build()} names any left unset. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Sets the choices by name; each setter is the component of the same name. */
+    public static final class Builder {
+        private EndpointId spmcId;
+        private Map<Integer, Integer> normalWorldFeatureIds;
+        private Map<Integer, Integer> secureWorldFeatureIds;
+        private Map<FunctionId, Integer> functionProperties;
+        private FfaError featuresInputNonZero;
+        private RetrieveNsBit retrieveNsBit;
+        private Integer v10DescriptorSizeReported;
+        private Integer descriptorSizeV11;
+        private Optional<FfaError> reservedFlagsError;
+        private FfaError rxNotMapped;
+        private FfaError rxFull;
+        private DescriptorsPerUuid descriptorsPerUuid;
+
+        private Builder() {
+        }
+
+        private Builder(DiscoveryChoices from) {
+            spmcId = from.spmcId;
+            normalWorldFeatureIds = from.normalWorldFeatureIds;
+            secureWorldFeatureIds = from.secureWorldFeatureIds;
+            functionProperties = from.functionProperties;
+            featuresInputNonZero = from.featuresInputNonZero;
+            retrieveNsBit = from.retrieveNsBit;
+            v10DescriptorSizeReported = from.v10DescriptorSizeReported;
+            descriptorSizeV11 = from.descriptorSizeV11;
+            reservedFlagsError = from.reservedFlagsError;
+            rxNotMapped = from.rxNotMapped;
+            rxFull = from.rxFull;
+            descriptorsPerUuid = from.descriptorsPerUuid;
+        }
+
+        public Builder spmcId(EndpointId value) {
+            spmcId = value;
+            return this;
+        }
+
+        public Builder normalWorldFeatureIds(Map<Integer, Integer> value) {
+            normalWorldFeatureIds = value;
+            return this;
+        }
+
+        public Builder secureWorldFeatureIds(Map<Integer, Integer> value) {
+            secureWorldFeatureIds = value;
+            return this;
+        }
+
+        public Builder functionProperties(Map<FunctionId, Integer> value) {
+            functionProperties = value;
+            return this;
+        }
+
+        public Builder featuresInputNonZero(FfaError value) {
+            featuresInputNonZero = value;
+            return this;
+        }
+
+        public Builder retrieveNsBit(RetrieveNsBit value) {
+            retrieveNsBit = value;
+            return this;
+        }
+
+        public Builder v10DescriptorSizeReported(int value) {
+            v10DescriptorSizeReported = value;
+            return this;
+        }
+
+        public Builder descriptorSizeV11(int value) {
+            descriptorSizeV11 = value;
+            return this;
+        }
+
+        public Builder reservedFlagsError(Optional<FfaError> value) {
+            reservedFlagsError = value;
+            return this;
+        }
+
+        public Builder rxNotMapped(FfaError value) {
+            rxNotMapped = value;
+            return this;
+        }
+
+        public Builder rxFull(FfaError value) {
+            rxFull = value;
+            return this;
+        }
+
+        public Builder descriptorsPerUuid(DescriptorsPerUuid value) {
+            descriptorsPerUuid = value;
+            return this;
+        }
+
+        /** The choices; fails naming the first one not set. */
+        public DiscoveryChoices build() {
+            return new DiscoveryChoices(set(spmcId, "spmcId"),
+                    set(normalWorldFeatureIds, "normalWorldFeatureIds"),
+                    set(secureWorldFeatureIds, "secureWorldFeatureIds"),
+                    set(functionProperties, "functionProperties"),
+                    set(featuresInputNonZero, "featuresInputNonZero"),
+                    set(retrieveNsBit, "retrieveNsBit"),
+                    set(v10DescriptorSizeReported, "v10DescriptorSizeReported"),
+                    set(descriptorSizeV11, "descriptorSizeV11"),
+                    set(reservedFlagsError, "reservedFlagsError"),
+                    set(rxNotMapped, "rxNotMapped"),
+                    set(rxFull, "rxFull"),
+                    set(descriptorsPerUuid, "descriptorsPerUuid"));
+        }
+
+        private static <T> T set(T value, String component) {
+            if (value == null) {
+                throw new IllegalStateException("DiscoveryChoices." + component + " is not set");
+            }
+            return value;
+        }
+    }
 }

@@ -213,4 +213,275 @@ public record MemoryChoices(
         /** Bit 0 asks for zeroing; other bits are ignored (Hafnium). */
         ZERO_MEMORY_BIT
     }
+
+    /** A builder holding these choices, to change some of them by name. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** A builder with every choice unset; {@link Builder#build()} names any left unset. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Sets the choices by name; each setter is the component of the same name. */
+    public static final class Builder {
+        private ReceiverPolicy receivers;
+        private Integer maxBorrowers;
+        private Boolean senderMustActForCaller;
+        private Boolean checksSenderAccess;
+        private SendFlags sendFlags;
+        private Optional<FfaError> unalignedLengthError;
+        private Set<Rule> toleratedSendFaults;
+        private Set<Rule> toleratedRequestFaults;
+        private FfaError bufferError;
+        private Boolean descriptorBufferSupported;
+        private Boolean tracksOwnership;
+        private Optional<FfaError> overlapError;
+        private Boolean wholeConstituentFragments;
+        private FragmentSenderField fragmentSenderField;
+        private Boolean abandonsSendOnFragmentError;
+        private OptionalInt maxFragments;
+        private OptionalInt maxTransactions;
+        private HandleScheme handles;
+        private RetrieveCounting retrieveCounting;
+        private FfaError rxBusyError;
+        private FfaError retrieveSenderMismatchError;
+        private RetrieveFlags retrieveFlags;
+        private Boolean checksRetrieverPermissions;
+        private Boolean executeOnNormalWorldMemory;
+        private ResponseShape responseShape;
+        private NsBit responseNsBit;
+        private ClearFlag relinquishFlags;
+        private ClearFlag reclaimFlags;
+        private Boolean fragRxReportsSender;
+        private Boolean twoBitSecurityField;
+
+        private Builder() {
+        }
+
+        private Builder(MemoryChoices from) {
+            receivers = from.receivers;
+            maxBorrowers = from.maxBorrowers;
+            senderMustActForCaller = from.senderMustActForCaller;
+            checksSenderAccess = from.checksSenderAccess;
+            sendFlags = from.sendFlags;
+            unalignedLengthError = from.unalignedLengthError;
+            toleratedSendFaults = from.toleratedSendFaults;
+            toleratedRequestFaults = from.toleratedRequestFaults;
+            bufferError = from.bufferError;
+            descriptorBufferSupported = from.descriptorBufferSupported;
+            tracksOwnership = from.tracksOwnership;
+            overlapError = from.overlapError;
+            wholeConstituentFragments = from.wholeConstituentFragments;
+            fragmentSenderField = from.fragmentSenderField;
+            abandonsSendOnFragmentError = from.abandonsSendOnFragmentError;
+            maxFragments = from.maxFragments;
+            maxTransactions = from.maxTransactions;
+            handles = from.handles;
+            retrieveCounting = from.retrieveCounting;
+            rxBusyError = from.rxBusyError;
+            retrieveSenderMismatchError = from.retrieveSenderMismatchError;
+            retrieveFlags = from.retrieveFlags;
+            checksRetrieverPermissions = from.checksRetrieverPermissions;
+            executeOnNormalWorldMemory = from.executeOnNormalWorldMemory;
+            responseShape = from.responseShape;
+            responseNsBit = from.responseNsBit;
+            relinquishFlags = from.relinquishFlags;
+            reclaimFlags = from.reclaimFlags;
+            fragRxReportsSender = from.fragRxReportsSender;
+            twoBitSecurityField = from.twoBitSecurityField;
+        }
+
+        public Builder receivers(ReceiverPolicy value) {
+            receivers = value;
+            return this;
+        }
+
+        public Builder maxBorrowers(int value) {
+            maxBorrowers = value;
+            return this;
+        }
+
+        public Builder senderMustActForCaller(boolean value) {
+            senderMustActForCaller = value;
+            return this;
+        }
+
+        public Builder checksSenderAccess(boolean value) {
+            checksSenderAccess = value;
+            return this;
+        }
+
+        public Builder sendFlags(SendFlags value) {
+            sendFlags = value;
+            return this;
+        }
+
+        public Builder unalignedLengthError(Optional<FfaError> value) {
+            unalignedLengthError = value;
+            return this;
+        }
+
+        public Builder toleratedSendFaults(Set<Rule> value) {
+            toleratedSendFaults = value;
+            return this;
+        }
+
+        public Builder toleratedRequestFaults(Set<Rule> value) {
+            toleratedRequestFaults = value;
+            return this;
+        }
+
+        public Builder bufferError(FfaError value) {
+            bufferError = value;
+            return this;
+        }
+
+        public Builder descriptorBufferSupported(boolean value) {
+            descriptorBufferSupported = value;
+            return this;
+        }
+
+        public Builder tracksOwnership(boolean value) {
+            tracksOwnership = value;
+            return this;
+        }
+
+        public Builder overlapError(Optional<FfaError> value) {
+            overlapError = value;
+            return this;
+        }
+
+        public Builder wholeConstituentFragments(boolean value) {
+            wholeConstituentFragments = value;
+            return this;
+        }
+
+        public Builder fragmentSenderField(FragmentSenderField value) {
+            fragmentSenderField = value;
+            return this;
+        }
+
+        public Builder abandonsSendOnFragmentError(boolean value) {
+            abandonsSendOnFragmentError = value;
+            return this;
+        }
+
+        public Builder maxFragments(OptionalInt value) {
+            maxFragments = value;
+            return this;
+        }
+
+        public Builder maxTransactions(OptionalInt value) {
+            maxTransactions = value;
+            return this;
+        }
+
+        public Builder handles(HandleScheme value) {
+            handles = value;
+            return this;
+        }
+
+        public Builder retrieveCounting(RetrieveCounting value) {
+            retrieveCounting = value;
+            return this;
+        }
+
+        public Builder rxBusyError(FfaError value) {
+            rxBusyError = value;
+            return this;
+        }
+
+        public Builder retrieveSenderMismatchError(FfaError value) {
+            retrieveSenderMismatchError = value;
+            return this;
+        }
+
+        public Builder retrieveFlags(RetrieveFlags value) {
+            retrieveFlags = value;
+            return this;
+        }
+
+        public Builder checksRetrieverPermissions(boolean value) {
+            checksRetrieverPermissions = value;
+            return this;
+        }
+
+        public Builder executeOnNormalWorldMemory(boolean value) {
+            executeOnNormalWorldMemory = value;
+            return this;
+        }
+
+        public Builder responseShape(ResponseShape value) {
+            responseShape = value;
+            return this;
+        }
+
+        public Builder responseNsBit(NsBit value) {
+            responseNsBit = value;
+            return this;
+        }
+
+        public Builder relinquishFlags(ClearFlag value) {
+            relinquishFlags = value;
+            return this;
+        }
+
+        public Builder reclaimFlags(ClearFlag value) {
+            reclaimFlags = value;
+            return this;
+        }
+
+        public Builder fragRxReportsSender(boolean value) {
+            fragRxReportsSender = value;
+            return this;
+        }
+
+        public Builder twoBitSecurityField(boolean value) {
+            twoBitSecurityField = value;
+            return this;
+        }
+
+        /** The choices; fails naming the first one not set. */
+        public MemoryChoices build() {
+            return new MemoryChoices(set(receivers, "receivers"),
+                    set(maxBorrowers, "maxBorrowers"),
+                    set(senderMustActForCaller, "senderMustActForCaller"),
+                    set(checksSenderAccess, "checksSenderAccess"),
+                    set(sendFlags, "sendFlags"),
+                    set(unalignedLengthError, "unalignedLengthError"),
+                    set(toleratedSendFaults, "toleratedSendFaults"),
+                    set(toleratedRequestFaults, "toleratedRequestFaults"),
+                    set(bufferError, "bufferError"),
+                    set(descriptorBufferSupported, "descriptorBufferSupported"),
+                    set(tracksOwnership, "tracksOwnership"),
+                    set(overlapError, "overlapError"),
+                    set(wholeConstituentFragments, "wholeConstituentFragments"),
+                    set(fragmentSenderField, "fragmentSenderField"),
+                    set(abandonsSendOnFragmentError, "abandonsSendOnFragmentError"),
+                    set(maxFragments, "maxFragments"),
+                    set(maxTransactions, "maxTransactions"),
+                    set(handles, "handles"),
+                    set(retrieveCounting, "retrieveCounting"),
+                    set(rxBusyError, "rxBusyError"),
+                    set(retrieveSenderMismatchError, "retrieveSenderMismatchError"),
+                    set(retrieveFlags, "retrieveFlags"),
+                    set(checksRetrieverPermissions, "checksRetrieverPermissions"),
+                    set(executeOnNormalWorldMemory, "executeOnNormalWorldMemory"),
+                    set(responseShape, "responseShape"),
+                    set(responseNsBit, "responseNsBit"),
+                    set(relinquishFlags, "relinquishFlags"),
+                    set(reclaimFlags, "reclaimFlags"),
+                    set(fragRxReportsSender, "fragRxReportsSender"),
+                    set(twoBitSecurityField, "twoBitSecurityField"));
+        }
+
+        private static <T> T set(T value, String component) {
+            if (value == null) {
+                throw new IllegalStateException("MemoryChoices." + component + " is not set");
+            }
+            return value;
+        }
+    }
 }

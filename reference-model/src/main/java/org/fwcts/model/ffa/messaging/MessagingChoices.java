@@ -100,4 +100,171 @@ public record MessagingChoices(
         /** Both are ignored and the requester sees them zero (Hafnium {@code api_ffa_dir_msg_value}). */
         CLEARED
     }
+
+    /** A builder holding these choices, to change some of them by name. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** A builder with every choice unset; {@link Builder#build()} names any left unset. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Sets the choices by name; each setter is the component of the same name. */
+    public static final class Builder {
+        private FfaError nonReceiverError;
+        private Optional<FfaError> partitionMessageFlagsError;
+        private FfaError partitionToNormalWorldError;
+        private Optional<FfaError> partitionToPartitionError;
+        private FfaError req2OldPartitionError;
+        private Boolean req2ChecksReceiverVersion;
+        private Optional<FfaError> req2UnknownUuidError;
+        private FfaError normalWorldResponseError;
+        private ResponseDestination responseDestination;
+        private Resp2Reserved resp2Reserved;
+        private Boolean rejectsNonZeroReserved;
+        private Boolean msgWaitReleasesRx;
+        private FfaError runNormalWorldTargetError;
+        private Optional<FfaError> partitionRunError;
+        private FfaError partitionInterruptError;
+        private Optional<FfaError> send2HeaderReservedError;
+        private FfaError send2OldCallerError;
+
+        private Builder() {
+        }
+
+        private Builder(MessagingChoices from) {
+            nonReceiverError = from.nonReceiverError;
+            partitionMessageFlagsError = from.partitionMessageFlagsError;
+            partitionToNormalWorldError = from.partitionToNormalWorldError;
+            partitionToPartitionError = from.partitionToPartitionError;
+            req2OldPartitionError = from.req2OldPartitionError;
+            req2ChecksReceiverVersion = from.req2ChecksReceiverVersion;
+            req2UnknownUuidError = from.req2UnknownUuidError;
+            normalWorldResponseError = from.normalWorldResponseError;
+            responseDestination = from.responseDestination;
+            resp2Reserved = from.resp2Reserved;
+            rejectsNonZeroReserved = from.rejectsNonZeroReserved;
+            msgWaitReleasesRx = from.msgWaitReleasesRx;
+            runNormalWorldTargetError = from.runNormalWorldTargetError;
+            partitionRunError = from.partitionRunError;
+            partitionInterruptError = from.partitionInterruptError;
+            send2HeaderReservedError = from.send2HeaderReservedError;
+            send2OldCallerError = from.send2OldCallerError;
+        }
+
+        public Builder nonReceiverError(FfaError value) {
+            nonReceiverError = value;
+            return this;
+        }
+
+        public Builder partitionMessageFlagsError(Optional<FfaError> value) {
+            partitionMessageFlagsError = value;
+            return this;
+        }
+
+        public Builder partitionToNormalWorldError(FfaError value) {
+            partitionToNormalWorldError = value;
+            return this;
+        }
+
+        public Builder partitionToPartitionError(Optional<FfaError> value) {
+            partitionToPartitionError = value;
+            return this;
+        }
+
+        public Builder req2OldPartitionError(FfaError value) {
+            req2OldPartitionError = value;
+            return this;
+        }
+
+        public Builder req2ChecksReceiverVersion(boolean value) {
+            req2ChecksReceiverVersion = value;
+            return this;
+        }
+
+        public Builder req2UnknownUuidError(Optional<FfaError> value) {
+            req2UnknownUuidError = value;
+            return this;
+        }
+
+        public Builder normalWorldResponseError(FfaError value) {
+            normalWorldResponseError = value;
+            return this;
+        }
+
+        public Builder responseDestination(ResponseDestination value) {
+            responseDestination = value;
+            return this;
+        }
+
+        public Builder resp2Reserved(Resp2Reserved value) {
+            resp2Reserved = value;
+            return this;
+        }
+
+        public Builder rejectsNonZeroReserved(boolean value) {
+            rejectsNonZeroReserved = value;
+            return this;
+        }
+
+        public Builder msgWaitReleasesRx(boolean value) {
+            msgWaitReleasesRx = value;
+            return this;
+        }
+
+        public Builder runNormalWorldTargetError(FfaError value) {
+            runNormalWorldTargetError = value;
+            return this;
+        }
+
+        public Builder partitionRunError(Optional<FfaError> value) {
+            partitionRunError = value;
+            return this;
+        }
+
+        public Builder partitionInterruptError(FfaError value) {
+            partitionInterruptError = value;
+            return this;
+        }
+
+        public Builder send2HeaderReservedError(Optional<FfaError> value) {
+            send2HeaderReservedError = value;
+            return this;
+        }
+
+        public Builder send2OldCallerError(FfaError value) {
+            send2OldCallerError = value;
+            return this;
+        }
+
+        /** The choices; fails naming the first one not set. */
+        public MessagingChoices build() {
+            return new MessagingChoices(set(nonReceiverError, "nonReceiverError"),
+                    set(partitionMessageFlagsError, "partitionMessageFlagsError"),
+                    set(partitionToNormalWorldError, "partitionToNormalWorldError"),
+                    set(partitionToPartitionError, "partitionToPartitionError"),
+                    set(req2OldPartitionError, "req2OldPartitionError"),
+                    set(req2ChecksReceiverVersion, "req2ChecksReceiverVersion"),
+                    set(req2UnknownUuidError, "req2UnknownUuidError"),
+                    set(normalWorldResponseError, "normalWorldResponseError"),
+                    set(responseDestination, "responseDestination"),
+                    set(resp2Reserved, "resp2Reserved"),
+                    set(rejectsNonZeroReserved, "rejectsNonZeroReserved"),
+                    set(msgWaitReleasesRx, "msgWaitReleasesRx"),
+                    set(runNormalWorldTargetError, "runNormalWorldTargetError"),
+                    set(partitionRunError, "partitionRunError"),
+                    set(partitionInterruptError, "partitionInterruptError"),
+                    set(send2HeaderReservedError, "send2HeaderReservedError"),
+                    set(send2OldCallerError, "send2OldCallerError"));
+        }
+
+        private static <T> T set(T value, String component) {
+            if (value == null) {
+                throw new IllegalStateException("MessagingChoices." + component + " is not set");
+            }
+            return value;
+        }
+    }
 }

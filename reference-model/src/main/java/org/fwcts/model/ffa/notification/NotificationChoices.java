@@ -118,4 +118,139 @@ public record NotificationChoices(
         /** A receiver is listed by every INFO_GET while it has notifications pending (OP-TEE). */
         WHILE_PENDING
     }
+
+    /** A builder holding these choices, to change some of them by name. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** A builder with every choice unset; {@link Builder#build()} names any left unset. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Sets the choices by name; each setter is the component of the same name. */
+    public static final class Builder {
+        private Set<FfaFunction> dispatched;
+        private VmBitmaps vmBitmaps;
+        private Boolean rejectsNonZeroReserved;
+        private FfaError bindFlagsError;
+        private Boolean rejectsEmptyBitmap;
+        private Bindings bindings;
+        private Optional<FfaError> bindWithoutBitmap;
+        private Optional<FfaError> destroyWithoutBitmap;
+        private Boolean destroyRefusesBindings;
+        private GetBitmaps getBitmaps;
+        private Boolean checksGetVcpuId;
+        private Optional<FfaError> getForVmWithoutBitmap;
+        private InfoGetReporting infoGetReporting;
+
+        private Builder() {
+        }
+
+        private Builder(NotificationChoices from) {
+            dispatched = from.dispatched;
+            vmBitmaps = from.vmBitmaps;
+            rejectsNonZeroReserved = from.rejectsNonZeroReserved;
+            bindFlagsError = from.bindFlagsError;
+            rejectsEmptyBitmap = from.rejectsEmptyBitmap;
+            bindings = from.bindings;
+            bindWithoutBitmap = from.bindWithoutBitmap;
+            destroyWithoutBitmap = from.destroyWithoutBitmap;
+            destroyRefusesBindings = from.destroyRefusesBindings;
+            getBitmaps = from.getBitmaps;
+            checksGetVcpuId = from.checksGetVcpuId;
+            getForVmWithoutBitmap = from.getForVmWithoutBitmap;
+            infoGetReporting = from.infoGetReporting;
+        }
+
+        public Builder dispatched(Set<FfaFunction> value) {
+            dispatched = value;
+            return this;
+        }
+
+        public Builder vmBitmaps(VmBitmaps value) {
+            vmBitmaps = value;
+            return this;
+        }
+
+        public Builder rejectsNonZeroReserved(boolean value) {
+            rejectsNonZeroReserved = value;
+            return this;
+        }
+
+        public Builder bindFlagsError(FfaError value) {
+            bindFlagsError = value;
+            return this;
+        }
+
+        public Builder rejectsEmptyBitmap(boolean value) {
+            rejectsEmptyBitmap = value;
+            return this;
+        }
+
+        public Builder bindings(Bindings value) {
+            bindings = value;
+            return this;
+        }
+
+        public Builder bindWithoutBitmap(Optional<FfaError> value) {
+            bindWithoutBitmap = value;
+            return this;
+        }
+
+        public Builder destroyWithoutBitmap(Optional<FfaError> value) {
+            destroyWithoutBitmap = value;
+            return this;
+        }
+
+        public Builder destroyRefusesBindings(boolean value) {
+            destroyRefusesBindings = value;
+            return this;
+        }
+
+        public Builder getBitmaps(GetBitmaps value) {
+            getBitmaps = value;
+            return this;
+        }
+
+        public Builder checksGetVcpuId(boolean value) {
+            checksGetVcpuId = value;
+            return this;
+        }
+
+        public Builder getForVmWithoutBitmap(Optional<FfaError> value) {
+            getForVmWithoutBitmap = value;
+            return this;
+        }
+
+        public Builder infoGetReporting(InfoGetReporting value) {
+            infoGetReporting = value;
+            return this;
+        }
+
+        /** The choices; fails naming the first one not set. */
+        public NotificationChoices build() {
+            return new NotificationChoices(set(dispatched, "dispatched"),
+                    set(vmBitmaps, "vmBitmaps"),
+                    set(rejectsNonZeroReserved, "rejectsNonZeroReserved"),
+                    set(bindFlagsError, "bindFlagsError"),
+                    set(rejectsEmptyBitmap, "rejectsEmptyBitmap"),
+                    set(bindings, "bindings"),
+                    set(bindWithoutBitmap, "bindWithoutBitmap"),
+                    set(destroyWithoutBitmap, "destroyWithoutBitmap"),
+                    set(destroyRefusesBindings, "destroyRefusesBindings"),
+                    set(getBitmaps, "getBitmaps"),
+                    set(checksGetVcpuId, "checksGetVcpuId"),
+                    set(getForVmWithoutBitmap, "getForVmWithoutBitmap"),
+                    set(infoGetReporting, "infoGetReporting"));
+        }
+
+        private static <T> T set(T value, String component) {
+            if (value == null) {
+                throw new IllegalStateException("NotificationChoices." + component + " is not set");
+            }
+            return value;
+        }
+    }
 }

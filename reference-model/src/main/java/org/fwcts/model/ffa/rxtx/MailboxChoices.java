@@ -17,4 +17,67 @@ public record MailboxChoices(int minimumBufferSize, int maximumPageCount, int pa
     public int minimumBufferBytes() {
         return SIZE_BY_CODE[minimumBufferSize];
     }
+
+    /** A builder holding these choices, to change some of them by name. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** A builder with every choice unset; {@link Builder#build()} names any left unset. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Sets the choices by name; each setter is the component of the same name. */
+    public static final class Builder {
+        private Integer minimumBufferSize;
+        private Integer maximumPageCount;
+        private Integer pageCountMask;
+        private Boolean reportsMaximumPageCount;
+
+        private Builder() {
+        }
+
+        private Builder(MailboxChoices from) {
+            minimumBufferSize = from.minimumBufferSize;
+            maximumPageCount = from.maximumPageCount;
+            pageCountMask = from.pageCountMask;
+            reportsMaximumPageCount = from.reportsMaximumPageCount;
+        }
+
+        public Builder minimumBufferSize(int value) {
+            minimumBufferSize = value;
+            return this;
+        }
+
+        public Builder maximumPageCount(int value) {
+            maximumPageCount = value;
+            return this;
+        }
+
+        public Builder pageCountMask(int value) {
+            pageCountMask = value;
+            return this;
+        }
+
+        public Builder reportsMaximumPageCount(boolean value) {
+            reportsMaximumPageCount = value;
+            return this;
+        }
+
+        /** The choices; fails naming the first one not set. */
+        public MailboxChoices build() {
+            return new MailboxChoices(set(minimumBufferSize, "minimumBufferSize"),
+                    set(maximumPageCount, "maximumPageCount"),
+                    set(pageCountMask, "pageCountMask"),
+                    set(reportsMaximumPageCount, "reportsMaximumPageCount"));
+        }
+
+        private static <T> T set(T value, String component) {
+            if (value == null) {
+                throw new IllegalStateException("MailboxChoices." + component + " is not set");
+            }
+            return value;
+        }
+    }
 }
