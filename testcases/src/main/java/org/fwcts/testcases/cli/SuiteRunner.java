@@ -107,10 +107,10 @@ public final class SuiteRunner {
             }
             try (run) {
                 bootOrDiscard(run, dir);
-                out.printf("FWCTS: %s booted (%s); results in %s%n", descriptor.name(), run.facts().get("agent"), dir);
                 RunRecorder recorder = new RunRecorder(runId, dir, run::facts, ModelRules.suiteInfo(), waivers, clock,
                         run.stop());
                 signals.recordWith(recorder);
+                out.printf("FWCTS: %s booted (%s); results in %s%n", descriptor.name(), run.facts().get("agent"), dir);
                 return execute(launcher, request, run, recorder, java.util.Set.of());
             }
         }
