@@ -51,7 +51,7 @@ record RunOutputs(Map<String, Integer> journal, Map<String, Integer> summary, Ma
         try (Stream<Path> files = Files.list(runDir.resolve("allure-results"))) {
             for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith("-result.json"))::iterator) {
                 JsonNode result = JSON.readTree(file.toFile());
-                put(allure, result.get("status").asText(), allure.getOrDefault(result.get("status").asText(), 0) + 1);
+                allure.merge(result.get("status").asText().toUpperCase(Locale.ROOT), 1, Integer::sum);
                 result.get("labels").forEach(label -> {
                     if (label.get("name").asText().equals("junit.platform.uniqueid")) {
                         allureTests.add(label.get("value").asText());
