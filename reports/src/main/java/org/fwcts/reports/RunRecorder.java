@@ -1,12 +1,7 @@
 package org.fwcts.reports;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,11 +18,14 @@ import org.junit.platform.launcher.TestPlan;
 
 /**
  * Records every test's result as the run goes: each one is appended to {@code results.jsonl}
- * the moment it is known, and the summary is written when the run ends.
+ * the moment it is known, and the summary and JUnit XML are written from the same records when
+ * the run ends.
+ *
+ * <p>When a result cannot be written (a full disk) the run stops: the records on disk are kept,
+ * later tests are not recorded, and the summary, written into space set aside at the start,
+ * says why.
  */
 public final class RunRecorder implements TestExecutionListener {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final String runId;
     private final Path runDir;
     private final Supplier<Map<String, String>> targetFacts;
@@ -38,6 +36,11 @@ public final class RunRecorder implements TestExecutionListener {
     private final Map<String, Instant> startedAt = new ConcurrentHashMap<>();
     /** Tests an interrupted run finished before this one resumed it: recorded already, never again. */
     private final java.util.Set<String> resumed = ConcurrentHashMap.newKeySet();
+    /** Tests that finished but whose result could not be written: they have no result. */
+    private final java.util.Set<String> unrecorded = ConcurrentHashMap.newKeySet();
+    private final RunStop stop;
+    private final SpaceReserve reserve;
+    private ResultJournal journal;
     private TestPlan plan;
     private Instant started;
     private RunSummary summary;
@@ -49,6 +52,19 @@ public final class RunRecorder implements TestExecutionListener {
      */
     public RunRecorder(String runId, Path runDir, Supplier<Map<String, String>> targetFacts, SuiteInfo suite,
             Waivers waivers, Clock clock) {
+        this(runId, runDir, targetFacts, suite, waivers, clock, new RunStop());
+    }
+
+    /**
+     * A recorder as above that stops {@code stop} when a result cannot be written, and records
+     * nothing once {@code stop} has stopped for any reason.
+     */
+    public RunRecorder(String runId, Path runDir, Supplier<Map<String, String>> targetFacts, SuiteInfo suite,
+            Waivers waivers, Clock clock, RunStop stop) {
+        this.stop = stop;
+        this.reserve = SpaceReserve.take(runDir);
+        // Opened now, so a line an earlier, interrupted run left torn is cut off before anything else happens.
+        this.journal = ResultJournal.open(runDir.resolve(StoredRun.JOURNAL), ResultJournal.DEFAULT);
         this.runId = runId;
         this.runDir = runDir;
         this.targetFacts = targetFacts;
@@ -61,7 +77,7 @@ public final class RunRecorder implements TestExecutionListener {
      * Continues an interrupted run: {@code finished} (read back from its journal) count in the
      * summary, and events for those tests in this run are ignored.
      */
-    public void resume(List<TestRecord> finished) {
+    public synchronized void resume(List<TestRecord> finished) {
         for (TestRecord record : finished) {
             records.add(record);
             resumed.add(record.id());
@@ -107,14 +123,35 @@ public final class RunRecorder implements TestExecutionListener {
         finish(null);
     }
 
-    /** Ends the run, recording {@code runError} when the run stopped as a whole. Writes the summary. */
+    /**
+     * Ends the run, recording {@code runError} (else the reason the run stopped, if it did). Writes
+     * the summary and the JUnit XML; when they cannot be written, the returned summary's run error
+     * says so.
+     */
     public synchronized RunSummary finish(String runError) {
+        if (runError != null) {
+            stop.stop(runError);
+        }
         if (summary == null || runError != null) {
+            closeJournal();
+            reserve.release();
             Instant begin = started == null ? clock.instant() : started;
-            summary = new RunSummary(runId, begin, clock.instant(), targetFacts.get(), suite, records, waivers, runError);
-            SummaryWriter.write(summary, runDir);
+            String error = stop.reason().orElse(null);
+            summary = new RunSummary(runId, begin, clock.instant(), targetFacts.get(), suite, records, waivers, error);
+            try {
+                SummaryWriter.write(summary, runDir);
+                JUnitXmlReport.write(runId, records, runDir);
+            } catch (java.io.UncheckedIOException e) {
+                summary = new RunSummary(runId, begin, summary.finished(), summary.target(), suite, records, waivers,
+                        (error == null ? "" : error + "; ") + e.getMessage());
+            }
         }
         return summary;
+    }
+
+    /** Tests that finished in this run but whose result could not be written, by unique ID. */
+    public java.util.Set<String> unrecorded() {
+        return java.util.Set.copyOf(unrecorded);
     }
 
     public RunSummary summary() {
@@ -136,26 +173,34 @@ public final class RunRecorder implements TestExecutionListener {
                 : throwable.getClass().getSimpleName() + ": " + message;
     }
 
-    private void add(TestIdentifier test, TestStatus status, String message) {
-        if (resumed.contains(test.getUniqueId())) {
+    private synchronized void add(TestIdentifier test, TestStatus status, String message) {
+        if (resumed.contains(test.getUniqueId()) || stop.stopped()) {
             return;
         }
         Instant begin = startedAt.getOrDefault(test.getUniqueId(), clock.instant());
         long millis = java.time.Duration.between(begin, clock.instant()).toMillis();
         TestRecord record = new TestRecord(test.getUniqueId(), TestNames.of(plan, test), TestNames.tags(plan, test),
                 status, millis, message);
-        records.add(record);
-        journal(record);
+        try {
+            if (journal == null) {
+                journal = ResultJournal.open(runDir.resolve(StoredRun.JOURNAL), ResultJournal.DEFAULT);
+            }
+            journal.append(record);
+            records.add(record);
+        } catch (UncheckedIOException e) {
+            unrecorded.add(record.id());
+            stop.stop(e.getMessage());
+        }
     }
 
-    private void journal(TestRecord record) {
-        try {
-            Files.createDirectories(runDir);
-            String line = JSON.writeValueAsString(record) + "\n";
-            Files.writeString(runDir.resolve("results.jsonl"), line, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND, StandardOpenOption.SYNC);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot append to " + runDir.resolve("results.jsonl"), e);
+    private void closeJournal() {
+        if (journal != null) {
+            try {
+                journal.close();
+            } catch (UncheckedIOException e) {
+                // Every line was made durable when it was appended.
+            }
+            journal = null;
         }
     }
 }

@@ -26,7 +26,8 @@ import org.fwcts.reports.waiver.Waivers;
  * @param target the target facts the summary recorded; empty without a summary
  * @param runError the error that stopped the run, or null
  * @param suiteVersion the FWCTS version that made the run, or {@code unknown}
- * @param records every line of {@code results.jsonl}, in order; a test re-run within the run appears more than once
+ * @param records every complete line of {@code results.jsonl}, in order; a test re-run within the run appears more
+ *     than once
  */
 public record StoredRun(Path dir, String runId, Instant started, Instant finished, Map<String, String> target,
         String runError, String suiteVersion, List<TestRecord> records) {
@@ -91,7 +92,12 @@ public record StoredRun(Path dir, String runId, Instant started, Instant finishe
     private static List<TestRecord> journal(Path journal) {
         List<TestRecord> records = new ArrayList<>();
         try {
-            List<String> lines = Files.readAllLines(journal);
+            String text = Files.readString(journal);
+            List<String> lines = new ArrayList<>(text.lines().toList());
+            if (!text.isEmpty() && !text.endsWith("\n")) {
+                // A line without its newline was being written when the run died or the disk filled: not a result.
+                lines.remove(lines.size() - 1);
+            }
             for (int i = 0; i < lines.size(); i++) {
                 if (!lines.get(i).isBlank()) {
                     records.add(record(journal, i + 1, lines.get(i)));

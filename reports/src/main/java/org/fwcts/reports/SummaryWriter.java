@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -23,14 +22,15 @@ public final class SummaryWriter {
     }
 
     public static void write(RunSummary summary, Path runDir) {
+        byte[] json;
         try {
-            Files.createDirectories(runDir);
-            JSON.writeValue(runDir.resolve("summary.json").toFile(), SummaryJson.of(summary));
-            List<SummaryBlock> blocks = SummaryLayout.blocks(summary);
-            Files.writeString(runDir.resolve("summary.md"), SummaryMarkdown.render(blocks), StandardCharsets.UTF_8);
-            Files.writeString(runDir.resolve("summary.html"), SummaryHtml.render(blocks), StandardCharsets.UTF_8);
+            json = JSON.writeValueAsBytes(SummaryJson.of(summary));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the summary into " + runDir, e);
+            throw new UncheckedIOException("cannot encode the summary of " + summary.runId(), e);
         }
+        List<SummaryBlock> blocks = SummaryLayout.blocks(summary);
+        WholeFile.write(runDir.resolve("summary.json"), json);
+        WholeFile.write(runDir.resolve("summary.md"), SummaryMarkdown.render(blocks).getBytes(StandardCharsets.UTF_8));
+        WholeFile.write(runDir.resolve("summary.html"), SummaryHtml.render(blocks).getBytes(StandardCharsets.UTF_8));
     }
 }

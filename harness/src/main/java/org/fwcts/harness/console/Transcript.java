@@ -29,9 +29,10 @@ public final class Transcript implements AutoCloseable {
 
     private static final int KEPT_ENTRIES = 200_000;
     private final List<Entry> entries = new ArrayList<>();
-    private final BufferedWriter log;
+    private BufferedWriter log;
     private final Clock clock;
     private long dropped;
+    private String writeFailure;
 
     private Transcript(BufferedWriter log, Clock clock) {
         this.log = log;
@@ -68,9 +69,25 @@ public final class Transcript implements AutoCloseable {
                 log.newLine();
                 log.flush();
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot append to the console log", e);
+                // The console's reader must go on (the test in progress needs its reply): stop the file, keep memory.
+                writeFailure = "cannot append to the console log: " + e.getMessage();
+                closeQuietly();
             }
         }
+    }
+
+    /** Why the console log stopped being written (a full disk), if it did; lines are still kept in memory. */
+    public synchronized java.util.Optional<String> writeFailure() {
+        return java.util.Optional.ofNullable(writeFailure);
+    }
+
+    private void closeQuietly() {
+        try {
+            log.close();
+        } catch (IOException e) {
+            // Already failing; the first error is the one reported.
+        }
+        log = null;
     }
 
     /** A position to take an excerpt from later. */

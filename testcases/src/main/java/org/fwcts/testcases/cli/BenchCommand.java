@@ -13,7 +13,10 @@ import org.fwcts.targets.ProjectLayout;
 import org.fwcts.targets.descriptor.TargetCatalog;
 import org.fwcts.targets.descriptor.TargetDescriptor;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code fwcts bench}: agent call round trip against a bare echo over the same console. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -26,8 +29,15 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = {"-n", "--calls"}, defaultValue = "2000", description = "Measured calls of each kind. Default: ${DEFAULT-VALUE}.")
     int calls;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        if (calls < 1) {
+            throw new ParameterException(spec.commandLine(), "--calls: " + calls + " is not a number of calls (1 or more);"
+                    + " nothing was booted");
+        }
         ProjectLayout layout = ProjectLayout.discover();
         TargetDescriptor descriptor = new TargetCatalog(layout.targetsDir()).find(target);
         Path work = Files.createTempDirectory("fwcts-bench");

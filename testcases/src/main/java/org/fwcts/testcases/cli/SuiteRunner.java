@@ -2,11 +2,9 @@ package org.fwcts.testcases.cli;
 
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
-import io.qameta.allure.FileSystemResultsWriter;
 import io.qameta.allure.junitplatform.AllureJunitPlatform;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -37,7 +35,8 @@ import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherFactory;
-import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
+import org.junit.platform.engine.FilterResult;
+import org.junit.platform.launcher.PostDiscoveryFilter;
 
 /**
  * Runs the selected conformance tests against one target and writes the run's reports:
@@ -99,16 +98,21 @@ public final class SuiteRunner {
         if (!plan.containsTests()) {
             throw new TargetException("no conformance test matches " + selection.describe() + " (see ./fwcts list)");
         }
-        ConformanceRun run = ConformanceRun.prepare(descriptor, layout, dir);
-        new RunInvocation(runId, targetName, selection.tags(), selection.names()).write(dir);
-        run.bootPerTest(bootPerTest);
-        if (faults != null) {
-            run.injectFaults(faults);
-        }
-        try (run) {
-            bootOrDiscard(run, dir);
-            out.printf("FWCTS: %s booted (%s); results in %s%n", descriptor.name(), run.facts().get("agent"), dir);
-            return execute(launcher, request, run, new RunRecorder(runId, dir, run::facts, ModelRules.suiteInfo(), waivers, clock));
+        try (RunFolderLock lock = RunFolderLock.create(dir); SignalStop signals = SignalStop.install(dir, out)) {
+            ConformanceRun run = prepareOrDiscard(descriptor, dir);
+            new RunInvocation(runId, targetName, selection.tags(), selection.names()).write(dir);
+            run.bootPerTest(bootPerTest);
+            if (faults != null) {
+                run.injectFaults(faults);
+            }
+            try (run) {
+                bootOrDiscard(run, dir);
+                RunRecorder recorder = new RunRecorder(runId, dir, run::facts, ModelRules.suiteInfo(), waivers, clock,
+                        run.stop());
+                signals.recordWith(recorder);
+                out.printf("FWCTS: %s booted (%s); results in %s%n", descriptor.name(), run.facts().get("agent"), dir);
+                return execute(launcher, request, run, recorder, java.util.Set.of());
+            }
         }
     }
 
@@ -118,6 +122,12 @@ public final class SuiteRunner {
      */
     public RunSummary resume(Path runDir, Waivers waivers) {
         RunInvocation invocation = RunInvocation.read(runDir);
+        try (RunFolderLock lock = RunFolderLock.lock(runDir); SignalStop signals = SignalStop.install(runDir, out)) {
+            return resume(runDir, invocation, waivers, signals);
+        }
+    }
+
+    private RunSummary resume(Path runDir, RunInvocation invocation, Waivers waivers, SignalStop signals) {
         StoredRun interrupted;
         try {
             interrupted = StoredRun.read(runDir);
@@ -138,10 +148,26 @@ public final class SuiteRunner {
             run.firmware();
             out.printf("FWCTS: resuming %s: %d test(s) finished before, the rest run now%n", invocation.runId(),
                     finished.size());
+            // A result Allure got but the journal did not (the kill came between them) belongs to a test that runs again.
+            AllureResultPruning.remove(runDir.resolve("allure-results"), id -> !finished.contains(id));
             RunRecorder recorder = new RunRecorder(invocation.runId(), runDir, run::facts, ModelRules.suiteInfo(),
-                    waivers, clock);
+                    waivers, clock, run.stop());
             recorder.resume(interrupted.records());
-            return execute(launcher, invocation.selection().request(), run, recorder);
+            signals.recordWith(recorder);
+            PostDiscoveryFilter notFinished = test -> finished.contains(test.getUniqueId().toString())
+                    ? FilterResult.excluded("finished before the run was interrupted")
+                    : FilterResult.included("not run yet");
+            return execute(launcher, invocation.selection().request(List.of(notFinished)), run, recorder, finished);
+        }
+    }
+
+    /** Checks the input; when it is bad, the folder this run just created goes again. */
+    private ConformanceRun prepareOrDiscard(TargetDescriptor descriptor, Path dir) {
+        try {
+            return ConformanceRun.prepare(descriptor, layout, dir);
+        } catch (RuntimeException e) {
+            deleteTree(dir);
+            throw e;
         }
     }
 
@@ -155,25 +181,36 @@ public final class SuiteRunner {
         }
     }
 
-    private RunSummary execute(Launcher launcher, LauncherDiscoveryRequest request, ConformanceRun run, RunRecorder recorder) {
+    /**
+     * Runs the plan with the run's reporters; {@code finishedBefore} (tests of the run this one
+     * resumes) and tests due after the run stopped reach none of them. The JUnit XML is written with
+     * the summary, from the same records.
+     */
+    private RunSummary execute(Launcher launcher, LauncherDiscoveryRequest request, ConformanceRun run, RunRecorder recorder,
+            java.util.Set<String> finishedBefore) {
         Path dir = run.runDir();
         Path results = dir.resolve("allure-results");
-        AllureLifecycle allure = new AllureLifecycle(new FileSystemResultsWriter(results));
+        AllureLifecycle allure = new AllureLifecycle(new StoppingResultsWriter(results, run.stop()));
         Allure.setLifecycle(allure);
         AllureCategories.write(results, TARGET_ERRORS.stream().map(Class::getSimpleName).toList());
         ConformanceRun.activate(run);
-        try (PrintWriter xmlLog = new PrintWriter(PrintStream.nullOutputStream())) {
-            launcher.execute(request, new AllureJunitPlatform(allure),
-                    new LegacyXmlReportGeneratingListener(dir.resolve("junit"), xmlLog),
-                    recorder, ProgressPrinter.forConsole(out, clock, progress));
-        }
+        launcher.execute(request, new RunEventFilter(List.of(new AllureJunitPlatform(allure), recorder,
+                ProgressPrinter.forConsole(out, clock, progress)), finishedBefore, run.stop(),
+                () -> run.transcript().writeFailure()));
         RunSummary summary = recorder.finish(null);
-        Map<String, String> environment = new LinkedHashMap<>(summary.target());
-        environment.put("suite", SuiteInfo.NAME + " " + summary.suite().version());
-        AllureEnvironment.write(results, summary.runId(), environment);
+        AllureResultPruning.remove(results, recorder.unrecorded()::contains);
+        if (summary.runError() == null) {
+            Map<String, String> environment = new LinkedHashMap<>(summary.target());
+            environment.put("suite", SuiteInfo.NAME + " " + summary.suite().version());
+            AllureEnvironment.write(results, summary.runId(), environment);
+        }
         out.printf("%nFWCTS %s: %s — %d tests: %s%n%s%nSummary: %s%n", summary.runId(), summary.verdictLine(),
                 summary.tests().size(), summary.counts(), bootReport(run, summary.tests().size()),
                 dir.resolve("summary.md"));
+        if (summary.runError() != null) {
+            out.printf("The run stopped: %s%nWhat finished is kept; ./fwcts run --resume %s runs the rest.%n",
+                    summary.runError(), dir);
+        }
         return summary;
     }
 

@@ -28,6 +28,11 @@ record SuiteSelection(List<String> tags, List<String> names) {
     }
 
     LauncherDiscoveryRequest request() {
+        return request(List.of());
+    }
+
+    /** The selection narrowed further by {@code filters} (a resumed run leaves out what it finished). */
+    LauncherDiscoveryRequest request(List<PostDiscoveryFilter> filters) {
         LauncherDiscoveryRequestBuilder builder = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectPackage(PACKAGE))
                 .filters(TagFilter.includeTags("conformance"))
@@ -41,6 +46,7 @@ record SuiteSelection(List<String> tags, List<String> names) {
         if (!names.isEmpty()) {
             builder.filters(nameFilter());
         }
+        filters.forEach(builder::filters);
         return builder.build();
     }
 

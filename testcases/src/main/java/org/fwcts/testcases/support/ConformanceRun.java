@@ -44,6 +44,7 @@ public final class ConformanceRun implements AutoCloseable {
     private int retransmissionsOfEndedBoots;
     private String abandoned;
     private org.fwcts.harness.faults.FaultSchedule faults;
+    private final org.fwcts.reports.RunStop stop = new org.fwcts.reports.RunStop();
 
     private ConformanceRun(TargetDescriptor descriptor, TargetLauncher launcher, FirmwareModel model, Path runDir) {
         this.descriptor = descriptor;
@@ -133,6 +134,11 @@ public final class ConformanceRun implements AutoCloseable {
     /** Tests an interrupted run finished, by unique ID: this run resumes it and does not run them again. */
     public synchronized void resumeAfter(java.util.Set<String> finished) {
         finishedBefore = java.util.Set.copyOf(finished);
+    }
+
+    /** Whether and why the run stopped as a whole (a full disk, a signal): tests not begun by then do not run. */
+    public org.fwcts.reports.RunStop stop() {
+        return stop;
     }
 
     /** Whether the test with {@code uniqueId} finished in the run this one resumes. */

@@ -29,12 +29,15 @@ public final class TargetExtension implements ParameterResolver, BeforeEachCallb
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(TargetExtension.class);
     private static final String MARK = "console-mark";
 
-    /** In a resumed run, tests the interrupted run finished are not run again. */
+    /** In a resumed run, tests the interrupted run finished are not run again; nothing runs once the run stopped. */
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
         ConformanceRun active = ConformanceRun.active();
         if (active != null && active.finishedBefore(context.getUniqueId())) {
             return ConditionEvaluationResult.disabled("finished before the run was interrupted");
+        }
+        if (active != null && active.stop().stopped()) {
+            return ConditionEvaluationResult.disabled("the run stopped: " + active.stop().reason().orElse(""));
         }
         return ConditionEvaluationResult.enabled("not run yet");
     }

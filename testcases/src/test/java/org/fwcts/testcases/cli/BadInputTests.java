@@ -86,6 +86,15 @@ class BadInputTests {
     }
 
     @Test
+    @DisplayName("bench with a negative --calls is refused before anything boots, naming the option")
+    void negativeBenchCalls() {
+        CliRun run = CliRun.of("bench", "--calls", "-5");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--calls: -5 is not a number of calls").contains("nothing was booted");
+        assertThat(run.out()).doesNotContain("median");
+    }
+
+    @Test
     @DisplayName("an existing run folder is not overwritten")
     void existingRunFolder() throws IOException {
         Path existing = Files.createDirectories(temp.resolve("existing"));

@@ -20,7 +20,8 @@ class HarnessKilledTests {
     Path temp;
 
     @Test
-    @DisplayName("leaves every finished result readable and no QEMU behind; --resume then finishes the run")
+    @DisplayName("leaves every finished result readable and no QEMU behind; --resume then finishes the run, and its"
+            + " JUnit XML, Allure results and summary all hold both parts, the failure from before the kill included")
     void sigkillLeavesResultsAndNoEmulator() throws Exception {
         Path runDir = temp.resolve("run");
         Path journal = runDir.resolve(StoredRun.JOURNAL);
@@ -32,10 +33,13 @@ class HarnessKilledTests {
         List<ProcessHandle> emulators;
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (lines(journal) < RESULTS_BEFORE_KILL && fwcts.isAlive() && System.nanoTime() < deadline) {
+            // The default target's one failure (SMCCC.FID_W0) comes mid-run: kill once it is recorded.
+            while (!(lines(journal) >= RESULTS_BEFORE_KILL && failureRecorded(journal)) && fwcts.isAlive()
+                    && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
             assertThat(lines(journal)).as(Files.readString(temp.resolve("out.txt"))).isGreaterThanOrEqualTo(RESULTS_BEFORE_KILL);
+            assertThat(failureRecorded(journal)).as("a failure recorded before the kill").isTrue();
             emulators = fwcts.descendants().filter(p -> p.info().command().orElse("").contains("qemu")).toList();
             assertThat(emulators).isNotEmpty();
         } finally {
@@ -50,8 +54,14 @@ class HarnessKilledTests {
         assertThat(killed.records()).hasSizeGreaterThanOrEqualTo(RESULTS_BEFORE_KILL)
                 .allSatisfy(r -> assertThat(r.id()).isNotBlank());
 
+        assertThat(killed.records()).anyMatch(r -> r.status() == org.fwcts.reports.TestStatus.FAILED);
+
         CliRun resumed = CliRun.of("run", "--resume", runDir.toString(), "--progress", "plain");
         assertThat(resumed.out()).contains("resuming").contains(killed.records().size() + " test(s) finished before");
+        assertThat(resumed.exitCode()).as("the failure before the kill decides the verdict").isEqualTo(1);
+        RunOutputs outputs = RunOutputs.read(runDir);
+        outputs.assertAgree();
+        assertThat(outputs.journal()).containsEntry("FAILED", 1);
         Path full = temp.resolve("full");
         CliRun.of("run", "--progress", "plain", "--output", full.toString());
         List<String> afterResume = StoredRun.read(runDir).records().stream().map(r -> r.id()).toList();
@@ -61,7 +71,12 @@ class HarnessKilledTests {
                 .containsExactlyInAnyOrderElementsOf(fullRun);
         assertThat(afterResume.subList(0, killed.records().size()))
                 .containsExactlyElementsOf(killed.records().stream().map(r -> r.id()).toList());
-        assertThat(runDir.resolve(StoredRun.SUMMARY)).exists();
+        assertThat(outputs.total()).isEqualTo(fullRun.size());
+        RunOutputs.read(full).assertAgree();
+    }
+
+    private static boolean failureRecorded(Path journal) throws Exception {
+        return Files.isRegularFile(journal) && Files.readString(journal).contains("\"status\":\"FAILED\"");
     }
 
     private static long lines(Path journal) throws Exception {
