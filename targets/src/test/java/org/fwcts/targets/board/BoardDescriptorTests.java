@@ -49,9 +49,10 @@ class BoardDescriptorTests {
     @DisplayName("shipped in targets/ loads: the PDUDaemon example, with power, reset and deployment composed from YAML")
     void shippedExampleLoads() {
         TargetDescriptor board = new TargetCatalog(ProjectLayout.discover().targetsDir()).find("board-example");
-        assertThat(board.board().power()).get().isInstanceOf(PduDaemonPower.class);
-        assertThat(board.board().reset()).get().isInstanceOf(PowerCycleReset.class);
-        assertThat(board.board().deploy()).isInstanceOf(FolderDeploy.class);
+        BoardSettings settings = board.settings(BoardSettings.class);
+        assertThat(settings.power()).get().isInstanceOf(PowerSettings.PduDaemon.class);
+        assertThat(settings.reset()).get().isInstanceOf(ResetSettings.PowerCycle.class);
+        assertThat(settings.deploy()).isEqualTo(new DeploySettings.Folder(Path.of("/srv/tftp/juno"), "bl33.bin"));
     }
 
     @Test
@@ -70,8 +71,9 @@ class BoardDescriptorTests {
                 board:
                   power: {type: pdudaemon, url: "http://pdu:16421", pdu: rack1, outlet: 3, credentials: {env: PATH}}
                 """));
-        assertThat(board.board().power().orElseThrow().toString()).doesNotContain(System.getenv("PATH"));
-        assertThat(((PduDaemonPower) board.board().power().orElseThrow()).credential().orElseThrow())
+        PowerSettings power = board.settings(BoardSettings.class).power().orElseThrow();
+        assertThat(power.toString()).doesNotContain(System.getenv("PATH"));
+        assertThat(((PowerSettings.PduDaemon) power).credential().orElseThrow())
                 .hasToString("environment variable PATH");
     }
 

@@ -288,7 +288,7 @@ public final class ConformanceRun implements AutoCloseable {
         facts.put("descriptor", descriptor.file().toString());
         facts.put("profile", model.profile().name());
         facts.put("profileDescription", model.profile().description());
-        boolean simulated = descriptor.kind() == org.fwcts.targets.descriptor.TargetKind.SIMULATED;
+        boolean simulated = descriptor.simulation();
         if (simulated) {
             // Marks the run simulated in every report even if it never booted; a boot's own identity replaces it.
             facts.put("simulation", org.fwcts.reports.RunSummary.SIMULATED);
