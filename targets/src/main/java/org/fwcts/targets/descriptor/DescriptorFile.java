@@ -97,10 +97,11 @@ final class DescriptorFile {
         JsonLocation location = e.getLocation();
         String where = location == null ? "" : "line " + location.getLineNr() + ", column " + location.getColumnNr() + ": ";
         String message = e.getOriginalMessage();
-        if (message.startsWith("Duplicate field '")) {
+        if (message.startsWith("Duplicate field '") && e.getProcessor() instanceof JsonParser parser) {
             String key = message.substring("Duplicate field '".length(), message.lastIndexOf('\''));
-            String path = e.getProcessor() instanceof JsonParser parser ? dotted(parser, key) : key;
-            return path + ": duplicate key (" + where + "each key may appear once)";
+            JsonLocation at = parser.currentTokenLocation();
+            return dotted(parser, key) + ": duplicate key (line " + at.getLineNr() + ", column " + at.getColumnNr()
+                    + ": each key may appear once)";
         }
         if (e instanceof AliasException) {
             return where + message;
