@@ -298,7 +298,7 @@ public final class ConformanceRun implements AutoCloseable {
             String label = simulated ? "" : "sha256 ";
             session.target().imageHashes().forEach((role, hash) -> facts.put(label + role, hash));
             var agent = session.agentInfo();
-            facts.put("agent", "version " + agent.version() + ", protocol " + agent.protocol() + ", EL"
+            facts.put("agent", "version " + agent.version() + ", protocol " + agent.protocol() + ", " + agent.identity() + ", EL"
                     + agent.exceptionLevel() + ", caps " + String.join(",", new java.util.TreeSet<>(agent.capabilities())));
             facts.put("unexpectedAgentRestarts", Integer.toString(session.agent().restartsSeen()));
         } else if (boots.isEmpty()) {
