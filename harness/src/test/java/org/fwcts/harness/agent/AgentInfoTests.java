@@ -45,6 +45,7 @@ class AgentInfoTests {
             proto=2 el=2 caps=smc ver=1.1 agent=host ep=0x1 | protocol 2 needs agent= and ep=
             proto=2 el=2 caps=smc ver=1.1 agent=ghost ep=1  | unknown agent role 'ghost'
             proto=x el=2 caps=smc ver=1.1                   | malformed agent identification
+            proto=1 el=2 caps=smc,smc ver=1.0               | malformed agent identification
             """)
     @DisplayName("malformed: a protocol error naming what is wrong")
     void malformed(String fields, String message) {

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.fwcts.targets.TargetException;
 import org.fwcts.targets.spi.KindRules;
 import org.fwcts.targets.spi.TargetKind;
 
@@ -93,7 +92,14 @@ public final class DescriptorLoader {
         return warnings;
     }
 
+    /** Decided without a name lookup: a name other than localhost may resolve to anything. */
     private static boolean loopback(String host) {
+        if (host.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        if (!host.matches("[0-9.]+|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*")) {
+            return false;
+        }
         try {
             return InetAddress.getByName(host).isLoopbackAddress();
         } catch (UnknownHostException e) {

@@ -9,6 +9,8 @@ import org.fwcts.targets.spi.TargetKind;
 
 /** The target kinds on the class path, found with {@link ServiceLoader}. */
 public final class TargetKinds {
+    private static volatile List<TargetKind> cache;
+
     private TargetKinds() {
     }
 
@@ -21,7 +23,17 @@ public final class TargetKinds {
         return all().stream().map(TargetKind::name).sorted().toList();
     }
 
+    /** Found once: a kind is stateless, and one instance each keeps descriptors of the same file equal. */
     private static List<TargetKind> all() {
+        List<TargetKind> found = cache;
+        if (found == null) {
+            found = load();
+            cache = found;
+        }
+        return found;
+    }
+
+    private static List<TargetKind> load() {
         List<TargetKind> kinds = new ArrayList<>();
         for (TargetKind kind : ServiceLoader.load(TargetKind.class)) {
             for (TargetKind seen : kinds) {
@@ -32,6 +44,6 @@ public final class TargetKinds {
             }
             kinds.add(kind);
         }
-        return kinds;
+        return List.copyOf(kinds);
     }
 }
