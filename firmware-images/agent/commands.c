@@ -23,7 +23,7 @@ static_assert(sizeof("<ffffffff ok ") - 1 + 2 * CMD_BYTES_MAX +
 			      PROTO_TRAILER_LEN <=
 		      PROTO_LINE_MAX,
 	      "rdb reply fits a line");
-static_assert(sizeof("<ffffffff ok") - 1 + SMC_REGS * 17 + PROTO_TRAILER_LEN <=
+static_assert(sizeof("<ffffffff ok") - 1 + REGS_COUNT * 17 + PROTO_TRAILER_LEN <=
 		      PROTO_LINE_MAX,
 	      "smc reply fits a line");
 static_assert(sizeof(">ffffffff wrb ffffffffffffffff ") - 1 +
@@ -41,12 +41,21 @@ static struct {
 	struct proto_out reply;
 } cmd_last;
 
-/* The fields shared by the boot banner and the `hello` reply. */
-static void cmd_out_identity(struct proto_out *out)
+/*
+ * The fields shared by the boot banner and the `hello` reply, in protocol
+ * version `version`; version 2 adds which agent this is.
+ */
+static void cmd_out_identity(struct proto_out *out, uint64_t version)
 {
-	proto_out_str(out, " proto=1 el=");
+	proto_out_str(out, " proto=");
+	proto_out_hex(out, version);
+	proto_out_str(out, " el=");
 	proto_out_hex(out, exc_current_el());
 	proto_out_str(out, " caps=" AGENT_CAPS " ver=" AGENT_VERSION);
+	if (version >= 2) {
+		proto_out_str(out, " agent=" AGENT_ROLE " ep=");
+		proto_out_hex(out, AGENT_ENDPOINT);
+	}
 }
 
 void cmd_send_banner(void)
@@ -55,7 +64,7 @@ void cmd_send_banner(void)
 
 	proto_out_begin(&out, '!');
 	proto_out_str(&out, "fwcts-agent");
-	cmd_out_identity(&out);
+	cmd_out_identity(&out, PROTO_VERSION);
 	proto_out_end(&out);
 	proto_send(&out);
 }
@@ -117,22 +126,11 @@ static enum proto_status cmd_parse_numbers(const struct cmd_req *req,
 	return PROTO_OK;
 }
 
-/* [addr, addr + len) must not wrap around the top of the address space. */
-static bool cmd_span_ok(uint64_t addr, uint64_t len)
-{
-	return len == 0 || addr + (len - 1) >= addr;
-}
-
 /* smc, hvc: X0..X17, omitted trailing registers are 0. */
 static enum proto_status cmd_parse_regs(struct cmd_req *req)
 {
-	uint32_t i;
-
-	for (i = 0; i < SMC_REGS; i++) {
-		req->reg[i] = 0;
-	}
-
-	return cmd_parse_numbers(req, req->reg, 0, SMC_REGS);
+	regs_init(&req->reg, 0);
+	return cmd_parse_numbers(req, req->reg.x, 0, REGS_COUNT);
 }
 
 /* rd: W ADDR; wr: W ADDR VALUE. */
@@ -156,7 +154,7 @@ static enum proto_status cmd_parse_access(struct cmd_req *req, uint32_t nargs)
 	}
 
 	req->width = (uint32_t)v[0];
-	req->addr = v[1];
+	req->addr = addr_ipa_init(v[1]);
 	req->value = v[2];
 	return PROTO_OK;
 }
@@ -171,11 +169,11 @@ static enum proto_status cmd_parse_rdb(struct cmd_req *req)
 	if (status != PROTO_OK) {
 		return status;
 	}
-	if (v[1] == 0 || v[1] > CMD_BYTES_MAX || !cmd_span_ok(v[0], v[1])) {
+	if (v[1] == 0 || v[1] > CMD_BYTES_MAX || !addr_span_ok(v[0], v[1])) {
 		return PROTO_ERR_RANGE;
 	}
 
-	req->addr = v[0];
+	req->addr = addr_ipa_init(v[0]);
 	req->len = v[1];
 	return PROTO_OK;
 }
@@ -185,6 +183,7 @@ static enum proto_status cmd_parse_wrb(struct cmd_req *req)
 {
 	struct proto_field hex;
 	enum proto_status status;
+	uint64_t addr;
 	int32_t hi;
 	int32_t lo;
 	uint32_t i;
@@ -193,10 +192,11 @@ static enum proto_status cmd_parse_wrb(struct cmd_req *req)
 		return PROTO_ERR_ARGS;
 	}
 	hex = req->field[2];
-	status = proto_parse_u64(req->field[1], &req->addr);
+	status = proto_parse_u64(req->field[1], &addr);
 	if (status != PROTO_OK) {
 		return status;
 	}
+	req->addr = addr_ipa_init(addr);
 	if (hex.len % 2 != 0) {
 		return PROTO_ERR_ARGS;
 	}
@@ -211,7 +211,7 @@ static enum proto_status cmd_parse_wrb(struct cmd_req *req)
 			req->bytes[i] = (uint8_t)((hi << 4) | lo);
 		}
 	}
-	if (req->len > CMD_BYTES_MAX || !cmd_span_ok(req->addr, req->len)) {
+	if (req->len > CMD_BYTES_MAX || !addr_span_ok(addr, req->len)) {
 		return PROTO_ERR_RANGE;
 	}
 
@@ -228,11 +228,11 @@ static enum proto_status cmd_parse_range(struct cmd_req *req, uint32_t nargs)
 	if (status != PROTO_OK) {
 		return status;
 	}
-	if (v[1] > UINT32_MAX || v[2] > 0xff || !cmd_span_ok(v[0], v[1])) {
+	if (v[1] > UINT32_MAX || v[2] > 0xff || !addr_span_ok(v[0], v[1])) {
 		return PROTO_ERR_RANGE;
 	}
 
-	req->addr = v[0];
+	req->addr = addr_ipa_init(v[0]);
 	req->len = v[1];
 	req->value = v[2];
 	return PROTO_OK;
@@ -245,19 +245,19 @@ static enum proto_status cmd_parse_exec(struct cmd_req *req)
 	enum proto_status status;
 
 	status = cmd_parse_numbers(req, v, 1, 2);
-	req->addr = v[0];
+	req->addr = addr_ipa_init(v[0]);
 	req->value = v[1];
 	return status;
 }
 
-/* hello: PROTO; a version other than ours is `err proto`. */
+/* hello: PROTO; a version the agent does not speak is `err proto`. */
 static enum proto_status cmd_parse_hello(struct cmd_req *req)
 {
-	uint64_t version;
 	enum proto_status status;
 
-	status = cmd_parse_numbers(req, &version, 1, 1);
-	if (status == PROTO_OK && version != PROTO_VERSION) {
+	status = cmd_parse_numbers(req, &req->version, 1, 1);
+	if (status == PROTO_OK && (req->version < PROTO_VERSION_OLDEST ||
+				   req->version > PROTO_VERSION)) {
 		status = PROTO_ERR_PROTO;
 	}
 
@@ -303,31 +303,34 @@ void cmd_execute(struct cmd_req *req)
 {
 	switch (req->verb) {
 	case CMD_SMC:
-		smc_call(req->reg);
+		smc_call(&req->reg);
 		break;
 	case CMD_HVC:
-		smc_hvc_call(req->reg);
+		smc_hvc_call(&req->reg);
 		break;
 	case CMD_RD:
-		req->result = mem_read(req->addr, req->width);
+		req->result = mem_read(addr_ipa_value(req->addr), req->width);
 		break;
 	case CMD_WR:
-		mem_write(req->addr, req->width, req->value);
+		mem_write(addr_ipa_value(req->addr), req->width, req->value);
 		break;
 	case CMD_RDB:
-		mem_read_bytes(req->addr, req->bytes, (uint32_t)req->len);
+		mem_read_bytes(addr_ipa_value(req->addr), req->bytes,
+			       (uint32_t)req->len);
 		break;
 	case CMD_WRB:
-		mem_write_bytes(req->addr, req->bytes, (uint32_t)req->len);
+		mem_write_bytes(addr_ipa_value(req->addr), req->bytes,
+				(uint32_t)req->len);
 		break;
 	case CMD_FILL:
-		mem_fill(req->addr, req->len, (uint8_t)req->value);
+		mem_fill(addr_ipa_value(req->addr), req->len,
+			 (uint8_t)req->value);
 		break;
 	case CMD_HASH:
-		req->result = mem_hash(req->addr, req->len);
+		req->result = mem_hash(addr_ipa_value(req->addr), req->len);
 		break;
 	case CMD_EXEC:
-		req->result = mem_exec(req->addr, req->value);
+		req->result = mem_exec(addr_ipa_value(req->addr), req->value);
 		break;
 	default:
 		/* hello, echo and last touch nothing outside the agent. */
@@ -336,16 +339,16 @@ void cmd_execute(struct cmd_req *req)
 }
 
 /* x0 always, then up to the last non-zero register. */
-static void cmd_out_regs(struct proto_out *out, const uint64_t *reg)
+static void cmd_out_regs(struct proto_out *out, const struct regs_block *reg)
 {
-	uint32_t n = SMC_REGS;
+	uint32_t n = REGS_COUNT;
 	uint32_t i;
 
-	while (n > 1 && reg[n - 1] == 0) {
+	while (n > 1 && reg->x[n - 1] == 0) {
 		n--;
 	}
 	for (i = 0; i < n; i++) {
-		proto_out_field_hex(out, reg[i]);
+		proto_out_field_hex(out, reg->x[i]);
 	}
 }
 
@@ -356,11 +359,11 @@ static void cmd_out_ok(struct proto_out *out, const struct cmd_req *req)
 	proto_out_reply(out, req->seq, "ok");
 	switch (req->verb) {
 	case CMD_HELLO:
-		cmd_out_identity(out);
+		cmd_out_identity(out, req->version);
 		break;
 	case CMD_SMC:
 	case CMD_HVC:
-		cmd_out_regs(out, req->reg);
+		cmd_out_regs(out, &req->reg);
 		break;
 	case CMD_RD:
 	case CMD_HASH:

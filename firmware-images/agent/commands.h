@@ -4,18 +4,28 @@
 
 #pragma once
 
+#include "common/addr.h"
+#include "common/regs.h"
 #include "common/types.h"
 #include "proto.h"
 #include "smc.h"
 
-/* The verb, up to SMC_REGS arguments, and one more to detect excess. */
-#define CMD_FIELDS_MAX (1 + SMC_REGS + 1)
+/* The verb, up to REGS_COUNT arguments, and one more to detect excess. */
+#define CMD_FIELDS_MAX (1 + REGS_COUNT + 1)
 
 /* Largest transfer of rdb and wrb. */
 #define CMD_BYTES_MAX 256
 
-#define AGENT_VERSION "1.0"
+#define AGENT_VERSION "1.1"
 #define AGENT_CAPS "smc,hvc,mem,exec,hash,echo"
+
+/*
+ * Who this agent is (protocol version 2): the normal world's host agent. FF-A
+ * gives endpoint ID 0 to the hypervisor, or to the OS kernel when no
+ * hypervisor runs; the agent is one or the other.
+ */
+#define AGENT_ROLE "host"
+#define AGENT_ENDPOINT 0
 
 enum cmd_verb {
 	CMD_UNKNOWN = 0,
@@ -47,8 +57,11 @@ struct cmd_req {
 	struct proto_field text;
 
 	/* smc, hvc: x0..x17 in, and out after the call. */
-	uint64_t reg[SMC_REGS];
-	uint64_t addr;
+	struct regs_block reg;
+	/* hello: the protocol version asked for. */
+	uint64_t version;
+	/* rd, wr, rdb, wrb, fill, hash, exec: where, as the agent's accesses see it. */
+	struct addr_ipa addr;
 	uint64_t len;
 	uint64_t value;
 	uint32_t width;

@@ -1,5 +1,5 @@
 /*
- * FWCTS agent protocol, version 1 (see PROTOCOL.md): line reception, CRC
+ * FWCTS agent protocol, versions 1 and 2 (see PROTOCOL.md): line reception, CRC
  * framing, field parsing and reply formatting.
  */
 
@@ -16,7 +16,9 @@
 /* Room for a full line plus CR LF. */
 #define PROTO_OUT_MAX (PROTO_LINE_MAX + 2)
 
-#define PROTO_VERSION 1
+/* The newest protocol version the agent speaks, and the oldest it still answers. */
+#define PROTO_VERSION 2
+#define PROTO_VERSION_OLDEST 1
 
 enum proto_status {
 	PROTO_OK = 0,

@@ -19,8 +19,8 @@ static uint8_t sp_cmd_rx[SP_BUF_SIZE]
 	__attribute__((aligned(SP_FFA_PAGE_SIZE)));
 
 /* ffa-set stages argument registers; ffa-call and rxtx-map leave results. */
-static struct sp_ffa_regs sp_cmd_staged;
-static struct sp_ffa_regs sp_cmd_result;
+static struct regs_block sp_cmd_staged;
+static struct regs_block sp_cmd_result;
 
 /* Entries into the agent that were not direct requests, for `info`. */
 static struct {
@@ -49,12 +49,6 @@ static uint32_t sp_cmd_bytes_out(const struct sp_cmd *cmd)
 	return (cmd->msg->count - 1) * cmd->msg->width;
 }
 
-/* [addr, addr + len) must not wrap around the top of the address space. */
-static bool sp_cmd_span_ok(uint64_t addr, uint64_t len)
-{
-	return len == 0 || addr + (len - 1) >= addr;
-}
-
 /* Header fields a command does not use must be zero. */
 static enum sp_cmd_status sp_cmd_unused(const struct sp_cmd *cmd, bool a,
 					bool b, uint32_t flags)
@@ -71,8 +65,8 @@ static enum sp_cmd_status sp_cmd_unused(const struct sp_cmd *cmd, bool a,
 static enum sp_cmd_status sp_cmd_parse_ffa_set(const struct sp_cmd *cmd)
 {
 	if (sp_cmd_unused(cmd, true, true, SP_CMD_FLAG_CLEAR) != SP_STATUS_OK ||
-	    cmd->a >= SP_FFA_REGS || cmd->b > cmd->msg->count - 1 ||
-	    cmd->a + cmd->b > SP_FFA_REGS) {
+	    cmd->a >= REGS_COUNT || cmd->b > cmd->msg->count - 1 ||
+	    cmd->a + cmd->b > REGS_COUNT) {
 		return SP_STATUS_RANGE;
 	}
 
@@ -84,7 +78,7 @@ static enum sp_cmd_status sp_cmd_parse_ffa(const struct sp_cmd *cmd)
 {
 	bool call = cmd->code == SP_CMD_FFA_CALL;
 	uint32_t flags = call ? SP_CMD_FLAG_CLEAR : 0;
-	uint32_t max = call ? cmd->msg->count - 1 : SP_FFA_REGS - 1;
+	uint32_t max = call ? cmd->msg->count - 1 : REGS_COUNT - 1;
 
 	if (sp_cmd_unused(cmd, true, false, flags) != SP_STATUS_OK ||
 	    cmd->a > max) {
@@ -134,7 +128,7 @@ static enum sp_cmd_status sp_cmd_parse_mem(struct sp_cmd *cmd)
 	    (cmd->width != 1 && cmd->width != 2 && cmd->width != 4 &&
 	     cmd->width != 8) ||
 	    cmd->a == 0 || cmd->a > max || cmd->a % cmd->width != 0 ||
-	    !sp_cmd_span_ok(addr, cmd->a)) {
+	    !addr_span_ok(addr, cmd->a)) {
 		return SP_STATUS_RANGE;
 	}
 	if (addr % cmd->width != 0) {
@@ -150,7 +144,7 @@ static enum sp_cmd_status sp_cmd_parse_span(const struct sp_cmd *cmd)
 	const uint64_t *p = cmd->msg->p;
 
 	if (sp_cmd_unused(cmd, false, false, 0) != SP_STATUS_OK ||
-	    !sp_cmd_span_ok(p[1], p[2]) ||
+	    !addr_span_ok(p[1], p[2]) ||
 	    (cmd->code == SP_CMD_MEM_FILL && p[3] > 0xff)) {
 		return SP_STATUS_RANGE;
 	}
@@ -213,7 +207,7 @@ static void sp_cmd_ffa_set(struct sp_cmd *cmd, uint32_t first, uint32_t n)
 	uint32_t i;
 
 	if ((cmd->flags & SP_CMD_FLAG_CLEAR) != 0) {
-		sp_ffa_init(&sp_cmd_staged, 0);
+		regs_init(&sp_cmd_staged, 0);
 	}
 	for (i = 0; i < n; i++) {
 		sp_cmd_staged.x[first + i] = cmd->msg->p[1 + i];
@@ -226,7 +220,7 @@ static void sp_cmd_results(struct sp_cmd *cmd, uint32_t first)
 	uint32_t i;
 
 	for (i = 1; i < cmd->msg->count; i++) {
-		cmd->r[i] = first + i - 1 < SP_FFA_REGS
+		cmd->r[i] = first + i - 1 < REGS_COUNT
 				    ? sp_cmd_result.x[first + i - 1]
 				    : 0;
 	}
@@ -250,7 +244,7 @@ static void sp_cmd_rxtx_map(struct sp_cmd *cmd)
 {
 	bool smc32 = (cmd->flags & SP_CMD_FLAG_SMC32) != 0;
 
-	sp_ffa_init(&sp_cmd_result,
+	regs_init(&sp_cmd_result,
 		    smc32 ? SP_FFA_RXTX_MAP_32 : SP_FFA_RXTX_MAP_64);
 	/* TX first (DEN0077A, FFA_RXTX_MAP: x1 TX, x2 RX, w3 page count). */
 	sp_cmd_result.x[1] = (uintptr_t)sp_cmd_tx;
@@ -282,7 +276,7 @@ static void sp_cmd_buf(struct sp_cmd *cmd)
 
 static void sp_cmd_mem(struct sp_cmd *cmd)
 {
-	struct sp_pa pa = sp_pa_init(cmd->msg->p[1]);
+	struct addr_pa pa = addr_pa_init(cmd->msg->p[1]);
 	uint32_t width = cmd->msg->width;
 	uint32_t i;
 
@@ -305,11 +299,11 @@ static void sp_cmd_mem_args(struct sp_cmd *cmd)
 	const uint64_t *p = cmd->msg->p;
 
 	if (cmd->code == SP_CMD_MEM_FILL) {
-		sp_mem_fill(sp_pa_init(p[1]), p[2], (uint8_t)p[3]);
+		sp_mem_fill(addr_pa_init(p[1]), p[2], (uint8_t)p[3]);
 	} else if (cmd->code == SP_CMD_MEM_HASH) {
-		cmd->r[1] = sp_mem_hash(sp_pa_init(p[1]), p[2]);
+		cmd->r[1] = sp_mem_hash(addr_pa_init(p[1]), p[2]);
 	} else {
-		cmd->r[1] = mem_exec(p[1], p[2]);
+		cmd->r[1] = sp_mem_exec(addr_pa_init(p[1]), p[2]);
 	}
 }
 

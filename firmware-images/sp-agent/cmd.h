@@ -7,8 +7,16 @@
 
 #include "msg.h"
 
-/* Reported by `info`: major in [31:16], minor in [15:0]. */
-#define SP_AGENT_VERSION 0x00010000U
+/*
+ * Reported by `info` in r1 (PROTOCOL.md, "Identity"): the protocol version,
+ * major in [31:16] and minor in [15:8], and which agent this is in [7:0].
+ */
+#define SP_AGENT_PROTOCOL_MAJOR 2U
+#define SP_AGENT_PROTOCOL_MINOR 0U
+#define SP_AGENT_ROLE_PARTITION 2U
+#define SP_AGENT_VERSION                                                  \
+	((SP_AGENT_PROTOCOL_MAJOR << 16) | (SP_AGENT_PROTOCOL_MINOR << 8) | \
+	 SP_AGENT_ROLE_PARTITION)
 
 /* The RX and TX buffers, each this many FF-A pages of the agent's image. */
 #define SP_BUF_PAGES 4U

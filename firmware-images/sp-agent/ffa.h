@@ -1,6 +1,6 @@
 /*
- * The FF-A ABI as the SP agent uses it: function IDs, the SMCCC v1.2
- * register block, and the SMC trampoline (start.S).
+ * The FF-A ABI as the SP agent uses it: function IDs and the SMC trampoline
+ * (start.S), on the register block of common/regs.h.
  *
  * Function IDs are from DEN0077A v1.2, "Function IDs"; all are SMCCC fast
  * calls with owner 4 (0x84... for SMC32, 0xc4... for SMC64).
@@ -8,6 +8,7 @@
 
 #pragma once
 
+#include "common/regs.h"
 #include "common/types.h"
 
 #define SP_FFA_ERROR 0x84000060U
@@ -29,16 +30,6 @@
 /* An FF-A page: RX/TX buffers are counted in 4 KiB pages (DEN0077A). */
 #define SP_FFA_PAGE_SIZE 4096U
 
-/* x0..x17 carry arguments and results in SMCCC v1.2. */
-#define SP_FFA_REGS 18
-
-struct sp_ffa_regs {
-	uint64_t x[SP_FFA_REGS];
-};
-
-/* start.S stores x0..x17 at offsets 0..136 of the block. */
-static_assert(sizeof(struct sp_ffa_regs) == SP_FFA_REGS * 8, "x0..x17");
-
 /*
  * Loads x0..x17 from regs, executes SMC #0 and stores x0..x17 back. The
  * trampoline keeps x18..x30 and sp itself, so whatever the callee leaves in
@@ -46,7 +37,4 @@ static_assert(sizeof(struct sp_ffa_regs) == SP_FFA_REGS * 8, "x0..x17");
  * (FFA_MSG_WAIT, FFA_MSG_SEND_DIRECT_RESP) returns when the SPMC next runs
  * the partition, with the new message in regs.
  */
-void sp_ffa_smc(struct sp_ffa_regs *regs);
-
-/* Zeroes the block and sets x0 to fid. */
-void sp_ffa_init(struct sp_ffa_regs *regs, uint32_t fid);
+void sp_ffa_smc(struct regs_block *regs);

@@ -20,26 +20,26 @@ noreturn void sp_main(void);
 #define SP_MAIN_UNEXPECTED_MAX 16
 
 /* Static: the block is live across every world switch. */
-static struct sp_ffa_regs sp_main_regs;
+static struct regs_block sp_main_regs;
 
 /* FFA_ID_GET at boot; 0 if that failed (no SP has ID 0). */
 static uint16_t sp_main_id;
 
 static void sp_main_init(void)
 {
-	sp_ffa_init(&sp_main_regs, SP_FFA_ID_GET);
+	regs_init(&sp_main_regs, SP_FFA_ID_GET);
 	sp_ffa_smc(&sp_main_regs);
 	if (sp_main_regs.x[0] == SP_FFA_SUCCESS_32) {
 		sp_main_id = (uint16_t)sp_main_regs.x[2];
 	}
 
-	sp_uart_puts("fwcts-sp-agent 1.0: S-EL1 partition ");
+	sp_uart_puts("fwcts-sp-agent 2.0: agent=partition ep=");
 	sp_uart_put_hex(sp_main_id);
-	sp_uart_puts(" waiting for direct requests\r\n");
+	sp_uart_puts(" el=1, waiting for direct requests\r\n");
 }
 
 /* Answers regs in place if it holds a direct request; false otherwise. */
-static bool sp_main_serve(struct sp_ffa_regs *regs)
+static bool sp_main_serve(struct regs_block *regs)
 {
 	static struct sp_msg msg;
 	static uint64_t r[SP_MSG_PAYLOAD_MAX];
@@ -61,7 +61,7 @@ noreturn void sp_main(void)
 	uint64_t last = 0;
 
 	sp_main_init();
-	sp_ffa_init(&sp_main_regs, SP_FFA_MSG_WAIT);
+	regs_init(&sp_main_regs, SP_FFA_MSG_WAIT);
 	while (unexpected <= SP_MAIN_UNEXPECTED_MAX) {
 		sp_ffa_smc(&sp_main_regs);
 		if (sp_main_serve(&sp_main_regs)) {
@@ -71,7 +71,7 @@ noreturn void sp_main(void)
 		last = sp_main_regs.x[0];
 		sp_cmd_note_unexpected(last);
 		unexpected++;
-		sp_ffa_init(&sp_main_regs, SP_FFA_MSG_WAIT);
+		regs_init(&sp_main_regs, SP_FFA_MSG_WAIT);
 	}
 
 	sp_uart_puts("fwcts-sp-agent: stopped, last entry x0=");

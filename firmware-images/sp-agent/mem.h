@@ -1,7 +1,7 @@
 /*
  * Memory access and code execution on behalf of the requester: the shared
- * accesses of common/mem.h, with physical addresses kept in their own type
- * and FF-A's packing of bytes into registers.
+ * accesses of common/mem.h, on physical addresses (common/addr.h), with
+ * FF-A's packing of bytes into registers.
  *
  * The agent runs with its MMU off, so an address is a physical address in
  * the Secure PA space (on QEMU virt that space also shows non-secure RAM).
@@ -11,36 +11,32 @@
 
 #pragma once
 
+#include "common/addr.h"
 #include "common/mem.h"
 #include "common/types.h"
-
-/* A physical address, kept apart from plain numbers and pointers. */
-struct sp_pa {
-	uint64_t value;
-};
-
-static inline struct sp_pa sp_pa_init(uint64_t value)
-{
-	struct sp_pa pa = {value};
-
-	return pa;
-}
 
 /*
  * len bytes from pa, read with accesses of width bytes (1, 2, 4 or 8); each
  * value read is stored little-endian into out. The caller has checked that
  * pa and len are multiples of width.
  */
-void sp_mem_read(struct sp_pa pa, uint32_t width, uint32_t len, uint8_t *out);
-void sp_mem_write(struct sp_pa pa, uint32_t width, uint32_t len,
+void sp_mem_read(struct addr_pa pa, uint32_t width, uint32_t len,
+		 uint8_t *out);
+void sp_mem_write(struct addr_pa pa, uint32_t width, uint32_t len,
 		  const uint8_t *in);
 
-static inline void sp_mem_fill(struct sp_pa pa, uint64_t len, uint8_t byte)
+static inline void sp_mem_fill(struct addr_pa pa, uint64_t len, uint8_t byte)
 {
-	mem_fill(pa.value, len, byte);
+	mem_fill(addr_pa_value(pa), len, byte);
 }
 
-static inline uint32_t sp_mem_hash(struct sp_pa pa, uint64_t len)
+static inline uint32_t sp_mem_hash(struct addr_pa pa, uint64_t len)
 {
-	return mem_hash(pa.value, len);
+	return mem_hash(addr_pa_value(pa), len);
+}
+
+/* Branches with link to pa with x0 = arg; returns x0 when the code returns. */
+static inline uint64_t sp_mem_exec(struct addr_pa pa, uint64_t arg)
+{
+	return mem_exec(addr_pa_value(pa), arg);
 }

@@ -9,7 +9,7 @@ static uint64_t sp_msg_mask(enum sp_msg_kind kind, uint64_t value)
 	return kind == SP_MSG_REQ_32 ? (value & UINT32_MAX) : value;
 }
 
-bool sp_msg_decode(const struct sp_ffa_regs *regs, struct sp_msg *msg)
+bool sp_msg_decode(const struct regs_block *regs, struct sp_msg *msg)
 {
 	uint32_t first;
 	uint32_t i;
@@ -59,12 +59,12 @@ static uint32_t sp_msg_resp_fid(enum sp_msg_kind kind)
 }
 
 void sp_msg_encode(const struct sp_msg *msg, uint16_t own_id, const uint64_t *r,
-		   struct sp_ffa_regs *regs)
+		   struct regs_block *regs)
 {
 	uint32_t first;
 	uint32_t i;
 
-	sp_ffa_init(regs, sp_msg_resp_fid(msg->kind));
+	regs_init(regs, sp_msg_resp_fid(msg->kind));
 	/* Source in [31:16], destination (the requester) in [15:0]. */
 	regs->x[1] = ((uint64_t)own_id << 16) | msg->sender;
 	first = msg->kind == SP_MSG_REQ2 ? SP_MSG_FIRST_REQ2 : SP_MSG_FIRST_REQ;

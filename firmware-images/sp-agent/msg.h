@@ -21,7 +21,7 @@
 #define SP_MSG_PAYLOAD_MAX SP_MSG_PAYLOAD_REQ2
 
 static_assert(SP_MSG_FIRST_REQ + SP_MSG_PAYLOAD_REQ <= 8, "x3..x7");
-static_assert(SP_MSG_FIRST_REQ2 + SP_MSG_PAYLOAD_REQ2 == SP_FFA_REGS,
+static_assert(SP_MSG_FIRST_REQ2 + SP_MSG_PAYLOAD_REQ2 == REGS_COUNT,
 	      "x4..x17");
 
 enum sp_msg_kind {
@@ -48,7 +48,7 @@ struct sp_msg {
  * Decodes regs as a direct request. Returns false, leaving msg unchanged,
  * if x0 is not DIRECT_REQ (32 or 64) or DIRECT_REQ2.
  */
-bool sp_msg_decode(const struct sp_ffa_regs *regs, struct sp_msg *msg);
+bool sp_msg_decode(const struct regs_block *regs, struct sp_msg *msg);
 
 /*
  * Writes into regs the response to msg from own_id: the RESP form that
@@ -56,7 +56,7 @@ bool sp_msg_decode(const struct sp_ffa_regs *regs, struct sp_msg *msg);
  * for an SMC32 request. Every other register is zero.
  */
 void sp_msg_encode(const struct sp_msg *msg, uint16_t own_id, const uint64_t *r,
-		   struct sp_ffa_regs *regs);
+		   struct regs_block *regs);
 
 /* Byte i of a payload packed little-endian, width bytes per register. */
 uint8_t sp_msg_byte(const uint64_t *p, uint32_t width, uint32_t i);

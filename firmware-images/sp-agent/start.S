@@ -43,7 +43,7 @@ sp_start_hang:
 	/* bool sp_exc_call(struct sp_cmd *cmd): sp_cmd_execute(cmd), guarded. */
 	exc_guard sp_exc_call, sp_cmd_execute
 
-	/* void sp_ffa_smc(struct sp_ffa_regs *regs) (ffa.h) */
+	/* void sp_ffa_smc(struct regs_block *regs) (ffa.h, common/regs.h) */
 	smc_trampoline sp_ffa_smc, smc
 	exec_trampoline mem_exec
 

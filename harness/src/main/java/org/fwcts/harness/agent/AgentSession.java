@@ -18,7 +18,10 @@ import org.fwcts.model.Registers;
  * instead of running it twice (PROTOCOL.md, "Retransmission and duplicates").
  */
 public final class AgentSession implements AutoCloseable {
-    public static final int PROTOCOL_VERSION = 1;
+    /** The newest protocol version the harness speaks; it asks for this one first. */
+    public static final int PROTOCOL_VERSION = 2;
+    /** Agents built before version 2 (no identity in the banner) are still driven, with version 1. */
+    public static final int OLDEST_PROTOCOL_VERSION = 1;
     private static final String BANNER = "fwcts-agent";
     private static final String PANIC = "panic";
     private static final int ATTEMPTS = 3;
@@ -55,15 +58,21 @@ public final class AgentSession implements AutoCloseable {
         long deadline = System.nanoTime() + bootTimeout.toNanos();
         Optional<AgentInfo> banner = awaitBanner(min(BANNER_GRACE, bootTimeout));
         banner.ifPresent(this::checkProtocol);
+        int asked = PROTOCOL_VERSION;
         while (System.nanoTime() < deadline) {
-            AgentReply reply = exchange("hello", List.of(Integer.toString(PROTOCOL_VERSION)), HELLO_INTERVAL, 1);
+            AgentReply reply = exchange("hello", List.of(Integer.toString(asked)), HELLO_INTERVAL, 1);
             if (reply instanceof AgentReply.Ok ok) {
                 info = AgentInfo.parse(ok.fields());
                 checkProtocol(info);
                 return info;
             }
             if (reply instanceof AgentReply.Rejected rejected && rejected.code().equals("proto")) {
-                throw new AgentProtocolException("the agent does not speak protocol version " + PROTOCOL_VERSION);
+                if (asked == OLDEST_PROTOCOL_VERSION) {
+                    throw new AgentProtocolException("the agent speaks none of protocol versions "
+                            + OLDEST_PROTOCOL_VERSION + " to " + PROTOCOL_VERSION);
+                }
+                asked--;
+                continue;
             }
             if (channel.ended()) {
                 break;
@@ -187,9 +196,14 @@ public final class AgentSession implements AutoCloseable {
         }
         reconnectionsSeen = reconnections;
         channel.note("console reopened (" + reconnections + " so far); greeting the agent again");
-        AgentReply reply = exchange("hello", List.of(Integer.toString(PROTOCOL_VERSION)), commandTimeout, ATTEMPTS);
+        AgentReply reply = exchange("hello", List.of(Integer.toString(info.protocol())), commandTimeout, ATTEMPTS);
         if (reply instanceof AgentReply.Ok ok) {
-            checkProtocol(AgentInfo.parse(ok.fields()));
+            AgentInfo again = AgentInfo.parse(ok.fields());
+            checkProtocol(again);
+            if (!again.identity().equals(info.identity())) {
+                throw new AgentProtocolException("after the console was reopened another agent answers: "
+                        + again.identity() + " instead of " + info.identity());
+            }
         }
         // Otherwise the exchange has recorded the failure: the request that follows is not sent.
     }
@@ -325,9 +339,9 @@ public final class AgentSession implements AutoCloseable {
     }
 
     private void checkProtocol(AgentInfo agent) {
-        if (agent.protocol() != PROTOCOL_VERSION) {
+        if (agent.protocol() < OLDEST_PROTOCOL_VERSION || agent.protocol() > PROTOCOL_VERSION) {
             throw new AgentProtocolException("the agent speaks protocol " + agent.protocol() + ", the harness "
-                    + PROTOCOL_VERSION);
+                    + OLDEST_PROTOCOL_VERSION + " to " + PROTOCOL_VERSION);
         }
     }
 

@@ -18,7 +18,8 @@ final class PartitionSimulation {
     private static final long IMAGE_BASE = 0x0E10_0000L;
     private static final long IMAGE_SLOT = 0x10_0000L;
     private static final int BUFFER_PAGES = 4;
-    private static final int AGENT_VERSION = 0x0001_0000;
+    /** Protocol 2.0, role 2 (partition), as the real agent's {@code info} answers. */
+    private static final int AGENT_VERSION = 0x0002_0002;
 
     private final SimulatedFirmware firmware;
     private final Map<EndpointId, PartitionAgentState> agents = new HashMap<>();

@@ -13,12 +13,14 @@ import java.util.Optional;
 import org.fwcts.harness.agent.ProtocolLine;
 
 /**
- * The normal-world agent of the simulated machine: speaks agent protocol version 1
+ * The normal-world agent of the simulated machine: speaks agent protocol versions 1 and 2
  * (firmware-images/agent/PROTOCOL.md) over in-memory streams, so the harness drives it exactly
  * as it drives a real agent.
  */
 final class SimulatedAgent implements Runnable {
-    private static final String IDENTITY = "proto=1 el=2 caps=smc,hvc,mem,exec,hash,echo ver=sim-1.0";
+    private static final String IDENTITY = "el=2 caps=smc,hvc,mem,exec,hash,echo ver=sim-1.1";
+    /** Version 2 adds which agent this is: the host agent at EL2, the hypervisor's endpoint 0. */
+    private static final String IDENTITY_V2 = "agent=host ep=0";
     private final BufferedReader input;
     private final OutputStream output;
     private final SimulatedMachine machine;
@@ -34,7 +36,7 @@ final class SimulatedAgent implements Runnable {
     @Override
     public void run() {
         try {
-            send(new ProtocolLine(ProtocolLine.EVENT, "fwcts-agent", List.of(IDENTITY.split(" "))).encode());
+            send(new ProtocolLine(ProtocolLine.EVENT, "fwcts-agent", List.of(("proto=2 " + IDENTITY + " " + IDENTITY_V2).split(" "))).encode());
             for (String line = input.readLine(); line != null; line = input.readLine()) {
                 answer(line.strip());
             }
@@ -85,10 +87,11 @@ final class SimulatedAgent implements Runnable {
     private List<String> execute(String verb, List<String> args) {
         switch (verb) {
             case "hello":
-                if (args.size() != 1 || !args.get(0).equals("1")) {
+                if (args.size() != 1 || !args.get(0).equals("1") && !args.get(0).equals("2")) {
                     throw new ProtocolError("proto");
                 }
-                return List.of(IDENTITY.split(" "));
+                String identity = "proto=" + args.get(0) + " " + IDENTITY + (args.get(0).equals("2") ? " " + IDENTITY_V2 : "");
+                return List.of(identity.split(" "));
             case "echo":
                 return args;
             case "last":

@@ -7,34 +7,25 @@ import java.util.Map;
 import org.fwcts.harness.session.TargetProfiles;
 import org.fwcts.model.ffa.EndpointId;
 import org.fwcts.model.profile.Profile;
-import org.fwcts.targets.ProjectLayout;
 import org.fwcts.targets.RunningTarget;
 import org.fwcts.targets.TargetException;
 import org.fwcts.targets.TargetLauncher;
 import org.fwcts.targets.descriptor.TargetDescriptor;
-import org.fwcts.targets.descriptor.TargetKind;
-import org.fwcts.targets.spi.LauncherProvider;
 
 /**
  * Launches simulated targets: the reference model under the descriptor's profile plays the
  * firmware, with the deviations the descriptor injects. Everything it reports says it is a
  * simulation, not a conformance result.
  */
-public final class SimulatedLauncher implements TargetLauncher, LauncherProvider {
+final class SimulatedLauncher implements TargetLauncher {
     /** Simulated normal-world and secure RAM: QEMU virt's secure RAM up to the top of 1 GiB of DRAM. */
     private static final long RAM_BASE = 0x0E00_0000L;
     private static final long RAM_END = 0x8000_0000L;
 
-    @Override
-    public TargetKind kind() {
-        return TargetKind.SIMULATED;
-    }
-
-    @Override
-    public TargetLauncher launcherFor(TargetDescriptor descriptor, ProjectLayout layout) {
+    /** Checks what can be checked before launching: the deviations' names and the profile. */
+    void check(TargetDescriptor descriptor) {
         deviationsOf(descriptor);
         TargetProfiles.of(descriptor);
-        return this;
     }
 
     @Override
@@ -52,7 +43,7 @@ public final class SimulatedLauncher implements TargetLauncher, LauncherProvider
     }
 
     private static List<Deviation> deviationsOf(TargetDescriptor descriptor) {
-        List<String> names = descriptor.simulated().map(s -> s.deviations()).orElse(List.of());
+        List<String> names = descriptor.settings(SimulatedSettings.class).deviations();
         try {
             return Deviations.parse(names);
         } catch (IllegalArgumentException e) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.fwcts.harness.agent.AgentIdentity;
 import org.fwcts.harness.agent.AgentReply;
 import org.fwcts.harness.agent.AgentSession;
 import org.fwcts.harness.agent.Observation;
@@ -50,6 +51,8 @@ class QemuAgentTests {
         Transcript transcript = Transcript.inMemory();
         try (TargetSession session = boot(kind, transcript)) {
             assertThat(session.agentInfo().exceptionLevel()).isEqualTo(2);
+            assertThat(session.agentInfo().protocol()).isEqualTo(AgentSession.PROTOCOL_VERSION);
+            assertThat(session.agentInfo().identity()).isEqualTo(new AgentIdentity(AgentIdentity.Role.HOST, 0));
             assertThat(session.agentInfo().capabilities()).contains("smc", "hvc", "mem", "exec", "hash", "echo");
             Observation observation = session.agent().smc(Registers.of(0x8400_0000L));
             assertThat(observation).isInstanceOf(Observation.Completed.class);

@@ -39,28 +39,26 @@ public final class BoardChecks {
         if (board.power().isEmpty()) {
             return "none configured: power the board yourself before each run";
         }
-        Power power = board.power().get();
-        if (power instanceof PduDaemonPower pdu) {
+        PowerSettings power = board.power().get();
+        if (power instanceof PowerSettings.PduDaemon pdu) {
             pdu.credential().ifPresent(Credential::value);
             int port = pdu.baseUrl().getPort() > 0 ? pdu.baseUrl().getPort() : 80;
             return reachable(pdu.baseUrl().getHost(), port, "PDUDaemon") + " (" + pdu + ")";
         }
-        if (power instanceof CommandPower commands) {
-            return commands + ": " + installed(commands.commands());
-        }
-        return power.toString();
+        PowerSettings.Commands commands = (PowerSettings.Commands) power;
+        return commands + ": " + installed(commands.all());
     }
 
     public static String deploy(BoardSettings board) {
-        Deploy deploy = board.deploy();
-        if (deploy instanceof FolderDeploy folder) {
+        DeploySettings deploy = board.deploy();
+        if (deploy instanceof DeploySettings.Folder folder) {
             if (!Files.isDirectory(folder.folder()) || !Files.isWritable(folder.folder())) {
                 throw new TargetException(folder.folder() + " is not a writable folder; fix: mount the TFTP root or the board's"
                         + " USB drive there, or change board.deploy.folder");
             }
             return "copies to " + folder.folder().resolve(folder.fileName());
         }
-        if (deploy instanceof CommandDeploy command) {
+        if (deploy instanceof DeploySettings.Command command) {
             return installed(java.util.List.of(command.command())) + ": " + command.command().template();
         }
         return "no deploy step: the board boots what it already has";

@@ -2,6 +2,7 @@ package org.fwcts.targets.board;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.fwcts.targets.ConsoleEndpoint;
 import org.fwcts.targets.RunningTarget;
 import org.fwcts.targets.TargetException;
@@ -10,14 +11,14 @@ import org.fwcts.targets.TargetException;
 final class BoardInstance implements RunningTarget {
     private final List<ConsoleEndpoint> consoles;
     private final Map<String, String> imageHashes;
-    private final BoardSettings board;
+    private final Optional<Power> offAtEnd;
     private final List<String> log;
     private volatile boolean closed;
 
-    BoardInstance(List<ConsoleEndpoint> consoles, Map<String, String> imageHashes, BoardSettings board, List<String> log) {
+    BoardInstance(List<ConsoleEndpoint> consoles, Map<String, String> imageHashes, Optional<Power> offAtEnd, List<String> log) {
         this.consoles = List.copyOf(consoles);
         this.imageHashes = Map.copyOf(imageHashes);
-        this.board = board;
+        this.offAtEnd = offAtEnd;
         this.log = new java.util.concurrent.CopyOnWriteArrayList<>(log);
     }
 
@@ -48,9 +49,9 @@ final class BoardInstance implements RunningTarget {
             return;
         }
         closed = true;
-        if (board.powerOffAtEnd() && board.power().isPresent()) {
+        if (offAtEnd.isPresent()) {
             try {
-                board.power().get().off();
+                offAtEnd.get().off();
             } catch (TargetException e) {
                 // Closing must not hide the run's own outcome; the board stays as it is.
                 System.err.println("fwcts: could not switch the board off: " + e.getMessage());

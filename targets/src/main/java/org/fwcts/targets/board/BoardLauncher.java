@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.fwcts.targets.ConsoleEndpoint;
 import org.fwcts.targets.RunningTarget;
 import org.fwcts.targets.TargetException;
@@ -28,22 +29,24 @@ public final class BoardLauncher implements TargetLauncher {
 
     @Override
     public RunningTarget launch(TargetDescriptor target, Path workDir) {
-        BoardSettings board = target.board();
+        BoardSettings board = target.settings(BoardSettings.class);
         AgentImage agent = images.image(target.agentImage()).verified();
+        Optional<Power> power = BoardDrivers.power(board);
+        Optional<Reset> reset = BoardDrivers.reset(board, power);
         List<String> log = new ArrayList<>();
-        log.add("deploy: " + board.deploy().deploy(agent.file()));
-        if (board.power().isPresent()) {
-            board.power().get().cycle();
-            log.add("power cycled: " + board.power().get());
-        } else if (board.reset().isPresent()) {
-            board.reset().get().reset();
+        log.add("deploy: " + BoardDrivers.deploy(board).deploy(agent.file()));
+        if (power.isPresent()) {
+            power.get().cycle();
+            log.add("power cycled: " + power.get());
+        } else if (reset.isPresent()) {
+            reset.get().reset();
             log.add("reset");
         } else {
             log.add("no power switch or reset configured: waiting for the agent to come up by itself");
         }
         Map<String, String> hashes = new LinkedHashMap<>();
         hashes.put("agent:" + agent.name(), agent.sha256());
-        return new BoardInstance(endpoints(target), hashes, board, log);
+        return new BoardInstance(endpoints(target), hashes, power.filter(p -> board.powerOffAtEnd()), log);
     }
 
     private static List<ConsoleEndpoint> endpoints(TargetDescriptor target) {

@@ -13,10 +13,10 @@ final class CommandPower implements Power {
     private final ShellCommand off;
     private final Optional<ShellCommand> cycle;
 
-    CommandPower(ShellCommand on, ShellCommand off, Optional<ShellCommand> cycle) {
-        this.on = on;
-        this.off = off;
-        this.cycle = cycle;
+    CommandPower(PowerSettings.Commands settings) {
+        this.on = settings.on();
+        this.off = settings.off();
+        this.cycle = settings.cycle();
     }
 
     @Override
@@ -36,13 +36,6 @@ final class CommandPower implements Power {
         } else {
             Power.super.cycle();
         }
-    }
-
-    /** Every command this switch may run. */
-    java.util.List<ShellCommand> commands() {
-        java.util.List<ShellCommand> all = new java.util.ArrayList<>(java.util.List.of(on, off));
-        cycle.ifPresent(all::add);
-        return all;
     }
 
     @Override

@@ -9,25 +9,25 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
 import org.fwcts.targets.TargetException;
 
 /**
  * One outlet of a power switch behind PDUDaemon, through its HTTP API
  * ({@code GET /power/control/on|off|reboot?hostname=PDU&port=OUTLET}). PDUDaemon queues the
  * request and answers at once, so a successful call means "accepted", not "done"; boot
- * detection waits for the agent instead.
- *
- * @param baseUrl e.g. {@code http://pdu-server:16421}
- * @param pdu the PDU's name in PDUDaemon's configuration
- * @param outlet the outlet number
- * @param rebootDelay the off time of a {@link #cycle()}
- * @param credential {@code user:password} for HTTP Basic, when a proxy in front of PDUDaemon asks for it
+ * detection waits for the agent instead. A refusal is reported by status and a short, cleaned
+ * excerpt of the reply: a PDU or proxy may echo the request's headers, credential included.
  */
-record PduDaemonPower(URI baseUrl, String pdu, int outlet, Duration rebootDelay, Optional<Credential> credential)
-        implements Power {
+final class PduDaemonPower implements Power {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT).build();
+    private final PowerSettings.PduDaemon settings;
+
+    PduDaemonPower(PowerSettings.PduDaemon settings) {
+        this.settings = settings;
+    }
 
     @Override
     public void on() {
@@ -41,23 +41,29 @@ record PduDaemonPower(URI baseUrl, String pdu, int outlet, Duration rebootDelay,
 
     @Override
     public void cycle() {
-        request("reboot", "&delay=" + rebootDelay.toSeconds());
+        request("reboot", "&delay=" + settings.rebootDelay().toSeconds());
     }
 
     private void request(String action, String extra) {
-        URI uri = baseUrl.resolve("/power/control/" + action + "?hostname=" + URLEncoder.encode(pdu, StandardCharsets.UTF_8)
-                + "&port=" + outlet + extra);
+        URI uri = settings.baseUrl().resolve("/power/control/" + action + "?hostname="
+                + URLEncoder.encode(settings.pdu(), StandardCharsets.UTF_8) + "&port=" + settings.outlet() + extra);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET();
-        credential.ifPresent(secret -> request.header("Authorization", "Basic "
-                + Base64.getEncoder().encodeToString(secret.value().getBytes(StandardCharsets.UTF_8))));
+        List<String> secrets = new ArrayList<>();
+        settings.credential().ifPresent(credential -> {
+            String secret = credential.value();
+            String basic = Base64.getEncoder().encodeToString(secret.getBytes(StandardCharsets.UTF_8));
+            secrets.addAll(List.of(secret, basic));
+            request.header("Authorization", "Basic " + basic);
+        });
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
-                throw new TargetException("PDUDaemon at " + baseUrl + " refused power " + action + " of " + pdu + " outlet "
-                        + outlet + ": HTTP " + response.statusCode() + " " + response.body().strip());
+                throw new TargetException(this + " refused power " + action + ": HTTP " + response.statusCode()
+                        + ReplyExcerpt.of(response.body(), secrets));
             }
         } catch (IOException e) {
-            throw new TargetException("cannot reach PDUDaemon at " + baseUrl + " (power " + action + "): " + e, e);
+            throw new TargetException("cannot reach " + this + " (power " + action + "): "
+                    + e.getClass().getSimpleName(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TargetException("interrupted while asking PDUDaemon for power " + action, e);
@@ -66,6 +72,6 @@ record PduDaemonPower(URI baseUrl, String pdu, int outlet, Duration rebootDelay,
 
     @Override
     public String toString() {
-        return "PDUDaemon " + baseUrl + " " + pdu + " outlet " + outlet;
+        return settings.toString();
     }
 }

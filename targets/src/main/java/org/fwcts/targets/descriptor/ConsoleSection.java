@@ -7,23 +7,24 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.fwcts.targets.SerialLine;
+import org.fwcts.targets.spi.KindRules;
+import org.fwcts.targets.spi.TargetKind;
 
 /**
- * Reads one entry of a descriptor's {@code consoles}: which kinds a target kind can have, a
- * serial device's framing, fixed or automatic ports, and how long to try reconnecting.
+ * Reads one entry of a descriptor's {@code consoles} under the rules of the target's kind:
+ * which console kinds it can have, a serial device's framing, fixed or automatic ports or model
+ * terminals, and how long to try reconnecting.
  */
 final class ConsoleSection {
-    /** A board's console outlives a console server restart or a USB re-enumeration by default. */
-    private static final int BOARD_RECONNECT_SECONDS = 60;
-
     private ConsoleSection() {
     }
 
     static ConsoleSpec read(String name, YamlNode node, TargetKind targetKind) {
+        KindRules rules = targetKind.rules();
         node.allowOnly(Set.of("kind", "host", "port", "device", "baud", "parity", "flowControl", "reconnectSeconds",
                 "terminal"));
         ConsoleSpec.Kind kind = kind(node, targetKind);
-        Optional<String> terminal = terminal(node, targetKind);
+        Optional<String> terminal = terminal(node, rules);
         Optional<String> device = node.optionalString("device");
         if (kind == ConsoleSpec.Kind.SERIAL && device.isEmpty()) {
             throw node.error("device", "missing field (a serial console names its device, e.g. /dev/ttyUSB0)");
@@ -38,9 +39,8 @@ final class ConsoleSection {
         SerialLine line = new SerialLine(node.integer("baud", SerialLine.DEFAULT.baudRate(), 50, 12_000_000),
                 choice(node, "parity", SerialLine.Parity.class, SerialLine.Parity.NONE),
                 choice(node, "flowControl", SerialLine.FlowControl.class, SerialLine.FlowControl.NONE));
-        int port = port(node, kind, targetKind);
-        int reconnect = node.integer("reconnectSeconds", targetKind == TargetKind.BOARD ? BOARD_RECONNECT_SECONDS : 0,
-                0, 86_400);
+        int port = port(node, kind, rules);
+        int reconnect = node.integer("reconnectSeconds", (int) rules.consoleReconnect().toSeconds(), 0, 86_400);
         return new ConsoleSpec(name, kind, node.optionalString("host").orElse(ConsoleSpec.LOOPBACK), port, device, line,
                 Duration.ofSeconds(reconnect), terminal);
     }
@@ -49,9 +49,9 @@ final class ConsoleSection {
      * An FVP console is one of the model's terminal components, named as the model announces it
      * ({@code terminal_0}); the model picks its port, so the descriptor gives none.
      */
-    private static Optional<String> terminal(YamlNode node, TargetKind targetKind) {
+    private static Optional<String> terminal(YamlNode node, KindRules rules) {
         Optional<String> terminal = node.optionalString("terminal");
-        if (targetKind != TargetKind.FVP) {
+        if (rules.hosting() != KindRules.ConsoleHosting.MODEL_TERMINAL) {
             if (terminal.isPresent()) {
                 throw node.error("terminal", "only a console of an FVP target names a model terminal");
             }
@@ -72,23 +72,18 @@ final class ConsoleSection {
 
     private static ConsoleSpec.Kind kind(YamlNode node, TargetKind targetKind) {
         String text = node.string("kind");
-        List<ConsoleSpec.Kind> allowed = switch (targetKind) {
-            case BOARD -> List.of(ConsoleSpec.Kind.TCP, ConsoleSpec.Kind.TELNET, ConsoleSpec.Kind.SERIAL);
-            // The harness sets every terminal to raw mode: no telnet negotiation on the line.
-            case FVP -> List.of(ConsoleSpec.Kind.TCP);
-            default -> List.of(ConsoleSpec.Kind.STDIO, ConsoleSpec.Kind.TCP, ConsoleSpec.Kind.TELNET, ConsoleSpec.Kind.PTY);
-        };
+        List<ConsoleSpec.Kind> allowed = targetKind.rules().consoleKinds();
         Optional<ConsoleSpec.Kind> kind = SerialLine.parse(ConsoleSpec.Kind.class, text).filter(allowed::contains);
-        String forKind = targetKind == TargetKind.BOARD || targetKind == TargetKind.FVP ? " for a " + targetKind.label() : "";
+        String forKind = allowed.equals(KindRules.EMULATOR_CONSOLES) ? "" : " for a " + targetKind.name();
         return kind.orElseThrow(() -> node.error("kind", "unknown console kind '" + text + "' (known" + forKind
                 + ": " + String.join(", ", allowed.stream().map(k -> k.name().toLowerCase(Locale.ROOT)).toList()) + ")"));
     }
 
     /** A board's network console is a server somewhere else: its port is fixed, never "auto". */
-    private static int port(YamlNode node, ConsoleSpec.Kind kind, TargetKind targetKind) {
+    private static int port(YamlNode node, ConsoleSpec.Kind kind, KindRules rules) {
         String port = node.optionalString("port").orElse("auto");
         if (port.equals("auto")) {
-            if (targetKind == TargetKind.BOARD && kind.network()) {
+            if (rules.hosting() == KindRules.ConsoleHosting.REMOTE && kind.network()) {
                 throw node.error("port", "a board's network console needs its console server's port number");
             }
             return 0;

@@ -1,97 +1,117 @@
 package org.fwcts.targets.descriptor;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.fwcts.targets.TargetException;
-import org.fwcts.targets.board.BoardDrivers;
-import org.fwcts.targets.board.BoardSettings;
-import org.fwcts.targets.fvp.FvpSettings;
+import java.util.regex.Pattern;
+import org.fwcts.targets.spi.KindRules;
+import org.fwcts.targets.spi.TargetKind;
 
 /**
  * Reads and validates a target descriptor. Every problem is reported as one error naming the
- * file and the field; nothing is started for a descriptor that does not validate.
+ * file and the field; nothing is started for a descriptor that does not validate. The fields
+ * every target has are read here; the section named after the target's kind is read by that
+ * {@link TargetKind}.
  */
 public final class DescriptorLoader {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final int DEFAULT_RECOVERY_ATTEMPTS = 2;
     private static final Set<String> TIMEOUT_FIELDS = Set.of("bootSeconds", "commandSeconds", "recoveryAttempts");
+    private static final Set<String> COMMON_FIELDS = Set.of("name", "kind", "profile", "profileOverrides", "ffa",
+            "agent", "firmware", "consoles", "timeouts");
+    /** A name that becomes part of a folder or file name: no separator, no "..", no hidden file. */
+    private static final Pattern PATH_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]{0,63}");
 
     private DescriptorLoader() {
     }
 
     public static TargetDescriptor load(Path file) {
-        YamlNode root = parse(file).allowOnly(Set.of("name", "kind", "profile", "profileOverrides", "qemu",
-                "simulated", "board", "fvp", "ffa", "agent", "firmware", "consoles", "timeouts"));
+        YamlNode root = DescriptorFile.read(file);
         String kindText = root.string("kind");
-        TargetKind kind = TargetKind.parse(kindText).orElseThrow(() -> root.error("kind",
-                "unsupported target kind '" + kindText + "' (supported: qemu, fvp, board, simulated)"));
-        for (TargetKind owner : List.of(TargetKind.QEMU, TargetKind.SIMULATED, TargetKind.BOARD, TargetKind.FVP)) {
-            if (kind != owner && root.optionalMapping(owner.label()).isPresent()) {
-                throw root.error(owner.label(), "only a target of kind " + owner.label() + " takes this section");
-            }
-        }
-        Optional<QemuSettings> qemu = kind == TargetKind.QEMU ? Optional.of(qemu(root.mapping("qemu"))) : Optional.empty();
-        Optional<SimulatedSettings> simulated = kind == TargetKind.SIMULATED
-                ? Optional.of(simulated(root.optionalMapping("simulated").orElse(null))) : Optional.empty();
-        Optional<BoardSettings> board = kind == TargetKind.BOARD
-                ? Optional.of(BoardDrivers.read(root.optionalMapping("board").orElseGet(() -> emptyMapping(root, "board"))))
-                : Optional.empty();
-        Optional<FvpSettings> fvp = kind == TargetKind.FVP
-                ? Optional.of(FvpSettings.read(root.optionalMapping("fvp").orElseGet(() -> emptyMapping(root, "fvp"))))
-                : Optional.empty();
+        TargetKind kind = TargetKinds.named(kindText).orElseThrow(() -> root.error("kind",
+                "unsupported target kind '" + kindText + "' (supported: " + String.join(", ", TargetKinds.names()) + ")"));
+        onlyOwnSection(root, kind);
+        String name = pathName(root, "name", root.string("name"));
+        KindRules rules = kind.rules();
+        var settings = kind.read(root);
         FirmwareSpec firmware = firmware(root.optionalMapping("firmware").orElse(null));
-        if (kind == TargetKind.FVP && !(firmware instanceof FirmwareSpec.Bl1AndFip)) {
-            // An FVP's cores reset into EL3 at address 0, where only secure firmware can take over.
-            throw root.error("firmware", "an FVP target boots TF-A: give firmware.bl1 and firmware.fip");
-        }
         YamlNode timeouts = root.optionalMapping("timeouts").orElse(null);
-        // A model runs far slower than QEMU: minutes to boot, seconds per call.
-        boolean slow = kind == TargetKind.FVP;
-        return new TargetDescriptor(file, root.string("name"), kind, root.string("profile"),
-                root.stringMap("profileOverrides"), qemu, simulated, board, fvp,
-                root.optionalMapping("ffa").map(DescriptorLoader::ffa), agentImage(root, kind), partitionAgent(root),
-                firmware, consoles(root, kind),
-                seconds(timeouts, "bootSeconds", slow ? 300 : 30), seconds(timeouts, "commandSeconds", slow ? 30 : 5),
-                timeouts == null ? DEFAULT_RECOVERY_ATTEMPTS : timeouts.integer("recoveryAttempts", DEFAULT_RECOVERY_ATTEMPTS, 0, 100));
+        List<ConsoleSpec> consoles = consoles(root, kind);
+        return new TargetDescriptor(file, name, kind, root.string("profile"),
+                root.stringMap("profileOverrides"), settings,
+                root.optionalMapping("ffa").map(DescriptorLoader::ffa), agentImage(root, rules), partitionAgent(root),
+                firmware, consoles,
+                seconds(timeouts, "bootSeconds", rules.bootTimeout()), seconds(timeouts, "commandSeconds", rules.commandTimeout()),
+                timeouts == null ? DEFAULT_RECOVERY_ATTEMPTS : timeouts.integer("recoveryAttempts", DEFAULT_RECOVERY_ATTEMPTS, 0, 100),
+                warnings(root, rules, consoles));
     }
 
-    static YamlNode parse(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new TargetException(file + ": no such descriptor file");
+    /** Top-level fields: the common ones and the kind's own section; another kind's section is named as such. */
+    private static void onlyOwnSection(YamlNode root, TargetKind kind) {
+        Set<String> known = new HashSet<>(COMMON_FIELDS);
+        known.add(kind.name());
+        for (String field : root.fieldNames()) {
+            if (!known.contains(field) && TargetKinds.named(field).isPresent()) {
+                throw root.error(field, "only a target of kind " + field + " takes this section");
+            }
+        }
+        root.allowOnly(known);
+    }
+
+    /** {@code text}, from field {@code field}, as a name that is safe in a folder or file name. */
+    static String pathName(YamlNode node, String field, String text) {
+        if (!PATH_NAME.matcher(text).matches()) {
+            throw node.error(field, "expected a name of letters, digits, '.', '_' and '-' (at most 64, not starting"
+                    + " with '.'; it becomes part of file and folder names), got '" + text + "'");
+        }
+        return text;
+    }
+
+    /**
+     * A console a launched target serves on an address beyond loopback is reachable by other
+     * machines: allowed (a lab may want it), but said.
+     */
+    private static List<String> warnings(YamlNode root, KindRules rules, List<ConsoleSpec> consoles) {
+        List<String> warnings = new ArrayList<>();
+        if (rules.hosting() == KindRules.ConsoleHosting.REMOTE) {
+            return warnings;
+        }
+        for (ConsoleSpec console : consoles) {
+            if (console.kind().network() && !loopback(console.host())) {
+                warnings.add(root.file() + ": consoles." + console.name() + ".host: " + console.host()
+                        + " is not a loopback address: other machines can reach this console and drive the agent");
+            }
+        }
+        return warnings;
+    }
+
+    /** Decided without a name lookup: a name other than localhost may resolve to anything. */
+    private static boolean loopback(String host) {
+        if (host.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        if (!host.matches("[0-9.]+|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*")) {
+            return false;
         }
         try {
-            JsonNode tree = YAML.readTree(file.toFile());
-            if (tree == null || !tree.isObject()) {
-                throw new TargetException(file + ": expected a YAML mapping at the top level");
-            }
-            return new YamlNode(file, "", tree);
-        } catch (IOException e) {
-            throw new TargetException(file + ": not valid YAML: " + e.getMessage().lines().findFirst().orElse(""), e);
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
         }
-    }
-
-    private static QemuSettings qemu(YamlNode node) {
-        node.allowOnly(Set.of("binary", "machine", "cpu", "memory", "cpus", "extraArgs"));
-        return new QemuSettings(node.optionalString("binary").orElse("qemu-system-aarch64"), node.string("machine"),
-                node.string("cpu"), node.optionalString("memory").orElse("512M"), node.integer("cpus", 1, 1, 512),
-                node.strings("extraArgs"));
     }
 
     /** QEMU boots an agent image; a simulated target's agent is part of the simulation. */
-    private static Optional<String> agentImage(YamlNode root, TargetKind kind) {
-        if (kind == TargetKind.SIMULATED) {
+    private static Optional<String> agentImage(YamlNode root, KindRules rules) {
+        if (!rules.bootsAgentImage()) {
             if (root.optionalMapping("agent").isPresent()) {
-                throw root.error("agent", "a simulated target runs no agent image");
+                throw root.error("agent", "a target of kind " + root.string("kind") + " runs no agent image");
             }
             return Optional.empty();
         }
@@ -112,14 +132,6 @@ public final class DescriptorLoader {
                     "missing field (partition and partitionManifest go together)");
         }
         return image.map(name -> new PartitionAgentSpec(name, manifest.get()));
-    }
-
-    private static SimulatedSettings simulated(YamlNode node) {
-        if (node == null) {
-            return new SimulatedSettings(List.of());
-        }
-        node.allowOnly(Set.of("deviations"));
-        return new SimulatedSettings(node.strings("deviations"));
     }
 
     private static FfaSettings ffa(YamlNode node) {
@@ -158,14 +170,12 @@ public final class DescriptorLoader {
         return path;
     }
 
-    private static YamlNode emptyMapping(YamlNode parent, String name) {
-        return new YamlNode(parent.file(), parent.path(name), YAML.createObjectNode());
-    }
-
-    private static List<ConsoleSpec> consoles(YamlNode root, TargetKind targetKind) {
+    private static List<ConsoleSpec> consoles(YamlNode root, TargetKind kind) {
         List<ConsoleSpec> consoles = new ArrayList<>();
+        YamlNode section = root.mapping("consoles");
         for (Map.Entry<String, YamlNode> entry : root.mappings("consoles").entrySet()) {
-            consoles.add(ConsoleSection.read(entry.getKey(), entry.getValue(), targetKind));
+            pathName(section, entry.getKey(), entry.getKey());
+            consoles.add(ConsoleSection.read(entry.getKey(), entry.getValue(), kind));
         }
         if (consoles.isEmpty()) {
             throw root.error("consoles", "at least one console (the agent's) is needed");
@@ -173,7 +183,8 @@ public final class DescriptorLoader {
         return consoles;
     }
 
-    private static Duration seconds(YamlNode timeouts, String field, int defaultSeconds) {
+    private static Duration seconds(YamlNode timeouts, String field, Duration defaultValue) {
+        int defaultSeconds = (int) defaultValue.toSeconds();
         int value = timeouts == null ? defaultSeconds : timeouts.allowOnly(TIMEOUT_FIELDS)
                 .integer(field, defaultSeconds, 1, 86_400);
         return Duration.ofSeconds(value);

@@ -5,8 +5,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.fwcts.targets.board.BoardSettings;
-import org.fwcts.targets.fvp.FvpSettings;
+import org.fwcts.targets.TargetException;
+import org.fwcts.targets.spi.KindSettings;
+import org.fwcts.targets.spi.TargetKind;
 
 /**
  * A target as its YAML descriptor describes it: what to launch, which images, which consoles,
@@ -17,10 +18,7 @@ import org.fwcts.targets.fvp.FvpSettings;
  * @param kind what runs it
  * @param profile the reference-model profile name
  * @param profileOverrides profile fields this target sets differently, as text
- * @param qemuSettings how to start QEMU (kind qemu)
- * @param simulated the simulation's settings (kind simulated)
- * @param boardSettings power, reset and deployment of a physical board (kind board)
- * @param fvpSettings how to start the model (kind fvp)
+ * @param settings the kind's own settings, from the section named after the kind
  * @param ffa where FF-A tests may use normal-world memory, if the target allows them to
  * @param agentImageName the agent image's name in the image manifest (not for simulated targets)
  * @param partitionAgent the secure-partition agent the launcher places as BL32, if any
@@ -29,6 +27,7 @@ import org.fwcts.targets.fvp.FvpSettings;
  * @param bootTimeout how long boot may take until the agent answers
  * @param commandTimeout how long one agent command may take
  * @param recoveryAttempts how many relaunches a run tries after the target fails before it gives the target up
+ * @param warnings what the descriptor allows but a user should know (a console bound beyond loopback)
  */
 public record TargetDescriptor(
         Path file,
@@ -36,10 +35,7 @@ public record TargetDescriptor(
         TargetKind kind,
         String profile,
         Map<String, String> profileOverrides,
-        Optional<QemuSettings> qemuSettings,
-        Optional<SimulatedSettings> simulated,
-        Optional<BoardSettings> boardSettings,
-        Optional<FvpSettings> fvpSettings,
+        KindSettings settings,
         Optional<FfaSettings> ffa,
         Optional<String> agentImageName,
         Optional<PartitionAgentSpec> partitionAgent,
@@ -47,35 +43,33 @@ public record TargetDescriptor(
         List<ConsoleSpec> consoles,
         Duration bootTimeout,
         Duration commandTimeout,
-        int recoveryAttempts) {
+        int recoveryAttempts,
+        List<String> warnings) {
 
     public TargetDescriptor {
         profileOverrides = Map.copyOf(profileOverrides);
         consoles = List.copyOf(consoles);
+        warnings = List.copyOf(warnings);
     }
 
-    /** How to start QEMU; only targets of kind qemu have it. */
-    public QemuSettings qemu() {
-        return qemuSettings.orElseThrow(() -> new org.fwcts.targets.TargetException(
-                file + ": qemu: missing (a " + kind.label() + " target has no QEMU settings)"));
+    /** The kind's settings as {@code type}; fails naming the section when this target is of another kind. */
+    public <T extends KindSettings> T settings(Class<T> type) {
+        if (!type.isInstance(settings)) {
+            throw new TargetException(file + ": kind: a " + kind.name() + " target has no "
+                    + type.getSimpleName() + " settings");
+        }
+        return type.cast(settings);
     }
 
-    /** How to power, reset and deploy to a board; only targets of kind board have it. */
-    public BoardSettings board() {
-        return boardSettings.orElseThrow(() -> new org.fwcts.targets.TargetException(
-                file + ": board: missing (a " + kind.label() + " target has no board settings)"));
-    }
-
-    /** How to start the model; only targets of kind fvp have it. */
-    public FvpSettings fvp() {
-        return fvpSettings.orElseThrow(() -> new org.fwcts.targets.TargetException(
-                file + ": fvp: missing (a " + kind.label() + " target has no FVP settings)"));
+    /** True when the target is a simulation, whose results are never conformance results. */
+    public boolean simulation() {
+        return kind.rules().simulation();
     }
 
     /** The agent image's name in the image manifest; only emulated and real targets boot one. */
     public String agentImage() {
-        return agentImageName.orElseThrow(() -> new org.fwcts.targets.TargetException(
-                file + ": agent: missing (a " + kind.label() + " target boots no agent image)"));
+        return agentImageName.orElseThrow(() -> new TargetException(
+                file + ": agent: missing (a " + kind.name() + " target boots no agent image)"));
     }
 
     /** The console the agent speaks on. */

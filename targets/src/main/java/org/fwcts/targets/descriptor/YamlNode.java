@@ -39,11 +39,34 @@ public final class YamlNode {
         return this;
     }
 
+    /** The keys of this mapping, in file order. */
+    public List<String> fieldNames() {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
     public String string(String name) {
         return optionalString(name).orElseThrow(() -> error(name, "missing field"));
     }
 
+    /** A single value with its {@code ${VARIABLE}}s replaced from the environment. */
     public Optional<String> optionalString(String name) {
+        return optionalVerbatim(name).map(text -> expandVariables(name, text));
+    }
+
+    /**
+     * A required single value as written, its {@code ${VARIABLE}}s checked but not replaced: for
+     * shell commands, which the shell expands from the same environment and which are shown in
+     * errors as written, not with a secret a variable holds.
+     */
+    public String verbatim(String name) {
+        String text = optionalVerbatim(name).orElseThrow(() -> error(name, "missing field"));
+        expandVariables(name, text);
+        return text;
+    }
+
+    private Optional<String> optionalVerbatim(String name) {
         JsonNode value = node.get(name);
         if (value == null || value.isNull()) {
             return Optional.empty();
@@ -101,6 +124,12 @@ public final class YamlNode {
         return optionalMapping(name).orElseThrow(() -> error(name, "missing field"));
     }
 
+    /** The mapping {@code name}, or an empty one standing for it when the descriptor has none. */
+    public YamlNode mappingOrEmpty(String name) {
+        return optionalMapping(name).orElseGet(() -> new YamlNode(file, qualified(name),
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()));
+    }
+
     public List<String> strings(String name) {
         JsonNode value = node.get(name);
         List<String> result = new ArrayList<>();
@@ -110,7 +139,13 @@ public final class YamlNode {
         if (!value.isArray()) {
             throw error(name, "expected a list");
         }
-        value.forEach(item -> result.add(item.asText()));
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode item = value.get(i);
+            if (!item.isValueNode()) {
+                throw error(name + "[" + i + "]", "expected a single value");
+            }
+            result.add(expandVariables(name + "[" + i + "]", item.asText()));
+        }
         return result;
     }
 
@@ -121,7 +156,7 @@ public final class YamlNode {
             if (!e.getValue().isValueNode()) {
                 throw child.error(e.getKey(), "expected a single value");
             }
-            result.put(e.getKey(), e.getValue().asText());
+            result.put(e.getKey(), child.expandVariables(e.getKey(), e.getValue().asText()));
         }));
         return result;
     }
@@ -142,9 +177,9 @@ public final class YamlNode {
         return optionalString(name).map(text -> pathIn(name, text));
     }
 
-    /** {@code text}, a path given in field {@code name}, expanded and resolved as {@link #optionalPath} does. */
+    /** {@code text}, a path given in field {@code name} (its variables already replaced), resolved as {@link #optionalPath} does. */
     public Path pathIn(String name, String text) {
-        return file.getParent().resolve(expandHome(expandVariables(name, text))).normalize();
+        return file.getParent().resolve(expandHome(text)).normalize();
     }
 
     private String expandVariables(String name, String text) {
@@ -153,7 +188,7 @@ public final class YamlNode {
         while (matcher.find()) {
             String value = System.getenv(matcher.group(1));
             if (value == null || value.isBlank()) {
-                throw error(name, "environment variable " + matcher.group(1) + " is not set (the path is '" + text + "')");
+                throw error(name, "environment variable " + matcher.group(1) + " is not set (the value is '" + text + "')");
             }
             matcher.appendReplacement(expanded, java.util.regex.Matcher.quoteReplacement(value));
         }

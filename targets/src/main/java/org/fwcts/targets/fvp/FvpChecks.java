@@ -13,12 +13,12 @@ public final class FvpChecks {
     }
 
     public static String model(TargetDescriptor target) {
-        return FvpLauncher.binary(target) + " (preset " + target.fvp().preset() + ")";
+        return FvpLauncher.binary(target) + " (preset " + target.settings(FvpSettings.class).preset() + ")";
     }
 
     public static String licence(TargetDescriptor target) {
         List<String> set = FvpSettings.LICENCE_VARIABLES.stream()
-                .filter(name -> target.fvp().environment().containsKey(name) || !System.getenv().getOrDefault(name, "").isBlank())
+                .filter(name -> target.settings(FvpSettings.class).environment().containsKey(name) || !System.getenv().getOrDefault(name, "").isBlank())
                 .toList();
         return set.isEmpty() ? "none of " + FvpSettings.LICENCE_VARIABLES + " is set: fine for the free Base FVPs;"
                 + " a licensed model needs one (export ARMLMD_LICENSE_FILE=port@server)" : String.join(", ", set) + " set";

@@ -31,7 +31,7 @@ public final class FvpLauncher implements TargetLauncher {
 
     @Override
     public RunningTarget launch(TargetDescriptor target, Path workDir) {
-        FvpSettings fvp = target.fvp();
+        FvpSettings fvp = target.settings(FvpSettings.class);
         Path binary = binary(target);
         AgentImage agent = images.image(target.agentImage()).verified();
         FirmwareSpec.Bl1AndFip tfa = (FirmwareSpec.Bl1AndFip) target.firmware();
@@ -64,7 +64,7 @@ public final class FvpLauncher implements TargetLauncher {
     public static Path binary(TargetDescriptor target) {
         String override = System.getenv(FvpSettings.BINARY_VARIABLE);
         boolean overridden = override != null && !override.isBlank();
-        String name = overridden ? override : target.fvp().binary();
+        String name = overridden ? override : target.settings(FvpSettings.class).binary();
         return Executables.find(name).orElseThrow(() -> new TargetException((overridden
                 ? "environment variable " + FvpSettings.BINARY_VARIABLE : target.file() + ": fvp.binary") + ": '" + name
                 + "' is not an executable model; install an Arm FVP (e.g. FVP_Base_RevC-2xAEMvA) and put it on PATH,"

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.fwcts.targets.descriptor.YamlNode;
+import org.fwcts.targets.spi.KindSettings;
 
 /**
  * How to start an Arm FVP for a target, from its descriptor's {@code fvp} section.
@@ -24,7 +25,7 @@ import org.fwcts.targets.descriptor.YamlNode;
  * @param extraArgs further arguments, appended as given
  */
 public record FvpSettings(String binary, String preset, Map<String, String> parameters, AgentLoad agentLoad,
-        List<DataLoad> data, Map<String, String> environment, List<String> extraArgs) {
+        List<DataLoad> data, Map<String, String> environment, List<String> extraArgs) implements KindSettings {
     /** Overrides {@code fvp.binary} when set, so a farm points every descriptor at its installed model. */
     public static final String BINARY_VARIABLE = "FWCTS_FVP";
     /** Where the FVP user's guide says a model's licence is looked up; shown by {@code fwcts doctor}. */

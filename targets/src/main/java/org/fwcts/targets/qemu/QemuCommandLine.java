@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.fwcts.targets.descriptor.ConsoleSpec;
-import org.fwcts.targets.descriptor.QemuSettings;
 
 /** Builds the QEMU command line for a target: machine, boot images and one chardev per console. */
 final class QemuCommandLine {

@@ -37,28 +37,28 @@ public final class QemuLauncher implements TargetLauncher {
 
     @Override
     public RunningTarget launch(TargetDescriptor target, Path workDir) {
-        Path binary = Executables.find(target.qemu().binary()).orElseThrow(() -> new TargetException(target.file()
-                + ": qemu.binary: '" + target.qemu().binary() + "' is not installed or not on PATH;"
+        Path binary = Executables.find(target.settings(QemuSettings.class).binary()).orElseThrow(() -> new TargetException(target.file()
+                + ": qemu.binary: '" + target.settings(QemuSettings.class).binary() + "' is not installed or not on PATH;"
                 + " install Debian's qemu-system-arm (apt-get install qemu-system-arm)"));
         AgentImage agent = images.image(target.agentImage());
         Map<String, String> hashes = new LinkedHashMap<>();
         hashes.put("agent:" + agent.name(), agent.sha256());
-        QemuCommandLine command = new QemuCommandLine(binary, target.qemu());
+        QemuCommandLine command = new QemuCommandLine(binary, target.settings(QemuSettings.class));
         bootImages(target, agent, workDir, command, hashes);
         List<ConsoleSpec> consoles = withPorts(target);
         for (int i = 0; i < consoles.size(); i++) {
             command.console(i, consoles.get(i));
         }
-        command.extra(target.qemu().extraArgs());
+        command.extra(target.settings(QemuSettings.class).extraArgs());
         return start(target, ProcessReaper.diesWithHarness(command.args()), consoles, hashes);
     }
 
     private void bootImages(TargetDescriptor target, AgentImage agent, Path workDir, QemuCommandLine command,
             Map<String, String> hashes) {
         FirmwareSpec firmware = target.firmware();
-        if (!(firmware instanceof FirmwareSpec.None) && !target.qemu().secure()) {
+        if (!(firmware instanceof FirmwareSpec.None) && !target.settings(QemuSettings.class).secure()) {
             throw new TargetException(target.file() + ": qemu.machine: secure firmware needs EL3: add secure=on to '"
-                    + target.qemu().machine() + "'");
+                    + target.settings(QemuSettings.class).machine() + "'");
         }
         if (firmware instanceof FirmwareSpec.Bios bios) {
             hashes.put("firmware:bios", AgentImage.sha256Of(bios.image()));

@@ -49,9 +49,10 @@ class BoardDescriptorTests {
     @DisplayName("shipped in targets/ loads: the PDUDaemon example, with power, reset and deployment composed from YAML")
     void shippedExampleLoads() {
         TargetDescriptor board = new TargetCatalog(ProjectLayout.discover().targetsDir()).find("board-example");
-        assertThat(board.board().power()).get().isInstanceOf(PduDaemonPower.class);
-        assertThat(board.board().reset()).get().isInstanceOf(PowerCycleReset.class);
-        assertThat(board.board().deploy()).isInstanceOf(FolderDeploy.class);
+        BoardSettings settings = board.settings(BoardSettings.class);
+        assertThat(settings.power()).get().isInstanceOf(PowerSettings.PduDaemon.class);
+        assertThat(settings.reset()).get().isInstanceOf(ResetSettings.PowerCycle.class);
+        assertThat(settings.deploy()).isEqualTo(new DeploySettings.Folder(Path.of("/srv/tftp/juno"), "bl33.bin"));
     }
 
     @Test
@@ -70,8 +71,9 @@ class BoardDescriptorTests {
                 board:
                   power: {type: pdudaemon, url: "http://pdu:16421", pdu: rack1, outlet: 3, credentials: {env: PATH}}
                 """));
-        assertThat(board.board().power().orElseThrow().toString()).doesNotContain(System.getenv("PATH"));
-        assertThat(((PduDaemonPower) board.board().power().orElseThrow()).credential().orElseThrow())
+        PowerSettings power = board.settings(BoardSettings.class).power().orElseThrow();
+        assertThat(power.toString()).doesNotContain(System.getenv("PATH"));
+        assertThat(((PowerSettings.PduDaemon) power).credential().orElseThrow())
                 .hasToString("environment variable PATH");
     }
 
@@ -86,12 +88,16 @@ class BoardDescriptorTests {
             power-cycle without power | reset: {type: power-cycle}                                   | board.reset.type: power-cycle reset needs board.power
             flasher without image    | deploy: {type: command, command: flash.sh}                     | board.deploy.command: must contain {image}
             bad boolean              | powerOffAtEnd: maybe                                           | board.powerOffAtEnd: expected true or false, got 'maybe'
+            PDU URL with a password  | power: {type: pdudaemon, url: "http://admin:hunter2@p:1", pdu: r, outlet: 1} | board.power.url: must not carry a user or password ('http://…@p:1'): name them in board.power.credentials
+            deploy name leaving its folder | deploy: {type: folder, folder: /srv, fileName: ../../etc/x}   | board.deploy.fileName: expected a plain file name
+            deploy name with a folder | deploy: {type: folder, folder: /srv, fileName: boot/bl33.bin}   | board.deploy.fileName: expected a plain file name
+            deploy name ..           | deploy: {type: folder, folder: /srv, fileName: ..}              | board.deploy.fileName: expected a plain file name
             """)
     @DisplayName("refuses a bad board section with one error naming the file and the field")
     void refusesBadBoardSection(String what, String board, String error) throws IOException {
         Path file = write(HEAD + SERIAL + "board:\n  " + board + "\n");
         assertThatThrownBy(() -> DescriptorLoader.load(file)).isInstanceOf(TargetException.class)
-                .hasMessageStartingWith(file + ": " + error);
+                .hasMessageStartingWith(file + ": " + error).message().doesNotContain("hunter2");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -103,6 +109,7 @@ class BoardDescriptorTests {
             bad port                | {kind: tcp, port: 0}                    | consoles.agent.port: must be between 1 and 65535, got 0
             stdio on a board        | {kind: stdio}                           | consoles.agent.kind: unknown console kind 'stdio' (known for a board: tcp, telnet, serial)
             device on telnet        | {kind: telnet, port: 7001, device: /dev/x} | consoles.agent.device: only a serial console takes device
+            unset host variable     | {kind: telnet, port: 7001, host: "${FWCTS_TEST_SURELY_UNSET}"} | consoles.agent.host: environment variable FWCTS_TEST_SURELY_UNSET is not set
             """)
     @DisplayName("refuses a bad board console with one error naming the file and the field")
     void refusesBadConsole(String what, String console, String error) throws IOException {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.fwcts.targets.ProjectLayout;
 import org.fwcts.targets.TargetException;
+import org.fwcts.targets.qemu.QemuSettings;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,8 +50,8 @@ class DescriptorLoaderTests {
     @DisplayName("fills defaults: QEMU binary, memory, one CPU, loopback host, 30 s boot and 5 s command time-outs")
     void fillsDefaults() throws IOException {
         TargetDescriptor descriptor = DescriptorLoader.load(write(VALID));
-        assertThat(descriptor.qemu().binary()).isEqualTo("qemu-system-aarch64");
-        assertThat(descriptor.qemu().cpus()).isEqualTo(1);
+        assertThat(descriptor.settings(QemuSettings.class).binary()).isEqualTo("qemu-system-aarch64");
+        assertThat(descriptor.settings(QemuSettings.class).cpus()).isEqualTo(1);
         assertThat(descriptor.agentConsole().host()).isEqualTo("127.0.0.1");
         assertThat(descriptor.agentConsole().port()).isEqualTo(5555);
         assertThat(descriptor.bootTimeout().toSeconds()).isEqualTo(30);

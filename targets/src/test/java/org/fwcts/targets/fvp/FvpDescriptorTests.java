@@ -70,8 +70,8 @@ class FvpDescriptorTests {
         TargetDescriptor fvp = load(VALID);
         assertThat(fvp.bootTimeout().toSeconds()).isEqualTo(300);
         assertThat(fvp.commandTimeout().toSeconds()).isEqualTo(30);
-        assertThat(fvp.fvp().preset()).isEqualTo("base");
-        assertThat(fvp.fvp().agentLoad()).isEqualTo(FvpSettings.AgentLoad.FIP);
+        assertThat(fvp.settings(FvpSettings.class).preset()).isEqualTo("base");
+        assertThat(fvp.settings(FvpSettings.class).agentLoad()).isEqualTo(FvpSettings.AgentLoad.FIP);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -124,7 +124,7 @@ class FvpDescriptorTests {
                 extraArgs: [--stat]
                 """.indent(2)));
         AgentImage agent = new AgentImage("agent-fvp", dir.resolve("agent-fvp.bin"), 0x88000000L, "0".repeat(64));
-        List<String> args = FvpCommandLine.arguments(Path.of("/opt/fvp/FVP"), fvp.fvp(), dir.resolve("bl1.bin"),
+        List<String> args = FvpCommandLine.arguments(Path.of("/opt/fvp/FVP"), fvp.settings(FvpSettings.class), dir.resolve("bl1.bin"),
                 dir.resolve("work/fip-with-agent.bin"), agent);
 
         assertThat(args.get(0)).isEqualTo("/opt/fvp/FVP");

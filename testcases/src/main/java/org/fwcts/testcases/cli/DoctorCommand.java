@@ -6,9 +6,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.fwcts.targets.Executables;
 import org.fwcts.targets.ProjectLayout;
-import org.fwcts.targets.board.BoardChecks;
 import org.fwcts.targets.descriptor.FirmwareSpec;
-import org.fwcts.targets.fvp.FvpChecks;
 import org.fwcts.targets.descriptor.TargetCatalog;
 import org.fwcts.targets.descriptor.TargetDescriptor;
 import org.fwcts.targets.image.ImageManifest;
@@ -40,17 +38,10 @@ final class DoctorCommand implements Callable<Integer> {
             TargetDescriptor descriptor = new TargetCatalog(layout.targetsDir()).find(target);
             return descriptor.file() + " (profile " + ConformanceRun.profileOf(descriptor).name() + ")";
         }));
-        checks.add(new Check("QEMU", () -> {
-            TargetDescriptor descriptor = new TargetCatalog(layout.targetsDir()).find(target);
-            if (descriptor.qemuSettings().isEmpty()) {
-                return "not needed by this " + descriptor.kind().label() + " target";
-            }
-            return tool(descriptor.qemu().binary(), "apt-get install qemu-system-arm");
-        }));
         checks.add(new Check("agent image", () -> {
             TargetDescriptor descriptor = new TargetCatalog(layout.targetsDir()).find(target);
             if (descriptor.agentImageName().isEmpty()) {
-                return "not needed by this " + descriptor.kind().label() + " target";
+                return "not needed by this " + descriptor.kind().name() + " target";
             }
             var image = ImageManifest.load(layout.imageManifest()).image(descriptor.agentImage());
             return image.file() + " sha256 " + image.sha256().substring(0, 16) + "…";
@@ -71,7 +62,7 @@ final class DoctorCommand implements Callable<Integer> {
         return problems == 0 ? 0 : FwctsCommand.ERROR_EXIT;
     }
 
-    /** What only this kind of target needs: a board's console, power and deployment; an FVP's model and licence. */
+    /** What only this kind of target needs (QEMU's binary; a board's console, power and deployment; an FVP's model), from its kind. */
     private List<Check> kindChecks(ProjectLayout layout) {
         TargetDescriptor descriptor;
         try {
@@ -79,16 +70,7 @@ final class DoctorCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             return List.of();
         }
-        return switch (descriptor.kind()) {
-            case BOARD -> List.of(
-                    new Check("board console", () -> BoardChecks.console(descriptor.agentConsole())),
-                    new Check("board power", () -> BoardChecks.power(descriptor.board())),
-                    new Check("board deployment", () -> BoardChecks.deploy(descriptor.board())));
-            case FVP -> List.of(
-                    new Check("FVP model", () -> FvpChecks.model(descriptor)),
-                    new Check("FVP licence variables", () -> FvpChecks.licence(descriptor)));
-            default -> List.of();
-        };
+        return descriptor.kind().checks(descriptor).stream().map(check -> new Check(check.name(), check.probe())).toList();
     }
 
     private static int report(Check check) {

@@ -86,6 +86,7 @@ public final class SuiteRunner {
     public RunSummary run(String targetName, SuiteSelection selection, Path runDir, Waivers waivers,
             boolean bootPerTest) {
         TargetDescriptor descriptor = new TargetCatalog(layout.targetsDir()).find(targetName);
+        descriptor.warnings().forEach(warning -> System.err.println("fwcts: warning: " + warning));
         String runId = LocalDateTime.now(clock).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + descriptor.name();
         Path dir = runDir != null ? runDir : layout.reportsDir().resolve(runId);
         if (Files.exists(dir)) {

@@ -294,7 +294,7 @@ public final class ConformanceRun implements AutoCloseable {
         facts.put("descriptor", descriptor.file().toString());
         facts.put("profile", model.profile().name());
         facts.put("profileDescription", model.profile().description());
-        boolean simulated = descriptor.kind() == org.fwcts.targets.descriptor.TargetKind.SIMULATED;
+        boolean simulated = descriptor.simulation();
         if (simulated) {
             // Marks the run simulated in every report even if it never booted; a boot's own identity replaces it.
             facts.put("simulation", org.fwcts.reports.RunSummary.SIMULATED);
@@ -304,7 +304,7 @@ public final class ConformanceRun implements AutoCloseable {
             String label = simulated ? "" : "sha256 ";
             session.target().imageHashes().forEach((role, hash) -> facts.put(label + role, hash));
             var agent = session.agentInfo();
-            facts.put("agent", "version " + agent.version() + ", protocol " + agent.protocol() + ", EL"
+            facts.put("agent", "version " + agent.version() + ", protocol " + agent.protocol() + ", " + agent.identity() + ", EL"
                     + agent.exceptionLevel() + ", caps " + String.join(",", new java.util.TreeSet<>(agent.capabilities())));
             facts.put("unexpectedAgentRestarts", Integer.toString(session.agent().restartsSeen()));
         } else if (boots.isEmpty()) {

@@ -11,6 +11,8 @@ import org.fwcts.targets.ProjectLayout;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 @DisplayName("fwcts run with bad input: one clear error, exit 2, nothing run and nothing written")
 class BadInputTests {
@@ -67,6 +69,87 @@ class BadInputTests {
             Path file = descriptor("kind: stdio", "kind: tcp\n    port: " + occupied.getLocalPort());
             assertRejected(run(file.toString()), "consoles.agent.port: port " + occupied.getLocalPort() + " on 127.0.0.1 is already in use");
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            a name that is not a plain name | name: qemu-virt             | name: 'a b'                      | name: expected a name
+            a duplicate key                 | cpu: cortex-a57             | cpu: cortex-a57NL  cpu: max       | qemu.cpu: duplicate key (line
+            an alias                        | cpu: cortex-a57             | cpu: &c cortex-a57NL  cpus: *c    | YAML aliases (*c) are not supported
+            a memory size QEMU refuses      | memory: 512M                | memory: lots                     | qemu.memory: expected a size such as 512M or 2G, got 'lots'
+            an unset variable               | binary: qemu-system-aarch64 | binary: ${FWCTS_TEST_SURELY_UNSET}/qemu | qemu.binary: environment variable FWCTS_TEST_SURELY_UNSET is not set
+            a control character             | cpus: 1                     | cpus: 1BEL                       | control character U+0007 is not allowed in YAML
+            """)
+    @DisplayName("a malformed descriptor names the file and the field or place")
+    void malformedDescriptor(String what, String from, String to, String message) throws IOException {
+        Path file = descriptor(from, to.replace("NL", "\n").replace("BEL", "\u0007"));
+        assertRejected(run(file.toString()), file + ": ", message);
+    }
+
+    @Test
+    @DisplayName("a name that would put the default run folder outside reports/")
+    void nameLeavingReports() throws IOException {
+        Path file = descriptor("name: qemu-virt", "name: x/../../../fwcts-escaped");
+        CliRun run = CliRun.of("run", "--target", file.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("fwcts: " + file + ": name: expected a name");
+        assertThat(ProjectLayout.discover().reportsDir().resolve("../../fwcts-escaped").normalize()).doesNotExist();
+    }
+
+    @Test
+    @DisplayName("a folder given as the descriptor")
+    void folderAsDescriptor() throws IOException {
+        Path folder = Files.createDirectories(temp.resolve("board.yaml"));
+        assertRejected(run(folder.toString()), folder + ": is a folder; give a descriptor file");
+    }
+
+    @Test
+    @DisplayName("a descriptor file of 10 MB is refused before it is parsed")
+    void hugeDescriptor() throws IOException {
+        Path file = descriptor("profile: qemu-builtin-psci", "profile: " + "x".repeat(10 * 1024 * 1024));
+        assertRejected(run(file.toString()), file + ": " + Files.size(file) + " bytes; a descriptor may have at most");
+    }
+
+    @Test
+    @DisplayName("a board whose console host names an unset variable: found before the board is deployed or powered")
+    void boardWithUnsetVariable() throws IOException {
+        Path deployed = Files.createDirectories(temp.resolve("tftp"));
+        Path powered = temp.resolve("powered");
+        Path file = Files.writeString(temp.resolve("board.yaml"), """
+                name: b
+                kind: board
+                profile: tfa-bl31
+                agent: {image: agent-bl33}
+                consoles:
+                  agent: {kind: telnet, host: "${FWCTS_TEST_SURELY_UNSET}", port: 7001}
+                board:
+                  power: {type: commands, on: "touch %1$s", off: "touch %1$s"}
+                  deploy: {type: folder, folder: %2$s, fileName: bl33.bin}
+                """.formatted(powered, deployed));
+        assertRejected(run(file.toString()), file + ": consoles.agent.host: environment variable FWCTS_TEST_SURELY_UNSET is not set");
+        assertThat(deployed).isEmptyDirectory();
+        assertThat(powered).doesNotExist();
+    }
+
+    @Test
+    @DisplayName("a board deploy file name with a folder part: nothing deployed or powered")
+    void boardDeployOutsideItsFolder() throws IOException {
+        Path deployed = Files.createDirectories(temp.resolve("tftp/inner"));
+        Path powered = temp.resolve("powered");
+        Path file = Files.writeString(temp.resolve("board.yaml"), """
+                name: b
+                kind: board
+                profile: tfa-bl31
+                agent: {image: agent-bl33}
+                consoles:
+                  agent: {kind: telnet, port: 7001}
+                board:
+                  power: {type: commands, on: "touch %1$s", off: "touch %1$s"}
+                  deploy: {type: folder, folder: %2$s, fileName: ../bl33.bin}
+                """.formatted(powered, deployed));
+        assertRejected(run(file.toString()), file + ": board.deploy.fileName: expected a plain file name");
+        assertThat(temp.resolve("tftp")).isDirectoryNotContaining("glob:**.bin");
+        assertThat(powered).doesNotExist();
     }
 
     @Test

@@ -1,9 +1,10 @@
-package org.fwcts.targets.descriptor;
+package org.fwcts.targets.qemu;
 
 import java.util.List;
+import org.fwcts.targets.spi.KindSettings;
 
 /**
- * How to start QEMU for a target.
+ * How to start QEMU for a target, from its descriptor's {@code qemu} section.
  *
  * @param binary the executable, a name looked up on PATH or a path
  * @param machine the {@code -machine} value
@@ -12,7 +13,8 @@ import java.util.List;
  * @param cpus the {@code -smp} value
  * @param extraArgs further arguments, appended as given
  */
-public record QemuSettings(String binary, String machine, String cpu, String memory, int cpus, List<String> extraArgs) {
+public record QemuSettings(String binary, String machine, String cpu, String memory, int cpus, List<String> extraArgs)
+        implements KindSettings {
     public QemuSettings {
         extraArgs = List.copyOf(extraArgs);
     }
