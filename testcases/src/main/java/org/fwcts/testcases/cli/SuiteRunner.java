@@ -6,7 +6,6 @@ import io.qameta.allure.FileSystemResultsWriter;
 import io.qameta.allure.junitplatform.AllureJunitPlatform;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,9 +21,11 @@ import org.fwcts.reports.StoredRun;
 import org.fwcts.reports.ProgressPrinter;
 import org.fwcts.reports.RunRecorder;
 import org.fwcts.reports.RunSummary;
+import org.fwcts.reports.JunitXmlReport;
 import org.fwcts.reports.SuiteInfo;
 import org.fwcts.reports.allure.AllureCategories;
 import org.fwcts.reports.allure.AllureEnvironment;
+import org.fwcts.reports.allure.AllureHostLabels;
 import org.fwcts.reports.waiver.Waivers;
 import org.fwcts.targets.ProjectLayout;
 import org.fwcts.targets.TargetException;
@@ -37,7 +38,6 @@ import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherFactory;
-import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
 
 /**
  * Runs the selected conformance tests against one target and writes the run's reports:
@@ -158,16 +158,14 @@ public final class SuiteRunner {
     private RunSummary execute(Launcher launcher, LauncherDiscoveryRequest request, ConformanceRun run, RunRecorder recorder) {
         Path dir = run.runDir();
         Path results = dir.resolve("allure-results");
+        AllureHostLabels.setWithoutLookup();
         AllureLifecycle allure = new AllureLifecycle(new FileSystemResultsWriter(results));
         Allure.setLifecycle(allure);
         AllureCategories.write(results, TARGET_ERRORS.stream().map(Class::getSimpleName).toList());
         ConformanceRun.activate(run);
-        try (PrintWriter xmlLog = new PrintWriter(PrintStream.nullOutputStream())) {
-            launcher.execute(request, new AllureJunitPlatform(allure),
-                    new LegacyXmlReportGeneratingListener(dir.resolve("junit"), xmlLog),
-                    recorder, ProgressPrinter.forConsole(out, clock, progress));
-        }
+        launcher.execute(request, new AllureJunitPlatform(allure), recorder, ProgressPrinter.forConsole(out, clock, progress));
         RunSummary summary = recorder.finish(null);
+        JunitXmlReport.write(summary, dir.resolve("junit"));
         Map<String, String> environment = new LinkedHashMap<>(summary.target());
         environment.put("suite", SuiteInfo.NAME + " " + summary.suite().version());
         AllureEnvironment.write(results, summary.runId(), environment);
