@@ -40,6 +40,29 @@ final class DoctorCommand implements Callable<Integer> {
             TargetDescriptor descriptor = new TargetCatalog(layout.targetsDir()).find(target);
             return descriptor.file() + " (profile " + ConformanceRun.profileOf(descriptor).name() + ")";
         }));
+        if (descriptorLoads(layout)) {
+            // The checks below read the descriptor: without one they would each repeat its error.
+            checks.addAll(descriptorChecks(layout));
+        }
+        int problems = 0;
+        for (Check check : checks) {
+            problems += report(check);
+        }
+        System.out.println(problems == 0 ? "Everything " + target + " needs is in place." : problems + " problem(s) found.");
+        return problems == 0 ? 0 : FwctsCommand.ERROR_EXIT;
+    }
+
+    private boolean descriptorLoads(ProjectLayout layout) {
+        try {
+            new TargetCatalog(layout.targetsDir()).find(target);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private List<Check> descriptorChecks(ProjectLayout layout) {
+        List<Check> checks = new ArrayList<>();
         checks.add(new Check("QEMU", () -> {
             TargetDescriptor descriptor = new TargetCatalog(layout.targetsDir()).find(target);
             if (descriptor.qemuSettings().isEmpty()) {
@@ -63,12 +86,7 @@ final class DoctorCommand implements Callable<Integer> {
             return tool("fiptool", "apt-get install arm-trusted-firmware-tools");
         }));
         checks.addAll(kindChecks(layout));
-        int problems = 0;
-        for (Check check : checks) {
-            problems += report(check);
-        }
-        System.out.println(problems == 0 ? "Everything " + target + " needs is in place." : problems + " problem(s) found.");
-        return problems == 0 ? 0 : FwctsCommand.ERROR_EXIT;
+        return checks;
     }
 
     /** What only this kind of target needs: a board's console, power and deployment; an FVP's model and licence. */

@@ -20,6 +20,7 @@ import org.fwcts.harness.agent.AgentProtocolException;
 import org.fwcts.reports.StoredRun;
 import org.fwcts.reports.ProgressPrinter;
 import org.fwcts.reports.RunRecorder;
+import org.fwcts.reports.RunDigest;
 import org.fwcts.reports.RunSummary;
 import org.fwcts.reports.JunitXmlReport;
 import org.fwcts.reports.SuiteInfo;
@@ -108,7 +109,10 @@ public final class SuiteRunner {
         try (run) {
             bootOrDiscard(run, dir);
             out.printf("FWCTS: %s booted (%s); results in %s%n", descriptor.name(), run.facts().get("agent"), dir);
-            return execute(launcher, request, run, new RunRecorder(runId, dir, run::facts, ModelRules.suiteInfo(), waivers, clock));
+            RunSummary summary = execute(launcher, request, run,
+                    new RunRecorder(runId, dir, run::facts, ModelRules.suiteInfo(), waivers, clock));
+            KnownDeviations.hint(descriptor.file(), summary, Path.of("").toAbsolutePath()).ifPresent(out::println);
+            return summary;
         }
     }
 
@@ -169,9 +173,10 @@ public final class SuiteRunner {
         Map<String, String> environment = new LinkedHashMap<>(summary.target());
         environment.put("suite", SuiteInfo.NAME + " " + summary.suite().version());
         AllureEnvironment.write(results, summary.runId(), environment);
-        out.printf("%nFWCTS %s: %s — %d tests: %s%n%s%nSummary: %s%n", summary.runId(), summary.verdictLine(),
-                summary.tests().size(), summary.counts(), bootReport(run, summary.tests().size()),
-                dir.resolve("summary.md"));
+        out.printf("%nFWCTS %s: %s — %d tests: %s%n", summary.runId(), summary.verdictLine(), summary.tests().size(),
+                summary.counts());
+        RunDigest.lines(summary).forEach(out::println);
+        out.printf("%s%nSummary: %s%n", bootReport(run, summary.tests().size()), dir.resolve("summary.md"));
         return summary;
     }
 
