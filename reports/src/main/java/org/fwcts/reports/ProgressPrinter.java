@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestExecutionListener;
@@ -15,8 +16,10 @@ import org.junit.platform.launcher.TestPlan;
  * elapsed and estimated time.
  *
  * <p>On a terminal ({@link Mode#LIVE}) one status line is rewritten in place and only tests
- * that did not pass get a line of their own. Elsewhere ({@link Mode#PLAIN}: CI logs, pipes)
- * every finished test prints one plain line and nothing is rewritten.
+ * that failed or broke get lines of their own (skipped ones are counted; the run's end lists
+ * them by reason). Elsewhere ({@link Mode#PLAIN}: CI logs, pipes) every finished test prints one
+ * plain line and nothing is rewritten. In both, a failed or broken test's line is followed by
+ * its reason and deciding rule.
  */
 public final class ProgressPrinter implements TestExecutionListener {
     /** Erases from the cursor to the end of the line (ECMA-48 EL). */
@@ -46,6 +49,7 @@ public final class ProgressPrinter implements TestExecutionListener {
     private int known;
     private int open;
     private int notPassed;
+    private int skipped;
     private String current;
 
     public ProgressPrinter(PrintStream out, Clock clock, Mode mode, int width) {
@@ -107,7 +111,8 @@ public final class ProgressPrinter implements TestExecutionListener {
     @Override
     public synchronized void executionFinished(TestIdentifier test, TestExecutionResult result) {
         if (test.isTest()) {
-            finished(RunRecorder.status(result), test, null);
+            String message = result.getThrowable().map(RunRecorder::describe).orElse(null);
+            finished(RunRecorder.status(result), test, message);
         }
     }
 
@@ -115,20 +120,29 @@ public final class ProgressPrinter implements TestExecutionListener {
     public synchronized void testPlanExecutionFinished(TestPlan testPlan) {
         if (mode == Mode.LIVE) {
             out.print("\r" + ERASE_LINE + state().counter() + " done in " + ProgressState.clock(elapsed()) + ", "
-                    + notPassed + " not passed" + System.lineSeparator());
+                    + notPassed + " not passed" + (skipped > 0 ? ", " + skipped + " skipped" : "") + System.lineSeparator());
             out.flush();
         }
     }
 
-    private void finished(TestStatus status, TestIdentifier test, String reason) {
+    private void finished(TestStatus status, TestIdentifier test, String message) {
         done++;
-        if (status == TestStatus.FAILED || status == TestStatus.BROKEN) {
+        boolean notPassing = status == TestStatus.FAILED || status == TestStatus.BROKEN;
+        if (notPassing) {
             notPassed++;
+        } else if (status == TestStatus.SKIPPED) {
+            skipped++;
         }
         current = null;
-        if (mode == Mode.PLAIN || status != TestStatus.PASSED) {
+        if (mode == Mode.PLAIN || notPassing) {
             String prefix = mode == Mode.LIVE ? "\r" + ERASE_LINE : "";
+            String reason = status == TestStatus.SKIPPED ? message : null;
             out.print(prefix + state().plainLine(status, TestNames.of(plan, test), reason) + System.lineSeparator());
+            if (notPassing) {
+                List<String> rules = TestNames.tags(plan, test).stream().filter(t -> t.startsWith("rule:"))
+                        .map(t -> t.substring(5)).toList();
+                out.print("      " + FailureReason.of(message, rules).line() + System.lineSeparator());
+            }
         }
         redraw();
     }

@@ -167,7 +167,8 @@ public final class RunRecorder implements TestExecutionListener {
         };
     }
 
-    private static String describe(Throwable throwable) {
+    /** A failure's message as the reports keep it; an error's with the exception's name. */
+    static String describe(Throwable throwable) {
         String message = throwable.getMessage();
         return throwable instanceof AssertionError ? String.valueOf(message)
                 : throwable.getClass().getSimpleName() + ": " + message;

@@ -113,10 +113,17 @@ public record RunSummary(String runId, Instant started, Instant finished, Map<St
         return rules;
     }
 
-    /** The specification documents (with versions) the run's rules come from. */
+    /**
+     * The specification documents (with versions) the run's rules come from, each once: a rule
+     * that cites several documents ("DEN0077A (FF-A); DEN0140 ...") names each of them.
+     */
     public List<String> specifications() {
         TreeSet<String> documents = new TreeSet<>();
-        rules().forEach(rule -> rule.reference().ifPresent(r -> documents.add(r.document())));
+        rules().forEach(rule -> rule.reference().ifPresent(r -> {
+            for (String document : r.document().split(";")) {
+                documents.add(document.strip());
+            }
+        }));
         return List.copyOf(documents);
     }
 }

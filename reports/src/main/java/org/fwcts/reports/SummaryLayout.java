@@ -12,8 +12,9 @@ import org.fwcts.reports.waiver.Waiver;
 import org.fwcts.reports.waiver.Waivers;
 
 /**
- * Lays a summary out for a certification reader: verdict, target identity, suite and
- * specifications, counts, the rule table, then every test that did not simply pass.
+ * Lays a summary out for a certification reader: verdict and counts, then what needs attention
+ * first (failures and broken tests with their details), then target identity, suite and
+ * specifications, the rule table, waived failures, skipped tests and waivers.
  */
 final class SummaryLayout {
     private SummaryLayout() {
@@ -26,6 +27,9 @@ final class SummaryLayout {
         if (summary.runError() != null) {
             blocks.add(new Paragraph("Run error: " + summary.runError()));
         }
+        counts(blocks, summary);
+        details(blocks, summary, TestStatus.FAILED, "Failures (the target contradicted the model)");
+        details(blocks, summary, TestStatus.BROKEN, "Broken (no verdict: harness or target error)");
         blocks.add(new Heading(2, "Target"));
         blocks.add(new Table(List.of("Fact", "Value"), summary.target().entrySet().stream()
                 .map(fact -> List.of(fact.getKey(), fact.getValue())).toList()));
@@ -36,6 +40,16 @@ final class SummaryLayout {
                 List.of("started", summary.started().toString()),
                 List.of("finished", summary.finished().toString()),
                 List.of("waivers", summary.waivers().file().map(Object::toString).orElse("none")))));
+        blocks.add(new Heading(2, "Rules"));
+        blocks.add(new Table(List.of("Rule", "Specification", "Verdict", "Tests"),
+                summary.rules().stream().map(SummaryLayout::ruleRow).toList()));
+        details(blocks, summary, TestStatus.WAIVED, "Waived failures (accepted deviations)");
+        skipped(blocks, summary);
+        waivers(blocks, summary);
+        return blocks;
+    }
+
+    private static void counts(List<SummaryBlock> blocks, RunSummary summary) {
         blocks.add(new Heading(2, "Results"));
         Map<TestStatus, Integer> counts = summary.counts();
         List<String> header = new ArrayList<>(List.of("Tests"));
@@ -45,15 +59,6 @@ final class SummaryLayout {
             row.add(Integer.toString(counts.get(status)));
         }
         blocks.add(new Table(header, List.of(row)));
-        blocks.add(new Heading(2, "Rules"));
-        blocks.add(new Table(List.of("Rule", "Specification", "Verdict", "Tests"),
-                summary.rules().stream().map(SummaryLayout::ruleRow).toList()));
-        details(blocks, summary, TestStatus.FAILED, "Failures (the target contradicted the model)");
-        details(blocks, summary, TestStatus.WAIVED, "Waived failures (accepted deviations)");
-        details(blocks, summary, TestStatus.BROKEN, "Broken (no verdict: harness or target error)");
-        skipped(blocks, summary);
-        waivers(blocks, summary);
-        return blocks;
     }
 
     private static List<String> ruleRow(RuleVerdict rule) {

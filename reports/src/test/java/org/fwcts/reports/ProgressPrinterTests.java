@@ -85,29 +85,37 @@ class ProgressPrinterTests {
     }
 
     @Test
-    @DisplayName("off a terminal prints one plain line per test, nothing rewritten")
+    @DisplayName("off a terminal prints one plain line per test, and the reason under a failed or broken one; nothing rewritten")
     void plainLinesForLogs() {
         String out = watch(ProgressPrinter.Mode.PLAIN);
         assertThat(out).doesNotContain("\r").doesNotContain("\u001b");
-        List<String> lines = out.lines().toList();
+        List<String> all = out.lines().toList();
+        assertThat(all).hasSize(8);
+        List<String> lines = all.stream().filter(line -> !line.startsWith("      ")).toList();
         assertThat(lines).hasSize(6).allMatch(line -> line.matches(PLAIN_LINE), "matches " + PLAIN_LINE);
         assertThat(lines).filteredOn(l -> l.contains("FAILED ")).singleElement().asString().contains("fails()");
+        assertThat(all.get(all.indexOf(lines.stream().filter(l -> l.contains("FAILED ")).findFirst().orElseThrow()) + 1))
+                .isEqualTo("      the target contradicts the model");
+        assertThat(all.get(all.indexOf(lines.stream().filter(l -> l.contains("BROKEN ")).findFirst().orElseThrow()) + 1))
+                .isEqualTo("      IllegalStateException: no reply");
         assertThat(lines).filteredOn(l -> l.contains("SKIPPED")).singleElement().asString().contains("— FF-A absent");
         assertThat(lines.get(5)).startsWith("[6/6] ").endsWith(", 2 not passed)");
     }
 
     @Test
-    @DisplayName("on a terminal rewrites one status line with the current test, and keeps lines only for tests that did not pass")
+    @DisplayName("on a terminal rewrites one status line with the current test, keeps lines only for failed and broken"
+            + " tests (with their reasons), and counts the skipped")
     void liveLineOnATerminal() {
         String out = watch(ProgressPrinter.Mode.LIVE);
         assertThat(out).contains("\r").contains(ProgressPrinter.ERASE_LINE);
         // What stays on screen of each line: the text after its last carriage return.
         List<String> kept = Stream.of(out.split(System.lineSeparator()))
                 .map(line -> line.substring(line.lastIndexOf('\r') + 1).replace(ProgressPrinter.ERASE_LINE, "")).toList();
-        assertThat(kept).hasSize(4);
-        assertThat(kept.subList(0, 3)).allMatch(line -> line.matches(PLAIN_LINE))
-                .noneMatch(line -> line.contains("PASSED"));
-        assertThat(kept.get(3)).matches("\\[6/6] done in \\d+:\\d\\d, 2 not passed");
+        assertThat(kept).hasSize(5);
+        assertThat(List.of(kept.get(0), kept.get(2))).allMatch(line -> line.matches(PLAIN_LINE))
+                .noneMatch(line -> line.contains("PASSED") || line.contains("SKIPPED"));
+        assertThat(List.of(kept.get(1), kept.get(3))).allMatch(line -> line.startsWith("      "));
+        assertThat(kept.get(4)).matches("\\[6/6] done in \\d+:\\d\\d, 2 not passed, 1 skipped");
         assertThat(out).containsPattern("\r\\[\\d/\\d\\+?] \\d not passed \\| \\d+:\\d\\d elapsed[^|]* \\| …?[^\r]*passes\\(\\)");
     }
 }

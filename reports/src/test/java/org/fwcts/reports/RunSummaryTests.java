@@ -46,6 +46,34 @@ class RunSummaryTests {
         assertThat(summary.specifications()).containsExactly("DEN0022 (PSCI)", "DEN0028 v1.6 (SMCCC)");
     }
 
+    @Test
+    @DisplayName("puts the failure first in summary.md and summary.html: before the target, the rule table and the skips")
+    void failuresComeFirst() throws IOException {
+        SummaryWriter.write(Fixtures.run("one-failure").summary(Fixtures.RULES, Waivers.none()), temp);
+        for (String file : List.of("summary.md", "summary.html")) {
+            String page = Files.readString(temp.resolve(file));
+            int failures = page.indexOf("Failures (the target contradicted the model)");
+            assertThat(failures).as(file).isPositive().isLessThan(page.indexOf("Target")).isLessThan(page.indexOf("Rules"))
+                    .isLessThan(page.indexOf("Skipped tests"));
+            assertThat(page.indexOf("Results")).as(file).isLessThan(failures);
+        }
+    }
+
+    @Test
+    @DisplayName("names each specification once, also when a rule cites two documents")
+    void specificationsOnce() {
+        RuleReference version = new RuleReference("FFA.VERSION", "DEN0077A (FF-A)", "FFA_VERSION");
+        RuleReference lend = new RuleReference("FFA.MEM.LEND", "DEN0077A (FF-A); DEN0140 (FF-A Memory Management Protocol)"
+                + " from v1.2", "FFA_MEM_LEND");
+        List<TestRecord> tests = List.of(
+                new TestRecord("[engine:e]/[class:A]/[method:v()]", "version", List.of("rule:FFA.VERSION"), TestStatus.PASSED, 1, null),
+                new TestRecord("[engine:e]/[class:A]/[method:l()]", "lend", List.of("rule:FFA.MEM.LEND"), TestStatus.PASSED, 1, null));
+        RunSummary summary = new RunSummary("r", java.time.Instant.EPOCH, java.time.Instant.EPOCH, java.util.Map.of(),
+                new SuiteInfo("1", java.util.Map.of(version.id(), version, lend.id(), lend)), tests, Waivers.none(), null);
+        assertThat(summary.specifications()).containsExactly("DEN0077A (FF-A)",
+                "DEN0140 (FF-A Memory Management Protocol) from v1.2");
+    }
+
     @Nested
     @DisplayName("with a rule waiver in force")
     class WaiverInForce {

@@ -27,7 +27,12 @@ final class TelnetConsole implements Console {
             throw new IOException("telnet option rejected: " + e.getMessage(), e);
         }
         client.setConnectTimeout(connectTimeoutMillis);
+        // The console's own reader thread reads the stream: a second thread inside Commons Net
+        // only adds a hand-over (and its latency) to every line.
+        client.setReaderThread(false);
         client.connect(host, port);
+        // Request and reply lines are short: with Nagle's algorithm on, each waits for a delayed ACK.
+        client.setTcpNoDelay(true);
     }
 
     @Override

@@ -77,6 +77,7 @@ public final class BoardChecks {
 
     private static String reachable(String host, int port, String what) {
         try (Socket socket = new Socket()) {
+            socket.setTcpNoDelay(true);
             socket.connect(new InetSocketAddress(host, port), CONNECT_MILLIS);
             return host + ":" + port + " answers";
         } catch (IOException e) {

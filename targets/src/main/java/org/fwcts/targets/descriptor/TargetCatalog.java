@@ -10,6 +10,8 @@ import org.fwcts.targets.TargetException;
 /** Finds target descriptors by name in a {@code targets/} folder, or by path. */
 public final class TargetCatalog {
     private static final String SUFFIX = ".yaml";
+    /** A target's known deviations live beside it, e.g. {@code qemu-virt.waivers.yaml}: not a target. */
+    public static final String WAIVERS_SUFFIX = ".waivers.yaml";
     private final Path folder;
 
     public TargetCatalog(Path folder) {
@@ -32,7 +34,7 @@ public final class TargetCatalog {
 
     public List<String> names() {
         try (Stream<Path> files = Files.list(folder)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(SUFFIX))
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(SUFFIX) && !n.endsWith(WAIVERS_SUFFIX))
                     .map(n -> n.substring(0, n.length() - SUFFIX.length())).sorted().toList();
         } catch (IOException e) {
             return List.of();

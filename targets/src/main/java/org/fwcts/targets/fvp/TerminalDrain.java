@@ -30,6 +30,7 @@ final class TerminalDrain implements AutoCloseable {
         for (int attempt = 0; attempt < CONNECT_ATTEMPTS && !closed; attempt++) {
             try {
                 Socket connected = new Socket();
+                connected.setTcpNoDelay(true);
                 connected.connect(new InetSocketAddress(host, port), 1000);
                 socket = connected;
                 tail = new OutputTail(connected.getInputStream(), "fvp-terminal-" + label);

@@ -25,7 +25,7 @@ class QemuCommandLineTests {
                 + " -cpu cortex-a57 -m 512M -smp 2 -nodefaults -display none -monitor none -no-reboot"
                 + " -kernel /img/agent.elf"
                 + " -chardev stdio,id=con0,signal=off -serial chardev:con0"
-                + " -chardev socket,id=con1,host=127.0.0.1,port=4321,server=on,wait=on,telnet=on -serial chardev:con1"
+                + " -chardev socket,id=con1,host=127.0.0.1,port=4321,server=on,wait=on,nodelay=on,telnet=on -serial chardev:con1"
                 + " -d guest_errors");
     }
 
@@ -43,7 +43,7 @@ class QemuCommandLineTests {
         List<String> args = new QemuCommandLine(Path.of("q"), settings)
                 .console(0, new ConsoleSpec("agent", ConsoleSpec.Kind.TCP, "127.0.0.1", 5000))
                 .console(1, new ConsoleSpec("other", ConsoleSpec.Kind.PTY, "127.0.0.1", 0)).args();
-        assertThat(args).containsSequence("-chardev", "socket,id=con0,host=127.0.0.1,port=5000,server=on,wait=on")
+        assertThat(args).containsSequence("-chardev", "socket,id=con0,host=127.0.0.1,port=5000,server=on,wait=on,nodelay=on")
                 .containsSequence("-chardev", "pty,id=con1", "-serial", "chardev:con1");
     }
 }

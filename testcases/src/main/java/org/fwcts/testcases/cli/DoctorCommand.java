@@ -38,6 +38,29 @@ final class DoctorCommand implements Callable<Integer> {
             TargetDescriptor descriptor = new TargetCatalog(layout.targetsDir()).find(target);
             return descriptor.file() + " (profile " + ConformanceRun.profileOf(descriptor).name() + ")";
         }));
+        if (descriptorLoads(layout)) {
+            // The checks below read the descriptor: without one they would each repeat its error.
+            checks.addAll(descriptorChecks(layout));
+        }
+        int problems = 0;
+        for (Check check : checks) {
+            problems += report(check);
+        }
+        System.out.println(problems == 0 ? "Everything " + target + " needs is in place." : problems + " problem(s) found.");
+        return problems == 0 ? 0 : FwctsCommand.ERROR_EXIT;
+    }
+
+    private boolean descriptorLoads(ProjectLayout layout) {
+        try {
+            new TargetCatalog(layout.targetsDir()).find(target);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private List<Check> descriptorChecks(ProjectLayout layout) {
+        List<Check> checks = new ArrayList<>();
         checks.add(new Check("agent image", () -> {
             TargetDescriptor descriptor = new TargetCatalog(layout.targetsDir()).find(target);
             if (descriptor.agentImageName().isEmpty()) {
@@ -54,12 +77,7 @@ final class DoctorCommand implements Callable<Integer> {
             return tool("fiptool", "apt-get install arm-trusted-firmware-tools");
         }));
         checks.addAll(kindChecks(layout));
-        int problems = 0;
-        for (Check check : checks) {
-            problems += report(check);
-        }
-        System.out.println(problems == 0 ? "Everything " + target + " needs is in place." : problems + " problem(s) found.");
-        return problems == 0 ? 0 : FwctsCommand.ERROR_EXIT;
+        return checks;
     }
 
     /** What only this kind of target needs (QEMU's binary; a board's console, power and deployment; an FVP's model), from its kind. */

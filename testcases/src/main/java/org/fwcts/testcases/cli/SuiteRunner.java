@@ -19,10 +19,12 @@ import org.fwcts.harness.agent.AgentProtocolException;
 import org.fwcts.reports.StoredRun;
 import org.fwcts.reports.ProgressPrinter;
 import org.fwcts.reports.RunRecorder;
+import org.fwcts.reports.RunDigest;
 import org.fwcts.reports.RunSummary;
 import org.fwcts.reports.SuiteInfo;
 import org.fwcts.reports.allure.AllureCategories;
 import org.fwcts.reports.allure.AllureEnvironment;
+import org.fwcts.reports.allure.AllureHostLabels;
 import org.fwcts.reports.waiver.Waivers;
 import org.fwcts.targets.ProjectLayout;
 import org.fwcts.targets.TargetException;
@@ -112,7 +114,9 @@ public final class SuiteRunner {
                         run.stop());
                 signals.recordWith(recorder);
                 out.printf("FWCTS: %s booted (%s); results in %s%n", descriptor.name(), run.facts().get("agent"), dir);
-                return execute(launcher, request, run, recorder, java.util.Set.of());
+                RunSummary summary = execute(launcher, request, run, recorder, java.util.Set.of());
+                KnownDeviations.hint(descriptor.file(), summary, Path.of("").toAbsolutePath()).ifPresent(out::println);
+                return summary;
             }
         }
     }
@@ -191,6 +195,7 @@ public final class SuiteRunner {
             java.util.Set<String> finishedBefore) {
         Path dir = run.runDir();
         Path results = dir.resolve("allure-results");
+        AllureHostLabels.setWithoutLookup();
         AllureLifecycle allure = new AllureLifecycle(new StoppingResultsWriter(results, run.stop()));
         Allure.setLifecycle(allure);
         AllureCategories.write(results, TARGET_ERRORS.stream().map(Class::getSimpleName).toList());
@@ -205,9 +210,10 @@ public final class SuiteRunner {
             environment.put("suite", SuiteInfo.NAME + " " + summary.suite().version());
             AllureEnvironment.write(results, summary.runId(), environment);
         }
-        out.printf("%nFWCTS %s: %s — %d tests: %s%n%s%nSummary: %s%n", summary.runId(), summary.verdictLine(),
-                summary.tests().size(), summary.counts(), bootReport(run, summary.tests().size()),
-                dir.resolve("summary.md"));
+        out.printf("%nFWCTS %s: %s — %d tests: %s%n", summary.runId(), summary.verdictLine(), summary.tests().size(),
+                summary.counts());
+        RunDigest.lines(summary).forEach(out::println);
+        out.printf("%s%nSummary: %s%n", bootReport(run, summary.tests().size()), dir.resolve("summary.md"));
         if (summary.runError() != null) {
             out.printf("The run stopped: %s%nWhat finished is kept; ./fwcts run --resume %s runs the rest.%n",
                     summary.runError(), dir);

@@ -209,14 +209,16 @@ public final class FvpStandIn {
         return ProcessReaper.track(new ProcessBuilder(ProcessReaper.diesWithHarness(List.of("qemu-system-aarch64",
                 "-machine", "virt,virtualization=on,gic-version=3", "-cpu", "cortex-a57", "-m", "512M", "-nodefaults",
                 "-display", "none", "-monitor", "none", "-no-reboot", "-chardev",
-                "socket,id=uart0,host=127.0.0.1,port=" + port + ",server=on,wait=on", "-serial", "chardev:uart0",
+                "socket,id=uart0,host=127.0.0.1,port=" + port + ",server=on,wait=on,nodelay=on", "-serial", "chardev:uart0",
                 "-kernel", agent))).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
     }
 
     private static Socket connect(int port) throws IOException, InterruptedException {
         for (int attempt = 0; ; attempt++) {
             try {
-                return new Socket("127.0.0.1", port);
+                Socket socket = new Socket("127.0.0.1", port);
+                socket.setTcpNoDelay(true);
+                return socket;
             } catch (IOException e) {
                 if (attempt == 100) {
                     throw e;
@@ -258,6 +260,7 @@ public final class FvpStandIn {
 
         Socket accept() throws IOException {
             Socket client = server.accept();
+            client.setTcpNoDelay(true);
             if (telnet) {
                 client.getOutputStream().write(TELNET_NEGOTIATION);
             }

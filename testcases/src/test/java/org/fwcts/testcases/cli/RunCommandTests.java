@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.fwcts.reports.RunSummary;
+import org.fwcts.reports.StoredRun;
 import org.fwcts.reports.allure.AllureCategories;
+import org.fwcts.reports.waiver.WaiverFile;
 import org.fwcts.targets.ProjectLayout;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -78,6 +81,27 @@ class RunCommandTests {
             assertThat(failed.get(0).get("name").asText()).contains("0x84000000 with x0[63:32] all ones");
             assertThat(failed.get(0).get("message").asText()).contains("deciding rule SMCCC.FID_W0")
                     .contains("<-- MISMATCH");
+        }
+
+        @Test
+        @DisplayName("prints the failure with its reason and rule, the skips counted by reason, and the shipped waiver file")
+        void consoleShowsFailureFirst() {
+            assertThat(run.out()).contains("Failed (1):")
+                    .contains("w0 alone selects the function: PSCI_VERSION returns 1.1 [SMCCC.FID_W0]")
+                    .contains("Skipped, by reason:").contains("FF-A absent: FFA_VERSION returned NOT_SUPPORTED (-1)")
+                    .contains("--waivers " + ProjectLayout.discover().targetsDir().resolve("qemu-virt.waivers.yaml"));
+            assertThat(run.out().indexOf("Failed (1):")).isLessThan(run.out().indexOf("Summary: "));
+        }
+
+        @Test
+        @DisplayName("is a PASS with the one failure waived under the shipped targets/qemu-virt.waivers.yaml")
+        void shippedWaiversCoverTheDeviation() {
+            Path file = ProjectLayout.discover().targetsDir().resolve("qemu-virt.waivers.yaml");
+            RunSummary waived = StoredRun.read(runDir).summary(ModelRules.references(), WaiverFile.load(file, ModelRules::known));
+            assertThat(waived.verdict()).isEqualTo("PASS");
+            assertThat(waived.verdictLine()).isEqualTo("PASS (1 failure waived)");
+            assertThat(waived.waivers().entries()).singleElement()
+                    .satisfies(w -> assertThat(w.justification()).contains("QEMU 7.2"));
         }
 
         @Test
