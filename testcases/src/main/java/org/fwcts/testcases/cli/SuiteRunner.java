@@ -3,6 +3,8 @@ package org.fwcts.testcases.cli;
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.FileSystemResultsWriter;
+import org.fwcts.reports.allure.UntrustedTextResultsWriter;
+import org.fwcts.targets.text.UntrustedText;
 import io.qameta.allure.junitplatform.AllureJunitPlatform;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -107,7 +109,8 @@ public final class SuiteRunner {
         }
         try (run) {
             bootOrDiscard(run, dir);
-            out.printf("FWCTS: %s booted (%s); results in %s%n", descriptor.name(), run.facts().get("agent"), dir);
+            out.printf("FWCTS: %s booted (%s); results in %s%n", descriptor.name(),
+                    UntrustedText.line(run.facts().get("agent")), dir);
             return execute(launcher, request, run, new RunRecorder(runId, dir, run::facts, ModelRules.suiteInfo(), waivers, clock));
         }
     }
@@ -158,7 +161,7 @@ public final class SuiteRunner {
     private RunSummary execute(Launcher launcher, LauncherDiscoveryRequest request, ConformanceRun run, RunRecorder recorder) {
         Path dir = run.runDir();
         Path results = dir.resolve("allure-results");
-        AllureLifecycle allure = new AllureLifecycle(new FileSystemResultsWriter(results));
+        AllureLifecycle allure = new AllureLifecycle(new UntrustedTextResultsWriter(new FileSystemResultsWriter(results)));
         Allure.setLifecycle(allure);
         AllureCategories.write(results, TARGET_ERRORS.stream().map(Class::getSimpleName).toList());
         ConformanceRun.activate(run);
