@@ -29,7 +29,7 @@ public final class AgentSession implements AutoCloseable {
     private static final Duration RECONNECT_POLL = Duration.ofMillis(200);
     private static final long SEQUENCE_MASK = 0xFFFF_FFFFL;
     /** Replies with a sequence number this session never sent, before the agent counts as broken. */
-    private static final int FOREIGN_REPLY_LIMIT = 8;
+    private static final int FOREIGN_REPLY_LIMIT = 3;
 
     private final LineChannel channel;
     private final Duration commandTimeout;

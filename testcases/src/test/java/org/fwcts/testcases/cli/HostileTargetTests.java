@@ -36,10 +36,12 @@ import org.junit.jupiter.api.io.TempDir;
 class HostileTargetTests {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TAGS = "psci";
-    private static final int BOOT_SECONDS = 10;
+    /** As the shipped QEMU target's; the flood and line cases must end within twice this. */
+    private static final int BOOT_SECONDS = 30;
     private static final int COMMAND_SECONDS = 2;
     /** Resident memory the harness must stay under while a target floods it (the goal of the hostile-target work). */
     private static final long MEMORY_GOAL_BYTES = 512L << 20;
+    private static final int CHILD_HEAP_MIB = 256;
     private static final Pattern EMBEDDED_TEST_CASE = Pattern.compile("d\\('data/test-cases/([0-9a-f]+)\\.json','([A-Za-z0-9+/=]+)'\\)");
 
     @TempDir
@@ -56,7 +58,7 @@ class HostileTargetTests {
             assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(2);
             assertThat(statuses(runDir)).contains(TestStatus.BROKEN);
             assertThat(records(runDir)).anySatisfy(r -> assertThat(r.message()).contains("the agent panicked"));
-            assertThat(Files.readString(runDir.resolve("summary.md"))).contains("&lt;script&gt;").contains("\\\\x1b]0;pwned");
+            assertThat(Files.readString(runDir.resolve("summary.md"))).contains("&lt;script&gt;").contains("\\x1b]0;pwned");
             HostileSinks.assertTerminalInert(run.out() + run.err());
             HostileSinks.assertFilesInert(runDir);
             assertNoScriptRuns(runDir);
@@ -108,12 +110,14 @@ class HostileTargetTests {
 
             assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(2);
             assertThat(run.out() + run.err()).doesNotContain("StackOverflowError");
-            assertThat(statuses(runDir)).contains(TestStatus.BROKEN).doesNotContain(TestStatus.PASSED, TestStatus.FAILED)
-                    .filteredOn(s -> s == TestStatus.BROKEN).hasSize(1);
+            assertThat(statuses(runDir)).filteredOn(s -> s == TestStatus.BROKEN).hasSize(1);
+            List<TestRecord> records = records(runDir);
+            assertThat(records.subList(statuses(runDir).indexOf(TestStatus.BROKEN) + 1, records.size())).isNotEmpty()
+                    .allSatisfy(r -> assertThat(r.message()).startsWith("target did not recover").contains("gave nothing on"));
             System.out.printf("HostileTargetTests: reconnect storm: %d connections, %.1f per second over %.1f s; run ended after %d ms%n",
                     agent.connections(), agent.stormConnectionsPerSecond(), agent.stormSeconds(), took.toMillis());
             assertThat(agent.stormConnectionsPerSecond()).isLessThan(50);
-            assertThat(took).isLessThan(Duration.ofSeconds(4L * BOOT_SECONDS));
+            assertThat(took).isLessThan(Duration.ofSeconds(2L * BOOT_SECONDS));
         }
     }
 
@@ -140,12 +144,16 @@ class HostileTargetTests {
         }
     }
 
-    /** One test broken with {@code reason}, every other not run with the reason; the target was not relaunched. */
+    /**
+     * One test broken with {@code reason}, every later one not run with the reason: the target was
+     * not relaunched. (Tests before it got answers, and verdicts.)
+     */
     private static void assertFailedOnce(Path runDir, String reason) throws IOException {
         List<TestRecord> records = records(runDir);
         assertThat(records).filteredOn(r -> r.status() == TestStatus.BROKEN).singleElement()
                 .satisfies(r -> assertThat(r.message()).contains(reason));
-        assertThat(records).filteredOn(r -> r.status() != TestStatus.BROKEN).isNotEmpty()
+        int broken = statuses(runDir).indexOf(TestStatus.BROKEN);
+        assertThat(records.subList(broken + 1, records.size())).isNotEmpty()
                 .allSatisfy(r -> assertThat(r.status()).isEqualTo(TestStatus.SKIPPED))
                 .allSatisfy(r -> assertThat(r.message()).startsWith("target did not recover: not relaunched").contains(reason));
         JsonNode summary = JSON.readTree(runDir.resolve("summary.json").toFile());
@@ -154,8 +162,8 @@ class HostileTargetTests {
 
     private static void assertBounded(ChildRun run, String what) throws Exception {
         long log = Files.size(run.runDir.resolve("console.log"));
-        System.out.printf("HostileTargetTests: %s: run ended after %d ms, peak RSS %d MiB, console.log %d KiB%n", what,
-                run.took.toMillis(), run.peakRss >> 20, log >> 10);
+        System.out.printf("HostileTargetTests: %s: run ended after %d ms, peak RSS %d MiB (heap capped at %d MiB),"
+                + " console.log %d KiB%n", what, run.took.toMillis(), run.peakRss >> 20, CHILD_HEAP_MIB, log >> 10);
         assertThat(run.took).isLessThan(Duration.ofSeconds(2L * BOOT_SECONDS));
         assertThat(run.peakRss).isLessThan(MEMORY_GOAL_BYTES);
         assertThat(log).isLessThanOrEqualTo(Transcript.LOG_LIMIT + (1 << 20));
@@ -180,6 +188,8 @@ class HostileTargetTests {
         String dom = chromium.dumpDom(page.toUri() + "#testresult/" + brokenTestUid(page));
         assertThat(dom).contains("the agent panicked");
         assertThat(title(dom)).isNotEqualTo("pwned");
+        // The overview shows the environment, where the agent's banner goes.
+        assertThat(title(chromium.dumpDom(page.toUri().toString()))).isNotEqualTo("pwned");
     }
 
     private static String title(String dom) {
@@ -240,7 +250,8 @@ class HostileTargetTests {
         Path out = temp.resolve(name + "-out.txt");
         String java = ProcessHandle.current().info().command().orElse("java");
         long start = System.nanoTime();
-        Process fwcts = new ProcessBuilder(List.of(java, "-Dfwcts.home=" + ProjectLayout.discover().root(),
+        // The heap is capped so that the figure shows what the harness needs, not what an idle collector leaves lying.
+        Process fwcts = new ProcessBuilder(List.of(java, "-Xmx" + CHILD_HEAP_MIB + "m", "-Dfwcts.home=" + ProjectLayout.discover().root(),
                 "-cp", System.getProperty("java.class.path"), FwctsCommand.class.getName(), "run", "-t",
                 descriptor(agent, name, 1, "").toString(), "--tag", TAGS, "--progress", "plain", "-o", runDir.toString()))
                 .redirectOutput(out.toFile()).redirectErrorStream(true).start();
