@@ -231,9 +231,9 @@ public final class AgentSession implements AutoCloseable {
         return false;
     }
 
-    /** Why the console ended: the target overran it, or it closed. */
+    /** Why the console ended: it closed, a read failed, or the target overran it. */
     private String endOfConsole() {
-        return channel.overrun().orElse("the console closed");
+        return channel.endReason();
     }
 
     /** Records why the target stopped serving this session; {@code forGood} when a relaunch would not help. */

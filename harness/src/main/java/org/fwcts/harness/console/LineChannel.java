@@ -40,6 +40,7 @@ public final class LineChannel implements AutoCloseable {
     private volatile boolean closed;
     private volatile boolean ended;
     private volatile String overrun;
+    private volatile String endReason = "the console closed";
     private final AtomicLong droppedLines = new AtomicLong();
     private long received;
 
@@ -79,6 +80,11 @@ public final class LineChannel implements AutoCloseable {
      */
     public Optional<String> overrun() {
         return Optional.ofNullable(overrun);
+    }
+
+    /** Why the console ended (it closed, a read failed, the target overran it); meaningful once {@link #ended()}. */
+    public String endReason() {
+        return endReason;
     }
 
     /** Lines dropped because the session did not take them in time (the oldest went first). */
@@ -136,13 +142,15 @@ public final class LineChannel implements AutoCloseable {
             }
         } catch (IOException e) {
             if (!closed) {
-                note("console read failed: " + e.getMessage());
+                endReason = "console read failed: " + e.getMessage();
+                note(endReason);
             }
         } finally {
             if (line.length() > 0) {
                 deliver(line);
             }
             if (overrun != null) {
+                endReason = overrun;
                 note(overrun + " (" + received + " bytes received); the console is no longer read");
             }
             ended = true;

@@ -114,6 +114,7 @@ class HostileTargetTests {
             List<TestRecord> records = records(runDir);
             assertThat(records.subList(statuses(runDir).indexOf(TestStatus.BROKEN) + 1, records.size())).isNotEmpty()
                     .allSatisfy(r -> assertThat(r.message()).startsWith("target did not recover").contains("gave nothing on"));
+            assertThat(records.get(statuses(runDir).indexOf(TestStatus.BROKEN)).message()).contains("gave nothing on");
             System.out.printf("HostileTargetTests: reconnect storm: %d connections, %.1f per second over %.1f s; run ended after %d ms%n",
                     agent.connections(), agent.stormConnectionsPerSecond(), agent.stormSeconds(), took.toMillis());
             assertThat(agent.stormConnectionsPerSecond()).isLessThan(50);
