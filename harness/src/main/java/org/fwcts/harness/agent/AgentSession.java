@@ -158,7 +158,8 @@ public final class AgentSession implements AutoCloseable {
         int sent = 0;
         while (sent < attempts && failure == null) {
             if (!greetIfReconnected(deadline)) {
-                lastProblem = "the console reopened " + channel.reconnections() + " time(s) and the agent did not answer a greeting";
+                lastProblem = channel.ended() ? endOfConsole()
+                        : "the console reopened " + channel.reconnections() + " time(s) and the agent did not answer a greeting";
                 break;
             }
             long left = deadline - System.nanoTime();
@@ -240,7 +241,7 @@ public final class AgentSession implements AutoCloseable {
     private void fail(String reason, boolean forGood) {
         if (failure == null) {
             failedForGood = forGood;
-            failure = forGood ? channel.overrun().map(o -> o + "; ").orElse("") + reason : reason;
+            failure = reason;
         }
     }
 
