@@ -36,6 +36,8 @@ public final class AgentSession implements AutoCloseable {
     private long sequence;
     private final long firstSequence;
     private int foreignReplies;
+    /** Replies to other requests that arrived while the current request waited. */
+    private int otherReplies;
     /** Set with {@link #failure} when relaunching the target would not help: it broke the protocol or overran its console. */
     private volatile boolean failedForGood;
     private int restartsSeen;
@@ -156,6 +158,7 @@ public final class AgentSession implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos() * attempts;
         String lastProblem = "no reply";
         int sent = 0;
+        otherReplies = 0;
         while (sent < attempts && failure == null) {
             if (!greetIfReconnected(deadline)) {
                 lastProblem = channel.ended() ? endOfConsole()
@@ -190,7 +193,10 @@ public final class AgentSession implements AutoCloseable {
             return new AgentReply.Rejected(refusal);
         }
         String reason = lastProblem + " to '" + line + "'" + (sent > 1 ? " (sent " + sent + " times)" : "");
-        if (info != null) {
+        if (info != null && otherReplies >= attempts) {
+            // It answers, but never this request: stale numbers forever are the agent's fault, and a relaunch keeps it.
+            fail("the agent answered " + otherReplies + " times, never with the sequence number of the request: " + reason, true);
+        } else if (info != null) {
             // After the handshake an unanswered request means the target is gone, not just slow to boot.
             fail(reason, channel.overrun().isPresent());
         }
@@ -285,6 +291,7 @@ public final class AgentSession implements AutoCloseable {
             if (ours) {
                 return Optional.of(parse(frame));
             }
+            otherReplies++;
             if (!sentBefore(frame.sequence()) && ++foreignReplies >= FOREIGN_REPLY_LIMIT) {
                 fail("the agent answered " + foreignReplies + " times with sequence numbers this session never sent (last: '"
                         + UntrustedText.line(frame.encode()) + "')", true);

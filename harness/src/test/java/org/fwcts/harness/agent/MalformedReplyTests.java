@@ -76,7 +76,7 @@ class MalformedReplyTests {
     @DisplayName("fails the session for good after three replies with sequence numbers it never sent, within the time-out")
     void refusesForeignSequenceNumbers() throws Exception {
         ScriptedAgent agent = new ScriptedAgent(request -> List.of("ok", "proto=1", "el=2", "caps=smc", "ver=test"));
-        try (AgentSession session = new AgentSession(new LineChannel(new ForeignSequence(agent), Transcript.inMemory()),
+        try (AgentSession session = new AgentSession(new LineChannel(new ForeignSequence(agent, 0x10000), Transcript.inMemory()),
                 Duration.ofSeconds(2))) {
             session.handshake(Duration.ofSeconds(5));
             long start = System.nanoTime();
@@ -88,12 +88,25 @@ class MalformedReplyTests {
         }
     }
 
-    /** The scripted agent's replies after the handshake with their sequence number moved far from any sent. */
+    @Test
+    @DisplayName("fails the session for good when the agent answers every attempt, never with the request's number")
+    void refusesStaleSequenceNumbersForever() throws Exception {
+        ScriptedAgent agent = new ScriptedAgent(request -> List.of("ok", "proto=1", "el=2", "caps=smc", "ver=test"));
+        try (AgentSession session = new AgentSession(new LineChannel(new ForeignSequence(agent, -1), Transcript.inMemory()),
+                Duration.ofSeconds(1))) {
+            session.handshake(Duration.ofSeconds(5));
+            assertThat(session.smc(Registers.of(0))).isInstanceOf(Observation.Indeterminate.class);
+            assertThat(session.failedForGood()).isTrue();
+            assertThat(session.failure()).get().asString().contains("never with the sequence number of the request");
+        }
+    }
+
+    /** The scripted agent's replies after the handshake with their sequence number moved by {@code offset}. */
     private static final class ForeignSequence implements org.fwcts.harness.console.Console {
         private final ScriptedAgent agent;
         private final java.io.InputStream in;
 
-        ForeignSequence(ScriptedAgent agent) {
+        ForeignSequence(ScriptedAgent agent, long offset) {
             this.agent = agent;
             this.in = new java.io.InputStream() {
                 private final java.io.BufferedReader lines = new java.io.BufferedReader(
@@ -111,7 +124,7 @@ class MalformedReplyTests {
                         }
                         ProtocolLine reply = ProtocolLine.decode(line).orElseThrow();
                         if (++replies > 1) {
-                            reply = new ProtocolLine(reply.kind(), Long.toHexString(reply.sequence() + 0x10000), reply.fields());
+                            reply = new ProtocolLine(reply.kind(), Long.toHexString(reply.sequence() + offset), reply.fields());
                         }
                         pending = (reply.encode() + "\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
                         next = 0;
