@@ -43,7 +43,7 @@ public record ProgressState(int done, int known, int open, int notPassed, Durati
     /** One line for a log: counter, status, test, reason, and where the run is. */
     public String plainLine(TestStatus status, String test, String reason) {
         return String.format("%s %-7s %s%s   (%s, %d not passed)", counter(), status, test,
-                reason == null ? "" : " — " + reason, timing(), notPassed);
+                reason == null ? "" : " — " + org.fwcts.targets.text.UntrustedText.line(reason), timing(), notPassed);
     }
 
     /**

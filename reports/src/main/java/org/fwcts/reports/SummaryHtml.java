@@ -2,6 +2,7 @@ package org.fwcts.reports;
 
 import java.util.Arrays;
 import java.util.List;
+import org.fwcts.targets.text.UntrustedText;
 
 /**
  * Renders summary blocks as one self-contained HTML page: styles inline, no scripts, no
@@ -33,7 +34,7 @@ final class SummaryHtml {
                 html.append("<h").append(heading.level()).append('>').append(escape(heading.text())).append("</h")
                         .append(heading.level()).append(">\n");
             } else if (block instanceof SummaryBlock.Verdict verdict) {
-                html.append("<p><span class=\"verdict ").append(verdict.verdict()).append("\">Verdict: ")
+                html.append("<p><span class=\"verdict ").append(escape(verdict.verdict())).append("\">Verdict: ")
                         .append(escape(verdict.line())).append("</span></p>\n");
             } else if (block instanceof SummaryBlock.Paragraph paragraph) {
                 html.append("<p>").append(escape(paragraph.text())).append("</p>\n");
@@ -64,17 +65,8 @@ final class SummaryHtml {
         return Arrays.stream(TestStatus.values()).anyMatch(status -> status.name().equals(cell));
     }
 
+    /** Markup escaped, control characters made visible, length bounded: the text may come from the target. */
     static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return UntrustedText.html(text, UntrustedText.BLOCK_LIMIT);
     }
 }

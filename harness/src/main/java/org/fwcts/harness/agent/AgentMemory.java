@@ -75,8 +75,7 @@ public final class AgentMemory {
             if (ok.fields().isEmpty()) {
                 return new Result.Done(0, new byte[0]);
             }
-            return hexBytes ? new Result.Done(0, HexFormat.of().parseHex(ok.fields().get(0)))
-                    : new Result.Done(ok.number(0), new byte[0]);
+            return hexBytes ? new Result.Done(0, bytes(ok.fields().get(0))) : new Result.Done(ok.number(0), new byte[0]);
         }
         if (reply instanceof AgentReply.Fault fault) {
             return new Result.Faulted(fault.exception());
@@ -85,6 +84,15 @@ public final class AgentMemory {
             return new Result.Unanswered("the agent refused the command: err " + rejected.code());
         }
         return new Result.Unanswered(((AgentReply.NoReply) reply).reason());
+    }
+
+    /** The bytes of an {@code rdb} reply, two lower-case hex digits each. */
+    private static byte[] bytes(String field) {
+        if (!field.matches("([0-9a-f]{2})+")) {
+            throw new AgentProtocolException("the agent broke the protocol: '"
+                    + org.fwcts.targets.text.UntrustedText.line(field) + "' is not hex bytes");
+        }
+        return HexFormat.of().parseHex(field);
     }
 
     private static String hex(long value) {

@@ -11,8 +11,16 @@ public sealed interface AgentReply {
             fields = List.copyOf(fields);
         }
 
+        /**
+         * Field {@code index} as a number; a field that is missing or not a protocol number
+         * (lower-case hex, no leading zeros, at most 64 bits) is the agent's error.
+         */
         public long number(int index) {
-            return Long.parseUnsignedLong(fields.get(index), 16);
+            if (index >= fields.size() || !WireNumber.isValid(fields.get(index))) {
+                throw new AgentProtocolException("the agent broke the protocol: field " + index + " of '"
+                        + org.fwcts.targets.text.UntrustedText.line(String.join(" ", fields)) + "' is not a number");
+            }
+            return WireNumber.parse(fields.get(index));
         }
     }
 

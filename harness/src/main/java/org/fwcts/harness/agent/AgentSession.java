@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.fwcts.harness.console.LineChannel;
 import org.fwcts.model.Registers;
+import org.fwcts.targets.text.UntrustedText;
 
 /**
  * Talks to one agent over one console: numbers each request, matches the reply by sequence
@@ -30,10 +31,18 @@ public final class AgentSession implements AutoCloseable {
     /** How often a wait for a reply looks whether the console was reopened meanwhile. */
     private static final Duration RECONNECT_POLL = Duration.ofMillis(200);
     private static final long SEQUENCE_MASK = 0xFFFF_FFFFL;
+    /** Replies with a sequence number this session never sent, before the agent counts as broken. */
+    private static final int FOREIGN_REPLY_LIMIT = 3;
 
     private final LineChannel channel;
     private final Duration commandTimeout;
     private long sequence;
+    private final long firstSequence;
+    private int foreignReplies;
+    /** Replies to other requests that arrived while the current request waited. */
+    private int otherReplies;
+    /** Set with {@link #failure} when relaunching the target would not help: it broke the protocol or overran its console. */
+    private volatile boolean failedForGood;
     private int restartsSeen;
     private int retransmissions;
     private volatile String failure;
@@ -48,6 +57,7 @@ public final class AgentSession implements AutoCloseable {
         // A random start keeps this session's numbers apart from whatever an earlier session left
         // in the agent's memory of its last request.
         this.sequence = ThreadLocalRandom.current().nextLong(1, 0x7FFF_FFFFL);
+        this.firstSequence = sequence;
     }
 
     /**
@@ -79,7 +89,7 @@ public final class AgentSession implements AutoCloseable {
             }
         }
         throw new AgentProtocolException("no agent answered on console '" + channel.consoleName() + "' within "
-                + bootTimeout.toSeconds() + " s" + (channel.ended() ? " (the console closed)" : ""));
+                + bootTimeout.toSeconds() + " s" + (channel.ended() ? " (" + endOfConsole() + ")" : ""));
     }
 
     /** Sends one request and returns the agent's reply, retransmitting as the protocol allows. */
@@ -125,6 +135,14 @@ public final class AgentSession implements AutoCloseable {
         return Optional.ofNullable(failure);
     }
 
+    /**
+     * Whether the failure is one a relaunch of the same target would repeat: the agent broke the
+     * protocol (malformed replies, sequence numbers never sent) or overran the console's limits.
+     */
+    public boolean failedForGood() {
+        return failedForGood;
+    }
+
     /** How many requests were sent again because a reply was lost, corrupted or refused as corrupted. */
     public synchronized int retransmissions() {
         return retransmissions;
@@ -139,43 +157,57 @@ public final class AgentSession implements AutoCloseable {
         channel.close();
     }
 
+    /**
+     * Sends a request up to {@code attempts} times, each waiting at most {@code timeout}, all
+     * within {@code attempts × timeout}: a console that keeps reopening cannot stretch it.
+     */
     private AgentReply exchange(String verb, List<String> args, Duration timeout, int attempts) throws InterruptedException {
         long seq = nextSequence();
         String line = ProtocolLine.request(seq, verb, args).encode();
-        if (failure != null) {
-            return new AgentReply.NoReply(failure + "; not sent: '" + line + "'");
-        }
+        long deadline = System.nanoTime() + timeout.toNanos() * attempts;
         String lastProblem = "no reply";
-        for (int attempt = 0; attempt < attempts; attempt++) {
-            if (attempt > 0) {
+        int sent = 0;
+        otherReplies = 0;
+        while (sent < attempts && failure == null) {
+            if (!greetIfReconnected(deadline)) {
+                lastProblem = channel.ended() ? endOfConsole()
+                        : "the console reopened " + channel.reconnections() + " time(s) and the agent did not answer a greeting";
+                break;
+            }
+            long left = deadline - System.nanoTime();
+            if (failure != null || left <= 0) {
+                break;
+            }
+            if (sent > 0) {
                 countRetransmission();
             }
             refusal = null;
-            greetAfterReconnection();
-            if (failure != null) {
-                return new AgentReply.NoReply(failure + "; not sent: '" + line + "'");
-            }
             send(line);
-            Optional<AgentReply> reply = awaitReply(seq, timeout);
+            sent++;
+            Optional<AgentReply> reply = awaitReply(seq, min(timeout, Duration.ofNanos(left)));
             if (reply.isPresent()) {
                 return reply.get();
             }
-            if (failure != null) {
-                return new AgentReply.NoReply(failure + " while waiting for the reply to '" + line + "'");
-            }
-            lastProblem = channel.ended() ? "the console closed" : "no valid reply within " + timeout.toMillis() + " ms";
+            lastProblem = channel.ended() ? endOfConsole() : "no valid reply within " + timeout.toMillis() + " ms";
             if (channel.ended()) {
                 break;
             }
+        }
+        if (failure != null) {
+            return new AgentReply.NoReply(failure + (sent == 0 ? "; not sent: '" : " while waiting for the reply to '")
+                    + line + "'");
         }
         if (refusal != null) {
             // Refused every time as damaged: the request itself is malformed, and the agent is alive.
             return new AgentReply.Rejected(refusal);
         }
-        String reason = lastProblem + " to '" + line + "'" + (attempts > 1 ? " (sent " + attempts + " times)" : "");
-        if (info != null) {
+        String reason = lastProblem + " to '" + line + "'" + (sent > 1 ? " (sent " + sent + " times)" : "");
+        if (info != null && otherReplies >= attempts) {
+            // It answers, but never this request: stale numbers forever are the agent's fault, and a relaunch keeps it.
+            fail("the agent answered " + otherReplies + " times, never with the sequence number of the request: " + reason, true);
+        } else if (info != null) {
             // After the handshake an unanswered request means the target is gone, not just slow to boot.
-            failure = reason;
+            fail(reason, channel.overrun().isPresent());
         }
         return new AgentReply.NoReply(reason);
     }
@@ -187,25 +219,50 @@ public final class AgentSession implements AutoCloseable {
     /**
      * Shakes hands again when the console was reopened since the last request: the agent kept
      * running, but whatever was on the line during the gap is gone, and the agent must be the
-     * same one (same protocol) as before.
+     * same one (same protocol) as before. Greets until the agent answers or {@code deadline};
+     * false when it did not answer in time.
      */
-    private void greetAfterReconnection() throws InterruptedException {
-        int reconnections = channel.reconnections();
-        if (reconnections == reconnectionsSeen || info == null) {
-            return;
+    private boolean greetIfReconnected(long deadline) throws InterruptedException {
+        if (info == null || channel.reconnections() == reconnectionsSeen) {
+            return true;
         }
-        reconnectionsSeen = reconnections;
-        channel.note("console reopened (" + reconnections + " so far); greeting the agent again");
-        AgentReply reply = exchange("hello", List.of(Integer.toString(info.protocol())), commandTimeout, ATTEMPTS);
-        if (reply instanceof AgentReply.Ok ok) {
-            AgentInfo again = AgentInfo.parse(ok.fields());
-            checkProtocol(again);
-            if (!again.identity().equals(info.identity())) {
-                throw new AgentProtocolException("after the console was reopened another agent answers: "
-                        + again.identity() + " instead of " + info.identity());
+        channel.note("console reopened (" + channel.reconnections() + " so far); greeting the agent again");
+        while (failure == null && !channel.ended()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
             }
+            reconnectionsSeen = channel.reconnections();
+            long seq = nextSequence();
+            send(ProtocolLine.request(seq, "hello", List.of(Integer.toString(info.protocol()))).encode());
+            Optional<AgentReply> reply = awaitReply(seq, min(commandTimeout, Duration.ofNanos(left)));
+            if (reply.isPresent()) {
+                if (reply.get() instanceof AgentReply.Ok ok) {
+                    AgentInfo again = AgentInfo.parse(ok.fields());
+                    checkProtocol(again);
+                    if (!again.identity().equals(info.identity())) {
+                        throw new AgentProtocolException("after the console was reopened another agent answers: "
+                                + again.identity() + " instead of " + info.identity());
+                    }
+                }
+                return true;
+            }
+            countRetransmission();
         }
-        // Otherwise the exchange has recorded the failure: the request that follows is not sent.
+        return false;
+    }
+
+    /** Why the console ended: it closed, a read failed, or the target overran it. */
+    private String endOfConsole() {
+        return channel.endReason();
+    }
+
+    /** Records why the target stopped serving this session; {@code forGood} when a relaunch would not help. */
+    private void fail(String reason, boolean forGood) {
+        if (failure == null) {
+            failedForGood = forGood;
+            failure = reason;
+        }
     }
 
     /** The reply to {@code seq}, or empty when the request must be sent again. */
@@ -224,13 +281,13 @@ public final class AgentSession implements AutoCloseable {
             if (frame.kind() == ProtocolLine.EVENT && frame.head().equals(BANNER)) {
                 if (info != null) {
                     restartsSeen++;
-                    failure = "the agent restarted by itself (boot banner mid-run)";
+                    fail("the agent restarted by itself (boot banner mid-run)", false);
                     return Optional.empty();
                 }
                 continue;
             }
             if (frame.kind() == ProtocolLine.EVENT && frame.head().equals(PANIC)) {
-                failure = "the agent panicked: " + frame.encode();
+                fail("the agent panicked: " + UntrustedText.line(frame.encode()), false);
                 return Optional.empty();
             }
             if (frame.kind() != ProtocolLine.REPLY || frame.fields().isEmpty()) {
@@ -247,6 +304,12 @@ public final class AgentSession implements AutoCloseable {
             refusal = null;
             if (ours) {
                 return Optional.of(parse(frame));
+            }
+            otherReplies++;
+            if (!sentBefore(frame.sequence()) && ++foreignReplies >= FOREIGN_REPLY_LIMIT) {
+                fail("the agent answered " + foreignReplies + " times with sequence numbers this session never sent (last: '"
+                        + UntrustedText.line(frame.encode()) + "')", true);
+                return Optional.empty();
             }
             // A stale reply to an earlier request: ignored (it is in the transcript).
         }
@@ -271,29 +334,53 @@ public final class AgentSession implements AutoCloseable {
         return frame.fields().size() >= 2 && frame.fields().get(0).equals("err") && frame.fields().get(1).equals(code);
     }
 
-    private static AgentReply parse(ProtocolLine frame) {
+    /** The reply in {@code frame}; a reply the protocol does not allow is the agent's error, never a value. */
+    private AgentReply parse(ProtocolLine frame) {
         List<String> fields = frame.fields();
         List<String> rest = fields.subList(1, fields.size());
         return switch (fields.get(0)) {
             case "ok" -> new AgentReply.Ok(rest);
-            case "err" -> new AgentReply.Rejected(rest.isEmpty() ? "?" : rest.get(0));
-            case "fault" -> fault(rest);
-            default -> throw new AgentProtocolException("unknown reply status in " + frame.encode());
+            case "err" -> rejection(frame, rest);
+            case "fault" -> fault(frame, rest);
+            default -> throw brokeProtocol("a reply with an unknown status", frame);
         };
     }
 
-    private static AgentReply fault(List<String> fields) {
-        if (fields.size() != 3) {
-            throw new AgentProtocolException("a fault reply carries ESR FAR ELR, got " + fields);
+    private AgentReply rejection(ProtocolLine frame, List<String> fields) {
+        if (fields.size() != 1 || !fields.get(0).matches("[a-z]{1,16}")) {
+            throw brokeProtocol("an err reply without one error code", frame);
         }
-        return new AgentReply.Fault(new ExceptionReport(hex(fields.get(0)), hex(fields.get(1)), hex(fields.get(2))));
+        return new AgentReply.Rejected(fields.get(0));
     }
 
-    private static Observation observe(AgentReply reply) {
+    private AgentReply fault(ProtocolLine frame, List<String> fields) {
+        if (fields.size() != 3 || !fields.stream().allMatch(WireNumber::isValid)) {
+            throw brokeProtocol("a fault reply that does not carry ESR FAR ELR as hex numbers", frame);
+        }
+        return new AgentReply.Fault(new ExceptionReport(WireNumber.parse(fields.get(0)), WireNumber.parse(fields.get(1)),
+                WireNumber.parse(fields.get(2))));
+    }
+
+    /** Records that the agent broke the protocol (relaunching will not mend it) and says so as an exception. */
+    private AgentProtocolException brokeProtocol(String what, ProtocolLine frame) {
+        String reason = "the agent broke the protocol with " + what + ": '" + UntrustedText.line(frame.encode()) + "'";
+        fail(reason, true);
+        return new AgentProtocolException(reason);
+    }
+
+    private Observation observe(AgentReply reply) {
         if (reply instanceof AgentReply.Ok ok) {
+            List<String> fields = ok.fields();
+            // SMCCC v1.2 returns x0-x17; the agent leaves out trailing zeros but always sends x0 (PROTOCOL.md).
+            if (fields.isEmpty() || fields.size() > Registers.COUNT || !fields.stream().allMatch(WireNumber::isValid)) {
+                String reason = "the agent broke the protocol with an smc/hvc reply that does not carry 1 to "
+                        + Registers.COUNT + " registers as hex numbers: '" + UntrustedText.line(String.join(" ", fields)) + "'";
+                fail(reason, true);
+                throw new AgentProtocolException(reason);
+            }
             long[] values = new long[Registers.COUNT];
-            for (int i = 0; i < ok.fields().size() && i < Registers.COUNT; i++) {
-                values[i] = ok.number(i);
+            for (int i = 0; i < fields.size(); i++) {
+                values[i] = WireNumber.parse(fields.get(i));
             }
             return new Observation.Completed(Registers.of(values));
         }
@@ -345,8 +432,14 @@ public final class AgentSession implements AutoCloseable {
         }
     }
 
-    private static long hex(String text) {
-        return Long.parseUnsignedLong(text, 16);
+    /** Whether {@code seq} is one this session sent (numbers run from the first, wrapping past ffffffff to 1). */
+    private boolean sentBefore(long seq) {
+        if (seq == 0) {
+            return false;
+        }
+        long span = (sequence - firstSequence) & SEQUENCE_MASK;
+        long offset = (seq - firstSequence) & SEQUENCE_MASK;
+        return offset != 0 && offset <= span;
     }
 
     private static Duration min(Duration a, Duration b) {

@@ -47,6 +47,10 @@ public record ProtocolLine(char kind, String head, List<String> fields) {
      * match (corrupted, truncated, or console noise).
      */
     public static Optional<ProtocolLine> decode(String line) {
+        if (!hasTrailer(line)) {
+            // Every frame ends its line with the checksum: console noise is turned away in one look.
+            return Optional.empty();
+        }
         Optional<ProtocolLine> whole = decodeFrame(line);
         if (whole.isPresent()) {
             return whole;
@@ -64,6 +68,20 @@ public record ProtocolLine(char kind, String head, List<String> fields) {
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean hasTrailer(String line) {
+        int separator = line.length() - CRC_SEPARATOR.length() - CRC_DIGITS;
+        if (separator < 1 || !line.startsWith(CRC_SEPARATOR, separator)) {
+            return false;
+        }
+        for (int i = separator + CRC_SEPARATOR.length(); i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (!(c >= '0' && c <= '9') && !(c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Optional<ProtocolLine> decodeFrame(String line) {

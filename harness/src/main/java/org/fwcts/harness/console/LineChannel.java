@@ -1,6 +1,5 @@
 package org.fwcts.harness.console;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -9,21 +8,41 @@ import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Lines over a {@link Console}: a reader thread splits what arrives into lines, records every
  * byte in the transcript, and queues the lines; {@link #send} writes and records a line.
+ *
+ * <p>The target is not trusted to behave, so everything here is bounded: reads are buffered;
+ * a line longer than {@link #MAX_LINE} bytes is cut and the rest dropped and counted; the queue
+ * holds {@link #QUEUE_LINES} lines and drops the oldest when the session falls behind (a reply
+ * comes after the noise before it); and a target that sends more than {@link #OUTPUT_LIMIT}
+ * bytes in one boot, or a line longer than {@link #LINE_LIMIT} bytes, has overrun its console:
+ * the reader stops and {@link #overrun()} says why.
  */
 public final class LineChannel implements AutoCloseable {
-    private static final int MAX_LINE = 4096;
+    /** Bytes of one line kept; protocol lines are at most 600 (PROTOCOL.md), firmware log lines rarely longer. */
+    static final int MAX_LINE = 4096;
+    /** Lines waiting for the session, at most. */
+    static final int QUEUE_LINES = 4096;
+    /** Bytes one line may run to before the target is declared to have overrun its console. */
+    public static final long LINE_LIMIT = 1L << 20;
+    /** Bytes one boot may send before the target is declared to flood its console. */
+    public static final long OUTPUT_LIMIT = 64L << 20;
+    private static final int READ_BUFFER = 16 * 1024;
     private static final String CLOSED = new String("console closed");
 
     private final Console console;
     private final Transcript transcript;
-    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>(QUEUE_LINES);
     private final Thread reader;
     private volatile boolean closed;
     private volatile boolean ended;
+    private volatile String overrun;
+    private volatile String endReason = "the console closed";
+    private final AtomicLong droppedLines = new AtomicLong();
+    private long received;
 
     public LineChannel(Console console, Transcript transcript) {
         this.console = console;
@@ -37,6 +56,7 @@ public final class LineChannel implements AutoCloseable {
     public void send(String line) throws IOException {
         byte[] bytes = (line + "\n").getBytes(StandardCharsets.ISO_8859_1);
         transcript.record(console.name(), Transcript.Direction.TX, bytes, bytes.length - 1);
+        transcript.flush();
         console.output().write(bytes);
         console.output().flush();
     }
@@ -54,7 +74,25 @@ public final class LineChannel implements AutoCloseable {
         return Optional.ofNullable(line);
     }
 
-    /** True once the console reached its end (the target side closed it). */
+    /**
+     * Why the target was cut off, once it sent more than this channel takes (a line without end,
+     * a flood); the channel has then ended. Relaunching the same target would do it again.
+     */
+    public Optional<String> overrun() {
+        return Optional.ofNullable(overrun);
+    }
+
+    /** Why the console ended (it closed, a read failed, the target overran it); meaningful once {@link #ended()}. */
+    public String endReason() {
+        return endReason;
+    }
+
+    /** Lines dropped because the session did not take them in time (the oldest went first). */
+    public long droppedLines() {
+        return droppedLines.get();
+    }
+
+    /** True once the console reached its end (the target side closed it, or it overran). */
     public boolean ended() {
         return ended;
     }
@@ -67,6 +105,7 @@ public final class LineChannel implements AutoCloseable {
     public void note(String text) {
         byte[] bytes = ("[" + text + "]").getBytes(StandardCharsets.ISO_8859_1);
         transcript.record(console.name(), Transcript.Direction.RX, bytes, bytes.length);
+        transcript.flush();
     }
 
     /** How many times the console was reopened after vanishing; the agent must be greeted again after each. */
@@ -79,35 +118,115 @@ public final class LineChannel implements AutoCloseable {
     }
 
     private void readLines() {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        LineAssembler line = new LineAssembler();
+        byte[] buffer = new byte[READ_BUFFER];
         try {
             InputStream in = console.input();
-            for (int b; (b = in.read()) >= 0; ) {
-                if (b == '\n' || line.size() >= MAX_LINE) {
-                    deliver(line);
-                } else if (b != '\r') {
-                    line.write(b);
+            for (int count; overrun == null && (count = in.read(buffer)) >= 0; ) {
+                received += count;
+                for (int i = 0; i < count && overrun == null; i++) {
+                    int b = buffer[i];
+                    if (b == '\n') {
+                        deliver(line);
+                    } else if (b != '\r') {
+                        line.add((byte) b);
+                        if (line.length() > LINE_LIMIT) {
+                            overrun = "the target sent a line of more than " + LINE_LIMIT + " bytes without a line end";
+                        }
+                    }
                 }
+                if (received > OUTPUT_LIMIT && overrun == null) {
+                    overrun = "the target flooded its console: more than " + OUTPUT_LIMIT + " bytes in one boot";
+                }
+                transcript.flush();
             }
         } catch (IOException e) {
             if (!closed) {
-                byte[] note = ("[console read failed: " + e.getMessage() + "]").getBytes(StandardCharsets.ISO_8859_1);
-                transcript.record(console.name(), Transcript.Direction.RX, note, note.length);
+                endReason = "console read failed: " + e.getMessage();
+                note(endReason);
             }
         } finally {
-            if (line.size() > 0) {
+            if (line.length() > 0) {
                 deliver(line);
             }
+            if (overrun != null) {
+                endReason = overrun;
+                note(overrun + " (" + received + " bytes received); the console is no longer read");
+            }
             ended = true;
-            lines.offer(CLOSED);
+            enqueue(CLOSED);
         }
     }
 
-    private void deliver(ByteArrayOutputStream line) {
-        byte[] bytes = line.toByteArray();
+    private void deliver(LineAssembler line) {
+        byte[] head = line.head();
+        byte[] tail = line.tail();
+        long cut = line.length() - head.length - tail.length;
         line.reset();
-        transcript.record(console.name(), Transcript.Direction.RX, bytes, bytes.length);
-        lines.offer(new String(bytes, StandardCharsets.ISO_8859_1));
+        transcript.record(console.name(), Transcript.Direction.RX, head, head.length);
+        if (tail.length > 0) {
+            note("the line above goes on: " + cut + " byte(s) dropped, then its last " + tail.length + ":");
+            transcript.record(console.name(), Transcript.Direction.RX, tail, tail.length);
+        }
+        // A frame ends its line (PROTOCOL.md), so the session gets the end of a long line.
+        enqueue(new String(tail.length > 0 ? tail : head, StandardCharsets.ISO_8859_1));
+    }
+
+    private void enqueue(String text) {
+        while (!lines.offer(text)) {
+            // The session fell behind: the oldest line goes, the newest (perhaps the awaited reply) stays.
+            if (lines.poll() != null) {
+                droppedLines.incrementAndGet();
+            }
+        }
+    }
+
+    /**
+     * The bytes of the line being read: the first {@link #MAX_LINE} bytes, and of a longer line
+     * its first and last {@code MAX_LINE / 2}; the middle is only counted.
+     */
+    private static final class LineAssembler {
+        private static final int HALF = MAX_LINE / 2;
+        private final byte[] head = new byte[MAX_LINE];
+        private final byte[] ring = new byte[HALF];
+        private long length;
+
+        void add(byte b) {
+            if (length < MAX_LINE) {
+                head[(int) length] = b;
+            } else {
+                if (length == MAX_LINE) {
+                    // From here on the line is long: the second half of the head starts the tail.
+                    System.arraycopy(head, HALF, ring, 0, HALF);
+                }
+                ring[(int) (length % HALF)] = b;
+            }
+            length++;
+        }
+
+        long length() {
+            return length;
+        }
+
+        byte[] head() {
+            return java.util.Arrays.copyOf(head, (int) Math.min(length, length > MAX_LINE ? HALF : MAX_LINE));
+        }
+
+        /** The last {@code HALF} bytes of a line longer than {@link #MAX_LINE}; empty for a shorter one. */
+        byte[] tail() {
+            if (length <= MAX_LINE) {
+                return new byte[0];
+            }
+            byte[] tail = new byte[HALF];
+            int start = (int) (length % HALF);
+            System.arraycopy(ring, start, tail, 0, HALF - start);
+            System.arraycopy(ring, 0, tail, HALF - start, start);
+            return tail;
+        }
+
+        void reset() {
+            length = 0;
+        }
     }
 
     @Override

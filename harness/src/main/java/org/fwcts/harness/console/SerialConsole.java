@@ -88,5 +88,26 @@ final class SerialConsole implements Console {
             }
             return -1;
         }
+
+        /** Returns what has arrived (at least a byte), not a full buffer: the reader splits lines as they come. */
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            while (!closed) {
+                try {
+                    int count = delegate.read(buffer, offset, length);
+                    if (count != 0) {
+                        return count;
+                    }
+                } catch (SerialPortTimeoutException e) {
+                    // No byte yet: keep waiting until the console is closed.
+                } catch (IOException e) {
+                    if (closed) {
+                        break;
+                    }
+                    throw e;
+                }
+            }
+            return -1;
+        }
     }
 }

@@ -8,8 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The timestamped record of every line read from and written to a run's consoles, kept in
@@ -27,12 +25,23 @@ public final class Transcript implements AutoCloseable {
         }
     }
 
+    /** Entries kept in memory for excerpts, at most; the oldest go first. */
     private static final int KEPT_ENTRIES = 200_000;
-    private final List<Entry> entries = new ArrayList<>();
+    /** Characters of entry text kept in memory, at most (about 16 MB of heap). */
+    private static final long KEPT_CHARS = 8L << 20;
+    /** Bytes of console.log a run writes, at most; the rest is counted (a flooding target fills no disk). */
+    public static final long LOG_LIMIT = 64L << 20;
+    /** Characters of one excerpt, at most: the latest lines are kept. */
+    private static final int EXCERPT_CHARS = 1 << 20;
+
+    private final java.util.ArrayDeque<Entry> entries = new java.util.ArrayDeque<>();
     private BufferedWriter log;
+    private String writeFailure;
     private final Clock clock;
     private long dropped;
-    private String writeFailure;
+    private long keptChars;
+    private long logged;
+    private long unloggedLines;
 
     private Transcript(BufferedWriter log, Clock clock) {
         this.log = log;
@@ -56,22 +65,28 @@ public final class Transcript implements AutoCloseable {
         return new Transcript(null, Clock.systemUTC());
     }
 
+    /**
+     * Records a line. It reaches the log file when {@link #flush()} is called (the console reader
+     * does after every read) or the buffer fills; a harness note or a sent line is flushed at once.
+     */
     public synchronized void record(String console, Direction direction, byte[] bytes, int length) {
         Entry entry = new Entry(clock.instant(), console, direction, escape(bytes, length));
-        if (entries.size() == KEPT_ENTRIES) {
-            entries.remove(0);
+        entries.addLast(entry);
+        keptChars += entry.text().length();
+        while (entries.size() > KEPT_ENTRIES || (keptChars > KEPT_CHARS && entries.size() > 1)) {
+            keptChars -= entries.removeFirst().text().length();
             dropped++;
         }
-        entries.add(entry);
+        write(entry);
+    }
+
+    /** Writes what is buffered to the log file. */
+    public synchronized void flush() {
         if (log != null) {
             try {
-                log.write(entry.toString());
-                log.newLine();
                 log.flush();
             } catch (IOException e) {
-                // The console's reader must go on (the test in progress needs its reply): stop the file, keep memory.
-                writeFailure = "cannot append to the console log: " + e.getMessage();
-                closeQuietly();
+                stopWriting(e);
             }
         }
     }
@@ -81,13 +96,45 @@ public final class Transcript implements AutoCloseable {
         return java.util.Optional.ofNullable(writeFailure);
     }
 
-    private void closeQuietly() {
+    // The console's reader must go on (the test in progress needs its reply): stop the file, keep memory.
+    private void stopWriting(IOException e) {
+        writeFailure = "cannot append to the console log: " + e.getMessage();
         try {
             log.close();
-        } catch (IOException e) {
+        } catch (IOException closing) {
             // Already failing; the first error is the one reported.
         }
         log = null;
+    }
+
+    /** How many lines were not written to the log file because it reached {@link #LOG_LIMIT}. */
+    public synchronized long unloggedLines() {
+        return unloggedLines;
+    }
+
+    private void write(Entry entry) {
+        if (log == null) {
+            return;
+        }
+        String line = entry.toString();
+        if (logged + line.length() > LOG_LIMIT) {
+            if (unloggedLines++ == 0) {
+                writeLine(clock.instant() + " " + entry.console() + " RX [console.log reached its limit of " + LOG_LIMIT
+                        + " bytes for this run: later lines are counted, not written]");
+            }
+            return;
+        }
+        writeLine(line);
+    }
+
+    private void writeLine(String line) {
+        try {
+            log.write(line);
+            log.newLine();
+            logged += line.length() + 1;
+        } catch (IOException e) {
+            stopWriting(e);
+        }
     }
 
     /** A position to take an excerpt from later. */
@@ -95,12 +142,30 @@ public final class Transcript implements AutoCloseable {
         return dropped + entries.size();
     }
 
-    /** Every entry recorded since {@code mark}, as log text. */
+    /**
+     * Every entry recorded since {@code mark}, as log text; at most about a megabyte of the
+     * latest entries, with a first line saying how many earlier ones were left out.
+     */
     public synchronized String since(long mark) {
-        StringBuilder text = new StringBuilder();
-        for (int i = (int) Math.max(0, mark - dropped); i < entries.size(); i++) {
-            text.append(entries.get(i)).append('\n');
+        long first = Math.max(mark, dropped);
+        java.util.ArrayDeque<String> lines = new java.util.ArrayDeque<>();
+        long chars = 0;
+        long skipped = first - mark;
+        java.util.Iterator<Entry> newestFirst = entries.descendingIterator();
+        for (long index = dropped + entries.size() - 1; index >= first && newestFirst.hasNext(); index--) {
+            String line = newestFirst.next().toString();
+            if (chars + line.length() > EXCERPT_CHARS) {
+                skipped += index - first + 1;
+                break;
+            }
+            lines.addFirst(line);
+            chars += line.length() + 1;
         }
+        StringBuilder text = new StringBuilder((int) chars + 80);
+        if (skipped > 0) {
+            text.append("[... ").append(skipped).append(" earlier line(s) not shown]\n");
+        }
+        lines.forEach(line -> text.append(line).append('\n'));
         return text.toString();
     }
 
@@ -113,12 +178,21 @@ public final class Transcript implements AutoCloseable {
     public synchronized void close() {
         if (log != null) {
             try {
-                log.close();
+                if (unloggedLines > 0) {
+                    writeLine(clock.instant() + " [console.log limit of " + LOG_LIMIT + " bytes: " + unloggedLines
+                            + " line(s) of this run not written]");
+                }
+                if (log != null) {
+                    log.close();
+                }
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot close the console log", e);
+                // A full disk was reported where it happened; closing must not hide it or stop the run's end.
+                writeFailure = writeFailure != null ? writeFailure : "cannot close the console log: " + e.getMessage();
             }
         }
     }
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     static String escape(byte[] bytes, int length) {
         StringBuilder text = new StringBuilder(length);
@@ -127,7 +201,7 @@ public final class Transcript implements AutoCloseable {
             if (b >= 0x20 && b < 0x7F && b != '\\') {
                 text.append((char) b);
             } else {
-                text.append(String.format("\\x%02x", b));
+                text.append('\\').append('x').append(HEX[b >> 4]).append(HEX[b & 0xF]);
             }
         }
         return text.toString();

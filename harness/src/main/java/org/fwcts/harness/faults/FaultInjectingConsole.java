@@ -92,6 +92,23 @@ public final class FaultInjectingConsole implements Console {
             return pending[next++] & 0xFF;
         }
 
+        /** What is left of the current line (at least a byte), not a full buffer. */
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (length == 0) {
+                return 0;
+            }
+            int first = read();
+            if (first < 0) {
+                return -1;
+            }
+            buffer[offset] = (byte) first;
+            int rest = Math.min(length - 1, pending.length - next);
+            System.arraycopy(pending, next, buffer, offset + 1, rest);
+            next += rest;
+            return rest + 1;
+        }
+
         private byte[] readLine() throws IOException {
             ByteArrayOutputStream line = new ByteArrayOutputStream();
             for (int b; (b = inner.input().read()) >= 0; ) {

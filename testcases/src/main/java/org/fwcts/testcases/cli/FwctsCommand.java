@@ -1,6 +1,7 @@
 package org.fwcts.testcases.cli;
 
 import org.fwcts.reports.SuiteInfo;
+import org.fwcts.targets.text.UntrustedText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -29,7 +30,8 @@ public final class FwctsCommand implements java.util.concurrent.Callable<Integer
     public static int execute(String... args) {
         CommandLine commandLine = new CommandLine(new FwctsCommand()).setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("fwcts: " + e.getMessage());
+            // The message may quote the target (a panic, a banner): shown with its control characters made visible.
+            cmd.getErr().println("fwcts: " + UntrustedText.lines(e.getMessage(), UntrustedText.BLOCK_LIMIT));
             return ERROR_EXIT;
         });
         commandLine.setExitCodeExceptionMapper(e -> ERROR_EXIT);

@@ -2,6 +2,8 @@ package org.fwcts.testcases.cli;
 
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
+import org.fwcts.reports.allure.UntrustedTextResultsWriter;
+import org.fwcts.targets.text.UntrustedText;
 import io.qameta.allure.junitplatform.AllureJunitPlatform;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -113,7 +115,8 @@ public final class SuiteRunner {
                 RunRecorder recorder = new RunRecorder(runId, dir, run::facts, ModelRules.suiteInfo(), waivers, clock,
                         run.stop());
                 signals.recordWith(recorder);
-                out.printf("FWCTS: %s booted (%s); results in %s%n", descriptor.name(), run.facts().get("agent"), dir);
+                out.printf("FWCTS: %s booted (%s); results in %s%n", descriptor.name(),
+                        UntrustedText.line(run.facts().get("agent")), dir);
                 RunSummary summary = execute(launcher, request, run, recorder, java.util.Set.of());
                 KnownDeviations.hint(descriptor.file(), summary, Path.of("").toAbsolutePath()).ifPresent(out::println);
                 return summary;
@@ -196,7 +199,7 @@ public final class SuiteRunner {
         Path dir = run.runDir();
         Path results = dir.resolve("allure-results");
         AllureHostLabels.setWithoutLookup();
-        AllureLifecycle allure = new AllureLifecycle(new StoppingResultsWriter(results, run.stop()));
+        AllureLifecycle allure = new AllureLifecycle(new UntrustedTextResultsWriter(new StoppingResultsWriter(results, run.stop())));
         Allure.setLifecycle(allure);
         AllureCategories.write(results, TARGET_ERRORS.stream().map(Class::getSimpleName).toList());
         ConformanceRun.activate(run);

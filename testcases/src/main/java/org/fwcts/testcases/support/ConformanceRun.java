@@ -194,6 +194,10 @@ public final class ConformanceRun implements AutoCloseable {
      */
     public synchronized void targetFailed(String test, String failure) {
         targetFailures.add(test + ": " + failure);
+        if (session != null && session.agent().failedForGood()) {
+            // A target that broke the protocol or overran its console would do it again on every boot.
+            abandoned = "not relaunched after it failed in " + test + ": " + failure;
+        }
         shutdown();
         rebootReason = "recovery after the target failed in " + test + " (" + failure + ")";
     }
@@ -319,6 +323,10 @@ public final class ConformanceRun implements AutoCloseable {
                 : " (" + String.join("; ", targetFailures) + ")"));
         if (abandoned != null) {
             facts.put("targetAbandoned", abandoned);
+        }
+        if (transcript.unloggedLines() > 0) {
+            facts.put("consoleLogLimit", "console.log reached its limit of " + Transcript.LOG_LIMIT + " bytes; "
+                    + transcript.unloggedLines() + " line(s) not written");
         }
         if (faults != null) {
             facts.put("faultInjection", faults.describe());
