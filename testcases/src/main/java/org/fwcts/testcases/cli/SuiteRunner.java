@@ -163,7 +163,7 @@ public final class SuiteRunner {
         AllureCategories.write(results, TARGET_ERRORS.stream().map(Class::getSimpleName).toList());
         ConformanceRun.activate(run);
         try (PrintWriter xmlLog = new PrintWriter(PrintStream.nullOutputStream())) {
-            launcher.execute(request, new AllureJunitPlatform(allure),
+            launcher.execute(request, new AllureFixtureSafeListener(new AllureJunitPlatform(allure)),
                     new LegacyXmlReportGeneratingListener(dir.resolve("junit"), xmlLog),
                     recorder, ProgressPrinter.forConsole(out, clock, progress));
         }
