@@ -13,8 +13,8 @@ import org.junit.platform.launcher.TestPlan;
  * Allure's JUnit Platform listener with complete fixture-failure events.
  *
  * <p>Allure's Jupiter extension reports a failed {@code @BeforeEach} or {@code @AfterEach} with
- * only the keys it has: an exception without a message (or one Allure gives no status) leaves
- * "message" or "status" out, and the listener then dereferences the missing value
+ * only the keys it has: an error that is not an assertion has no "actual" and "expected" values
+ * (and one without a message no "message"), and the listener then dereferences the missing value
  * ({@code AllureJunitPlatform.failFixture}), throwing a NullPointerException out of the test run
  * for every such test. This adds what is missing before the event reaches the listener, so the
  * fixture is recorded as broken and the test keeps the failure message JUnit gives it.
@@ -67,7 +67,10 @@ final class AllureFixtureSafeListener implements TestExecutionListener {
         Map<String, String> completed = new HashMap<>(values);
         completed.putIfAbsent("status", io.qameta.allure.model.Status.BROKEN.value());
         completed.putIfAbsent("message", NO_MESSAGE);
-        completed.putIfAbsent("trace", NO_MESSAGE);
+        completed.putIfAbsent("trace", completed.get("message"));
+        // Allure 2.35 also reads the assertion's actual and expected values, which a fixture error has not.
+        completed.putIfAbsent("actual", completed.get("message"));
+        completed.putIfAbsent("expected", "the fixture completes");
         return ReportEntry.from(completed);
     }
 }
