@@ -104,6 +104,7 @@ class FfaMailboxCallerStateTests {
     @Tag("rule:FFA.RX_ACQUIRE")
     @Tag("rule:FFA.RXTX_MAP.TWICE")
     @Tag("rule:FFA.RXTX_UNMAP")
+    @Tag("rule:FFA.RXTX_MAP")
     @Tag("rule:FFA.PARTITION_INFO.RX_BUSY")
     @DisplayName("a buffer call answers as the caller and the buffers' ownership decide")
     void operationInState(Operation operation, Caller caller, Ownership owner, FfaFirmware ffa) {
@@ -117,6 +118,19 @@ class FfaMailboxCallerStateTests {
             assertThatCall(holder.call(ffa, partition, partitionInfo(), new byte[0])).matchesModel();
         }
         assertThatCall(caller.call(ffa, partition, call(operation, caller, ffa), new byte[0])).matchesModel();
+        if (operation == Operation.RXTX_UNMAP && ffa.state().endpoint(caller.id(ffa, partition)).mailbox().isEmpty()) {
+            mapAgainAndFill(caller, ffa);
+        }
+    }
+
+    /**
+     * After an unmap, a new map gives the caller an RX buffer the producer owns (FFA.RXTX_MAP), whatever
+     * the old one's state was: the caller's partition-info call can fill it, and the caller releases it.
+     */
+    private void mapAgainAndFill(Caller caller, FfaFirmware ffa) {
+        assertThatCall(caller.call(ffa, partition, remap(caller, ffa), new byte[0])).matchesModel();
+        assertThatCall(caller.call(ffa, partition, partitionInfo(), new byte[0])).matchesModel();
+        caller.releaseRxIfHeld(ffa, partition);
     }
 
     private static Registers partitionInfo() {

@@ -52,11 +52,11 @@ class FfaPartitionIdentityTests {
         FfaOutcome outcome = ffa.model().step(ffa.model().freshBoot(), idGet);
         Prediction predicted = ((FfaOutcome.Predicted) outcome).primary().registers();
         int reported = banners.get(0).endpointId();
-        assertThat(predicted.register(2).admits(reported))
-                .as("%s: the partition listed as %s got ID 0x%04x from its own FFA_ID_GET at boot; the model"
-                        + " predicts %s", predicted.rule(), partition.id(), reported,
-                        predicted.register(2).describe())
-                .isTrue();
+        if (!predicted.register(2).admits(reported)) {
+            throw new AssertionError(String.format("%s: the partition listed as %s got ID 0x%04x from its own FFA_ID_GET"
+                    + " at boot (its boot line); the model predicts %s", predicted.rule(), partition.id(), reported,
+                    predicted.register(2).describe()));
+        }
     }
 
     @Test
