@@ -269,7 +269,14 @@ public final class AgentSession implements AutoCloseable {
     private Optional<AgentReply> awaitReply(long seq, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         for (long left; (left = deadline - System.nanoTime()) > 0; ) {
-            Optional<ProtocolLine> line = channel.next(min(Duration.ofNanos(left), RECONNECT_POLL)).flatMap(ProtocolLine::decode);
+            Optional<String> raw = channel.next(min(Duration.ofNanos(left), RECONNECT_POLL));
+            Optional<String> partitionStop = raw.flatMap(PartitionAgentStop::in);
+            if (partitionStop.isPresent()) {
+                // The request is waiting on a partition that announced it will never run again.
+                failure = "the partition agent stopped: " + partitionStop.get();
+                return Optional.empty();
+            }
+            Optional<ProtocolLine> line = raw.flatMap(ProtocolLine::decode);
             if (line.isEmpty()) {
                 if (channel.ended() || channel.reconnections() != reconnectionsSeen) {
                     // A reopened console lost what was on the line: greet the agent and resend now.

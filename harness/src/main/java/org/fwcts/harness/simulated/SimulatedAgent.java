@@ -36,6 +36,7 @@ final class SimulatedAgent implements Runnable {
     @Override
     public void run() {
         try {
+            machine.partitionBootLines().forEach(this::send);
             send(new ProtocolLine(ProtocolLine.EVENT, "fwcts-agent", List.of(("proto=2 " + IDENTITY + " " + IDENTITY_V2).split(" "))).encode());
             for (String line = input.readLine(); line != null; line = input.readLine()) {
                 answer(line.strip());

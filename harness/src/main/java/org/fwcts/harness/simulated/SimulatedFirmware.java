@@ -32,6 +32,8 @@ final class SimulatedFirmware {
     private static final long NOT_SUPPORTED = 0xFFFF_FFFF_FFFF_FFFFL;
     private static final long FFA_ERROR = 0x8400_0060L;
     private static final long FFA_NOT_SUPPORTED = 0xFFFF_FFFFL;
+    private static final long FFA_ID_GET = 0x8400_0069L;
+    private static final long FFA_SUCCESS_32 = 0x8400_0061L;
 
     private final FirmwareModel firmware;
     private final Optional<SpmcModel> spmc;
@@ -64,6 +66,24 @@ final class SimulatedFirmware {
             return answer;
         }
         return Registers.of(NOT_SUPPORTED);
+    }
+
+    /**
+     * What each partition agent prints at initialisation: the ID its own FFA_ID_GET returns, as
+     * firmware-images/sp-agent does before it first waits (0 when the call fails).
+     */
+    synchronized List<String> partitionBootLines() {
+        List<String> lines = new java.util.ArrayList<>();
+        if (spmc.isEmpty()) {
+            return lines;
+        }
+        for (var partition : spmc.get().topology().partitions()) {
+            Registers answer = ffaCall(FfaCall.of(partition.id(), Registers.of(FFA_ID_GET)));
+            long id = (answer.x(0) & 0xFFFF_FFFFL) == FFA_SUCCESS_32 ? answer.x(2) & 0xFFFF : 0;
+            lines.add("fwcts-sp-agent sim-1.0: S-EL1 partition 0x" + Long.toHexString(id)
+                    + " waiting for direct requests");
+        }
+        return lines;
     }
 
     /**

@@ -25,6 +25,11 @@ final class SimulatedMachine {
         this.core = new SimulatedCore(memory, firmware, self, AGENT_CODE);
     }
 
+    /** The lines the machine's partitions print at boot, before the agent starts. */
+    List<String> partitionBootLines() {
+        return firmware.partitionBootLines();
+    }
+
     long[] call(String verb, long[] leading) {
         if (verb.equals("hvc")) {
             throw new SimulatedFault(HVC_TRAP, 0, AGENT_CODE);

@@ -203,8 +203,8 @@ public final class SuiteRunner {
         Allure.setLifecycle(allure);
         AllureCategories.write(results, TARGET_ERRORS.stream().map(Class::getSimpleName).toList());
         ConformanceRun.activate(run);
-        launcher.execute(request, new RunEventFilter(List.of(new AllureJunitPlatform(allure), recorder,
-                ProgressPrinter.forConsole(out, clock, progress)), finishedBefore, run.stop(),
+        launcher.execute(request, new RunEventFilter(List.of(new AllureFixtureSafeListener(new AllureJunitPlatform(allure)),
+                recorder, ProgressPrinter.forConsole(out, clock, progress)), finishedBefore, run.stop(),
                 () -> run.transcript().writeFailure()));
         RunSummary summary = recorder.finish(null);
         AllureResultPruning.remove(results, recorder.unrecorded()::contains);

@@ -32,6 +32,7 @@ public final class ConformanceRun implements AutoCloseable {
     private final Path runDir;
     private final Transcript transcript;
     private final CallTrace trace = new CallTrace();
+    private final EndpointAvailability endpoints = new EndpointAvailability();
     private Firmware firmware;
     private FfaFirmware ffa;
     private TargetSession session;
@@ -43,6 +44,7 @@ public final class ConformanceRun implements AutoCloseable {
     private final java.util.List<String> targetFailures = new java.util.ArrayList<>();
     private int retransmissionsOfEndedBoots;
     private String abandoned;
+    private String bootConsole = "";
     private org.fwcts.harness.faults.FaultSchedule faults;
     private final org.fwcts.reports.RunStop stop = new org.fwcts.reports.RunStop();
 
@@ -95,7 +97,7 @@ public final class ConformanceRun implements AutoCloseable {
         if (ffa == null) {
             var system = model.profile().ffa().orElseThrow(() -> new org.opentest4j.TestAbortedException(
                     "profile " + model.profile().name() + " has no FF-A system"));
-            ffa = new FfaFirmware(current, system, descriptor.ffa());
+            ffa = new FfaFirmware(current, system, descriptor.ffa(), endpoints, boots.size());
         }
         return ffa;
     }
@@ -238,6 +240,7 @@ public final class ConformanceRun implements AutoCloseable {
 
     private void boot(String reason) {
         long start = System.nanoTime();
+        long consoleMark = transcript.mark();
         try {
             org.fwcts.harness.faults.FaultSchedule schedule = faults;
             session = TargetSession.boot(descriptor, launcher, runDir.resolve("work-" + (boots.size() + 1)), transcript,
@@ -248,6 +251,7 @@ public final class ConformanceRun implements AutoCloseable {
             throw new TargetException("interrupted while booting " + descriptor.name(), e);
         }
         boots.add(reason);
+        bootConsole = transcript.since(consoleMark);
         bootTimes.add(java.time.Duration.ofNanos(System.nanoTime() - start));
         firmware = new Firmware(session.agent(), model, trace);
         ffa = null;
@@ -264,6 +268,18 @@ public final class ConformanceRun implements AutoCloseable {
         }
     }
 
+    /** What the target printed from launch to the agent's handshake on the current boot (firmware and partition boot lines). */
+    public synchronized String bootConsole() {
+        return bootConsole;
+    }
+
+    /** Ends the current boot and boots again now, for a test that retries on a fresh boot. */
+    public synchronized void relaunchNow(String reason) {
+        shutdown();
+        rebootReason = null;
+        relaunch(reason);
+    }
+
     /** How long each boot took, launch to agent handshake, in order. */
     public synchronized java.util.List<java.time.Duration> bootTimes() {
         return java.util.List.copyOf(bootTimes);
@@ -272,6 +288,11 @@ public final class ConformanceRun implements AutoCloseable {
     /** Why each boot of this run happened, in order. */
     public synchronized java.util.List<String> boots() {
         return java.util.List.copyOf(boots);
+    }
+
+    /** Which endpoints behind the firmware still answer, across this run's boots. */
+    public EndpointAvailability endpoints() {
+        return endpoints;
     }
 
     public Transcript transcript() {
@@ -321,6 +342,7 @@ public final class ConformanceRun implements AutoCloseable {
         facts.put("retransmissions", Integer.toString(retransmissions));
         facts.put("targetFailures", targetFailures.size() + (targetFailures.isEmpty() ? ""
                 : " (" + String.join("; ", targetFailures) + ")"));
+        endpoints.givenUpEndpoints().forEach((id, reason) -> facts.put("endpointGivenUp " + id, reason));
         if (abandoned != null) {
             facts.put("targetAbandoned", abandoned);
         }

@@ -34,13 +34,28 @@ public final class FfaFirmware {
     private final SpmcModel model;
     private final AgentMemory memory;
     private final Optional<FfaSettings> scratch;
+    private final EndpointAvailability endpoints;
+    private final int boot;
     private String distrust;
 
-    FfaFirmware(Firmware firmware, FfaSystem system, Optional<FfaSettings> scratch) {
+    FfaFirmware(Firmware firmware, FfaSystem system, Optional<FfaSettings> scratch, EndpointAvailability endpoints,
+            int boot) {
         this.firmware = firmware;
         this.model = new SpmcModel(system.spmc(), system.topology());
         this.memory = new AgentMemory(firmware.agent());
         this.scratch = scratch;
+        this.endpoints = endpoints;
+        this.boot = boot;
+    }
+
+    /** Which endpoints still answer across the run's boots. */
+    public EndpointAvailability endpoints() {
+        return endpoints;
+    }
+
+    /** The number of the boot this view is on (1 for the run's first). */
+    public int boot() {
+        return boot;
     }
 
     public EndpointId self() {

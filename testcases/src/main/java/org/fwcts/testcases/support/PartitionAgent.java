@@ -212,11 +212,14 @@ public final class PartitionAgent {
         payload[0] = command.header(a, b, flags);
         System.arraycopy(args, 0, payload, 1, Math.min(args.length, payload.length - 1));
         Registers request = kind.message(kind.requestFunction(), ffa.self().value(), id.value(), payload);
+        ffa.endpoints().refuseIfGivenUp(id);
         Observation observation = ffa.issue(request);
         if (!(observation instanceof Observation.Completed completed)) {
+            ffa.endpoints().unanswered(id, ffa.boot(), command + " request");
             ffa.distrust("a direct request to " + id + " gave no result: " + observation);
             throw new TargetUnresponsiveException("direct request to " + id + ": " + observation);
         }
+        ffa.endpoints().answered(id);
         return new PartitionExchange(request, completed.registers(), kind.payload(completed.registers()));
     }
 

@@ -45,13 +45,17 @@ public final class TargetExtension implements ParameterResolver, BeforeEachCallb
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == Firmware.class || type == FfaFirmware.class;
+        return type == Firmware.class || type == FfaFirmware.class || type == ConformanceRun.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         ConformanceRun run = run(context);
-        return parameter.getParameter().getType() == FfaFirmware.class ? run.ffa() : run.firmware();
+        Class<?> type = parameter.getParameter().getType();
+        if (type == ConformanceRun.class) {
+            return run;
+        }
+        return type == FfaFirmware.class ? run.ffa() : run.firmware();
     }
 
     @Override

@@ -27,6 +27,16 @@ class SimulatedDeviationTests {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String RETRIEVE = "FF-A memory retrieve, relinquish and reclaim › ";
     private static final String RULES = "FF-A memory permission rules › ";
+    private static final String HANDLE_CASES = "FF-A memory: each caller in each state of a transaction › a handle"
+            + " operation answers as the caller and the transaction's state decide › ";
+    private static final String BUFFER_CASES = "FF-A RX/TX buffers: each caller in each ownership state › a buffer call"
+            + " answers as the caller and the buffers' ownership decide › ";
+    private static final List<String> CALLERS = List.of("the normal world", "the partition");
+    private static final List<String> OWNERS = List.of("no RX buffer full",
+            "the normal world owns its RX buffer after its partition-info call",
+            "the partition owns its RX buffer after its partition-info call");
+    private static final List<String> HANDLE_OPERATIONS = List.of("FFA_MEM_RETRIEVE_REQ", "FFA_MEM_RELINQUISH",
+            "FFA_MEM_RECLAIM");
 
     @TempDir
     static Path temp;
@@ -71,9 +81,12 @@ class SimulatedDeviationTests {
 
     static Stream<Arguments> deviations() {
         return Stream.of(
-                Arguments.of("wrong-error:FFA_RXTX_MAP:DENIED:BUSY",
-                        List.of("FF-A RX/TX buffers › maps once with SMC32 where provided, and a second map is DENIED")),
-                Arguments.of("execute-on-not-specified", List.of(
+                Arguments.of("wrong-error:FFA_RXTX_MAP:DENIED:BUSY", concat(
+                        List.of("FF-A RX/TX buffers › maps once with SMC32 where provided, and a second map is DENIED"),
+                        // Every caller × ownership case of a second map.
+                        OWNERS.stream().flatMap(owner -> CALLERS.stream().map(caller -> BUFFER_CASES
+                                + "FFA_RXTX_MAP of the mapped buffers by " + caller + " when " + owner)).toList())),
+                Arguments.of("execute-on-not-specified", concat(List.of(
                         RETRIEVE + "send, retrieve (response checked field by field), read by the partition, relinquish,"
                                 + " reclaim › LEND RW, retrieved as RW+NX",
                         RETRIEVE + "send, retrieve (response checked field by field), read by the partition, relinquish,"
@@ -85,10 +98,31 @@ class SimulatedDeviationTests {
                         RULES + "LEND/DONATE with instruction access NOT_SPECIFIED: the retrieve response never grants"
                                 + " execute › LEND",
                         RULES + "LEND/DONATE with instruction access NOT_SPECIFIED: the borrower cannot execute the"
-                                + " region › LEND")),
+                                + " region › LEND"), lendRetrievals())),
                 Arguments.of("rwx-after-reclaim", List.of(
                         RULES + "after RECLAIM the owner has exactly the access it had before the send, never more › SHARE",
                         RULES + "after RECLAIM the owner has exactly the access it had before the send, never more › LEND")));
+    }
+
+    /**
+     * The caller × state cases whose set-up or call has the partition retrieve lent memory: its retrieve
+     * response is checked, and the deviation grants execute there.
+     */
+    private static List<String> lendRetrievals() {
+        List<String> names = new ArrayList<>();
+        names.add(HANDLE_CASES + "FFA_MEM_RETRIEVE_REQ by the partition, sent, not retrieved (LEND)");
+        for (String stage : List.of("retrieved by the partition", "retrieved and relinquished", "reclaimed by its owner")) {
+            for (String operation : HANDLE_OPERATIONS) {
+                for (String caller : CALLERS) {
+                    names.add(HANDLE_CASES + operation + " by " + caller + ", " + stage + " (LEND)");
+                }
+            }
+        }
+        return names;
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        return Stream.concat(first.stream(), second.stream()).toList();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -14,6 +14,10 @@ public final class DirectMessagingRules {
             "A valid direct request passes control to the receiver's waiting execution context, which then runs"
                     + " it with the sender as origin and sees the same function ID, w1 and payload registers; the"
                     + " SMC32 form carries only the low 32 bits of each.");
+    public static final Rule REQ_COMPLETES = new Rule("FFA.MSG.DIRECT_REQ.COMPLETES", DOC, REQ,
+            "A direct request to a partition that is listed as a receiver of direct requests and waits for one"
+                    + " returns control to the caller: with the partition's response or an FFA_ERROR, never by"
+                    + " leaving the caller blocked.");
     public static final Rule REQ2_FORWARD = new Rule("FFA.MSG.DIRECT_REQ2.FORWARD", DOC, REQ2,
             "A valid DIRECT_REQ2 reaches the receiver with x1, the UUID in x2/x3 and the payload in x4–x17 as"
                     + " passed.");

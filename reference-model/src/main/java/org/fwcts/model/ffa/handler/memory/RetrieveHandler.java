@@ -45,9 +45,6 @@ final class RetrieveHandler implements FfaHandler {
             return context.error(FfaError.INVALID_PARAMETERS, MemoryRules.DESCRIPTOR_IN_TX,
                     "x3/w4 name a buffer other than the TX buffer");
         }
-        if (!context.caller().isSecure()) {
-            return context.unmodelled("a retrieve request from the normal world (retrieval by the hypervisor)");
-        }
         Optional<Mailbox> mailbox = context.callerState().mailbox();
         long total = call.w(1) & 0xFFFF_FFFFL;
         SpecVersion version = context.callerVersion();
@@ -68,6 +65,9 @@ final class RetrieveHandler implements FfaHandler {
             return Refusal.from(malformed).outcome(context);
         }
         MemoryTransaction request = reading.decoded().orElseThrow();
+        if (!context.caller().isSecure()) {
+            return fromNormalWorld(context, request);
+        }
         MemoryState memory = context.state().memory();
         if (memory.sending().containsKey(request.handle())) {
             return context.error(FfaError.INVALID_PARAMETERS, MemoryRules.INCOMPLETE,
@@ -129,5 +129,22 @@ final class RetrieveHandler implements FfaHandler {
                 + " with " + decision.granted() + " (" + PermissionResolution.pageAccess(decision.granted()) + ")";
         return FfaOutcome.Predicted.of(new FfaPrediction(results.build(summary), Optional.of(written), List.of(), effects,
                 StateAfter.fixed(next)));
+    }
+
+    /**
+     * The normal world at the SPMC's interface retrieves only with the hypervisor retrieve request,
+     * which names no receivers (DEN0077A v1.2, "Hypervisor retrieve request"); a request that names
+     * receivers, none of them the caller, is a retrieve by an endpoint that is not a receiver. TF-A's
+     * EL3 SPMC refuses any normal-world request with endpoint descriptors (spmc_shared_mem.c,
+     * emad_count check).
+     */
+    private static FfaOutcome fromNormalWorld(FfaContext context, MemoryTransaction request) {
+        boolean named = request.receivers().stream().anyMatch(r -> r.receiver().equals(context.caller()));
+        if (request.receivers().isEmpty() || named) {
+            return context.unmodelled("a retrieve request from the normal world (retrieval by the hypervisor)");
+        }
+        return context.error(FfaError.INVALID_PARAMETERS, RetrieveRules.CALLER,
+                context.caller() + " is not a receiver the request names; the normal world retrieves only with the"
+                        + " hypervisor retrieve request");
     }
 }
