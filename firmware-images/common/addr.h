@@ -25,6 +25,9 @@ struct addr_ipa {
 	uint64_t ipa;
 };
 
+static_assert(sizeof(struct addr_pa) == sizeof(uint64_t), "one field, no padding");
+static_assert(sizeof(struct addr_ipa) == sizeof(uint64_t), "one field, no padding");
+
 static inline struct addr_pa addr_pa_init(uint64_t pa)
 {
 	struct addr_pa addr = {pa};

@@ -50,6 +50,13 @@ class AgentHandshakeTests {
     private void serve(PipedInputStream in, OutputStream out, Set<Integer> speaks,
             java.util.function.IntFunction<String> fields) {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII))) {
+            // The boot banner in the newest version it speaks, as a real agent announces itself.
+            int newest = speaks.stream().max(Integer::compare).orElseThrow();
+            if (newest <= AgentSession.PROTOCOL_VERSION) {
+                out.write((new ProtocolLine(ProtocolLine.EVENT, "fwcts-agent", List.of(fields.apply(newest).split(" ")))
+                        .encode() + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+            }
             for (String line; (line = reader.readLine()) != null; ) {
                 Optional<ProtocolLine> request = ProtocolLine.decode(line.strip());
                 if (request.isEmpty()) {

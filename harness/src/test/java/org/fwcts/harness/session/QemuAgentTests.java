@@ -103,6 +103,21 @@ class QemuAgentTests {
         }
 
         @Test
+        @DisplayName("answers hello in each protocol version it speaks: 2 with its identity, 1 as a version 1 agent did")
+        void answersEachProtocolVersion() throws Exception {
+            try (TargetSession session = boot("stdio", Transcript.inMemory())) {
+                AgentReply v2 = session.agent().request("hello", List.of("2"));
+                assertThat(v2).isInstanceOfSatisfying(AgentReply.Ok.class, ok -> assertThat(ok.fields())
+                        .startsWith("proto=2", "el=2").contains("agent=host", "ep=0"));
+                AgentReply v1 = session.agent().request("hello", List.of("1"));
+                assertThat(v1).isInstanceOfSatisfying(AgentReply.Ok.class, ok -> assertThat(ok.fields())
+                        .startsWith("proto=1", "el=2").noneMatch(field -> field.startsWith("agent=") || field.startsWith("ep=")));
+                assertThat(session.agent().request("hello", List.of("3"))).isEqualTo(new AgentReply.Rejected("proto"));
+                assertThat(session.agent().request("hello", List.of("0"))).isEqualTo(new AgentReply.Rejected("proto"));
+            }
+        }
+
+        @Test
         @DisplayName("executes code placed in memory: a 'ret' returns x0")
         void executesCode() throws Exception {
             try (TargetSession session = boot("stdio", Transcript.inMemory())) {

@@ -37,7 +37,7 @@ public final class QemuKind implements TargetKind {
 
     @Override
     public KindSettings read(YamlNode descriptor) {
-        YamlNode node = descriptor.mapping("qemu").allowOnly(Set.of("binary", "machine", "cpu", "memory", "cpus",
+        YamlNode node = descriptor.mapping(name()).allowOnly(Set.of("binary", "machine", "cpu", "memory", "cpus",
                 "extraArgs"));
         return new QemuSettings(node.optionalString("binary").orElse("qemu-system-aarch64"), node.string("machine"),
                 node.string("cpu"), memory(node), node.integer("cpus", 1, 1, 512), node.strings("extraArgs"));

@@ -65,6 +65,17 @@ class BoardDescriptorTests {
     }
 
     @Test
+    @DisplayName("keeps a command's set ${VARIABLE}s for the shell to expand, so errors show the command as written")
+    void commandKeepsVariables() throws IOException {
+        TargetDescriptor board = DescriptorLoader.load(write(HEAD + SERIAL + """
+                board:
+                  power: {type: commands, on: "relay ${FWCTS_TEST_HOST} on", off: "relay ${FWCTS_TEST_HOST} off"}
+                """));
+        PowerSettings.Commands power = (PowerSettings.Commands) board.settings(BoardSettings.class).power().orElseThrow();
+        assertThat(power.on().template()).isEqualTo("relay ${FWCTS_TEST_HOST} on");
+    }
+
+    @Test
     @DisplayName("names the credential's source, never its value")
     void credentialNamesItsSourceOnly() throws IOException {
         TargetDescriptor board = DescriptorLoader.load(write(HEAD + SERIAL + """
@@ -92,6 +103,7 @@ class BoardDescriptorTests {
             deploy name leaving its folder | deploy: {type: folder, folder: /srv, fileName: ../../etc/x}   | board.deploy.fileName: expected a plain file name
             deploy name with a folder | deploy: {type: folder, folder: /srv, fileName: boot/bl33.bin}   | board.deploy.fileName: expected a plain file name
             deploy name ..           | deploy: {type: folder, folder: /srv, fileName: ..}              | board.deploy.fileName: expected a plain file name
+            unset variable in a command | power: {type: commands, on: "relay ${FWCTS_TEST_SURELY_UNSET} on", off: x} | board.power.on: environment variable FWCTS_TEST_SURELY_UNSET is not set
             """)
     @DisplayName("refuses a bad board section with one error naming the file and the field")
     void refusesBadBoardSection(String what, String board, String error) throws IOException {

@@ -36,7 +36,8 @@ final class DoctorCommand implements Callable<Integer> {
         checks.add(new Check("AArch64 cross compiler", () -> tool("aarch64-linux-gnu-gcc", "apt-get install gcc-aarch64-linux-gnu")));
         checks.add(new Check("target " + target, () -> {
             TargetDescriptor descriptor = new TargetCatalog(layout.targetsDir()).find(target);
-            return descriptor.file() + " (profile " + ConformanceRun.profileOf(descriptor).name() + ")";
+            return descriptor.file() + " (profile " + ConformanceRun.profileOf(descriptor).name() + ")"
+                    + String.join("", descriptor.warnings().stream().map(w -> "; warning: " + w).toList());
         }));
         if (descriptorLoads(layout)) {
             // The checks below read the descriptor: without one they would each repeat its error.
