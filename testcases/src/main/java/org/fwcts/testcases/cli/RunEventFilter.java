@@ -77,7 +77,9 @@ final class RunEventFilter implements TestExecutionListener {
 
     @Override
     public void executionFinished(TestIdentifier test, TestExecutionResult result) {
-        if (passedOn.remove(test.getUniqueId())) {
+        // A test still going when the run stopped has no result (a signal may have taken its target down with it).
+        boolean cutOff = test.isTest() && stop.stopped();
+        if (passedOn.remove(test.getUniqueId()) && !cutOff) {
             reporters.forEach(r -> r.executionFinished(test, result));
         }
     }

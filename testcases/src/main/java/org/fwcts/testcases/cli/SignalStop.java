@@ -18,19 +18,21 @@ import sun.misc.SignalHandler;
 final class SignalStop implements AutoCloseable {
     private static final List<String> SIGNALS = List.of("INT", "TERM");
 
-    private final Path runDir;
+    /** The recorder of the run and its folder, once there is one. */
+    private record Recording(RunRecorder recorder, Path runDir) {
+    }
+
     private final PrintStream out;
-    private final AtomicReference<RunRecorder> recorder = new AtomicReference<>();
+    private final AtomicReference<Recording> recording = new AtomicReference<>();
     private final Map<Signal, SignalHandler> previous = new java.util.HashMap<>();
 
-    private SignalStop(Path runDir, PrintStream out) {
-        this.runDir = runDir;
+    private SignalStop(PrintStream out) {
         this.out = out;
     }
 
-    /** Handles the signals for the run in {@code runDir} until {@link #close}. */
-    static SignalStop install(Path runDir, PrintStream out) {
-        SignalStop stop = new SignalStop(runDir, out);
+    /** Handles the signals until {@link #close}. */
+    static SignalStop install(PrintStream out) {
+        SignalStop stop = new SignalStop(out);
         for (String name : SIGNALS) {
             Signal signal = new Signal(name);
             stop.previous.put(signal, Signal.handle(signal, stop::handle));
@@ -38,18 +40,19 @@ final class SignalStop implements AutoCloseable {
         return stop;
     }
 
-    /** The recorder whose summary a signal writes; before there is one, a signal only exits. */
-    void recordWith(RunRecorder running) {
-        recorder.set(running);
+    /** The recorder whose summary a signal writes, for the run in {@code runDir}; before there is one, a signal only exits. */
+    void recordWith(RunRecorder recorder, Path runDir) {
+        recording.set(new Recording(recorder, runDir));
     }
 
     private void handle(Signal signal) {
-        String reason = "interrupted by SIG" + signal.getName() + "; ./fwcts run --resume " + runDir + " runs the rest";
-        RunRecorder running = recorder.get();
+        Recording running = recording.get();
         if (running == null) {
-            out.printf("%nFWCTS: %s (no test had run)%n", reason);
+            out.printf("%nFWCTS: interrupted by SIG%s before any test ran%n", signal.getName());
         } else {
-            RunSummary summary = running.finish(reason);
+            Path runDir = running.runDir();
+            String reason = "interrupted by SIG" + signal.getName() + "; ./fwcts run --resume " + runDir + " runs the rest";
+            RunSummary summary = running.recorder().finish(reason);
             out.printf("%nFWCTS %s: %s — %d tests: %s%nSummary: %s%n", summary.runId(), summary.verdictLine(),
                     summary.tests().size(), summary.counts(), runDir.resolve("summary.md"));
         }

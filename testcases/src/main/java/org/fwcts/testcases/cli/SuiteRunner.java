@@ -89,6 +89,13 @@ public final class SuiteRunner {
      */
     public RunSummary run(String targetName, SuiteSelection selection, Path runDir, Waivers waivers,
             boolean bootPerTest) {
+        try (SignalStop signals = SignalStop.install(out)) {
+            return run(targetName, selection, runDir, waivers, bootPerTest, signals);
+        }
+    }
+
+    private RunSummary run(String targetName, SuiteSelection selection, Path runDir, Waivers waivers,
+            boolean bootPerTest, SignalStop signals) {
         TargetDescriptor descriptor = new TargetCatalog(layout.targetsDir()).find(targetName);
         descriptor.warnings().forEach(warning -> System.err.println("fwcts: warning: " + warning));
         String runId = LocalDateTime.now(clock).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + descriptor.name();
@@ -103,7 +110,7 @@ public final class SuiteRunner {
         if (!plan.containsTests()) {
             throw new TargetException("no conformance test matches " + selection.describe() + " (see ./fwcts list)");
         }
-        try (RunFolderLock lock = RunFolderLock.create(dir); SignalStop signals = SignalStop.install(dir, out)) {
+        try (RunFolderLock lock = RunFolderLock.create(dir)) {
             ConformanceRun run = prepareOrDiscard(descriptor, dir);
             new RunInvocation(runId, targetName, selection.tags(), selection.names()).write(dir);
             run.bootPerTest(bootPerTest);
@@ -114,7 +121,7 @@ public final class SuiteRunner {
                 bootOrDiscard(run, dir);
                 RunRecorder recorder = new RunRecorder(runId, dir, run::facts, ModelRules.suiteInfo(), waivers, clock,
                         run.stop());
-                signals.recordWith(recorder);
+                signals.recordWith(recorder, dir);
                 out.printf("FWCTS: %s booted (%s); results in %s%n", descriptor.name(),
                         UntrustedText.line(run.facts().get("agent")), dir);
                 RunSummary summary = execute(launcher, request, run, recorder, java.util.Set.of());
@@ -130,7 +137,7 @@ public final class SuiteRunner {
      */
     public RunSummary resume(Path runDir, Waivers waivers) {
         RunInvocation invocation = RunInvocation.read(runDir);
-        try (RunFolderLock lock = RunFolderLock.lock(runDir); SignalStop signals = SignalStop.install(runDir, out)) {
+        try (SignalStop signals = SignalStop.install(out); RunFolderLock lock = RunFolderLock.lock(runDir)) {
             return resume(runDir, invocation, waivers, signals);
         }
     }
@@ -161,7 +168,7 @@ public final class SuiteRunner {
             RunRecorder recorder = new RunRecorder(invocation.runId(), runDir, run::facts, ModelRules.suiteInfo(),
                     waivers, clock, run.stop());
             recorder.resume(interrupted.records());
-            signals.recordWith(recorder);
+            signals.recordWith(recorder, runDir);
             PostDiscoveryFilter notFinished = test -> finished.contains(test.getUniqueId().toString())
                     ? FilterResult.excluded("finished before the run was interrupted")
                     : FilterResult.included("not run yet");
