@@ -26,6 +26,9 @@ final class ScriptedAgent implements Console {
     ScriptedAgent(Function<ProtocolLine, List<String>> answer) throws IOException {
         agentOut = new PipedOutputStream(fromAgent);
         PipedInputStream agentIn = new PipedInputStream(toAgent, 1 << 16);
+        // The boot banner, so that the handshake need not wait for it.
+        String banner = new ProtocolLine(ProtocolLine.EVENT, "fwcts-agent", List.of("proto=1", "el=2", "caps=smc", "ver=test")).encode();
+        agentOut.write((banner + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
         responder = new Thread(() -> respond(agentIn, answer), "scripted-agent");
         responder.setDaemon(true);
         responder.start();

@@ -41,7 +41,8 @@ class HostileTargetTests {
     private static final int COMMAND_SECONDS = 2;
     /** Resident memory the harness must stay under while a target floods it (the goal of the hostile-target work). */
     private static final long MEMORY_GOAL_BYTES = 512L << 20;
-    private static final int CHILD_HEAP_MIB = 256;
+    /** The child's heap cap; {@code -Dfwcts.hostile.heapMiB=0} measures with the JVM's default heap sizing instead. */
+    private static final int CHILD_HEAP_MIB = Integer.getInteger("fwcts.hostile.heapMiB", 256);
     private static final Pattern EMBEDDED_TEST_CASE = Pattern.compile("d\\('data/test-cases/([0-9a-f]+)\\.json','([A-Za-z0-9+/=]+)'\\)");
 
     @TempDir
@@ -163,8 +164,8 @@ class HostileTargetTests {
 
     private static void assertBounded(ChildRun run, String what) throws Exception {
         long log = Files.size(run.runDir.resolve("console.log"));
-        System.out.printf("HostileTargetTests: %s: run ended after %d ms, peak RSS %d MiB (heap capped at %d MiB),"
-                + " console.log %d KiB%n", what, run.took.toMillis(), run.peakRss >> 20, CHILD_HEAP_MIB, log >> 10);
+        System.out.printf("HostileTargetTests: %s: run ended after %d ms, peak RSS %d MiB (heap cap %s), console.log %d KiB%n",
+                what, run.took.toMillis(), run.peakRss >> 20, CHILD_HEAP_MIB > 0 ? CHILD_HEAP_MIB + " MiB" : "none", log >> 10);
         assertThat(run.took).isLessThan(Duration.ofSeconds(2L * BOOT_SECONDS));
         assertThat(run.peakRss).isLessThan(MEMORY_GOAL_BYTES);
         assertThat(log).isLessThanOrEqualTo(Transcript.LOG_LIMIT + (1 << 20));
@@ -252,9 +253,14 @@ class HostileTargetTests {
         String java = ProcessHandle.current().info().command().orElse("java");
         long start = System.nanoTime();
         // The heap is capped so that the figure shows what the harness needs, not what an idle collector leaves lying.
-        Process fwcts = new ProcessBuilder(List.of(java, "-Xmx" + CHILD_HEAP_MIB + "m", "-Dfwcts.home=" + ProjectLayout.discover().root(),
-                "-cp", System.getProperty("java.class.path"), FwctsCommand.class.getName(), "run", "-t",
-                descriptor(agent, name, 1, "").toString(), "--tag", TAGS, "--progress", "plain", "-o", runDir.toString()))
+        List<String> command = new java.util.ArrayList<>(List.of(java));
+        if (CHILD_HEAP_MIB > 0) {
+            command.add("-Xmx" + CHILD_HEAP_MIB + "m");
+        }
+        command.addAll(List.of("-Dfwcts.home=" + ProjectLayout.discover().root(), "-cp", System.getProperty("java.class.path"),
+                FwctsCommand.class.getName(), "run", "-t", descriptor(agent, name, 1, "").toString(), "--tag", TAGS,
+                "--progress", "plain", "-o", runDir.toString()));
+        Process fwcts = new ProcessBuilder(command)
                 .redirectOutput(out.toFile()).redirectErrorStream(true).start();
         long peak = 0;
         try {
