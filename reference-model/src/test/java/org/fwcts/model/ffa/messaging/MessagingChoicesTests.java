@@ -124,9 +124,9 @@ class MessagingChoicesTests {
         SpmcProfile base = SpmcProfiles.named(profile).orElseThrow();
         Set<FunctionId> normal = new HashSet<>(base.functions().fromNormalWorld());
         normal.add(FfaFunction.FFA_MSG_SEND_DIRECT_RESP.smc64().orElseThrow());
-        SpmcProfile routed = new SpmcProfile(base.name(), base.description(), base.version(), base.versionPolicy(),
-                new FunctionAvailability(normal, base.functions().fromSecureWorld()), base.registers(),
-                base.discovery(), base.mailbox(), base.messaging(), base.memory(), base.notifications());
+        SpmcProfile routed = base.toBuilder()
+                .functions(new FunctionAvailability(normal, base.functions().fromSecureWorld()))
+                .build();
         assertAnswer(MessagingWalk.with(routed, MessagingWalk.V1_2, MessagingWalk.V1_2).call(NWD, RESP_64, 0x8001),
                 code);
     }
