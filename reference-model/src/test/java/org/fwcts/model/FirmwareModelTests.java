@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Map;
 import java.util.Optional;
 import org.fwcts.model.ffa.EndpointId;
+import org.fwcts.model.ffa.FfaFunction;
 import org.fwcts.model.ffa.FfaRules;
 import org.fwcts.model.firmware.FirmwareModel;
 import org.fwcts.model.firmware.ModelState;
@@ -124,8 +125,8 @@ class FirmwareModelTests {
         @Test
         @DisplayName("predicts FFA_VERSION = NOT_SUPPORTED: FF-A is absent")
         void ffaAbsent() {
-            assertX0(predict(qemu, 0x8400_0063L, 0x0001_0002L), NOT_SUPPORTED_32, FfaRules.ABSENT);
-            assertX0(predict(qemu, 0x8400_0069L), NOT_SUPPORTED_32, FfaRules.ABSENT);
+            assertX0(predict(qemu, FfaFunction.FFA_VERSION.x0(), 0x0001_0002L), NOT_SUPPORTED_32, FfaRules.ABSENT);
+            assertX0(predict(qemu, FfaFunction.FFA_ID_GET.x0()), NOT_SUPPORTED_32, FfaRules.ABSENT);
         }
 
         @Test
@@ -295,13 +296,13 @@ class FirmwareModelTests {
         @Test
         @DisplayName("predicts FFA_VERSION = 0x00010001 and records a compatible caller version, not a newer one")
         void ffaVersion() {
-            Outcome outcome = new FirmwareModel(ffa).step(ModelState.freshBoot(), Registers.of(0x8400_0063L, 0x0001_0002L));
+            Outcome outcome = new FirmwareModel(ffa).step(ModelState.freshBoot(), Registers.of(FfaFunction.FFA_VERSION.x0(), 0x0001_0002L));
             Outcome.Predicted predicted = (Outcome.Predicted) outcome;
             assertX0(predicted.prediction(), 0x0001_0001L, FfaRules.VERSION);
             ModelState next = predicted.after(Registers.of(0x0001_0001L)).orElseThrow();
             assertThat(next.ffa().orElseThrow().endpoint(EndpointId.HYPERVISOR).version().agreed()).isEmpty();
             ModelState agreed = ((Outcome.Predicted) new FirmwareModel(ffa).step(ModelState.freshBoot(),
-                    Registers.of(0x8400_0063L, 0x0001_0000L))).after(Registers.of(0x0001_0001L)).orElseThrow();
+                    Registers.of(FfaFunction.FFA_VERSION.x0(), 0x0001_0000L))).after(Registers.of(0x0001_0001L)).orElseThrow();
             assertThat(agreed.ffa().orElseThrow().endpoint(EndpointId.HYPERVISOR).version().agreed())
                     .contains(SpecVersion.of(1, 0));
         }

@@ -1,15 +1,16 @@
 package org.fwcts.harness.partition;
 
 import org.fwcts.model.Registers;
+import org.fwcts.model.ffa.FfaFunction;
 
 /**
  * The three direct-message forms the partition agent serves, with where each carries its
  * payload (DEN0077A v1.2: DIRECT_REQ/RESP in x3–x7, w-registers for SMC32; REQ2/RESP2 in x4–x17).
  */
 public enum DirectMessageKind {
-    REQ_32(0x8400_006FL, 0x8400_0070L, 3, 5, 4),
-    REQ_64(0xC400_006FL, 0xC400_0070L, 3, 5, 8),
-    REQ2(0xC400_008DL, 0xC400_008EL, 4, 14, 8);
+    REQ_32(FfaFunction.FFA_MSG_SEND_DIRECT_REQ.x0(), FfaFunction.FFA_MSG_SEND_DIRECT_RESP.x0(), 3, 5, 4),
+    REQ_64(FfaFunction.FFA_MSG_SEND_DIRECT_REQ.x0Smc64(), FfaFunction.FFA_MSG_SEND_DIRECT_RESP.x0Smc64(), 3, 5, 8),
+    REQ2(FfaFunction.FFA_MSG_SEND_DIRECT_REQ2.x0Smc64(), FfaFunction.FFA_MSG_SEND_DIRECT_RESP2.x0Smc64(), 4, 14, 8);
 
     private final long request;
     private final long response;

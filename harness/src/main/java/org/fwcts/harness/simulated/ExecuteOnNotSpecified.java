@@ -17,7 +17,7 @@ import org.fwcts.model.ffa.memory.TransactionType;
  * execute there (Hafnium's behaviour before commit 7cd5eb31).
  */
 final class ExecuteOnNotSpecified implements Deviation {
-    private static final long FFA_MEM_RETRIEVE_RESP = 0x8400_0075L;
+    private static final long FFA_MEM_RETRIEVE_RESP = FfaFunction.FFA_MEM_RETRIEVE_RESP.x0();
     /** v1.0 layout: EMADs at 32, 16 bytes each; v1.1+: offset @32 and size @24 in the header. */
     private static final int V1_0_HEADER = 32;
     private static final int INSTRUCTION_BITS = 0b1100;

@@ -7,6 +7,7 @@ import org.fwcts.harness.partition.PayloadBytes;
 import org.fwcts.model.Registers;
 import org.fwcts.model.ffa.EndpointId;
 import org.fwcts.model.ffa.FfaCall;
+import org.fwcts.model.ffa.FfaFunction;
 
 /**
  * One simulated partition agent: its staged and result registers, its RX/TX buffers, and the
@@ -144,7 +145,7 @@ final class PartitionAgentState {
         if (pages > bufferPages || (flags & ~PartitionCommand.FLAG_SMC32) != 0) {
             return PartitionStatus.RANGE;
         }
-        long function = (flags & PartitionCommand.FLAG_SMC32) != 0 ? 0x8400_0066L : 0xC400_0066L;
+        long function = (flags & PartitionCommand.FLAG_SMC32) != 0 ? FfaFunction.FFA_RXTX_MAP.x0() : FfaFunction.FFA_RXTX_MAP.x0Smc64();
         Registers call = Registers.of(function, tx, rx, pages == 0 ? 1 : pages);
         result = firmware.ffaCall(FfaCall.of(id, call)).toArray();
         r[1] = result[0];

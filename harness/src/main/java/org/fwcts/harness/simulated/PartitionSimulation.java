@@ -7,6 +7,7 @@ import org.fwcts.harness.partition.PartitionStatus;
 import org.fwcts.model.Registers;
 import org.fwcts.model.ffa.EndpointId;
 import org.fwcts.model.ffa.FfaCall;
+import org.fwcts.model.ffa.FfaFunction;
 
 /**
  * The partition agents of the simulated machine: each serves direct requests with the command
@@ -36,7 +37,7 @@ final class PartitionSimulation {
         DirectMessageKind kind = DirectMessageKind.ofRequest(request.x(0)).orElse(null);
         if (kind == null) {
             // Not a direct request (FFA_RUN, say): the agent waits again, as the real one does.
-            return firmware.ffaCall(FfaCall.of(receiver, Registers.of(0x8400_006BL)));
+            return firmware.ffaCall(FfaCall.of(receiver, Registers.of(FfaFunction.FFA_MSG_WAIT.x0())));
         }
         PartitionAgentState agent = agents.computeIfAbsent(receiver, this::newAgent);
         long[] payload = kind.payload(request);

@@ -15,7 +15,7 @@ import org.fwcts.model.ffa.memory.TransactionRecord;
  * commit 2a0d2889).
  */
 final class RwxAfterReclaim implements Deviation {
-    private static final long FFA_SUCCESS = 0x8400_0061L;
+    private static final long FFA_SUCCESS = FfaFunction.FFA_SUCCESS.x0();
 
     @Override
     public String name() {

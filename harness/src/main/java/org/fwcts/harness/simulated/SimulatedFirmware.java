@@ -2,6 +2,7 @@ package org.fwcts.harness.simulated;
 
 import java.util.List;
 import java.util.Optional;
+import org.fwcts.model.ffa.FfaFunction;
 import org.fwcts.model.firmware.FirmwareModel;
 import org.fwcts.model.firmware.ModelState;
 import org.fwcts.model.Registers;
@@ -30,7 +31,7 @@ import org.fwcts.model.smccc.FunctionId;
  */
 final class SimulatedFirmware {
     private static final long NOT_SUPPORTED = 0xFFFF_FFFF_FFFF_FFFFL;
-    private static final long FFA_ERROR = 0x8400_0060L;
+    private static final long FFA_ERROR = FfaFunction.FFA_ERROR.x0();
     private static final long FFA_NOT_SUPPORTED = 0xFFFF_FFFFL;
     private static final long FFA_ID_GET = 0x8400_0069L;
     private static final long FFA_SUCCESS_32 = 0x8400_0061L;

@@ -6,7 +6,7 @@ import org.fwcts.model.ffa.FfaFunction;
 
 /** Answers one FF-A function's error with a different status code than the profile's. */
 record WrongErrorCode(FfaFunction function, FfaError expected, FfaError actual) implements Deviation {
-    private static final long FFA_ERROR = 0x8400_0060L;
+    private static final long FFA_ERROR = FfaFunction.FFA_ERROR.x0();
 
     @Override
     public String name() {

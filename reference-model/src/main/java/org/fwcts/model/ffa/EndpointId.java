@@ -45,6 +45,6 @@ public record EndpointId(int value) implements Comparable<EndpointId> {
 
     @Override
     public String toString() {
-        return String.format("0x%04x", value);
+        return org.fwcts.model.Hex.padded(value, 4, false);
     }
 }

@@ -40,6 +40,11 @@ public record FfaCall(EndpointId caller, Registers registers, byte[] tx) {
         return ByteBuffer.wrap(tx).asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
     }
 
+    /** A copy of the first {@code length} TX bytes (zero-filled past what the call supplied). */
+    public byte[] txPrefix(int length) {
+        return Arrays.copyOf(tx, length);
+    }
+
     public int txLength() {
         return tx.length;
     }

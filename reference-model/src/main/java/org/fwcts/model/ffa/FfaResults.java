@@ -1,6 +1,7 @@
 package org.fwcts.model.ffa;
 
 import java.util.Arrays;
+import java.util.function.Supplier;
 import org.fwcts.model.Registers;
 import org.fwcts.model.Rule;
 import org.fwcts.model.prediction.Prediction;
@@ -19,6 +20,10 @@ public final class FfaResults {
     private static final long SUCCESS_64 = FfaFunction.FFA_SUCCESS.smc64().orElseThrow().value() & 0xFFFF_FFFFL;
     private static final long ERROR = FfaFunction.FFA_ERROR.smc32().orElseThrow().value() & 0xFFFF_FFFFL;
 
+    // Most calls leave x8-x17 zero: one shared prediction instead of ten per call.
+    private static final RegisterPrediction PRESERVED_ZERO = new RegisterPrediction.Preserved(0, FfaRules.RESERVED_RESULTS);
+    private static final RegisterPrediction UPPER_UNSPECIFIED = new RegisterPrediction.DontCare(FfaRules.RESERVED_RESULTS);
+
     private final Registers call;
     private final boolean smc32;
     private final RegisterPrediction[] predictions = new RegisterPrediction[Registers.COUNT];
@@ -31,9 +36,8 @@ public final class FfaResults {
                 : new RegisterPrediction.DontCare(FfaRules.RESERVED_RESULTS);
         Arrays.fill(predictions, 1, FIRST_UPPER, reserved);
         for (int i = FIRST_UPPER; i < Registers.COUNT; i++) {
-            predictions[i] = convention.upperPreserved()
-                    ? new RegisterPrediction.Preserved(call.x(i), FfaRules.RESERVED_RESULTS)
-                    : new RegisterPrediction.DontCare(FfaRules.RESERVED_RESULTS);
+            predictions[i] = !convention.upperPreserved() ? UPPER_UNSPECIFIED
+                    : call.x(i) == 0 ? PRESERVED_ZERO : new RegisterPrediction.Preserved(call.x(i), FfaRules.RESERVED_RESULTS);
         }
     }
 
@@ -89,6 +93,11 @@ public final class FfaResults {
 
     public Prediction build(String summary) {
         return new Prediction(summary, predictions[0].rule(), Arrays.asList(predictions));
+    }
+
+    /** The prediction, its summary written by {@code describer} only when it is read. */
+    public Prediction build(Supplier<String> describer) {
+        return new Prediction(describer, predictions[0].rule(), Arrays.asList(predictions));
     }
 
     public Registers call() {

@@ -3,11 +3,10 @@ package org.fwcts.model.ffa;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.fwcts.model.ffa.spmc.SpmcProfile;
 
 /**
  * The endpoints of one system and the memory each owns at boot: the deployment, as opposed to
- * the implementation's choices in {@link SpmcProfile}.
+ * the implementation's choices in {@code SpmcProfile}.
  *
  * @param normalWorld normal-world endpoint IDs; the first is the one the harness's normal-world
  *     agent calls as (0 when no hypervisor runs)

@@ -3,23 +3,61 @@ package org.fwcts.model.prediction;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.fwcts.model.Registers;
 import org.fwcts.model.Rule;
 
 /**
  * The predicted result registers of one call, one {@link RegisterPrediction} per register.
  *
- * @param summary one line saying what the model expects, e.g. "PSCI_VERSION returns 1.1"
- * @param rule the rule that decides the outcome (the x0 rule)
- * @param registers predictions for x0–x17
+ * <p>The summary is written only when someone reads it: most predictions are matched and never
+ * reported, so building their text on every call would cost more than the prediction itself.
  */
-public record Prediction(String summary, Rule rule, List<RegisterPrediction> registers) {
-    public Prediction {
-        registers = List.copyOf(registers);
-        if (registers.size() != Registers.COUNT) {
-            throw new IllegalArgumentException("need " + Registers.COUNT + " register predictions, got " + registers.size());
+public final class Prediction {
+    private final Supplier<String> describer;
+    private String summary;
+    private final Rule rule;
+    private final List<RegisterPrediction> registers;
+
+    /**
+     * @param summary one line saying what the model expects, e.g. "PSCI_VERSION returns 1.1"
+     * @param rule the rule that decides the outcome (the x0 rule)
+     * @param registers predictions for x0–x17
+     */
+    public Prediction(String summary, Rule rule, List<RegisterPrediction> registers) {
+        this(() -> summary, rule, registers);
+        this.summary = Objects.requireNonNull(summary);
+    }
+
+    /** A prediction whose summary {@code describer} writes on first use. */
+    public Prediction(Supplier<String> describer, Rule rule, List<RegisterPrediction> registers) {
+        this.describer = Objects.requireNonNull(describer);
+        this.rule = Objects.requireNonNull(rule);
+        this.registers = List.copyOf(registers);
+        if (this.registers.size() != Registers.COUNT) {
+            throw new IllegalArgumentException("need " + Registers.COUNT + " register predictions, got "
+                    + this.registers.size());
         }
+    }
+
+    /** One line saying what the model expects. */
+    public String summary() {
+        String text = summary;
+        if (text == null) {
+            text = describer.get();
+            summary = text;
+        }
+        return text;
+    }
+
+    public Rule rule() {
+        return rule;
+    }
+
+    public List<RegisterPrediction> registers() {
+        return registers;
     }
 
     public RegisterPrediction register(int index) {
@@ -28,6 +66,9 @@ public record Prediction(String summary, Rule rule, List<RegisterPrediction> reg
 
     /** Indices of the registers whose observed value this prediction does not admit. */
     public List<Integer> mismatches(Registers observed) {
+        if (admits(observed)) {
+            return List.of();
+        }
         List<Integer> wrong = new ArrayList<>();
         for (int i = 0; i < Registers.COUNT; i++) {
             if (!registers.get(i).admits(observed.x(i))) {
@@ -38,7 +79,12 @@ public record Prediction(String summary, Rule rule, List<RegisterPrediction> reg
     }
 
     public boolean admits(Registers observed) {
-        return mismatches(observed).isEmpty();
+        for (int i = 0; i < Registers.COUNT; i++) {
+            if (!registers.get(i).admits(observed.x(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Every rule this prediction cites, the deciding one first. */
@@ -47,5 +93,21 @@ public record Prediction(String summary, Rule rule, List<RegisterPrediction> reg
         all.add(rule);
         registers.forEach(r -> all.add(r.rule()));
         return all;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Prediction that && rule.equals(that.rule) && registers.equals(that.registers)
+                && summary().equals(that.summary());
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(summary(), rule, registers);
+    }
+
+    @Override
+    public String toString() {
+        return "Prediction[summary=" + summary() + ", rule=" + rule + ", registers=" + registers + "]";
     }
 }

@@ -43,11 +43,11 @@ public record Profile(
     }
 
     public Profile withName(String newName) {
-        return new Profile(newName, description, smcccVersion, archFeatures, psciVersion, psciFeatures, ffa);
+        return toBuilder().name(newName).build();
     }
 
     public Profile withSmcccVersion(Optional<SpecVersion> version) {
-        return new Profile(name, description, version, archFeatures, psciVersion, psciFeatures, ffa);
+        return toBuilder().smcccVersion(version).build();
     }
 
     /**
@@ -57,15 +57,15 @@ public record Profile(
     public Profile withArchFeature(int function, Optional<Integer> answer) {
         Map<Integer, Integer> changed = new java.util.HashMap<>(archFeatures);
         answer.ifPresentOrElse(value -> changed.put(function, value), () -> changed.remove(function));
-        return new Profile(name, description, smcccVersion, changed, psciVersion, psciFeatures, ffa);
+        return toBuilder().archFeatures(changed).build();
     }
 
     public Profile withPsciVersion(SpecVersion version) {
-        return new Profile(name, description, smcccVersion, archFeatures, version, psciFeatures, ffa);
+        return toBuilder().psciVersion(version).build();
     }
 
     public Profile withFfa(Optional<FfaSystem> system) {
-        return new Profile(name, description, smcccVersion, archFeatures, psciVersion, psciFeatures, system);
+        return toBuilder().ffa(system).build();
     }
 
     /** The FF-A version FFA_VERSION reports, if FF-A is present. */
@@ -83,6 +83,93 @@ public record Profile(
             throw new IllegalArgumentException("profile " + name + " has no FF-A system to set a version on");
         }
         Optional<FfaSystem> changed = version.flatMap(v -> ffa.map(system -> system.withSpmc(system.spmc().withVersion(v))));
-        return new Profile(name, description, smcccVersion, archFeatures, psciVersion, psciFeatures, changed);
+        return toBuilder().ffa(changed).build();
+    }
+
+    /** A builder holding this profile, to change some of its choices by name. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** A builder with every choice unset; {@link Builder#build()} names any left unset. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Sets the choices by name; each setter is the component of the same name. */
+    public static final class Builder {
+        private String name;
+        private String description;
+        private Optional<SpecVersion> smcccVersion;
+        private Map<Integer, Integer> archFeatures;
+        private SpecVersion psciVersion;
+        private Map<Integer, Integer> psciFeatures;
+        private Optional<FfaSystem> ffa;
+
+        private Builder() {
+        }
+
+        private Builder(Profile from) {
+            name = from.name;
+            description = from.description;
+            smcccVersion = from.smcccVersion;
+            archFeatures = from.archFeatures;
+            psciVersion = from.psciVersion;
+            psciFeatures = from.psciFeatures;
+            ffa = from.ffa;
+        }
+
+        public Builder name(String value) {
+            name = value;
+            return this;
+        }
+
+        public Builder description(String value) {
+            description = value;
+            return this;
+        }
+
+        public Builder smcccVersion(Optional<SpecVersion> value) {
+            smcccVersion = value;
+            return this;
+        }
+
+        public Builder archFeatures(Map<Integer, Integer> value) {
+            archFeatures = value;
+            return this;
+        }
+
+        public Builder psciVersion(SpecVersion value) {
+            psciVersion = value;
+            return this;
+        }
+
+        public Builder psciFeatures(Map<Integer, Integer> value) {
+            psciFeatures = value;
+            return this;
+        }
+
+        public Builder ffa(Optional<FfaSystem> value) {
+            ffa = value;
+            return this;
+        }
+
+        /** The choices; fails naming the first one not set. */
+        public Profile build() {
+            return new Profile(set(name, "name"),
+                    set(description, "description"),
+                    set(smcccVersion, "smcccVersion"),
+                    set(archFeatures, "archFeatures"),
+                    set(psciVersion, "psciVersion"),
+                    set(psciFeatures, "psciFeatures"),
+                    set(ffa, "ffa"));
+        }
+
+        private static <T> T set(T value, String component) {
+            if (value == null) {
+                throw new IllegalStateException("Profile." + component + " is not set");
+            }
+            return value;
+        }
     }
 }

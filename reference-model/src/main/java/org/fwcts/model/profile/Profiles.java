@@ -49,9 +49,16 @@ public final class Profiles {
                 PsciFunction.PSCI_VERSION, PsciFunction.CPU_SUSPEND, PsciFunction.CPU_OFF, PsciFunction.CPU_ON,
                 PsciFunction.AFFINITY_INFO, PsciFunction.MIGRATE_INFO_TYPE, PsciFunction.SYSTEM_OFF,
                 PsciFunction.SYSTEM_RESET, PsciFunction.PSCI_FEATURES);
-        return new Profile("qemu-builtin-psci",
-                "QEMU 7.2 built-in PSCI (SMC conduit, no EL3 firmware); checked against Debian's qemu-system-arm",
-                Optional.empty(), Map.of(), SpecVersion.of(1, 1), features, Optional.empty());
+        return Profile.builder()
+                .name("qemu-builtin-psci")
+                .description("QEMU 7.2 built-in PSCI (SMC conduit, no EL3 firmware); checked against Debian's"
+                        + " qemu-system-arm")
+                .smcccVersion(Optional.empty())
+                .archFeatures(Map.of())
+                .psciVersion(SpecVersion.of(1, 1))
+                .psciFeatures(features)
+                .ffa(Optional.empty())
+                .build();
     }
 
     /**
@@ -83,10 +90,16 @@ public final class Profiles {
                 ArchFunction.SMCCC_ARCH_WORKAROUND_2.id().value(), SmcccRules.NOT_REQUIRED,
                 // The CVE-2022-23960 workaround applies to cortex-a57 and is implemented.
                 ArchFunction.SMCCC_ARCH_WORKAROUND_3.id().value(), 0);
-        return new Profile("tfa-bl31",
-                "TF-A BL31 (SMCCC 1.5, PSCI 1.1) without SPMD; checked against TF-A v2.15.0-619-g6a164dda7"
-                        + " on QEMU 7.2 (plat/qemu, cortex-a57)",
-                Optional.of(SpecVersion.of(1, 5)), arch, SpecVersion.of(1, 1), features, Optional.empty());
+        return Profile.builder()
+                .name("tfa-bl31")
+                .description("TF-A BL31 (SMCCC 1.5, PSCI 1.1) without SPMD; checked against TF-A"
+                        + " v2.15.0-619-g6a164dda7 on QEMU 7.2 (plat/qemu, cortex-a57)")
+                .smcccVersion(Optional.of(SpecVersion.of(1, 5)))
+                .archFeatures(arch)
+                .psciVersion(SpecVersion.of(1, 1))
+                .psciFeatures(features)
+                .ffa(Optional.empty())
+                .build();
     }
 
     /**
@@ -96,8 +109,11 @@ public final class Profiles {
      */
     static Profile withSpmc(Profile bl31, SpmcProfile spmc, int executionContexts) {
         FfaSystem system = new FfaSystem(spmc, AgentTopologies.normalWorldAndOnePartition(executionContexts));
-        return new Profile(spmc.name(), "TF-A BL31 with " + spmc.description(), bl31.smcccVersion(),
-                bl31.archFeatures(), bl31.psciVersion(), bl31.psciFeatures(), Optional.of(system));
+        return bl31.toBuilder()
+                .name(spmc.name())
+                .description("TF-A BL31 with " + spmc.description())
+                .ffa(Optional.of(system))
+                .build();
     }
 
     /** PSCI_FEATURES answers 0 for each function's SMC32 and SMC64 identifiers. */

@@ -77,6 +77,6 @@ public record FunctionId(int value) {
 
     @Override
     public String toString() {
-        return String.format("0x%08X", value);
+        return org.fwcts.model.Hex.padded(value & 0xFFFF_FFFFL, 8, true);
     }
 }

@@ -58,8 +58,8 @@ public final class ModelBenchmarks {
             rows.add(new String[] {
                 name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1),
                 profile,
-                String.format(Locale.ROOT, "%.2f", primary.getScore() / 1e6),
-                String.format(Locale.ROOT, "%.2f", primary.getScoreError() / 1e6),
+                String.format(Locale.ROOT, "%.3f", primary.getScore() / 1e6),
+                String.format(Locale.ROOT, "%.3f", primary.getScoreError() / 1e6),
                 allocated == null ? "-" : String.format(Locale.ROOT, "%.0f", allocated.getScore())});
         }
         return format(rows);

@@ -4,6 +4,7 @@ import java.util.concurrent.TimeUnit;
 import org.fwcts.model.Registers;
 import org.fwcts.model.ffa.EndpointId;
 import org.fwcts.model.ffa.FfaCall;
+import org.fwcts.model.ffa.FfaFunction;
 import org.fwcts.model.ffa.spmc.FfaOutcome;
 import org.fwcts.model.ffa.spmc.FfaState;
 import org.fwcts.model.firmware.SpmcModel;
@@ -46,14 +47,14 @@ public class SpmcModelBenchmark {
     public void setUp() {
         model = new SpmcModel(SpmcProfiles.named(profile).orElseThrow(), AgentTopologies.normalWorldAndOnePartition(8));
         FfaState state = model.freshBoot();
-        state = advance(state, call(0x8400_0063L, 0x1_0002L));
-        ready = advance(state, call(0xC400_0066L, 0x8800_0000L, 0x8800_1000L, 1));
-        version = call(0x8400_0063L, 0x1_0002L);
-        features = call(0x8400_0064L, 0x8400_0069L);
-        idGet = call(0x8400_0069L);
-        partitionCount = call(0x8400_0068L, 0, 0, 0, 0, 1);
-        partitionInfo = call(0x8400_0068L);
-        directRequest = call(0xC400_006FL, 0x8001L, 0, 1, 2, 3, 4, 5);
+        state = advance(state, call(FfaFunction.FFA_VERSION.x0(), 0x1_0002L));
+        ready = advance(state, call(FfaFunction.FFA_RXTX_MAP.x0Smc64(), 0x8800_0000L, 0x8800_1000L, 1));
+        version = call(FfaFunction.FFA_VERSION.x0(), 0x1_0002L);
+        features = call(FfaFunction.FFA_FEATURES.x0(), FfaFunction.FFA_ID_GET.x0());
+        idGet = call(FfaFunction.FFA_ID_GET.x0());
+        partitionCount = call(FfaFunction.FFA_PARTITION_INFO_GET.x0(), 0, 0, 0, 0, 1);
+        partitionInfo = call(FfaFunction.FFA_PARTITION_INFO_GET.x0());
+        directRequest = call(FfaFunction.FFA_MSG_SEND_DIRECT_REQ.x0Smc64(), 0x8001L, 0, 1, 2, 3, 4, 5);
     }
 
     private static FfaCall call(long... registers) {

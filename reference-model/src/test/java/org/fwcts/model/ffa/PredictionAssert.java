@@ -6,9 +6,9 @@ import org.fwcts.model.prediction.Prediction;
 
 /** Checks on predicted registers written as the spec states them: "w0 = 0x84000061, w2 = 5". */
 public final class PredictionAssert {
-    public static final long FFA_ERROR = 0x8400_0060L;
-    public static final long FFA_SUCCESS_32 = 0x8400_0061L;
-    public static final long FFA_SUCCESS_64 = 0xC400_0061L;
+    public static final long FFA_ERROR = FfaFunction.FFA_ERROR.x0();
+    public static final long FFA_SUCCESS_32 = FfaFunction.FFA_SUCCESS.x0();
+    public static final long FFA_SUCCESS_64 = FfaFunction.FFA_SUCCESS.x0Smc64();
     public static final long NOT_SUPPORTED = 0xFFFF_FFFFL;
     public static final long INVALID_PARAMETERS = 0xFFFF_FFFEL;
     public static final long NO_MEMORY = 0xFFFF_FFFDL;

@@ -47,7 +47,7 @@ class FfaMemorySendTests {
     private static void sendAndReclaim(FfaFirmware ffa, Registers call, byte[] descriptor) {
         FfaCheck send = ffa.call(call, descriptor);
         assertThatCall(send).matchesModel();
-        if ((send.observed().x(0) & 0xFFFF_FFFFL) == 0x8400_0061L) {
+        if ((send.observed().x(0) & 0xFFFF_FFFFL) == FfaFunction.FFA_SUCCESS.x0()) {
             assertThatCall(ffa.call(MemoryDescriptors.reclaimCall(send.observed(), 0))).matchesModel();
         }
     }
@@ -65,7 +65,7 @@ class FfaMemorySendTests {
                 permissions, 2).build());
         FfaCheck send = ffa.call(MemoryDescriptors.sendCall(type, descriptor), descriptor);
         assertThatCall(send).matchesModel();
-        if ((send.observed().x(0) & 0xFFFF_FFFFL) == 0x8400_0061L) {
+        if ((send.observed().x(0) & 0xFFFF_FFFFL) == FfaFunction.FFA_SUCCESS.x0()) {
             assertThatCall(ffa.call(MemoryDescriptors.reclaimCall(send.observed(), 0))).matchesModel();
             assertThatCall(ffa.call(MemoryDescriptors.reclaimCall(send.observed(), 0))).matchesModel();
         }
@@ -118,7 +118,7 @@ class FfaMemorySendTests {
         long fragTx = FfaFunction.FFA_MEM_FRAG_TX.id().register();
         FfaCheck rest = ffa.call(Registers.of(fragTx, start.observed().x(1), start.observed().x(2), tail.length), tail);
         assertThatCall(rest).matchesModel();
-        if ((rest.observed().x(0) & 0xFFFF_FFFFL) == 0x8400_0061L) {
+        if ((rest.observed().x(0) & 0xFFFF_FFFFL) == FfaFunction.FFA_SUCCESS.x0()) {
             assertThatCall(ffa.call(MemoryDescriptors.reclaimCall(rest.observed(), 0))).matchesModel();
         }
     }

@@ -19,8 +19,8 @@ import org.fwcts.testcases.support.TargetUnresponsiveException;
  * from the partition, relinquish, reclaim. Tracks the region's expected contents.
  */
 final class MemoryScenario {
-    static final long FFA_SUCCESS = 0x8400_0061L;
-    static final long FFA_MEM_RETRIEVE_RESP = 0x8400_0075L;
+    static final long FFA_SUCCESS = FfaFunction.FFA_SUCCESS.x0();
+    static final long FFA_MEM_RETRIEVE_RESP = FfaFunction.FFA_MEM_RETRIEVE_RESP.x0();
     private static final int PATTERN = 0xA5;
 
     private final FfaFirmware ffa;

@@ -12,6 +12,7 @@ import org.fwcts.harness.partition.PayloadBytes;
 import org.fwcts.model.Registers;
 import org.fwcts.model.ffa.EndpointId;
 import org.fwcts.model.ffa.FfaCall;
+import org.fwcts.model.ffa.FfaFunction;
 import org.fwcts.model.ffa.spmc.FfaOutcome;
 import org.fwcts.model.ffa.spmc.FfaPrediction;
 import org.fwcts.model.ffa.spmc.FfaState;
@@ -74,10 +75,10 @@ public final class PartitionAgent {
         var mailbox = ffa.state().endpoint(id).mailbox();
         if (mailbox.isEmpty()) {
             PartitionExchange info = expectOk(command(PartitionCommand.INFO, 0, 0, 0));
-            CallAssert.assertThatCall(call(Registers.of(0xC400_0066L, info.result(2), info.result(3), 1)))
+            CallAssert.assertThatCall(call(Registers.of(FfaFunction.FFA_RXTX_MAP.x0Smc64(), info.result(2), info.result(3), 1)))
                     .matchesModel();
         } else if (mailbox.get().rxFull()) {
-            CallAssert.assertThatCall(call(Registers.of(0x8400_0065L))).matchesModel();
+            CallAssert.assertThatCall(call(Registers.of(FfaFunction.FFA_RX_RELEASE.x0()))).matchesModel();
         }
     }
 

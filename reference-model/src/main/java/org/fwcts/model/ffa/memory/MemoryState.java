@@ -50,6 +50,9 @@ public record MemoryState(AccessMap access, PageOwners owners, Map<Long, Transac
 
     /** A copy where {@code record} is stored under its handle, or the handle freed when it is null. */
     public MemoryState withTransaction(long handle, TransactionRecord record) {
+        if (record == null && !transactions.containsKey(handle)) {
+            return this; // nothing to free: no copy
+        }
         Map<Long, TransactionRecord> changed = new HashMap<>(transactions);
         if (record == null) {
             changed.remove(handle);
@@ -61,6 +64,9 @@ public record MemoryState(AccessMap access, PageOwners owners, Map<Long, Transac
 
     /** A copy where {@code send} is in progress under its handle, or the handle's send gone when it is null. */
     public MemoryState withSending(long handle, FragmentedSend send) {
+        if (send == null && !sending.containsKey(handle)) {
+            return this; // nothing to free: no copy
+        }
         Map<Long, FragmentedSend> changed = new HashMap<>(sending);
         if (send == null) {
             changed.remove(handle);
@@ -72,6 +78,9 @@ public record MemoryState(AccessMap access, PageOwners owners, Map<Long, Transac
 
     /** A copy where {@code retriever} is pulling {@code response}, or nothing when it is null. */
     public MemoryState withResponse(EndpointId retriever, ResponseInFlight response) {
+        if (response == null && !responses.containsKey(retriever)) {
+            return this; // nothing to free: no copy
+        }
         Map<EndpointId, ResponseInFlight> changed = new HashMap<>(responses);
         if (response == null) {
             changed.remove(retriever);

@@ -7,21 +7,48 @@ import java.util.List;
  * A retrieve response longer than one RX buffer, which the retriever pulls with FFA_MEM_FRAG_RX
  * (DEN0077A, "FFA_MEM_FRAG_RX").
  *
- * @param handle the transaction's handle
- * @param response the whole response descriptor
- * @param fragmentEnds where each fragment ends, in order; the last is the response length
- * @param delivered how many fragments the retriever has received
+ * <p>Immutable; each pulled fragment gives a new value that shares the response bytes instead of
+ * copying them.
  */
-public record ResponseInFlight(long handle, byte[] response, List<Integer> fragmentEnds, int delivered) {
+public final class ResponseInFlight {
+    private final long handle;
+    private final byte[] response;
+    private final List<Integer> fragmentEnds;
+    private final int delivered;
 
-    public ResponseInFlight {
-        response = response.clone();
-        fragmentEnds = List.copyOf(fragmentEnds);
+    /**
+     * @param handle the transaction's handle
+     * @param response the whole response descriptor
+     * @param fragmentEnds where each fragment ends, in order; the last is the response length
+     * @param delivered how many fragments the retriever has received
+     */
+    public ResponseInFlight(long handle, byte[] response, List<Integer> fragmentEnds, int delivered) {
+        this(response.clone(), handle, List.copyOf(fragmentEnds), delivered);
     }
 
-    @Override
+    /** Takes {@code owned} as it is: only for bytes no one else holds or changes. */
+    private ResponseInFlight(byte[] owned, long handle, List<Integer> fragmentEnds, int delivered) {
+        this.handle = handle;
+        this.response = owned;
+        this.fragmentEnds = fragmentEnds;
+        this.delivered = delivered;
+    }
+
+    public long handle() {
+        return handle;
+    }
+
+    /** A copy of the whole response descriptor. */
     public byte[] response() {
         return response.clone();
+    }
+
+    public List<Integer> fragmentEnds() {
+        return fragmentEnds;
+    }
+
+    public int delivered() {
+        return delivered;
     }
 
     /** The offset the next FFA_MEM_FRAG_RX must name: the bytes received so far. */
@@ -40,7 +67,7 @@ public record ResponseInFlight(long handle, byte[] response, List<Integer> fragm
     }
 
     public ResponseInFlight next() {
-        return new ResponseInFlight(handle, response, fragmentEnds, delivered + 1);
+        return new ResponseInFlight(response, handle, fragmentEnds, delivered + 1);
     }
 
     @Override
@@ -52,5 +79,11 @@ public record ResponseInFlight(long handle, byte[] response, List<Integer> fragm
     @Override
     public int hashCode() {
         return Long.hashCode(handle) * 31 + delivered;
+    }
+
+    @Override
+    public String toString() {
+        return "ResponseInFlight[handle=0x" + Long.toHexString(handle) + ", " + response.length + " bytes, delivered="
+                + delivered + " of " + fragmentEnds.size() + "]";
     }
 }

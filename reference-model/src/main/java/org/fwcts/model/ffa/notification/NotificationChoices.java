@@ -62,10 +62,21 @@ public record NotificationChoices(
      * An SPMC without notifications: every notification call is NOT_SUPPORTED (TF-A's EL3 SPMC,
      * whose spmc_smc_handler has no case for them). The other fields are never consulted.
      */
-    public static final NotificationChoices NOT_IMPLEMENTED = new NotificationChoices(Set.of(),
-            VmBitmaps.VM_ZERO_ONLY, false, FfaError.NOT_SUPPORTED, true, Bindings.PER_SENDER,
-            Optional.of(FfaError.NOT_SUPPORTED), Optional.of(FfaError.DENIED), false, GetBitmaps.ALL_CHECKED,
-            true, Optional.of(FfaError.INVALID_PARAMETERS), InfoGetReporting.WHILE_PENDING);
+    public static final NotificationChoices NOT_IMPLEMENTED = builder()
+            .dispatched(Set.of())
+            .vmBitmaps(VmBitmaps.VM_ZERO_ONLY)
+            .rejectsNonZeroReserved(false)
+            .bindFlagsError(FfaError.NOT_SUPPORTED)
+            .rejectsEmptyBitmap(true)
+            .bindings(Bindings.PER_SENDER)
+            .bindWithoutBitmap(Optional.of(FfaError.NOT_SUPPORTED))
+            .destroyWithoutBitmap(Optional.of(FfaError.DENIED))
+            .destroyRefusesBindings(false)
+            .getBitmaps(GetBitmaps.ALL_CHECKED)
+            .checksGetVcpuId(true)
+            .getForVmWithoutBitmap(Optional.of(FfaError.INVALID_PARAMETERS))
+            .infoGetReporting(InfoGetReporting.WHILE_PENDING)
+            .build();
 
     public NotificationChoices {
         dispatched = Set.copyOf(dispatched);

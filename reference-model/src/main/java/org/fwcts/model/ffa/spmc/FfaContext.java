@@ -1,6 +1,7 @@
 package org.fwcts.model.ffa.spmc;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.fwcts.model.Rule;
 import org.fwcts.model.SpecVersion;
 import org.fwcts.model.ffa.EndpointId;
@@ -54,8 +55,19 @@ public record FfaContext(FfaState state, FfaCall call, SpmcProfile profile, Topo
         return FfaOutcome.Predicted.of(FfaPrediction.of(results.build(summary), next));
     }
 
+    /** A single predicted outcome with no RX contents, its summary written when read. */
+    public FfaOutcome outcome(FfaResults results, Supplier<String> summary, FfaState next) {
+        return FfaOutcome.Predicted.of(FfaPrediction.of(results.build(summary), next));
+    }
+
     /** A single predicted outcome that writes {@code rx} to the caller's RX buffer. */
     public FfaOutcome outcome(FfaResults results, String summary, FfaState next, RxContents rx) {
+        return FfaOutcome.Predicted.of(
+                new FfaPrediction(results.build(summary), Optional.of(rx), StateAfter.fixed(next)));
+    }
+
+    /** A single predicted outcome that writes {@code rx}, its summary written when read. */
+    public FfaOutcome outcome(FfaResults results, Supplier<String> summary, FfaState next, RxContents rx) {
         return FfaOutcome.Predicted.of(
                 new FfaPrediction(results.build(summary), Optional.of(rx), StateAfter.fixed(next)));
     }

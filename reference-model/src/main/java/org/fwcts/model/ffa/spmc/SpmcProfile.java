@@ -9,11 +9,10 @@ import org.fwcts.model.ffa.memory.MemoryChoices;
 import org.fwcts.model.ffa.messaging.MessagingChoices;
 import org.fwcts.model.ffa.notification.NotificationChoices;
 import org.fwcts.model.ffa.rxtx.MailboxChoices;
-import org.fwcts.model.profile.SpmcProfiles;
 
 /**
  * The implementation-defined choices of one SPMC, each a named field. The model reads these
- * and nothing else about the implementation; {@link SpmcProfiles} builds one per implementation.
+ * and nothing else about the implementation; {@code profile.SpmcProfiles} builds one per implementation.
  *
  * @param name the name a target descriptor uses
  * @param description the implementation and how far the profile is verified

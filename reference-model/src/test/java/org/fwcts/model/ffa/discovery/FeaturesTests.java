@@ -6,6 +6,7 @@ import static org.fwcts.model.ffa.PredictionAssert.assertRegister;
 import static org.fwcts.model.ffa.PredictionAssert.assertSuccess;
 
 import org.fwcts.model.ffa.EndpointId;
+import org.fwcts.model.ffa.FfaFunction;
 import org.fwcts.model.ffa.ModelWalk;
 import org.fwcts.model.profile.SpmcProfiles;
 import org.fwcts.model.prediction.Prediction;
@@ -19,8 +20,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** FFA_FEATURES for function and feature IDs (DEN0077A "FFA_FEATURES"; ffa-abi.md §4). */
 @DisplayName("FFA_FEATURES")
 class FeaturesTests {
-    private static final long FFA_VERSION = 0x8400_0063L;
-    private static final long FFA_FEATURES = 0x8400_0064L;
+    private static final long FFA_VERSION = FfaFunction.FFA_VERSION.x0();
+    private static final long FFA_FEATURES = FfaFunction.FFA_FEATURES.x0();
     private static final EndpointId NWD = EndpointId.HYPERVISOR;
     private static final EndpointId SP = EndpointId.of(0x8001);
 
@@ -37,13 +38,17 @@ class FeaturesTests {
     class TfaEl3Spmc {
         private final ModelWalk walk = negotiated("tfa-el3-spmc", 0x1_0002L);
 
-        @ParameterizedTest(name = "FFA_FEATURES(0x{0}) from the normal world: provided={1}")
-        @CsvSource({"84000066, true", "C4000066, true", "84000073, true", "C4000072, true", "84000077, true",
-                "84000071, false", "84000086, false", "8400007F, false", "84000070, false", "8400006B, false",
-                "C400008B, false", "84000085, true", "C400008D, true"})
+        @ParameterizedTest(name = "FFA_FEATURES({0} {1}) from the normal world: provided={2}")
+        @CsvSource({"FFA_RXTX_MAP, SMC32, true", "FFA_RXTX_MAP, SMC64, true", "FFA_MEM_SHARE, SMC32, true",
+                "FFA_MEM_LEND, SMC64, true", "FFA_MEM_RECLAIM, SMC32, true", "FFA_MEM_DONATE, SMC32, false",
+                "FFA_MSG_SEND2, SMC32, false", "FFA_NOTIFICATION_BIND, SMC32, false",
+                "FFA_MSG_SEND_DIRECT_RESP, SMC32, false", "FFA_MSG_WAIT, SMC32, false",
+                "FFA_PARTITION_INFO_GET_REGS, SMC64, false", "FFA_SPM_ID_GET, SMC32, true",
+                "FFA_MSG_SEND_DIRECT_REQ2, SMC64, true"})
         @DisplayName("reports exactly the functions the normal world may call")
-        void normalWorldFunctions(String function, boolean provided) {
-            Prediction p = walk.call(NWD, FFA_FEATURES, Long.parseLong(function, 16));
+        void normalWorldFunctions(FfaFunction function, String convention, boolean provided) {
+            long id = convention.equals("SMC64") ? function.x0Smc64() : function.x0();
+            Prediction p = walk.call(NWD, FFA_FEATURES, id);
             if (provided) {
                 assertSuccess(p);
                 assertRegister(p, 2, 0);
@@ -55,9 +60,9 @@ class FeaturesTests {
         @Test
         @DisplayName("reports partition-only functions to a partition and not memory sends")
         void secureFunctions() {
-            assertSuccess(walk.call(SP, FFA_FEATURES, 0x8400_0070L));
-            assertSuccess(walk.call(SP, FFA_FEATURES, 0x8400_0076L));
-            assertError(walk.call(SP, FFA_FEATURES, 0x8400_0073L), NOT_SUPPORTED);
+            assertSuccess(walk.call(SP, FFA_FEATURES, FfaFunction.FFA_MSG_SEND_DIRECT_RESP.x0()));
+            assertSuccess(walk.call(SP, FFA_FEATURES, FfaFunction.FFA_MEM_RELINQUISH.x0()));
+            assertError(walk.call(SP, FFA_FEATURES, FfaFunction.FFA_MEM_SHARE.x0()), NOT_SUPPORTED);
         }
 
         @Test
@@ -71,16 +76,16 @@ class FeaturesTests {
         @Test
         @DisplayName("refuses input properties on a query that takes none")
         void inputProperties() {
-            assertError(walk.call(NWD, FFA_FEATURES, 0x8400_0066L, 1), NOT_SUPPORTED);
+            assertError(walk.call(NWD, FFA_FEATURES, FfaFunction.FFA_RXTX_MAP.x0(), 1), NOT_SUPPORTED);
         }
 
         @Test
         @DisplayName("MEM_RETRIEVE_REQ: the normal world must not ask for NS-bit handling; a v1.2 partition must")
         void retrieveNsBit() {
-            assertError(walk.call(NWD, FFA_FEATURES, 0x8400_0074L, 2), NOT_SUPPORTED);
-            assertSuccess(walk.call(NWD, FFA_FEATURES, 0x8400_0074L, 0));
-            assertError(walk.call(SP, FFA_FEATURES, 0x8400_0074L, 0), NOT_SUPPORTED);
-            Prediction p = walk.call(SP, FFA_FEATURES, 0xC400_0074L, 2);
+            assertError(walk.call(NWD, FFA_FEATURES, FfaFunction.FFA_MEM_RETRIEVE_REQ.x0(), 2), NOT_SUPPORTED);
+            assertSuccess(walk.call(NWD, FFA_FEATURES, FfaFunction.FFA_MEM_RETRIEVE_REQ.x0(), 0));
+            assertError(walk.call(SP, FFA_FEATURES, FfaFunction.FFA_MEM_RETRIEVE_REQ.x0(), 0), NOT_SUPPORTED);
+            Prediction p = walk.call(SP, FFA_FEATURES, FfaFunction.FFA_MEM_RETRIEVE_REQ.x0Smc64(), 2);
             assertSuccess(p);
             assertRegister(p, 2, 2);
         }
@@ -103,9 +108,9 @@ class FeaturesTests {
         @Test
         @DisplayName("reports RXTX_MAP's maximum page count in w2[31:16] to v1.2 callers only, and no SMC32 form")
         void rxtxMapProperties() {
-            assertRegister(negotiated("hafnium", 0x1_0002L).call(NWD, FFA_FEATURES, 0xC400_0066L), 2, 0x1_0000L);
-            assertRegister(negotiated("hafnium", 0x1_0001L).call(NWD, FFA_FEATURES, 0xC400_0066L), 2, 0);
-            assertError(negotiated("hafnium", 0x1_0002L).call(NWD, FFA_FEATURES, 0x8400_0066L), NOT_SUPPORTED);
+            assertRegister(negotiated("hafnium", 0x1_0002L).call(NWD, FFA_FEATURES, FfaFunction.FFA_RXTX_MAP.x0Smc64()), 2, 0x1_0000L);
+            assertRegister(negotiated("hafnium", 0x1_0001L).call(NWD, FFA_FEATURES, FfaFunction.FFA_RXTX_MAP.x0Smc64()), 2, 0);
+            assertError(negotiated("hafnium", 0x1_0002L).call(NWD, FFA_FEATURES, FfaFunction.FFA_RXTX_MAP.x0()), NOT_SUPPORTED);
         }
     }
 }

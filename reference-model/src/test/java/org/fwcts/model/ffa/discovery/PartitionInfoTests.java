@@ -12,6 +12,7 @@ import static org.fwcts.model.ffa.PredictionAssert.assertSuccess;
 import org.fwcts.model.Registers;
 import org.fwcts.model.ffa.EndpointId;
 import org.fwcts.model.ffa.FfaCall;
+import org.fwcts.model.ffa.FfaFunction;
 import org.fwcts.model.ffa.spmc.FfaPrediction;
 import org.fwcts.model.ffa.HexBytes;
 import org.fwcts.model.ffa.ModelWalk;
@@ -29,11 +30,11 @@ import org.junit.jupiter.api.Test;
  */
 @DisplayName("FFA_PARTITION_INFO_GET")
 class PartitionInfoTests {
-    private static final long FFA_VERSION = 0x8400_0063L;
-    private static final long INFO_GET = 0x8400_0068L;
-    private static final long INFO_GET_REGS = 0xC400_008BL;
-    private static final long RXTX_MAP_64 = 0xC400_0066L;
-    private static final long RX_RELEASE = 0x8400_0065L;
+    private static final long FFA_VERSION = FfaFunction.FFA_VERSION.x0();
+    private static final long INFO_GET = FfaFunction.FFA_PARTITION_INFO_GET.x0();
+    private static final long INFO_GET_REGS = FfaFunction.FFA_PARTITION_INFO_GET_REGS.x0Smc64();
+    private static final long RXTX_MAP_64 = FfaFunction.FFA_RXTX_MAP.x0Smc64();
+    private static final long RX_RELEASE = FfaFunction.FFA_RX_RELEASE.x0();
     private static final long TX = 0x8800_0000L;
     private static final long RX = 0x8800_1000L;
     private static final EndpointId NWD = EndpointId.HYPERVISOR;

@@ -6,6 +6,7 @@ import static org.fwcts.model.ffa.PredictionAssert.assertRegister;
 import static org.fwcts.model.ffa.PredictionAssert.assertSuccess;
 
 import org.fwcts.model.ffa.EndpointId;
+import org.fwcts.model.ffa.FfaFunction;
 import org.fwcts.model.ffa.ModelWalk;
 import org.fwcts.model.profile.SpmcProfiles;
 import org.fwcts.model.profile.AgentTopologies;
@@ -16,10 +17,10 @@ import org.junit.jupiter.api.Test;
 /** FFA_VERSION negotiation, stated per implementation (DEN0077A "FFA_VERSION"; ffa-abi.md §3). */
 @DisplayName("FFA_VERSION")
 class VersionNegotiationTests {
-    private static final long FFA_VERSION = 0x8400_0063L;
-    private static final long FFA_ID_GET = 0x8400_0069L;
+    private static final long FFA_VERSION = FfaFunction.FFA_VERSION.x0();
+    private static final long FFA_ID_GET = FfaFunction.FFA_ID_GET.x0();
     /** FFA_FEATURES(FFA_VERSION): a call that reaches TF-A's SPMC (its SPMD answers FFA_ID_GET itself). */
-    private static final long[] FEATURES = {0x8400_0064L, 0x8400_0063L};
+    private static final long[] FEATURES = {FfaFunction.FFA_FEATURES.x0(), FfaFunction.FFA_VERSION.x0()};
     private static final EndpointId NWD = EndpointId.HYPERVISOR;
 
     private static ModelWalk walk(String profile) {

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The two rules from the field that FWCTS checks explicitly, each stated literally. */
@@ -75,12 +76,12 @@ class FieldRulesTests {
         }
 
         @ParameterizedTest(name = "{0}")
-        @ValueSource(longs = {LEND_32, DONATE_32})
+        @EnumSource(value = TransactionType.class, names = {"LEND", "DONATE"})
         @DisplayName("Hafnium: a single borrower of a LEND or DONATE that leaves instruction access NOT_SPECIFIED is"
                 + " refused with INVALID_PARAMETERS, never mapped X")
-        void hafniumSingleBorrowerMustAsk(long function) {
+        void hafniumSingleBorrowerMustAsk(TransactionType type) {
             MemoryWalk walk = new MemoryWalk("hafnium");
-            TransactionType type = function == LEND_32 ? TransactionType.LEND : TransactionType.DONATE;
+            long function = type == TransactionType.LEND ? LEND_32 : DONATE_32;
             AccessPermissions offered = type == TransactionType.LEND ? AccessPermissions.RW : AccessPermissions.NOT_SPECIFIED;
             long handle = walk.send(NWD, function, send(type, NWD, NWD_RWX, 1, to(SP1, offered)));
             assertError(walk.retrieve(SP1, request(NWD, handle, to(SP1, AccessPermissions.RW))).registers(),

@@ -16,6 +16,7 @@ import static org.fwcts.model.ffa.memory.MemoryWalk.assertRetrieveResp;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.fwcts.model.ffa.FfaFunction;
 import org.fwcts.model.ffa.PageAccess;
 import org.fwcts.model.ffa.spmc.FfaPrediction;
 import org.fwcts.model.prediction.Prediction;
@@ -62,12 +63,12 @@ class FragmentationTests {
         byte[] bytes = share(2);
         Prediction fragRx = first(walk, bytes, 112);
         long handle = Long.parseLong(handleHex, 16);
-        assertRegister(fragRx, 0, 0x8400_007AL);
+        assertRegister(fragRx, 0, FfaFunction.FFA_MEM_FRAG_RX.x0());
         assertRegister(fragRx, 3, 112);
         assertRegister(fragRx, 4, 0);
         assertThat(walk.lastAnswer().x(1) | walk.lastAnswer().x(2) << 32).isEqualTo(handle);
         Prediction done = next(walk, handle, bytes, 112, 16, 0).registers();
-        assertRegister(done, 0, 0x8400_0061L);
+        assertRegister(done, 0, FfaFunction.FFA_SUCCESS.x0());
         assertRegister(done, 2, handle & 0xFFFF_FFFFL);
         assertRegister(done, 3, handle >>> 32);
         assertThat(walk.memory().transactions()).containsOnlyKeys(handle);
@@ -86,7 +87,7 @@ class FragmentationTests {
                 "INVALID_PARAMETERS");
         assertOutcome(walk.reclaim(NWD, handle, 0), "INVALID_PARAMETERS");
         Prediction middle = next(walk, handle, bytes, 112, 16, 0).registers();
-        assertRegister(middle, 0, 0x8400_007AL);
+        assertRegister(middle, 0, FfaFunction.FFA_MEM_FRAG_RX.x0());
         assertRegister(middle, 3, 128);
         assertOutcome(walk.reclaim(NWD, handle, 0), "INVALID_PARAMETERS");
         next(walk, handle, bytes, 128, 16, 0);
@@ -141,7 +142,7 @@ class FragmentationTests {
         first(walk, bytes, 112);
         long handle = walk.lastAnswer().x(1) | walk.lastAnswer().x(2) << 32;
         for (int i = 0; i < 19; i++) {
-            assertRegister(next(walk, handle, bytes, 112 + 16 * i, 16, 0).registers(), 0, 0x8400_007AL);
+            assertRegister(next(walk, handle, bytes, 112 + 16 * i, 16, 0).registers(), 0, FfaFunction.FFA_MEM_FRAG_RX.x0());
         }
         assertOutcome(next(walk, handle, bytes, 112 + 16 * 19, 16, 0).registers(), "NO_MEMORY");
         assertThat(walk.memory().sending()).isEmpty();
@@ -184,7 +185,7 @@ class FragmentationTests {
             assertOutcome(pull(100), "INVALID_PARAMETERS");
             FfaPrediction rest = walk.call(SP1, new long[] {FRAG_RX, handle & 0xFFFF_FFFFL, handle >>> 32, 4096, 0},
                     new byte[0]);
-            assertRegister(rest.registers(), 0, 0x8400_007BL);
+            assertRegister(rest.registers(), 0, FfaFunction.FFA_MEM_FRAG_TX.x0());
             assertRegister(rest.registers(), 3, 800);
             assertThat(rest.rx().orElseThrow().encode()).isEqualTo(Arrays.copyOfRange(bytes, 4096, 4896));
         }

@@ -13,6 +13,7 @@ import static org.fwcts.model.ffa.memory.MemoryWalk.assertOutcome;
 
 import java.util.Optional;
 import org.fwcts.model.Registers;
+import org.fwcts.model.ffa.FfaFunction;
 import org.fwcts.model.ffa.spmc.FfaOutcome;
 import org.fwcts.model.ffa.spmc.FfaPrediction;
 import org.junit.jupiter.api.DisplayName;
@@ -31,7 +32,7 @@ class HandleTests {
     private static final long[] SHARE_CALL = {SHARE_32, SHARE.length, SHARE.length};
 
     private static Registers success(long handle) {
-        return Registers.of(0x8400_0061L, 0, handle & 0xFFFF_FFFFL, handle >>> 32);
+        return Registers.of(FfaFunction.FFA_SUCCESS.x0(), 0, handle & 0xFFFF_FFFFL, handle >>> 32);
     }
 
     private static boolean admits(MemoryWalk walk, long handle) {
@@ -81,7 +82,7 @@ class HandleTests {
     void registers() {
         MemoryWalk walk = new MemoryWalk("tfa-el3-spmc");
         walk.call(NWD, SHARE_CALL, SHARE);
-        assertThat(walk.lastAnswer().x(0)).isEqualTo(0x8400_0061L);
+        assertThat(walk.lastAnswer().x(0)).isEqualTo(FfaFunction.FFA_SUCCESS.x0());
         assertThat(walk.lastAnswer().x(2)).isEqualTo(0xFFFF_FFC0L);
         assertThat(walk.lastAnswer().x(3)).isZero();
     }

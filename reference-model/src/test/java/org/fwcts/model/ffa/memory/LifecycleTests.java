@@ -19,6 +19,7 @@ import static org.fwcts.model.ffa.memory.MemoryWalk.SHARE_64;
 import static org.fwcts.model.ffa.memory.MemoryWalk.SP1;
 import static org.fwcts.model.ffa.memory.MemoryWalk.SP2;
 
+import org.fwcts.model.ffa.FfaFunction;
 import org.fwcts.model.ffa.PageAccess;
 import org.fwcts.model.ffa.spmc.FfaPrediction;
 import org.junit.jupiter.api.DisplayName;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.Test;
  */
 @DisplayName("Memory transactions, step by step")
 class LifecycleTests {
-    private static final long RETRIEVE_RESP = 0x8400_0075L;
+    private static final long RETRIEVE_RESP = FfaFunction.FFA_MEM_RETRIEVE_RESP.x0();
     private static final PageAccess NONE = PageAccess.NONE;
 
     @Nested

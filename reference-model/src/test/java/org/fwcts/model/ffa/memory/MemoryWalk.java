@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.fwcts.model.Registers;
 import org.fwcts.model.SpecVersion;
+import org.fwcts.model.ffa.FfaFunction;
 import org.fwcts.model.ffa.PageAccess;
 import org.fwcts.model.ffa.spmc.ConformingAnswer;
 import org.fwcts.model.ffa.EndpointId;
@@ -44,21 +45,21 @@ final class MemoryWalk {
     /** 512 pages the normal world owns with RW, for many transactions and long regions. */
     static final long NWD_MANY = 0xA000_0000L;
 
-    static final long VERSION = 0x8400_0063L;
-    static final long RXTX_MAP_64 = 0xC400_0066L;
-    static final long RX_RELEASE = 0x8400_0065L;
-    static final long DONATE_32 = 0x8400_0071L;
-    static final long LEND_32 = 0x8400_0072L;
-    static final long LEND_64 = 0xC400_0072L;
-    static final long SHARE_32 = 0x8400_0073L;
-    static final long SHARE_64 = 0xC400_0073L;
-    static final long RETRIEVE_REQ_32 = 0x8400_0074L;
-    static final long RETRIEVE_REQ_64 = 0xC400_0074L;
-    static final long RETRIEVE_RESP = 0x8400_0075L;
-    static final long RELINQUISH = 0x8400_0076L;
-    static final long RECLAIM = 0x8400_0077L;
-    static final long FRAG_RX = 0x8400_007AL;
-    static final long FRAG_TX = 0x8400_007BL;
+    static final long VERSION = FfaFunction.FFA_VERSION.x0();
+    static final long RXTX_MAP_64 = FfaFunction.FFA_RXTX_MAP.x0Smc64();
+    static final long RX_RELEASE = FfaFunction.FFA_RX_RELEASE.x0();
+    static final long DONATE_32 = FfaFunction.FFA_MEM_DONATE.x0();
+    static final long LEND_32 = FfaFunction.FFA_MEM_LEND.x0();
+    static final long LEND_64 = FfaFunction.FFA_MEM_LEND.x0Smc64();
+    static final long SHARE_32 = FfaFunction.FFA_MEM_SHARE.x0();
+    static final long SHARE_64 = FfaFunction.FFA_MEM_SHARE.x0Smc64();
+    static final long RETRIEVE_REQ_32 = FfaFunction.FFA_MEM_RETRIEVE_REQ.x0();
+    static final long RETRIEVE_REQ_64 = FfaFunction.FFA_MEM_RETRIEVE_REQ.x0Smc64();
+    static final long RETRIEVE_RESP = FfaFunction.FFA_MEM_RETRIEVE_RESP.x0();
+    static final long RELINQUISH = FfaFunction.FFA_MEM_RELINQUISH.x0();
+    static final long RECLAIM = FfaFunction.FFA_MEM_RECLAIM.x0();
+    static final long FRAG_RX = FfaFunction.FFA_MEM_FRAG_RX.x0();
+    static final long FRAG_TX = FfaFunction.FFA_MEM_FRAG_TX.x0();
 
     private final SpmcModel model;
     private FfaState state;
@@ -143,7 +144,7 @@ final class MemoryWalk {
     private void noteHandle(long function) {
         long number = function & 0xFF;
         boolean sends = number >= 0x71 && number <= 0x73 || number == 0x7B;
-        if (sends && lastAnswer.x(0) == 0x8400_0061L) {
+        if (sends && lastAnswer.x(0) == FfaFunction.FFA_SUCCESS.x0()) {
             sentHandle = (lastAnswer.x(2) & 0xFFFF_FFFFL) | (lastAnswer.x(3) & 0xFFFF_FFFFL) << 32;
         }
     }
@@ -163,7 +164,7 @@ final class MemoryWalk {
     long send(EndpointId caller, long function, MemoryTransaction descriptor) {
         byte[] bytes = TransactionDescriptorEncoder.encode(descriptor);
         FfaPrediction sent = call(caller, new long[] {function, bytes.length, bytes.length}, bytes);
-        assertThat(sent.registers().register(0).admits(0x8400_0061L)).as(sent.summary()).isTrue();
+        assertThat(sent.registers().register(0).admits(FfaFunction.FFA_SUCCESS.x0())).as(sent.summary()).isTrue();
         return handle();
     }
 
@@ -188,7 +189,7 @@ final class MemoryWalk {
 
     /** FFA_RXTX_UNMAP from {@code caller}. */
     Prediction unmap(EndpointId caller) {
-        return call(caller, 0x8400_0067L);
+        return call(caller, FfaFunction.FFA_RXTX_UNMAP.x0());
     }
 
     Prediction releaseRx(EndpointId caller) {

@@ -11,6 +11,7 @@ import static org.fwcts.model.ffa.messaging.ForwardAssert.assertUndefined;
 import static org.fwcts.model.ffa.messaging.MessagingWalk.NWD;
 import static org.fwcts.model.ffa.messaging.MessagingWalk.SP1;
 
+import org.fwcts.model.ffa.FfaFunction;
 import org.fwcts.model.prediction.Prediction;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -25,12 +26,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @DisplayName("CPU cycles")
 class CpuCycleTests {
-    private static final long INTERRUPT = 0x8400_0062L;
-    private static final long MSG_WAIT = 0x8400_006BL;
-    private static final long YIELD = 0x8400_006CL;
-    private static final long RUN = 0x8400_006DL;
-    private static final long REQ_64 = 0xC400_006FL;
-    private static final long RESP_64 = 0xC400_0070L;
+    private static final long INTERRUPT = FfaFunction.FFA_INTERRUPT.x0();
+    private static final long MSG_WAIT = FfaFunction.FFA_MSG_WAIT.x0();
+    private static final long YIELD = FfaFunction.FFA_YIELD.x0();
+    private static final long RUN = FfaFunction.FFA_RUN.x0();
+    private static final long REQ_64 = FfaFunction.FFA_MSG_SEND_DIRECT_REQ.x0Smc64();
+    private static final long RESP_64 = FfaFunction.FFA_MSG_SEND_DIRECT_RESP.x0Smc64();
 
     @Nested
     @DisplayName("FFA_RUN from the normal world")
@@ -43,13 +44,13 @@ class CpuCycleTests {
         void runThenWait(String profile) {
             MessagingWalk walk = MessagingWalk.at(profile);
             Prediction partition = assertForwardedTo(walk.call(NWD, RUN, 0x8001_0000L), SP1);
-            assertSees(partition, 0, 0x8400_006DL);
+            assertSees(partition, 0, FfaFunction.FFA_RUN.x0());
             assertRefused(walk.call(NWD, RUN, 0x8001_0000L), BUSY);
             assertRefused(walk.call(NWD, REQ_64, 0x8001), BUSY);
             assertRefused(walk.call(SP1, RESP_64, 0x8001_0000L), DENIED);
 
             Prediction scheduler = assertForwardedTo(walk.call(SP1, MSG_WAIT), NWD);
-            assertSees(scheduler, 0, 0x8400_006BL);
+            assertSees(scheduler, 0, FfaFunction.FFA_MSG_WAIT.x0());
             assertUndefined(scheduler, 1);
             assertForwardedTo(walk.call(NWD, REQ_64, 0x8001), SP1);
         }
@@ -119,11 +120,11 @@ class CpuCycleTests {
         void yieldInRequest() {
             assertForwardedTo(walk.call(NWD, REQ_64, 0x8001), SP1);
             Prediction requester = assertForwardedTo(walk.call(SP1, YIELD, 0, 0x10, 0x20), NWD);
-            assertSees(requester, 0, 0x8400_006CL, 1, 0x8001_0000L, 2, 0x10, 3, 0x20);
+            assertSees(requester, 0, FfaFunction.FFA_YIELD.x0(), 1, 0x8001_0000L, 2, 0x10, 3, 0x20);
             assertRefused(walk.call(NWD, REQ_64, 0x8001), BUSY);
             assertRefused(walk.call(SP1, RESP_64, 0x8001_0000L), DENIED);
 
-            assertSees(assertForwardedTo(walk.call(NWD, RUN, 0x8001_0000L), SP1), 0, 0x8400_0061L);
+            assertSees(assertForwardedTo(walk.call(NWD, RUN, 0x8001_0000L), SP1), 0, FfaFunction.FFA_SUCCESS.x0());
             assertForwardedTo(walk.call(SP1, RESP_64, 0x8001_0000L), NWD);
         }
 
@@ -131,8 +132,8 @@ class CpuCycleTests {
         @DisplayName("with cycles from FFA_RUN: the scheduler sees FFA_YIELD")
         void yieldInRun() {
             assertForwardedTo(walk.call(NWD, RUN, 0x8001_0000L), SP1);
-            assertSees(assertForwardedTo(walk.call(SP1, YIELD), NWD), 0, 0x8400_006CL, 1, 0x8001_0000L);
-            assertSees(assertForwardedTo(walk.call(NWD, RUN, 0x8001_0000L), SP1), 0, 0x8400_0061L);
+            assertSees(assertForwardedTo(walk.call(SP1, YIELD), NWD), 0, FfaFunction.FFA_YIELD.x0(), 1, 0x8001_0000L);
+            assertSees(assertForwardedTo(walk.call(NWD, RUN, 0x8001_0000L), SP1), 0, FfaFunction.FFA_SUCCESS.x0());
             assertForwardedTo(walk.call(SP1, MSG_WAIT), NWD);
         }
 

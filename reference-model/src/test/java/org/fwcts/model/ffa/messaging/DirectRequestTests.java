@@ -14,6 +14,7 @@ import static org.fwcts.model.ffa.messaging.MessagingWalk.SP1;
 import static org.fwcts.model.ffa.messaging.MessagingWalk.V1_1;
 
 import org.fwcts.model.ffa.EndpointId;
+import org.fwcts.model.ffa.FfaFunction;
 import org.fwcts.model.ffa.spmc.FfaOutcome;
 import org.fwcts.model.prediction.Prediction;
 import org.junit.jupiter.api.DisplayName;
@@ -25,10 +26,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** FFA_MSG_SEND_DIRECT_REQ and FFA_MSG_SEND_DIRECT_REQ2 (DEN0077A "Direct messaging"; ffa-abi.md §8). */
 @DisplayName("Direct requests")
 class DirectRequestTests {
-    private static final long REQ_32 = 0x8400_006FL;
-    private static final long REQ_64 = 0xC400_006FL;
-    private static final long REQ2 = 0xC400_008DL;
-    private static final long RESP_64 = 0xC400_0070L;
+    private static final long REQ_32 = FfaFunction.FFA_MSG_SEND_DIRECT_REQ.x0();
+    private static final long REQ_64 = FfaFunction.FFA_MSG_SEND_DIRECT_REQ.x0Smc64();
+    private static final long REQ2 = FfaFunction.FFA_MSG_SEND_DIRECT_REQ2.x0Smc64();
+    private static final long RESP_64 = FfaFunction.FFA_MSG_SEND_DIRECT_RESP.x0Smc64();
     /** SP1's UUID 3f2f9d6a-8c41-4b7e-9a35-0d1c2b4e6f70 as x2 = w1 | w2 << 32, x3 = w3 | w4 << 32. */
     private static final long SP1_UUID_X2 = 0x7e4b_418c_6a9d_2f3fL;
     private static final long SP1_UUID_X3 = 0x706f_4e2b_1c0d_359aL;
@@ -44,7 +45,7 @@ class DirectRequestTests {
             MessagingWalk walk = MessagingWalk.at(profile);
             Prediction sees = assertForwardedTo(walk.call(NWD, REQ_32, 0xFFFF_FFFF_0000_8001L, 0,
                     0xAAAA_BBBB_1111_2222L, 3, 4, 5, 6), SP1);
-            assertSees(sees, 0, 0x8400_006FL, 1, 0x0000_8001L, 2, 0, 3, 0x1111_2222L, 4, 3, 5, 4, 6, 5, 7, 6);
+            assertSees(sees, 0, FfaFunction.FFA_MSG_SEND_DIRECT_REQ.x0(), 1, 0x0000_8001L, 2, 0, 3, 0x1111_2222L, 4, 3, 5, 4, 6, 5, 7, 6);
             assertThat(sees.register(3).admits(0xAAAA_BBBB_1111_2222L)).as("upper halves undefined").isTrue();
             assertUndefined(sees, 8);
         }
@@ -56,7 +57,7 @@ class DirectRequestTests {
             MessagingWalk walk = MessagingWalk.at(profile);
             Prediction sees = assertForwardedTo(walk.call(NWD, REQ_64, 0x8001, 0, 0x1_0000_0003L, 4, 5, 6,
                     0x7_0000_0007L, 8, 9), SP1);
-            assertSees(sees, 0, 0xC400_006FL, 1, 0x8001, 2, 0, 3, 0x1_0000_0003L, 4, 4, 5, 5, 6, 6, 7, 0x7_0000_0007L);
+            assertSees(sees, 0, FfaFunction.FFA_MSG_SEND_DIRECT_REQ.x0Smc64(), 1, 0x8001, 2, 0, 3, 0x1_0000_0003L, 4, 4, 5, 5, 6, 6, 7, 0x7_0000_0007L);
             assertUndefined(sees, 8);
             assertUndefined(sees, 17);
         }
@@ -76,7 +77,7 @@ class DirectRequestTests {
                 call[i] = 0x1000_0000_0000_0000L | i;
             }
             Prediction sees = assertForwardedTo(walk.call(NWD, call), SP1);
-            assertSees(sees, 0, 0xC400_008DL, 1, 0x8001, 2, call[2], 3, call[3]);
+            assertSees(sees, 0, FfaFunction.FFA_MSG_SEND_DIRECT_REQ2.x0Smc64(), 1, 0x8001, 2, call[2], 3, call[3]);
             for (int i = 4; i < 18; i++) {
                 assertSees(sees, i, 0x1000_0000_0000_0000L | i);
             }

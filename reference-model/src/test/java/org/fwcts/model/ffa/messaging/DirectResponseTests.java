@@ -12,6 +12,7 @@ import static org.fwcts.model.ffa.messaging.MessagingWalk.NWD;
 import static org.fwcts.model.ffa.messaging.MessagingWalk.SP1;
 import static org.fwcts.model.ffa.messaging.MessagingWalk.SP2;
 
+import org.fwcts.model.ffa.FfaFunction;
 import org.fwcts.model.prediction.Prediction;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -23,12 +24,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** FFA_MSG_SEND_DIRECT_RESP and FFA_MSG_SEND_DIRECT_RESP2 (DEN0077A "Direct messaging"; ffa-abi.md §8). */
 @DisplayName("Direct responses")
 class DirectResponseTests {
-    private static final long REQ_32 = 0x8400_006FL;
-    private static final long REQ_64 = 0xC400_006FL;
-    private static final long REQ2 = 0xC400_008DL;
-    private static final long RESP_32 = 0x8400_0070L;
-    private static final long RESP_64 = 0xC400_0070L;
-    private static final long RESP2 = 0xC400_008EL;
+    private static final long REQ_32 = FfaFunction.FFA_MSG_SEND_DIRECT_REQ.x0();
+    private static final long REQ_64 = FfaFunction.FFA_MSG_SEND_DIRECT_REQ.x0Smc64();
+    private static final long REQ2 = FfaFunction.FFA_MSG_SEND_DIRECT_REQ2.x0Smc64();
+    private static final long RESP_32 = FfaFunction.FFA_MSG_SEND_DIRECT_RESP.x0();
+    private static final long RESP_64 = FfaFunction.FFA_MSG_SEND_DIRECT_RESP.x0Smc64();
+    private static final long RESP2 = FfaFunction.FFA_MSG_SEND_DIRECT_RESP2.x0Smc64();
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"tfa-el3-spmc", "hafnium"})
@@ -38,12 +39,12 @@ class DirectResponseTests {
         MessagingWalk walk = MessagingWalk.at(profile);
         Prediction request = assertForwardedTo(walk.call(NWD, REQ_64, 0x0000_8001L, 0, 0x11, 0x22, 0x33, 0x44, 0x55),
                 SP1);
-        assertSees(request, 0, 0xC400_006FL, 1, 0x0000_8001L, 3, 0x11, 4, 0x22, 5, 0x33, 6, 0x44, 7, 0x55);
+        assertSees(request, 0, FfaFunction.FFA_MSG_SEND_DIRECT_REQ.x0Smc64(), 1, 0x0000_8001L, 3, 0x11, 4, 0x22, 5, 0x33, 6, 0x44, 7, 0x55);
         assertRefused(walk.call(NWD, REQ_64, 0x0000_8001L), BUSY);
 
         Prediction response = assertForwardedTo(walk.call(SP1, RESP_64, 0x8001_0000L, 0, 0xA1, 0xA2, 0xA3, 0xA4,
                 0xA5), NWD);
-        assertSees(response, 0, 0xC400_0070L, 1, 0x8001_0000L, 2, 0, 3, 0xA1, 4, 0xA2, 5, 0xA3, 6, 0xA4, 7, 0xA5);
+        assertSees(response, 0, FfaFunction.FFA_MSG_SEND_DIRECT_RESP.x0Smc64(), 1, 0x8001_0000L, 2, 0, 3, 0xA1, 4, 0xA2, 5, 0xA3, 6, 0xA4, 7, 0xA5);
         assertUndefined(response, 8);
 
         assertRefused(walk.call(SP1, RESP_64, 0x8001_0000L), DENIED);
@@ -57,7 +58,7 @@ class DirectResponseTests {
         MessagingWalk walk = MessagingWalk.at(profile);
         assertForwardedTo(walk.call(NWD, REQ_64, 0x8001), SP1);
         Prediction sees = assertForwardedTo(walk.call(SP1, RESP_32, 0x8001_0000L, 0, 0xFFFF_0000_0000_0003L), NWD);
-        assertSees(sees, 0, 0x8400_0070L, 1, 0x8001_0000L, 3, 3);
+        assertSees(sees, 0, FfaFunction.FFA_MSG_SEND_DIRECT_RESP.x0(), 1, 0x8001_0000L, 3, 3);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -74,7 +75,7 @@ class DirectResponseTests {
             response[i] = 0xF000_0000_0000_0000L | i;
         }
         Prediction sees = assertForwardedTo(walk.call(SP1, response), NWD);
-        assertSees(sees, 0, 0xC400_008EL, 1, 0x8001_0000L, 2, 0, 3, 0);
+        assertSees(sees, 0, FfaFunction.FFA_MSG_SEND_DIRECT_RESP2.x0Smc64(), 1, 0x8001_0000L, 2, 0, 3, 0);
         for (int i = 4; i < 18; i++) {
             assertSees(sees, i, 0xF000_0000_0000_0000L | i);
         }
@@ -135,7 +136,7 @@ class DirectResponseTests {
         MessagingWalk walk = MessagingWalk.at("hafnium");
         assertForwardedTo(walk.call(NWD, REQ_64, 0x8001), SP1);
         Prediction inner = assertForwardedTo(walk.call(SP1, REQ_64, 0x8001_8002L, 0, 7), SP2);
-        assertSees(inner, 0, 0xC400_006FL, 1, 0x8001_8002L, 3, 7);
+        assertSees(inner, 0, FfaFunction.FFA_MSG_SEND_DIRECT_REQ.x0Smc64(), 1, 0x8001_8002L, 3, 7);
         assertRefused(walk.call(SP1, RESP_64, 0x8001_0000L), DENIED);
         assertSees(assertForwardedTo(walk.call(SP2, RESP_64, 0x8002_8001L, 0, 8), SP1), 1, 0x8002_8001L, 3, 8);
         assertForwardedTo(walk.call(SP1, RESP_64, 0x8001_0000L), NWD);

@@ -38,17 +38,17 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 @DisplayName("Where the SPMCs differ in messaging")
 class MessagingChoicesTests {
-    private static final long REQ_64 = 0xC400_006FL;
-    private static final long REQ2 = 0xC400_008DL;
-    private static final long RESP_64 = 0xC400_0070L;
-    private static final long RESP2 = 0xC400_008EL;
-    private static final long MSG_WAIT = 0x8400_006BL;
-    private static final long RUN = 0x8400_006DL;
-    private static final long INTERRUPT = 0x8400_0062L;
-    private static final long MSG_SEND2 = 0x8400_0086L;
-    private static final long RXTX_MAP_64 = 0xC400_0066L;
-    private static final long PARTITION_INFO_GET = 0x8400_0068L;
-    private static final long RX_RELEASE = 0x8400_0065L;
+    private static final long REQ_64 = FfaFunction.FFA_MSG_SEND_DIRECT_REQ.x0Smc64();
+    private static final long REQ2 = FfaFunction.FFA_MSG_SEND_DIRECT_REQ2.x0Smc64();
+    private static final long RESP_64 = FfaFunction.FFA_MSG_SEND_DIRECT_RESP.x0Smc64();
+    private static final long RESP2 = FfaFunction.FFA_MSG_SEND_DIRECT_RESP2.x0Smc64();
+    private static final long MSG_WAIT = FfaFunction.FFA_MSG_WAIT.x0();
+    private static final long RUN = FfaFunction.FFA_RUN.x0();
+    private static final long INTERRUPT = FfaFunction.FFA_INTERRUPT.x0();
+    private static final long MSG_SEND2 = FfaFunction.FFA_MSG_SEND2.x0();
+    private static final long RXTX_MAP_64 = FfaFunction.FFA_RXTX_MAP.x0Smc64();
+    private static final long PARTITION_INFO_GET = FfaFunction.FFA_PARTITION_INFO_GET.x0();
+    private static final long RX_RELEASE = FfaFunction.FFA_RX_RELEASE.x0();
     /** The error code, or "forwarded" where the call passes control on. */
     private static final String FORWARDED = "forwarded";
 
@@ -102,7 +102,7 @@ class MessagingChoicesTests {
         assertAnswer(outcome, answer);
         if (outcome instanceof FfaOutcome.Forwarded forwarded) {
             assertThat(forwarded.receiver()).isEqualTo(OLD);
-            assertSees(forwarded.receiverSees(), 0, 0xC400_008DL, 7, 7);
+            assertSees(forwarded.receiverSees(), 0, FfaFunction.FFA_MSG_SEND_DIRECT_REQ2.x0Smc64(), 7, 7);
             assertUndefined(forwarded.receiverSees(), 8);
         }
     }
@@ -124,9 +124,9 @@ class MessagingChoicesTests {
         SpmcProfile base = SpmcProfiles.named(profile).orElseThrow();
         Set<FunctionId> normal = new HashSet<>(base.functions().fromNormalWorld());
         normal.add(FfaFunction.FFA_MSG_SEND_DIRECT_RESP.smc64().orElseThrow());
-        SpmcProfile routed = new SpmcProfile(base.name(), base.description(), base.version(), base.versionPolicy(),
-                new FunctionAvailability(normal, base.functions().fromSecureWorld()), base.registers(),
-                base.discovery(), base.mailbox(), base.messaging(), base.memory(), base.notifications());
+        SpmcProfile routed = base.toBuilder()
+                .functions(new FunctionAvailability(normal, base.functions().fromSecureWorld()))
+                .build();
         assertAnswer(MessagingWalk.with(routed, MessagingWalk.V1_2, MessagingWalk.V1_2).call(NWD, RESP_64, 0x8001),
                 code);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.fwcts.model.Registers;
 import org.fwcts.model.SpecVersion;
+import org.fwcts.model.ffa.FfaFunction;
 import org.fwcts.model.ffa.spmc.ConformingAnswer;
 import org.fwcts.model.ffa.EndpointId;
 import org.fwcts.model.ffa.FfaCall;
@@ -36,7 +37,7 @@ final class MessagingWalk {
     static final Uuid SP1_UUID = Uuid.parse("3f2f9d6a-8c41-4b7e-9a35-0d1c2b4e6f70");
     static final Uuid SP1_SECOND_UUID = Uuid.parse("b4b5671e-4a90-4fe1-b81f-fb13dae1dacb");
     static final Uuid SP2_UUID = Uuid.parse("7c0e1b2a-1111-4222-8333-944455556666");
-    static final long FFA_VERSION = 0x8400_0063L;
+    static final long FFA_VERSION = FfaFunction.FFA_VERSION.x0();
     static final long V1_0 = 0x1_0000L;
     static final long V1_1 = 0x1_0001L;
     static final long V1_2 = 0x1_0002L;

@@ -13,6 +13,7 @@ import static org.fwcts.model.ffa.messaging.MessagingWalk.SP1;
 import static org.fwcts.model.ffa.messaging.MessagingWalk.V1_1;
 
 import java.util.Arrays;
+import org.fwcts.model.ffa.FfaFunction;
 import org.fwcts.model.ffa.HexBytes;
 import org.fwcts.model.ffa.Mailbox;
 import org.fwcts.model.ffa.RxContents;
@@ -27,9 +28,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** FFA_MSG_SEND2 (DEN0077A "FFA_MSG_SEND2"; ffa-abi.md §9): only Hafnium provides it. */
 @DisplayName("Indirect messages")
 class MsgSend2Tests {
-    private static final long MSG_SEND2 = 0x8400_0086L;
-    private static final long RX_RELEASE = 0x8400_0065L;
-    private static final long RXTX_MAP_64 = 0xC400_0066L;
+    private static final long MSG_SEND2 = FfaFunction.FFA_MSG_SEND2.x0();
+    private static final long RX_RELEASE = FfaFunction.FFA_RX_RELEASE.x0();
+    private static final long RXTX_MAP_64 = FfaFunction.FFA_RXTX_MAP.x0Smc64();
     private static final String PAYLOAD = "00112233 44556677 8899aabb ccddeeff";
 
     /** A v1.2 header (40 bytes) from {@code sender} to {@code receiver}, payload at {@code offset}. */

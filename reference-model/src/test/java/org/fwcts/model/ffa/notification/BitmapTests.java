@@ -18,6 +18,7 @@ import static org.fwcts.model.ffa.notification.NotificationWalk.VM2;
 
 import java.util.stream.Stream;
 import org.fwcts.model.ffa.EndpointId;
+import org.fwcts.model.ffa.FfaFunction;
 import org.fwcts.model.ffa.spmc.SpmcProfile;
 import org.fwcts.model.profile.SpmcProfiles;
 import org.fwcts.model.prediction.Prediction;
@@ -41,7 +42,7 @@ class BitmapTests {
 
         @ParameterizedTest(name = "{0}")
         @MethodSource("org.fwcts.model.ffa.notification.BitmapTests#implementations")
-        @DisplayName("gives VM 0 a bitmap and returns FFA_SUCCESS (w0 = 0x84000061)")
+        @DisplayName("gives VM 0 a bitmap and returns FFA_SUCCESS (w0 = FfaFunction.FFA_SUCCESS.x0())")
         void createsVmZero(SpmcProfile profile) {
             NotificationWalk walk = new NotificationWalk(profile);
             assertThat(walk.receiver(VM0).enabled()).isFalse();

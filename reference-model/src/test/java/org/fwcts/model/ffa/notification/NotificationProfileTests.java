@@ -21,13 +21,15 @@ import static org.fwcts.model.ffa.notification.NotificationWalk.UNBIND;
 import static org.fwcts.model.ffa.notification.NotificationWalk.VM0;
 
 import org.fwcts.model.ffa.EndpointId;
+import org.fwcts.model.ffa.FfaFunction;
 import org.fwcts.model.ffa.spmc.FfaOutcome;
 import org.fwcts.model.profile.SpmcProfiles;
+import org.fwcts.model.smccc.FunctionId;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Where the implementations answer the same call differently, one choice at a time. */
 @DisplayName("Notification choices per implementation")
@@ -38,13 +40,16 @@ class NotificationProfileTests {
     @Nested
     @DisplayName("TF-A's EL3 SPMC implements no notification function")
     class TfaEl3Spmc {
-        @ParameterizedTest(name = "function {0}")
-        @ValueSource(longs = {0x8400_007DL, 0x8400_007EL, 0x8400_007FL, 0x8400_0080L, 0x8400_0081L, 0x8400_0082L,
-                0x8400_0083L, 0xC400_0083L})
-        @DisplayName("every notification function is NOT_SUPPORTED, from either world")
-        void notSupported(long function) {
+        @ParameterizedTest(name = "{0}")
+        @EnumSource(value = FfaFunction.class, names = {"FFA_NOTIFICATION_BITMAP_CREATE", "FFA_NOTIFICATION_BITMAP_DESTROY",
+                "FFA_NOTIFICATION_BIND", "FFA_NOTIFICATION_UNBIND", "FFA_NOTIFICATION_SET", "FFA_NOTIFICATION_GET",
+                "FFA_NOTIFICATION_INFO_GET"})
+        @DisplayName("every notification function is NOT_SUPPORTED, SMC32 and SMC64, from either world")
+        void notSupported(FfaFunction function) {
             for (EndpointId caller : new EndpointId[] {VM0, SP1}) {
-                assertError(new NotificationWalk(SpmcProfiles.tfaEl3Spmc()).call(caller, function), NOT_SUPPORTED);
+                for (long id : new long[] {function.x0(), function.smc64().map(FunctionId::register).orElse(function.x0())}) {
+                    assertError(new NotificationWalk(SpmcProfiles.tfaEl3Spmc()).call(caller, id), NOT_SUPPORTED);
+                }
             }
         }
 

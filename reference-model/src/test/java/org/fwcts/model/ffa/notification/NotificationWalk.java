@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.fwcts.model.Registers;
+import org.fwcts.model.ffa.FfaFunction;
 import org.fwcts.model.ffa.spmc.ConformingAnswer;
 import org.fwcts.model.ffa.EndpointId;
 import org.fwcts.model.ffa.FfaCall;
@@ -37,14 +38,14 @@ final class NotificationWalk {
     static final EndpointId SP4 = EndpointId.of(0x8004);
 
     // Function IDs and status codes as DEN0077A tabulates them (ffa-abi.md §1, §2).
-    static final long BITMAP_CREATE = 0x8400_007DL;
-    static final long BITMAP_DESTROY = 0x8400_007EL;
-    static final long BIND = 0x8400_007FL;
-    static final long UNBIND = 0x8400_0080L;
-    static final long SET = 0x8400_0081L;
-    static final long GET = 0x8400_0082L;
-    static final long INFO_GET_32 = 0x8400_0083L;
-    static final long INFO_GET_64 = 0xC400_0083L;
+    static final long BITMAP_CREATE = FfaFunction.FFA_NOTIFICATION_BITMAP_CREATE.x0();
+    static final long BITMAP_DESTROY = FfaFunction.FFA_NOTIFICATION_BITMAP_DESTROY.x0();
+    static final long BIND = FfaFunction.FFA_NOTIFICATION_BIND.x0();
+    static final long UNBIND = FfaFunction.FFA_NOTIFICATION_UNBIND.x0();
+    static final long SET = FfaFunction.FFA_NOTIFICATION_SET.x0();
+    static final long GET = FfaFunction.FFA_NOTIFICATION_GET.x0();
+    static final long INFO_GET_32 = FfaFunction.FFA_NOTIFICATION_INFO_GET.x0();
+    static final long INFO_GET_64 = FfaFunction.FFA_NOTIFICATION_INFO_GET.x0Smc64();
     static final long NO_DATA = 0xFFFF_FFF7L;
 
     private static final int DIRECT = Partition.RECEIVES_DIRECT_REQ | Partition.SENDS_DIRECT_REQ;

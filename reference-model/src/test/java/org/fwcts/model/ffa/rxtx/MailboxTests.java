@@ -7,6 +7,7 @@ import static org.fwcts.model.ffa.PredictionAssert.assertError;
 import static org.fwcts.model.ffa.PredictionAssert.assertSuccess;
 
 import org.fwcts.model.ffa.EndpointId;
+import org.fwcts.model.ffa.FfaFunction;
 import org.fwcts.model.ffa.ModelWalk;
 import org.fwcts.model.profile.SpmcProfiles;
 import org.fwcts.model.profile.AgentTopologies;
@@ -19,11 +20,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** RX/TX buffer management (DEN0077A "FFA_RXTX_MAP", "FFA_RXTX_UNMAP", "FFA_RX_RELEASE"; ffa-abi.md §7). */
 @DisplayName("RX/TX buffers")
 class MailboxTests {
-    private static final long FFA_VERSION = 0x8400_0063L;
-    private static final long MAP_32 = 0x8400_0066L;
-    private static final long MAP_64 = 0xC400_0066L;
-    private static final long UNMAP = 0x8400_0067L;
-    private static final long RX_RELEASE = 0x8400_0065L;
+    private static final long FFA_VERSION = FfaFunction.FFA_VERSION.x0();
+    private static final long MAP_32 = FfaFunction.FFA_RXTX_MAP.x0();
+    private static final long MAP_64 = FfaFunction.FFA_RXTX_MAP.x0Smc64();
+    private static final long UNMAP = FfaFunction.FFA_RXTX_UNMAP.x0();
+    private static final long RX_RELEASE = FfaFunction.FFA_RX_RELEASE.x0();
     private static final EndpointId NWD = EndpointId.HYPERVISOR;
 
     private static ModelWalk negotiated(String profile) {

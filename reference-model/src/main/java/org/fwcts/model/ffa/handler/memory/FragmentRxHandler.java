@@ -59,7 +59,7 @@ final class FragmentRxHandler implements FfaHandler {
                 .value32(2, handle >>> 32, RetrieveRules.FRAG_TX)
                 .value32(3, fragment.bytes().length, RetrieveRules.FRAG_TX)
                 .unspecified(4, RetrieveRules.FRAG_TX);
-        return context.outcome(results, "FFA_MEM_FRAG_RX: " + fragment.bytes().length + " more bytes of handle 0x"
+        return context.outcome(results, () -> "FFA_MEM_FRAG_RX: " + fragment.bytes().length + " more bytes of handle 0x"
                 + Long.toHexString(handle) + "'s response", after, fragment);
     }
 }

@@ -57,7 +57,7 @@ final class FragmentTxHandler implements FfaHandler {
             return context.unmodelled("the call supplies " + call.txLength() + " TX bytes of a " + length
                     + "-byte fragment");
         }
-        FragmentedSend grown = send.plus(Arrays.copyOf(call.tx(), (int) length));
+        FragmentedSend grown = send.plus(call.txPrefix((int) length));
         if (grown.receivedLength() == send.totalLength()) {
             return SendCompletion.complete(context, send.type(), grown.received(), send.version(),
                     grown.fragmentLengths(), OptionalLong.of(handle), abandoned);
@@ -68,7 +68,7 @@ final class FragmentTxHandler implements FfaHandler {
                 .value32(2, handle >>> 32, SendRules.FRAG_RX)
                 .value32(3, grown.receivedLength(), SendRules.FRAG_RX)
                 .value32(4, SendHandler.senderField(choices, context.caller(), sender(send)), SendRules.FRAG_RX);
-        return context.outcome(results, "FFA_MEM_FRAG_TX: " + grown.receivedLength() + " of " + send.totalLength()
+        return context.outcome(results, () -> "FFA_MEM_FRAG_TX: " + grown.receivedLength() + " of " + send.totalLength()
                 + " bytes received", context.state().withMemory(context.state().memory().withSending(handle, grown)));
     }
 

@@ -24,6 +24,14 @@ final class HandleAllocation {
     }
 
     /** The handle the profile's scheme picks next in {@code state}. */
+    /** The constraint's description by the register holding the handle's low half (w1 or w2). */
+    private static final String[] CONSTRAINTS = {null, describe(1), describe(2)};
+
+    private static String describe(int low) {
+        return "the handle in w" + low + "/w" + (low + 1)
+                + " is not all ones, has bit 63 clear (SPMC-allocated) and is not in use";
+    }
+
     static long suggestion(MemoryChoices.HandleScheme scheme, MemoryState state) {
         long candidate;
         switch (scheme) {
@@ -60,8 +68,7 @@ final class HandleAllocation {
 
     /** What the chosen handle must satisfy: not all ones, allocated by the SPMC, not already in use. */
     static ResultConstraint constraint(MemoryState state, int low) {
-        return new ResultConstraint("the handle in w" + low + "/w" + (low + 1)
-                + " is not all ones, has bit 63 clear (SPMC-allocated) and is not in use", observed -> {
+        return new ResultConstraint(CONSTRAINTS[low], observed -> {
                     long handle = observed(observed, low);
                     return handle != INVALID && (handle & HYPERVISOR_ALLOCATED) == 0 && !state.inUse(handle);
                 }, MemoryRules.HANDLE);

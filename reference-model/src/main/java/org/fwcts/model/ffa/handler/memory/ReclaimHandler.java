@@ -2,6 +2,7 @@ package org.fwcts.model.ffa.handler.memory;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.fwcts.model.ffa.OwnedRange;
 import org.fwcts.model.ffa.memory.MemoryChoices;
 import org.fwcts.model.ffa.memory.MemoryRules;
@@ -52,7 +53,7 @@ final class ReclaimHandler implements FfaHandler {
                 .withAccess(AccessTransitions.afterReclaim(memory.access(), record));
         List<MemoryEffect> effects = zero ? AccessTransitions.zeroed(record.region(), MemoryRules.ZERO_ON_RECLAIM)
                 : List.of();
-        String summary = "FFA_MEM_RECLAIM: " + record.sender() + " takes back handle 0x" + Long.toHexString(handle)
+        Supplier<String> summary = () -> "FFA_MEM_RECLAIM: " + record.sender() + " takes back handle 0x" + Long.toHexString(handle)
                 + " with the access it had before the send";
         return FfaOutcome.Predicted.of(new FfaPrediction(
                 context.results().success(ReleaseRules.RECLAIM_SUCCESS).build(summary), Optional.empty(), List.of(),

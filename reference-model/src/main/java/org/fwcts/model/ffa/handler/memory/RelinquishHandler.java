@@ -2,6 +2,7 @@ package org.fwcts.model.ffa.handler.memory;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.fwcts.model.ffa.EndpointId;
 import org.fwcts.model.ffa.memory.AccessPermissions;
 import org.fwcts.model.ffa.memory.Borrower;
@@ -140,7 +141,7 @@ final class RelinquishHandler implements FfaHandler {
         }
         List<MemoryEffect> effects = zero ? AccessTransitions.zeroed(record.region(), MemoryRules.ZERO_ON_RELINQUISH)
                 : List.of();
-        String summary = "FFA_MEM_RELINQUISH: " + caller + " gives up handle 0x" + Long.toHexString(record.handle());
+        Supplier<String> summary = () -> "FFA_MEM_RELINQUISH: " + caller + " gives up handle 0x" + Long.toHexString(record.handle());
         return FfaOutcome.Predicted.of(new FfaPrediction(
                 context.results().success(ReleaseRules.RELINQUISH_SUCCESS).build(summary), Optional.empty(), List.of(),
                 effects, StateAfter.fixed(context.state().withMemory(memory))));

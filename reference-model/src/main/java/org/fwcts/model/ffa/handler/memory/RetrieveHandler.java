@@ -2,6 +2,7 @@ package org.fwcts.model.ffa.handler.memory;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.fwcts.model.SpecVersion;
 import org.fwcts.model.ffa.EndpointId;
 import org.fwcts.model.ffa.EndpointState;
@@ -125,7 +126,7 @@ final class RetrieveHandler implements FfaHandler {
                 .value32(2, first, RetrieveRules.RESPONSE);
         List<MemoryEffect> effects = decision.zeroed()
                 ? AccessTransitions.zeroed(record.region(), MemoryRules.ZERO_BEFORE_RETRIEVE) : List.of();
-        String summary = "FFA_MEM_RETRIEVE_REQ: " + caller + " retrieves handle 0x" + Long.toHexString(record.handle())
+        Supplier<String> summary = () -> "FFA_MEM_RETRIEVE_REQ: " + caller + " retrieves handle 0x" + Long.toHexString(record.handle())
                 + " with " + decision.granted() + " (" + PermissionResolution.pageAccess(decision.granted()) + ")";
         return FfaOutcome.Predicted.of(new FfaPrediction(results.build(summary), Optional.of(written), List.of(), effects,
                 StateAfter.fixed(next)));

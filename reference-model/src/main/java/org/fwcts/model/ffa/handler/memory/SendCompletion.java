@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 import org.fwcts.model.SpecVersion;
 import org.fwcts.model.ffa.EndpointId;
 import org.fwcts.model.ffa.OwnedRange;
@@ -151,7 +152,7 @@ final class SendCompletion {
                     .withAccess(AccessTransitions.afterSend(memory.access(), record)).withLastHandle(handle);
             return before.withMemory(next);
         };
-        String summary = context.functionId() + ": " + type + " of " + stored.region().get().totalPageCount()
+        Supplier<String> summary = () -> context.functionId() + ": " + type + " of " + stored.region().get().totalPageCount()
                 + " page(s) from " + sent.sender() + " to " + sent.receivers().size() + " borrower(s) succeeds";
         return FfaOutcome.Predicted.of(new FfaPrediction(results.build(summary), Optional.empty(), constraints,
                 effects, after));

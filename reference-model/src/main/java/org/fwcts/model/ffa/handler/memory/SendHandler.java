@@ -2,7 +2,6 @@ package org.fwcts.model.ffa.handler.memory;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -73,7 +72,7 @@ final class SendHandler implements FfaHandler {
             return context.unmodelled("the call supplies " + call.txLength() + " TX bytes of a " + fragment
                     + "-byte fragment");
         }
-        byte[] first = Arrays.copyOf(call.tx(), (int) fragment);
+        byte[] first = call.txPrefix((int) fragment);
         if (fragment == total) {
             return SendCompletion.complete(context, type, first, version, List.of((int) fragment), OptionalLong.empty(),
                     context.state());
@@ -130,7 +129,7 @@ final class SendHandler implements FfaHandler {
             FragmentedSend send = new FragmentedSend(handle, caller, type, version, total, first, List.of(first.length));
             return before.withMemory(memory.withSending(handle, send).withLastHandle(handle));
         };
-        return FfaOutcome.Predicted.of(new FfaPrediction(results.build(context.functionId() + ": " + first.length
+        return FfaOutcome.Predicted.of(new FfaPrediction(results.build(() -> context.functionId() + ": " + first.length
                 + " of " + total + " bytes received, FFA_MEM_FRAG_RX asks for more"), Optional.empty(),
                 List.of(HandleAllocation.constraint(memory, 1)), List.of(), after));
     }
