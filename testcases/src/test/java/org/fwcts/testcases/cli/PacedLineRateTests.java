@@ -27,8 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 class PacedLineRateTests {
     private static final int BAUD = 115_200;
     private static final Pattern SHARE = Pattern.compile("= (\\d+) % of line rate");
-    /** The goal is 80 %; this much leaves room for a loaded machine and still catches Nagle (~10 %). */
-    private static final int FLOOR_PERCENT = 60;
+    /** The goal is 80 %. The floor leaves room for a machine loaded by other builds and still catches Nagle (~10 %). */
+    private static final int FLOOR_PERCENT = 30;
 
     @TempDir
     Path temp;
