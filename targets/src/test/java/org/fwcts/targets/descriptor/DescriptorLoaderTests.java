@@ -47,6 +47,17 @@ class DescriptorLoaderTests {
     }
 
     @Test
+    @DisplayName("shipped in targets/ loads: qemu-virt-tcp, with the agent on a loopback TCP console on a free port")
+    void shippedTcpDescriptorLoads() {
+        TargetCatalog catalog = new TargetCatalog(ProjectLayout.discover().targetsDir());
+        TargetDescriptor descriptor = catalog.find("qemu-virt-tcp");
+        assertThat(descriptor.agentConsole().kind()).isEqualTo(ConsoleSpec.Kind.TCP);
+        assertThat(descriptor.agentConsole().host()).isEqualTo(ConsoleSpec.LOOPBACK);
+        assertThat(descriptor.agentConsole().port()).isZero();
+        assertThat(catalog.names()).contains("qemu-virt", "qemu-virt-tcp").noneMatch(name -> name.contains("waivers"));
+    }
+
+    @Test
     @DisplayName("fills defaults: QEMU binary, memory, one CPU, loopback host, 30 s boot and 5 s command time-outs")
     void fillsDefaults() throws IOException {
         TargetDescriptor descriptor = DescriptorLoader.load(write(VALID));

@@ -75,7 +75,7 @@ final class StandInBoard implements AutoCloseable {
                 %%YAML 1.1
                 ---
                 connection: &standin
-                  accepter: telnet,tcp,127.0.0.1,%d
+                  accepter: telnet,tcp(nodelay),127.0.0.1,%d
                   connector: serialdev,%s,115200n81,local
                   options:
                     kickolduser: true

@@ -1,0 +1,107 @@
+package org.fwcts.testcases.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A stand-in for a serial line behind a console server: a loopback TCP proxy that passes bytes
+ * both ways no faster than a UART of the given baud rate (8N1: ten bit times per byte) carries
+ * them, each direction on its own, as a full-duplex line does. Nagle is off on both of its
+ * sockets, as on a console server set up as the README says.
+ */
+final class PacedSerialLink implements AutoCloseable {
+    private static final int BITS_PER_BYTE = 10;
+
+    private final ServerSocket server;
+    private final int upstreamPort;
+    private final long nanosPerByte;
+    private final Thread acceptor;
+    private volatile Socket client;
+    private volatile Socket upstream;
+
+    /** Listens on a free loopback port; the first connection is joined to {@code upstreamPort} on loopback. */
+    PacedSerialLink(int upstreamPort, int baud) throws IOException {
+        this.server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        this.upstreamPort = upstreamPort;
+        this.nanosPerByte = TimeUnit.SECONDS.toNanos(BITS_PER_BYTE) / baud;
+        this.acceptor = new Thread(this::serve, "paced-link");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    int port() {
+        return server.getLocalPort();
+    }
+
+    private void serve() {
+        try {
+            client = server.accept();
+            client.setTcpNoDelay(true);
+            upstream = connect();
+            upstream.setTcpNoDelay(true);
+            Thread up = pace(client.getInputStream(), upstream.getOutputStream(), "paced-link-up");
+            pace(upstream.getInputStream(), client.getOutputStream(), "paced-link-down");
+            up.join();
+        } catch (IOException | InterruptedException e) {
+            // Closed: the test is over.
+        }
+    }
+
+    private Socket connect() throws IOException, InterruptedException {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return new Socket(InetAddress.getLoopbackAddress(), upstreamPort);
+            } catch (IOException e) {
+                if (attempt == 100) {
+                    throw e;
+                }
+                TimeUnit.MILLISECONDS.sleep(50);
+            }
+        }
+    }
+
+    /** Copies {@code from} to {@code to}, handing each chunk on when its last byte would have crossed the line. */
+    private Thread pace(InputStream from, OutputStream to, String name) {
+        Thread copier = new Thread(() -> {
+            byte[] buffer = new byte[4096];
+            long lineFreeAt = 0;
+            try {
+                for (int n; (n = from.read(buffer)) >= 0; ) {
+                    long start = Math.max(System.nanoTime(), lineFreeAt);
+                    lineFreeAt = start + n * nanosPerByte;
+                    for (long wait; (wait = lineFreeAt - System.nanoTime()) > 0; ) {
+                        LockSupport.parkNanos(wait);
+                    }
+                    to.write(buffer, 0, n);
+                    to.flush();
+                }
+            } catch (IOException e) {
+                // One side closed.
+            } finally {
+                close();
+            }
+        }, name);
+        copier.setDaemon(true);
+        copier.start();
+        return copier;
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable closeable : new AutoCloseable[] {server, client, upstream}) {
+            try {
+                if (closeable != null) {
+                    closeable.close();
+                }
+            } catch (Exception e) {
+                // Already closed.
+            }
+        }
+    }
+}
