@@ -36,7 +36,7 @@ class SimulatedDeviationTests {
             "the normal world owns its RX buffer after its partition-info call",
             "the partition owns its RX buffer after its partition-info call");
     private static final List<String> HANDLE_OPERATIONS = List.of("FFA_MEM_RETRIEVE_REQ", "FFA_MEM_RELINQUISH",
-            "FFA_MEM_RECLAIM");
+            "FFA_MEM_RECLAIM", "a send of the same pages");
 
     @TempDir
     static Path temp;
