@@ -7,6 +7,7 @@ import org.fwcts.model.Registers;
 import org.fwcts.model.ffa.FfaFunction;
 import org.fwcts.testcases.support.ConformanceTest;
 import org.fwcts.testcases.support.FfaFirmware;
+import org.fwcts.testcases.support.PartitionAgent;
 import org.fwcts.testcases.support.RequiresFfa;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -58,5 +59,21 @@ class FfaDirectRequestErrorTests {
     @DisplayName("is refused with the implementation's error")
     void refused(String what, long function, long endpoints, long flags, FfaFirmware ffa) {
         assertThatCall(ffa.call(Registers.of(function, endpoints, flags, 1, 2, 3, 4, 5))).matchesModel();
+    }
+
+    static Stream<Arguments> partitionRequests() {
+        return Stream.of(Arguments.of("REQ_32", REQ_32), Arguments.of("REQ_64", REQ_64), Arguments.of("REQ2", REQ2));
+    }
+
+    /** The partition is running the normal world's request when it makes this one: its own context is not waiting. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("partitionRequests")
+    @Tag("rule:FFA.MSG.DIRECT_REQ.RECEIVER")
+    @Tag("rule:FFA.MSG.DIRECT_REQ.BUSY")
+    @DisplayName("a partition's request to itself, made while it runs a request, is refused")
+    void partitionToItself(String what, long function, FfaFirmware ffa) {
+        PartitionAgent partition = PartitionAgent.first(ffa);
+        long self = partition.id().value();
+        assertThatCall(partition.call(Registers.of(function, self << 16 | self, 0, 1, 2, 3, 4, 5))).matchesModel();
     }
 }

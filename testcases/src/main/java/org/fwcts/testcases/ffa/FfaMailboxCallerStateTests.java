@@ -22,8 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every call that changes the RX/TX buffers' state or their ownership, from each endpoint, while
  * no RX buffer is full, while the normal world owns its RX buffer and while the partition owns
- * its own (DEN0077A v1.2 §7.2 buffer ownership, §10.3 FFA_RXTX_MAP, §10.4 FFA_RXTX_UNMAP,
- * §10.5 FFA_RX_RELEASE, §10.6 FFA_RX_ACQUIRE, §10.1 FFA_PARTITION_INFO_GET): an RX_RELEASE by an
+ * its own (DEN0077A v1.2, "Buffer ownership", "FFA_RXTX_MAP", "FFA_RXTX_UNMAP", "FFA_RX_RELEASE",
+ * "FFA_RX_ACQUIRE", "FFA_PARTITION_INFO_GET"): an RX_RELEASE by an
  * endpoint that does not own its buffer is DENIED even while another endpoint owns one, and so on,
  * as the model's rules decide. Both endpoints' buffers are mapped and empty again afterwards.
  */

@@ -10,6 +10,10 @@ import java.util.stream.Stream;
 import org.fwcts.model.Registers;
 import org.fwcts.model.ffa.FfaFunction;
 import org.fwcts.model.ffa.memory.AccessPermissions;
+import org.fwcts.model.ffa.memory.Constituent;
+import org.fwcts.model.ffa.memory.DescriptorLayout;
+import org.fwcts.model.ffa.memory.MemoryAttributes;
+import org.fwcts.model.ffa.memory.MemoryTransaction;
 import org.fwcts.model.ffa.memory.TransactionType;
 import org.fwcts.testcases.support.ConformanceTest;
 import org.fwcts.testcases.support.FfaCheck;
@@ -23,10 +27,11 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every state-changing call on a memory handle (retrieve, relinquish, reclaim) from each endpoint
+ * Every state-changing call on a memory handle (retrieve, relinquish, reclaim, and a send of the
+ * same pages) from each endpoint
  * in each state of the transaction: the wrong caller in the wrong state is refused with the error
- * the model's rule gives (DEN0077A v1.2 §10.10 FFA_MEM_RETRIEVE_REQ, §10.12 FFA_MEM_RELINQUISH,
- * §10.13 FFA_MEM_RECLAIM), the right one succeeds. The test leaves whatever the call left open to
+ * the model's rule gives (DEN0077A v1.2, "FFA_MEM_RETRIEVE_REQ", "FFA_MEM_RELINQUISH",
+ * "FFA_MEM_RECLAIM"), the right one succeeds. The test leaves whatever the call left open to
  * the run's clean-up, which gives memory back through calls the model predicts.
  */
 @ConformanceTest
@@ -60,7 +65,8 @@ class FfaMemoryCallerStateTests {
     enum Operation {
         RETRIEVE("FFA_MEM_RETRIEVE_REQ"),
         RELINQUISH("FFA_MEM_RELINQUISH"),
-        RECLAIM("FFA_MEM_RECLAIM");
+        RECLAIM("FFA_MEM_RECLAIM"),
+        SEND("a send of the same pages");
 
         private final String function;
 
@@ -94,11 +100,14 @@ class FfaMemoryCallerStateTests {
     @Tag("rule:FFA.MEM.RECLAIM.OWNER")
     @Tag("rule:FFA.MEM.RECLAIM.IN_USE")
     @Tag("rule:FFA.MEM.RECLAIM.HANDLE")
+    @Tag("rule:FFA.MEM.SEND.SENDER")
+    @Tag("rule:FFA.MEM.SEND.OVERLAP")
     @DisplayName("a handle operation answers as the caller and the transaction's state decide")
     void operationInState(Operation operation, Caller caller, Stage stage, TransactionType type, FfaFirmware ffa) {
         long handle = reach(stage, type);
         byte[] tx = tx(operation, caller, handle, type, ffa);
-        FfaCheck check = caller.call(ffa, scenario.partition(), call(operation, handle, tx), tx);
+        Registers registers = operation == Operation.SEND ? MemoryDescriptors.sendCall(type, tx) : call(operation, handle, tx);
+        FfaCheck check = caller.call(ffa, scenario.partition(), registers, tx);
         assertThatCall(check).matchesModel();
         caller.releaseRxIfHeld(ffa, scenario.partition());
     }
@@ -134,6 +143,7 @@ class FfaMemoryCallerStateTests {
             case RELINQUISH -> MemoryRetrieval.relinquishCall();
             case RECLAIM -> Registers.of(FfaFunction.FFA_MEM_RECLAIM.id().register(), handle & 0xFFFF_FFFFL,
                     handle >>> 32, 0);
+            case SEND -> null;
         };
     }
 
@@ -143,6 +153,20 @@ class FfaMemoryCallerStateTests {
             case RETRIEVE -> MemoryRetrieval.request(handle, ffa.self(), scenario.partition().id(), type, granted(type), 0);
             case RELINQUISH -> MemoryRetrieval.relinquish(handle, caller.id(ffa, scenario.partition()));
             case RECLAIM -> new byte[0];
+            case SEND -> MemoryDescriptors.bytes(resend(caller, type, ffa));
         };
+    }
+
+    /** The case's pages sent again with the case's type, by {@code caller} to the other endpoint. */
+    private MemoryTransaction resend(Caller caller, TransactionType type, FfaFirmware ffa) {
+        MemoryTransaction.Builder send = MemoryDescriptors.send(ffa, type, scenario.partition().id(), AccessPermissions.RW, 1);
+        if (caller == Caller.PARTITION) {
+            send = MemoryTransaction.builder(scenario.partition().id())
+                    .attributes(type == TransactionType.SHARE ? MemoryAttributes.NORMAL_WRITE_BACK_INNER_SHAREABLE
+                            : MemoryAttributes.NOT_SPECIFIED)
+                    .receiver(ffa.self(), AccessPermissions.RW)
+                    .region(new Constituent(scenario.region(), 1)).layout(DescriptorLayout.V1_2);
+        }
+        return send.build();
     }
 }

@@ -36,7 +36,7 @@ class SimulatedDeviationTests {
             "the normal world owns its RX buffer after its partition-info call",
             "the partition owns its RX buffer after its partition-info call");
     private static final List<String> HANDLE_OPERATIONS = List.of("FFA_MEM_RETRIEVE_REQ", "FFA_MEM_RELINQUISH",
-            "FFA_MEM_RECLAIM");
+            "FFA_MEM_RECLAIM", "a send of the same pages");
 
     @TempDir
     static Path temp;
@@ -99,6 +99,10 @@ class SimulatedDeviationTests {
                                 + " execute › LEND",
                         RULES + "LEND/DONATE with instruction access NOT_SPECIFIED: the borrower cannot execute the"
                                 + " region › LEND"), lendRetrievals())),
+                Arguments.of("wrong-partition-id", List.of(
+                        "FF-A partition identity and reachability › the ID a partition's own FFA_ID_GET gave it at"
+                                + " initialisation is the ID it is listed with",
+                        "FF-A discovery from a partition › a partition's own discovery call › FFA_ID_GET")),
                 Arguments.of("rwx-after-reclaim", List.of(
                         RULES + "after RECLAIM the owner has exactly the access it had before the send, never more › SHARE",
                         RULES + "after RECLAIM the owner has exactly the access it had before the send, never more › LEND")));

@@ -53,11 +53,19 @@ class RetrieveTests {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"tfa-el3-spmc", "hafnium"})
-    @DisplayName("a retrieve request from the normal world (the hypervisor's) is outside the model")
+    @DisplayName("a normal-world retrieve naming only other receivers is INVALID_PARAMETERS; the hypervisor's form is"
+            + " outside the model")
     void fromNormalWorld(String profile) {
         MemoryWalk walk = shared(profile, TransactionType.SHARE, to(SP1, AccessPermissions.RW));
-        byte[] bytes = TransactionDescriptorEncoder.encode(tagged(NWD, walk.handle(), 0, to(SP1, AccessPermissions.RW)));
-        assertThat(walk.peek(NWD, new long[] {RETRIEVE_REQ_32, bytes.length, bytes.length}, bytes))
+        byte[] naming = TransactionDescriptorEncoder.encode(tagged(NWD, walk.handle(), 0, to(SP1, AccessPermissions.RW)));
+        FfaOutcome stranger = walk.peek(NWD, new long[] {RETRIEVE_REQ_32, naming.length, naming.length}, naming);
+        assertThat(stranger).isInstanceOf(FfaOutcome.Predicted.class);
+        Prediction refused = ((FfaOutcome.Predicted) stranger).primary().registers();
+        assertOutcome(refused, "INVALID_PARAMETERS");
+        assertThat(refused.rule()).isEqualTo(RetrieveRules.CALLER);
+
+        byte[] hypervisor = TransactionDescriptorEncoder.encode(tagged(NWD, walk.handle(), 0));
+        assertThat(walk.peek(NWD, new long[] {RETRIEVE_REQ_32, hypervisor.length, hypervisor.length}, hypervisor))
                 .isInstanceOf(FfaOutcome.Unmodelled.class);
     }
 

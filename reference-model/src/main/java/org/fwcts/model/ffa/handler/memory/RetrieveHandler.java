@@ -46,6 +46,9 @@ final class RetrieveHandler implements FfaHandler {
             return context.error(FfaError.INVALID_PARAMETERS, MemoryRules.DESCRIPTOR_IN_TX,
                     "x3/w4 name a buffer other than the TX buffer");
         }
+        if (!context.caller().isSecure()) {
+            return fromNormalWorld(context, choices);
+        }
         Optional<Mailbox> mailbox = context.callerState().mailbox();
         long total = call.w(1) & 0xFFFF_FFFFL;
         SpecVersion version = context.callerVersion();
@@ -66,9 +69,6 @@ final class RetrieveHandler implements FfaHandler {
             return Refusal.from(malformed).outcome(context);
         }
         MemoryTransaction request = reading.decoded().orElseThrow();
-        if (!context.caller().isSecure()) {
-            return fromNormalWorld(context, request);
-        }
         MemoryState memory = context.state().memory();
         if (memory.sending().containsKey(request.handle())) {
             return context.error(FfaError.INVALID_PARAMETERS, MemoryRules.INCOMPLETE,
@@ -134,18 +134,27 @@ final class RetrieveHandler implements FfaHandler {
 
     /**
      * The normal world at the SPMC's interface retrieves only with the hypervisor retrieve request,
-     * which names no receivers (DEN0077A v1.2, "Hypervisor retrieve request"); a request that names
-     * receivers, none of them the caller, is a retrieve by an endpoint that is not a receiver. TF-A's
-     * EL3 SPMC refuses any normal-world request with endpoint descriptors (spmc_shared_mem.c,
-     * emad_count check).
+     * which names no receivers (DEN0077A v1.2, "Hypervisor retrieve request"), and that stays outside
+     * the model; a whole, well-formed request that names receivers, none of them the caller, is a
+     * retrieve by an endpoint that is not a receiver. TF-A's EL3 SPMC refuses every normal-world
+     * request with endpoint descriptors (spmc_shared_mem.c, the emad_count check).
      */
-    private static FfaOutcome fromNormalWorld(FfaContext context, MemoryTransaction request) {
-        boolean named = request.receivers().stream().anyMatch(r -> r.receiver().equals(context.caller()));
-        if (request.receivers().isEmpty() || named) {
-            return context.unmodelled("a retrieve request from the normal world (retrieval by the hypervisor)");
-        }
-        return context.error(FfaError.INVALID_PARAMETERS, RetrieveRules.CALLER,
-                context.caller() + " is not a receiver the request names; the normal world retrieves only with the"
+    private static FfaOutcome fromNormalWorld(FfaContext context, MemoryChoices choices) {
+        FfaCall call = context.call();
+        long total = call.w(1) & 0xFFFF_FFFFL;
+        boolean whole = context.callerState().mailbox().isPresent() && total > 0
+                && total == (call.w(2) & 0xFFFF_FFFFL) && call.txLength() >= total;
+        if (whole) {
+            TolerantDecoder.Reading reading = TolerantDecoder.read(call.tx(), (int) total, context.callerVersion(),
+                    choices.toleratedRequestFaults());
+            if (reading.beyondModel().isEmpty() && reading.decoded() instanceof Decoded.Valid<MemoryTransaction> valid
+                    && !valid.value().receivers().isEmpty() && valid.value().receivers().stream()
+                            .noneMatch(access -> access.receiver().equals(context.caller()))) {
+                return context.error(FfaError.INVALID_PARAMETERS, RetrieveRules.CALLER, context.caller()
+                        + " is not a receiver the request names; the normal world retrieves only with the"
                         + " hypervisor retrieve request");
+            }
+        }
+        return context.unmodelled("a retrieve request from the normal world (retrieval by the hypervisor)");
     }
 }

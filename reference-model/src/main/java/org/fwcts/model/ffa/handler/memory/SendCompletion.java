@@ -67,6 +67,13 @@ final class SendCompletion {
         if (refusal.isPresent()) {
             return refusal.get().outcome(context, refusedState);
         }
+        if (context.caller().isSecure() && !choices.tracksOwnership()) {
+            // Whether the partition owns the pages decides (DEN0077A, "Ownership and access attributes"),
+            // and this profile does not track ownership: TF-A's EL3 SPMC, for one, refuses every send
+            // from a partition (spmc_shared_mem.c) while another SPMC may accept its own memory.
+            return context.unmodelled("a send from a partition, whose page ownership profile "
+                    + context.profile().name() + " does not track");
+        }
         return success(context, type, sent, version.atLeast(1, 1) ? descriptor : new byte[0],
                 constituentsPerFragment(sent, fragmentLengths), knownHandle);
     }
