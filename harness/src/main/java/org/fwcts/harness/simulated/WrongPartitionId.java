@@ -22,7 +22,7 @@ record WrongPartitionId() implements Deviation {
     }
 
     @Override
-    public Answer apply(FfaCall call, org.fwcts.model.ffa.FfaState before, Answer conforming) {
+    public Answer apply(FfaCall call, org.fwcts.model.ffa.spmc.FfaState before, Answer conforming) {
         boolean idGet = FfaFunction.of(call.functionId()).filter(FfaFunction.FFA_ID_GET::equals).isPresent();
         boolean succeeded = (conforming.registers().x(0) & 0xFFFF_FFFFL) == FFA_SUCCESS_32;
         if (idGet && succeeded && call.caller().isSecure()) {
