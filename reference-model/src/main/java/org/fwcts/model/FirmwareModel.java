@@ -2,7 +2,12 @@ package org.fwcts.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.fwcts.model.ffa.EndpointId;
+import org.fwcts.model.ffa.FfaCall;
 import org.fwcts.model.ffa.FfaCalls;
+import org.fwcts.model.ffa.FfaOutcome;
+import org.fwcts.model.ffa.FfaPrediction;
+import org.fwcts.model.ffa.SpmcModel;
 import org.fwcts.model.prediction.Outcome;
 import org.fwcts.model.prediction.Prediction;
 import org.fwcts.model.profile.Profile;
@@ -22,6 +27,8 @@ import org.fwcts.model.smccc.SmcccRules;
 public final class FirmwareModel {
     private final Profile profile;
     private final List<CallFamily> families;
+    private final FfaCalls ffaRange = new FfaCalls();
+    private final SpmcModel spmc;
 
     public FirmwareModel(Profile profile) {
         this(profile, List.of(new ArchitectureCalls(), new PsciCalls(), new FfaCalls()));
@@ -30,6 +37,59 @@ public final class FirmwareModel {
     public FirmwareModel(Profile profile, List<CallFamily> families) {
         this.profile = profile;
         this.families = List.copyOf(families);
+        this.spmc = profile.ffa().map(system -> new SpmcModel(system.spmc(), system.topology())).orElse(null);
+    }
+
+    /**
+     * The endpoint the normal-world agent calls as: the topology's primary normal-world endpoint,
+     * or the hypervisor/OS ID when the profile has no FF-A.
+     */
+    public EndpointId normalWorld() {
+        return spmc == null ? EndpointId.HYPERVISOR : spmc.topology().primaryNormalWorld();
+    }
+
+    /** The SPMC model of the profile's FF-A system, if it has one. */
+    public java.util.Optional<SpmcModel> spmc() {
+        return java.util.Optional.ofNullable(spmc);
+    }
+
+    /**
+     * Predicts {@code call} from any endpoint in {@code state}: FF-A calls go to the SPMC model
+     * with their caller and TX bytes, the rest to the normal-world conduit's families.
+     */
+    public org.fwcts.model.Outcome predict(ModelState state, FfaCall call) {
+        FunctionId id = FunctionId.fromRegister(call.registers().x(0));
+        boolean plainId = (call.registers().x(0) >>> Integer.SIZE) == 0 && !id.hasSveHint();
+        // Function IDs with x0's upper half or the SVE hint set take the conduit's decoding first.
+        if (spmc != null && plainId && ffaRange.claims(id)) {
+            return lift(state, spmc.step(state.ffa().orElseGet(spmc::freshBoot), call));
+        }
+        Outcome outcome = step(state, call.registers());
+        if (outcome instanceof Outcome.Unmodelled unmodelled) {
+            return new org.fwcts.model.Outcome.Unmodelled(state, unmodelled.reason());
+        }
+        Outcome.Predicted predicted = (Outcome.Predicted) outcome;
+        List<Expected> alternatives = new ArrayList<>();
+        for (Prediction alternative : predicted.alternatives()) {
+            alternatives.add(new Expected(alternative, java.util.Optional.empty(), List.of(), List.of(),
+                    observed -> predicted.after(observed).orElse(state)));
+        }
+        return new org.fwcts.model.Outcome.Predicted(alternatives);
+    }
+
+    private static org.fwcts.model.Outcome lift(ModelState state, FfaOutcome outcome) {
+        if (outcome instanceof FfaOutcome.Forwarded forwarded) {
+            return new org.fwcts.model.Outcome.Forwarded(state.withFfa(forwarded.next()), forwarded.receiver(),
+                    forwarded.receiverSees());
+        }
+        if (outcome instanceof FfaOutcome.Unmodelled unmodelled) {
+            return new org.fwcts.model.Outcome.Unmodelled(state, unmodelled.reason());
+        }
+        List<Expected> alternatives = new ArrayList<>();
+        for (FfaPrediction alternative : ((FfaOutcome.Predicted) outcome).alternatives()) {
+            alternatives.add(Expected.of(alternative, state));
+        }
+        return new org.fwcts.model.Outcome.Predicted(alternatives);
     }
 
     public Profile profile() {

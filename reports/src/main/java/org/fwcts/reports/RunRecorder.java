@@ -152,10 +152,10 @@ public final class RunRecorder implements TestExecutionListener {
         try {
             Files.createDirectories(runDir);
             String line = JSON.writeValueAsString(record) + "\n";
-            Files.writeString(runDir.resolve("results.jsonl"), line, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+            Files.writeString(runDir.resolve(RunFiles.RESULTS), line, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND, StandardOpenOption.SYNC);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot append to " + runDir.resolve("results.jsonl"), e);
+            throw new UncheckedIOException("cannot append to " + runDir.resolve(RunFiles.RESULTS), e);
         }
     }
 }

@@ -25,10 +25,10 @@ public final class SummaryWriter {
     public static void write(RunSummary summary, Path runDir) {
         try {
             Files.createDirectories(runDir);
-            JSON.writeValue(runDir.resolve("summary.json").toFile(), SummaryJson.of(summary));
+            JSON.writeValue(runDir.resolve(RunFiles.SUMMARY_JSON).toFile(), SummaryJson.of(summary));
             List<SummaryBlock> blocks = SummaryLayout.blocks(summary);
-            Files.writeString(runDir.resolve("summary.md"), SummaryMarkdown.render(blocks), StandardCharsets.UTF_8);
-            Files.writeString(runDir.resolve("summary.html"), SummaryHtml.render(blocks), StandardCharsets.UTF_8);
+            Files.writeString(runDir.resolve(RunFiles.SUMMARY_MD), SummaryMarkdown.render(blocks), StandardCharsets.UTF_8);
+            Files.writeString(runDir.resolve(RunFiles.SUMMARY_HTML), SummaryHtml.render(blocks), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the summary into " + runDir, e);
         }

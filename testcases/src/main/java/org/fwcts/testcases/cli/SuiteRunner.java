@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import org.fwcts.harness.agent.AgentProtocolException;
 import org.fwcts.reports.StoredRun;
 import org.fwcts.reports.ProgressPrinter;
+import org.fwcts.reports.RunFiles;
 import org.fwcts.reports.RunRecorder;
 import org.fwcts.reports.RunSummary;
 import org.fwcts.reports.SuiteInfo;
@@ -157,14 +158,14 @@ public final class SuiteRunner {
 
     private RunSummary execute(Launcher launcher, LauncherDiscoveryRequest request, ConformanceRun run, RunRecorder recorder) {
         Path dir = run.runDir();
-        Path results = dir.resolve("allure-results");
+        Path results = dir.resolve(RunFiles.ALLURE_RESULTS);
         AllureLifecycle allure = new AllureLifecycle(new FileSystemResultsWriter(results));
         Allure.setLifecycle(allure);
         AllureCategories.write(results, TARGET_ERRORS.stream().map(Class::getSimpleName).toList());
         ConformanceRun.activate(run);
         try (PrintWriter xmlLog = new PrintWriter(PrintStream.nullOutputStream())) {
             launcher.execute(request, new AllureJunitPlatform(allure),
-                    new LegacyXmlReportGeneratingListener(dir.resolve("junit"), xmlLog),
+                    new LegacyXmlReportGeneratingListener(dir.resolve(RunFiles.JUNIT), xmlLog),
                     recorder, ProgressPrinter.forConsole(out, clock, progress));
         }
         RunSummary summary = recorder.finish(null);
@@ -173,7 +174,7 @@ public final class SuiteRunner {
         AllureEnvironment.write(results, summary.runId(), environment);
         out.printf("%nFWCTS %s: %s — %d tests: %s%n%s%nSummary: %s%n", summary.runId(), summary.verdictLine(),
                 summary.tests().size(), summary.counts(), bootReport(run, summary.tests().size()),
-                dir.resolve("summary.md"));
+                dir.resolve(RunFiles.SUMMARY_MD));
         return summary;
     }
 

@@ -31,7 +31,8 @@ public final class ConformanceRun implements AutoCloseable {
     private final FirmwareModel model;
     private final Path runDir;
     private final Transcript transcript;
-    private final CallTrace trace = new CallTrace();
+    private final org.fwcts.harness.pipeline.CallHistory history;
+    private final org.fwcts.harness.pipeline.CallPipeline pipeline;
     private Firmware firmware;
     private FfaFirmware ffa;
     private TargetSession session;
@@ -50,7 +51,9 @@ public final class ConformanceRun implements AutoCloseable {
         this.launcher = launcher;
         this.model = model;
         this.runDir = runDir;
-        this.transcript = Transcript.toFile(runDir.resolve("console.log"));
+        this.transcript = Transcript.toFile(runDir.resolve(org.fwcts.reports.RunFiles.CONSOLE));
+        this.history = org.fwcts.harness.pipeline.CallHistory.appendingTo(runDir.resolve(org.fwcts.reports.RunFiles.CALLS));
+        this.pipeline = new org.fwcts.harness.pipeline.CallPipeline(model, history);
     }
 
     /** Validates the target's profile and images and chooses its launcher; boots nothing. */
@@ -92,9 +95,9 @@ public final class ConformanceRun implements AutoCloseable {
     public synchronized FfaFirmware ffa() {
         Firmware current = firmware();
         if (ffa == null) {
-            var system = model.profile().ffa().orElseThrow(() -> new org.opentest4j.TestAbortedException(
+            model.profile().ffa().orElseThrow(() -> new org.opentest4j.TestAbortedException(
                     "profile " + model.profile().name() + " has no FF-A system"));
-            ffa = new FfaFirmware(current, system, descriptor.ffa());
+            ffa = new FfaFirmware(current, descriptor.ffa());
         }
         return ffa;
     }
@@ -230,7 +233,7 @@ public final class ConformanceRun implements AutoCloseable {
         long start = System.nanoTime();
         try {
             org.fwcts.harness.faults.FaultSchedule schedule = faults;
-            session = TargetSession.boot(descriptor, launcher, runDir.resolve("work-" + (boots.size() + 1)), transcript,
+            session = TargetSession.boot(descriptor, launcher, runDir.resolve(org.fwcts.reports.RunFiles.WORK_PREFIX + (boots.size() + 1)), transcript,
                     schedule == null ? console -> console
                             : console -> new org.fwcts.harness.faults.FaultInjectingConsole(console, schedule));
         } catch (InterruptedException e) {
@@ -239,7 +242,9 @@ public final class ConformanceRun implements AutoCloseable {
         }
         boots.add(reason);
         bootTimes.add(java.time.Duration.ofNanos(System.nanoTime() - start));
-        firmware = new Firmware(session.agent(), model, trace);
+        pipeline.newBoot(reason);
+        firmware = new Firmware(pipeline, new org.fwcts.harness.pipeline.NormalWorldAgent(model.normalWorld(),
+                session.agent(), FfaFirmware.mailbox(descriptor.ffa())));
         ffa = null;
     }
 
@@ -268,9 +273,9 @@ public final class ConformanceRun implements AutoCloseable {
         return transcript;
     }
 
-    /** The trace of the test running now. */
-    public CallTrace trace() {
-        return trace;
+    /** The run's call pipeline: every call of every boot goes through it. */
+    public org.fwcts.harness.pipeline.CallPipeline pipeline() {
+        return pipeline;
     }
 
     public Path runDir() {
@@ -327,6 +332,7 @@ public final class ConformanceRun implements AutoCloseable {
             shutdown();
         } finally {
             transcript.close();
+            history.close();
             if (active == this) {
                 active = null;
             }

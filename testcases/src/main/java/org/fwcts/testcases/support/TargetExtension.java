@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import org.fwcts.harness.compare.CallCheck;
+import org.fwcts.harness.pipeline.Judgement;
 import org.fwcts.targets.ProjectLayout;
 import org.fwcts.targets.descriptor.TargetCatalog;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -56,16 +56,17 @@ public final class TargetExtension implements ParameterResolver, BeforeEachCallb
         ConformanceRun run = run(context);
         run.beforeTest(freshBootNeed(context));
         TestLabels.of(context.getTags()).forEach(Allure::label);
-        run.trace().begin();
+        run.pipeline().beginTest(context.getUniqueId());
         context.getStore(NAMESPACE).put(MARK, run.transcript().mark());
     }
 
     @Override
     public void afterEach(ExtensionContext context) {
         ConformanceRun run = run(context);
-        List<CallCheck> calls = run.trace().end();
-        if (!calls.isEmpty()) {
-            Allure.addAttachment("model trace", "text/plain", CallTrace.describe(calls), ".txt");
+        List<Judgement> calls = run.pipeline().endTest();
+        String trace = CallTrace.describe(calls);
+        if (!trace.isEmpty()) {
+            Allure.addAttachment("model trace", "text/plain", trace, ".txt");
         }
         Long mark = context.getStore(NAMESPACE).get(MARK, Long.class);
         if (mark != null) {
@@ -82,6 +83,9 @@ public final class TargetExtension implements ParameterResolver, BeforeEachCallb
             return;
         }
         run.afterTest(context.getDisplayName());
+        if (context.getExecutionException().isEmpty()) {
+            TestVerdicts.settle(calls);
+        }
     }
 
     /** The test's name when it (or its class) needs a fresh boot. */
