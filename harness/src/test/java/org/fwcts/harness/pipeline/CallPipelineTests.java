@@ -106,4 +106,33 @@ class CallPipelineTests {
             assertThatThrownBy(() -> CallHistory.read(file)).hasMessage(file + ":4: conduit: unknown conduit 'SVC'");
         }
     }
+
+    @Nested
+    @DisplayName("a recheck of a stored history")
+    class Rechecking {
+        @Test
+        @DisplayName("with the same model reproduces every verdict")
+        void unchanged() {
+            Path file = temp.resolve("calls.jsonl");
+            PipelineFixture.twoBoots(file, call -> call.x(0) == PipelineFixture.PSCI_VERSION ? Registers.of(2) : Registers.of(0));
+            Recheck recheck = Recheck.of(CallHistory.read(file), PipelineFixture.model(Map.of()));
+            assertThat(recheck.calls()).isEqualTo(4);
+            assertThat(recheck.counts()).containsEntry(Verdict.FAIL, 2).containsEntry(Verdict.PASS, 2);
+            assertThat(recheck.changes()).isEmpty();
+        }
+
+        @Test
+        @DisplayName("with a changed profile lists exactly the calls whose verdict changes")
+        void changedProfile() {
+            Path file = temp.resolve("calls.jsonl");
+            PipelineFixture.twoBoots(file, PipelineFixture::qemu);
+            Recheck recheck = Recheck.of(CallHistory.read(file), PipelineFixture.model(Map.of("psciVersion", "1.0")));
+            assertThat(recheck.changes()).extracting(Recheck.Change::sequence).containsExactly(1L, 3L);
+            assertThat(recheck.changes()).allSatisfy(change -> {
+                assertThat(change.before()).isEqualTo(Verdict.PASS);
+                assertThat(change.after()).isEqualTo(Verdict.FAIL);
+            });
+            assertThat(recheck.tests().get("test-1").changed()).isTrue();
+        }
+    }
 }
