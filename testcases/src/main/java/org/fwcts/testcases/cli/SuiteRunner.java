@@ -31,7 +31,8 @@ import org.fwcts.targets.ProjectLayout;
 import org.fwcts.targets.TargetException;
 import org.fwcts.targets.descriptor.TargetCatalog;
 import org.fwcts.targets.descriptor.TargetDescriptor;
-import org.fwcts.testcases.support.ConformanceRun;
+import org.fwcts.testcases.support.TestRun;
+import org.fwcts.testcases.support.TestRuns;
 import org.fwcts.testcases.support.TargetUnresponsiveException;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
@@ -100,7 +101,7 @@ public final class SuiteRunner {
         if (!plan.containsTests()) {
             throw new TargetException("no conformance test matches " + selection.describe() + " (see ./fwcts list)");
         }
-        ConformanceRun run = ConformanceRun.prepare(descriptor, layout, dir);
+        TestRun run = TestRun.prepare(descriptor, layout, dir);
         new RunInvocation(runId, targetName, selection.tags(), selection.names()).write(dir);
         run.bootPerTest(bootPerTest);
         if (faults != null) {
@@ -109,7 +110,7 @@ public final class SuiteRunner {
         try (run) {
             bootOrDiscard(run, dir);
             out.printf("FWCTS: %s booted (%s); results in %s%n", descriptor.name(), run.facts().get("agent"), dir);
-            return execute(launcher, request, run, new RunRecorder(runId, dir, run::facts, ModelRules.suiteInfo(), waivers, clock));
+            return execute(launcher, selection, run, new RunRecorder(runId, dir, run::facts, ModelRules.suiteInfo(), waivers, clock));
         }
     }
 
@@ -128,7 +129,7 @@ public final class SuiteRunner {
         TargetDescriptor descriptor = new TargetCatalog(layout.targetsDir()).find(invocation.target());
         Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
                 .enableTestExecutionListenerAutoRegistration(false).build());
-        ConformanceRun run = ConformanceRun.prepare(descriptor, layout, runDir);
+        TestRun run = TestRun.prepare(descriptor, layout, runDir);
         java.util.Set<String> finished = new java.util.HashSet<>();
         interrupted.records().forEach(record -> finished.add(record.id()));
         run.resumeAfter(finished);
@@ -142,11 +143,11 @@ public final class SuiteRunner {
             RunRecorder recorder = new RunRecorder(invocation.runId(), runDir, run::facts, ModelRules.suiteInfo(),
                     waivers, clock);
             recorder.resume(interrupted.records());
-            return execute(launcher, invocation.selection().request(), run, recorder);
+            return execute(launcher, invocation.selection(), run, recorder);
         }
     }
 
-    private void bootOrDiscard(ConformanceRun run, Path dir) {
+    private void bootOrDiscard(TestRun run, Path dir) {
         try {
             run.firmware();
         } catch (RuntimeException e) {
@@ -156,17 +157,20 @@ public final class SuiteRunner {
         }
     }
 
-    private RunSummary execute(Launcher launcher, LauncherDiscoveryRequest request, ConformanceRun run, RunRecorder recorder) {
+    private RunSummary execute(Launcher launcher, SuiteSelection selection, TestRun run, RunRecorder recorder) {
         Path dir = run.runDir();
         Path results = dir.resolve(RunFiles.ALLURE_RESULTS);
         AllureLifecycle allure = new AllureLifecycle(new FileSystemResultsWriter(results));
         Allure.setLifecycle(allure);
         AllureCategories.write(results, TARGET_ERRORS.stream().map(Class::getSimpleName).toList());
-        ConformanceRun.activate(run);
+        String runId = TestRuns.open(run);
+        LauncherDiscoveryRequest request = selection.request(Map.of(TestRuns.PARAMETER, runId));
         try (PrintWriter xmlLog = new PrintWriter(PrintStream.nullOutputStream())) {
             launcher.execute(request, new AllureJunitPlatform(allure),
                     new LegacyXmlReportGeneratingListener(dir.resolve(RunFiles.JUNIT), xmlLog),
                     recorder, ProgressPrinter.forConsole(out, clock, progress));
+        } finally {
+            TestRuns.close(runId);
         }
         RunSummary summary = recorder.finish(null);
         Map<String, String> environment = new LinkedHashMap<>(summary.target());
@@ -179,7 +183,7 @@ public final class SuiteRunner {
     }
 
     /** Wall time, boots and their mean, and what one boot per test would add on top. */
-    private String bootReport(ConformanceRun run, int tests) {
+    private String bootReport(TestRun run, int tests) {
         java.util.List<java.time.Duration> times = run.bootTimes();
         long total = times.stream().mapToLong(java.time.Duration::toMillis).sum();
         double mean = times.isEmpty() ? 0 : total / (double) times.size();

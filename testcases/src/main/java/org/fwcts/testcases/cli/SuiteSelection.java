@@ -28,7 +28,13 @@ record SuiteSelection(List<String> tags, List<String> names) {
     }
 
     LauncherDiscoveryRequest request() {
+        return request(java.util.Map.of());
+    }
+
+    /** The request, with {@code parameters} passed to the tests as configuration parameters. */
+    LauncherDiscoveryRequest request(java.util.Map<String, String> parameters) {
         LauncherDiscoveryRequestBuilder builder = LauncherDiscoveryRequestBuilder.request()
+                .configurationParameters(parameters)
                 .selectors(selectPackage(PACKAGE))
                 .filters(TagFilter.includeTags("conformance"))
                 .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "true");

@@ -6,6 +6,7 @@ import org.fwcts.harness.pipeline.CallPipeline;
 import org.fwcts.harness.pipeline.Conduit;
 import org.fwcts.harness.pipeline.Judgement;
 import org.fwcts.harness.pipeline.NormalWorldAgent;
+import org.fwcts.harness.session.BootAgents;
 import org.fwcts.model.FirmwareModel;
 import org.fwcts.model.ModelState;
 import org.fwcts.model.Registers;
@@ -17,11 +18,13 @@ import org.fwcts.model.profile.Profile;
  */
 public final class Firmware {
     private final CallPipeline pipeline;
+    private final BootAgents agents;
     private final NormalWorldAgent agent;
 
-    Firmware(CallPipeline pipeline, NormalWorldAgent agent) {
+    Firmware(CallPipeline pipeline, BootAgents agents) {
         this.pipeline = pipeline;
-        this.agent = agent;
+        this.agents = agents;
+        this.agent = agents.normalWorld();
     }
 
     /** Makes {@code call} with SMC and returns its check; a call the model cannot predict skips the test. */
@@ -46,6 +49,11 @@ public final class Firmware {
 
     NormalWorldAgent normalWorld() {
         return agent;
+    }
+
+    /** The boot's agents by endpoint. */
+    BootAgents agents() {
+        return agents;
     }
 
     public FirmwareModel model() {

@@ -27,7 +27,7 @@ public final class PartitionAgent {
 
     private PartitionAgent(FfaFirmware ffa, EndpointId id, DirectMessageKind kind) {
         this.ffa = ffa;
-        this.client = new PartitionClient(ffa.firmware().agent(), ffa.self(), id, kind);
+        this.client = ffa.firmware().agents().partition(id, kind);
     }
 
     /** The agent in {@code partition}, spoken to with DIRECT_REQ2 where it accepts it, else DIRECT_REQ (64). */
