@@ -18,21 +18,66 @@ import java.util.List;
 public final class CallHistory implements AutoCloseable {
     private final Path file;
     private final BufferedWriter out;
+    private final long lastSequence;
+    private final int lastBoot;
 
-    private CallHistory(Path file, BufferedWriter out) {
+    private CallHistory(Path file, BufferedWriter out, long lastSequence, int lastBoot) {
         this.file = file;
         this.out = out;
+        this.lastSequence = lastSequence;
+        this.lastBoot = lastBoot;
     }
 
-    /** Appends to {@code file} (a resumed run continues its history). */
+    /**
+     * Appends to {@code file}. A resumed run continues the history of the run it resumes: a line
+     * the interrupted run left half-written is cut off (it never was a record), and numbering
+     * continues after the last call and boot.
+     *
+     * @throws IllegalArgumentException naming the line when the existing history is damaged
+     */
     public static CallHistory appendingTo(Path file) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
+            long lastSequence = 0;
+            int lastBoot = 0;
+            if (Files.isRegularFile(file)) {
+                cutPartialLine(file);
+                for (HistoryLine line : read(file)) {
+                    if (line instanceof HistoryLine.Call call) {
+                        lastSequence = Math.max(lastSequence, call.entry().sequence());
+                    } else if (line instanceof HistoryLine.Boot boot) {
+                        lastBoot = Math.max(lastBoot, boot.boot());
+                    }
+                }
+            }
             return new CallHistory(file, Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND));
+                    StandardOpenOption.APPEND), lastSequence, lastBoot);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
+    }
+
+    private static void cutPartialLine(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        int end = bytes.length;
+        while (end > 0 && bytes[end - 1] != '\n') {
+            end--;
+        }
+        if (end < bytes.length) {
+            try (var channel = java.nio.channels.FileChannel.open(file, StandardOpenOption.WRITE)) {
+                channel.truncate(end);
+            }
+        }
+    }
+
+    /** The number of the last call already in the history (0 for a new one). */
+    public long lastSequence() {
+        return lastSequence;
+    }
+
+    /** The number of the last boot already in the history (0 for a new one). */
+    public int lastBoot() {
+        return lastBoot;
     }
 
     public Path file() {

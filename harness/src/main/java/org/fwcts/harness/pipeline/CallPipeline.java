@@ -36,6 +36,8 @@ public final class CallPipeline {
         this.checker = new CallChecker(model);
         this.history = history;
         this.tracksState = model.profile().ffa().isPresent();
+        this.boot = history.lastBoot();
+        this.sequence = history.lastSequence();
     }
 
     public FirmwareModel model() {
@@ -102,7 +104,7 @@ public final class CallPipeline {
 
     private synchronized Judgement record(EndpointId caller, Conduit conduit, Registers registers, byte[] tx,
             Observed observed, boolean issued) {
-        CallEntry entry = new CallEntry(++sequence, Math.max(boot, 1), Optional.ofNullable(test), caller, conduit,
+        CallEntry entry = new CallEntry(++sequence, boot, Optional.ofNullable(test), caller, conduit,
                 registers, tx, observed);
         history.call(entry);
         Judgement judgement = checker.judge(state, entry);

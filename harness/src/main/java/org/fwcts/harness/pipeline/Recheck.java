@@ -66,9 +66,15 @@ public record Recheck(int calls, Map<Verdict, Integer> counts, List<Change> chan
             }
             CallEntry entry = call.entry();
             HistoryLine.Judged before = given.get(entry.sequence());
-            if (before == null) {
+            if (before == null && !bootFollows(history, line)) {
                 throw new IllegalArgumentException("line " + line.line() + ": call " + entry.sequence()
                         + " has no verdict line (the history is truncated)");
+            }
+            if (before == null) {
+                // The run was interrupted between recording this call and judging it, then resumed on
+                // a fresh boot: there is no verdict to reproduce, and the model cannot follow that boot on.
+                lost = "the run was interrupted at call " + entry.sequence();
+                continue;
             }
             Verdict verdict;
             String rule;
@@ -102,5 +108,14 @@ public record Recheck(int calls, Map<Verdict, Integer> counts, List<Change> chan
             }
         }
         return new Recheck(calls, counts, changes, tests);
+    }
+
+    private static boolean bootFollows(List<HistoryLine> history, HistoryLine line) {
+        for (int i = history.indexOf(line) + 1; i < history.size(); i++) {
+            if (history.get(i) instanceof HistoryLine.Boot) {
+                return true;
+            }
+        }
+        return false;
     }
 }

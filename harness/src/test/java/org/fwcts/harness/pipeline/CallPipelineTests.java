@@ -108,6 +108,41 @@ class CallPipelineTests {
     }
 
     @Nested
+    @DisplayName("continues the history of a run it resumes")
+    class Resuming {
+        @Test
+        @DisplayName("cutting the line the killed run left half-written, and numbering calls and boots on")
+        void continuesNumbering() throws IOException {
+            Path file = temp.resolve("calls.jsonl");
+            PipelineFixture.twoBoots(file, PipelineFixture::qemu);
+            String text = Files.readString(file);
+            Files.writeString(file, text.substring(0, text.length() - 20));
+            PipelineFixture.twoBoots(file, PipelineFixture::qemu);
+            List<HistoryLine> lines = CallHistory.read(file);
+            assertThat(lines.stream().filter(HistoryLine.Call.class::isInstance)
+                    .map(line -> ((HistoryLine.Call) line).entry().sequence())).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L);
+            assertThat(lines.stream().filter(HistoryLine.Boot.class::isInstance)
+                    .map(line -> ((HistoryLine.Boot) line).boot())).containsExactly(1, 2, 3, 4);
+        }
+
+        @Test
+        @DisplayName("a call recorded but not judged before the kill is not a verdict to reproduce")
+        void callWithoutVerdict() throws IOException {
+            Path file = temp.resolve("calls.jsonl");
+            PipelineFixture.twoBoots(file, PipelineFixture::qemu);
+            List<String> lines = new java.util.ArrayList<>(Files.readAllLines(file));
+            lines.remove(lines.size() - 1);
+            Files.write(file, lines);
+            assertThatThrownBy(() -> Recheck.of(CallHistory.read(file), PipelineFixture.model(Map.of())))
+                    .hasMessageContaining("line 9: call 4 has no verdict line");
+            PipelineFixture.twoBoots(file, PipelineFixture::qemu);
+            Recheck recheck = Recheck.of(CallHistory.read(file), PipelineFixture.model(Map.of()));
+            assertThat(recheck.calls()).isEqualTo(7);
+            assertThat(recheck.changes()).isEmpty();
+        }
+    }
+
+    @Nested
     @DisplayName("a recheck of a stored history")
     class Rechecking {
         @Test

@@ -62,6 +62,8 @@ class HarnessKilledTests {
         assertThat(afterResume.subList(0, killed.records().size()))
                 .containsExactlyElementsOf(killed.records().stream().map(r -> r.id()).toList());
         assertThat(runDir.resolve(StoredRun.SUMMARY)).exists();
+        CliRun recheck = CliRun.of("recheck", runDir.toString());
+        assertThat(recheck.out()).as("the killed and resumed history judged again").endsWith("0 verdicts changed\n");
     }
 
     private static long lines(Path journal) throws Exception {
