@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "fwcts", mixinStandardHelpOptions = true, versionProvider = FwctsCommand.Version.class,
         description = "Conformance tests for Arm firmware interfaces, predicted by an executable reference model.",
         subcommands = {RunCommand.class, ReportCommand.class, CompareCommand.class, SummaryCommand.class,
-            ListCommand.class, DoctorCommand.class, BenchCommand.class, RecheckCommand.class})
+            ListCommand.class, DoctorCommand.class, BenchCommand.class, RecheckCommand.class,
+            SelftestCommand.class, BuildCommand.class, BenchModelCommand.class})
 public final class FwctsCommand implements Runnable {
     /** Exit code for a harness, target or input error (the run reached no verdict). */
     static final int ERROR_EXIT = 2;
