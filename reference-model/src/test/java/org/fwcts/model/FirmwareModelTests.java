@@ -10,7 +10,7 @@ import org.fwcts.model.ffa.FfaFunction;
 import org.fwcts.model.ffa.FfaRules;
 import org.fwcts.model.firmware.FirmwareModel;
 import org.fwcts.model.firmware.ModelState;
-import org.fwcts.model.firmware.Outcome;
+import org.fwcts.model.firmware.FamilyOutcome;
 import org.fwcts.model.prediction.Prediction;
 import org.fwcts.model.prediction.RegisterPrediction;
 import org.fwcts.model.profile.Profile;
@@ -28,9 +28,9 @@ class FirmwareModelTests {
     private static final long NOT_SUPPORTED_32 = 0xFFFF_FFFFL;
 
     private static Prediction predict(Profile profile, long... registers) {
-        Outcome outcome = new FirmwareModel(profile).step(ModelState.freshBoot(), Registers.of(registers));
-        assertThat(outcome).isInstanceOf(Outcome.Predicted.class);
-        return ((Outcome.Predicted) outcome).prediction();
+        FamilyOutcome outcome = new FirmwareModel(profile).step(ModelState.freshBoot(), Registers.of(registers));
+        assertThat(outcome).isInstanceOf(FamilyOutcome.Predicted.class);
+        return ((FamilyOutcome.Predicted) outcome).prediction();
     }
 
     private static void assertX0(Prediction prediction, long expected, Rule rule) {
@@ -118,8 +118,8 @@ class FirmwareModelTests {
         @Test
         @DisplayName("does not predict the effects of an implemented power function (CPU_ON): it says so")
         void unmodelledPowerFunction() {
-            Outcome outcome = new FirmwareModel(qemu).step(ModelState.freshBoot(), Registers.of(0xC400_0003L));
-            assertThat(outcome).isInstanceOf(Outcome.Unmodelled.class);
+            FamilyOutcome outcome = new FirmwareModel(qemu).step(ModelState.freshBoot(), Registers.of(0xC400_0003L));
+            assertThat(outcome).isInstanceOf(FamilyOutcome.Unmodelled.class);
         }
 
         @Test
@@ -296,12 +296,12 @@ class FirmwareModelTests {
         @Test
         @DisplayName("predicts FFA_VERSION = 0x00010001 and records a compatible caller version, not a newer one")
         void ffaVersion() {
-            Outcome outcome = new FirmwareModel(ffa).step(ModelState.freshBoot(), Registers.of(FfaFunction.FFA_VERSION.x0(), 0x0001_0002L));
-            Outcome.Predicted predicted = (Outcome.Predicted) outcome;
+            FamilyOutcome outcome = new FirmwareModel(ffa).step(ModelState.freshBoot(), Registers.of(FfaFunction.FFA_VERSION.x0(), 0x0001_0002L));
+            FamilyOutcome.Predicted predicted = (FamilyOutcome.Predicted) outcome;
             assertX0(predicted.prediction(), 0x0001_0001L, FfaRules.VERSION);
             ModelState next = predicted.after(Registers.of(0x0001_0001L)).orElseThrow();
             assertThat(next.ffa().orElseThrow().endpoint(EndpointId.HYPERVISOR).version().agreed()).isEmpty();
-            ModelState agreed = ((Outcome.Predicted) new FirmwareModel(ffa).step(ModelState.freshBoot(),
+            ModelState agreed = ((FamilyOutcome.Predicted) new FirmwareModel(ffa).step(ModelState.freshBoot(),
                     Registers.of(FfaFunction.FFA_VERSION.x0(), 0x0001_0000L))).after(Registers.of(0x0001_0001L)).orElseThrow();
             assertThat(agreed.ffa().orElseThrow().endpoint(EndpointId.HYPERVISOR).version().agreed())
                     .contains(SpecVersion.of(1, 0));

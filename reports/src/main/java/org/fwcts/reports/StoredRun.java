@@ -31,8 +31,8 @@ import org.fwcts.reports.waiver.Waivers;
  */
 public record StoredRun(Path dir, String runId, Instant started, Instant finished, Map<String, String> target,
         String runError, String suiteVersion, List<TestRecord> records) {
-    public static final String JOURNAL = "results.jsonl";
-    public static final String SUMMARY = "summary.json";
+    public static final String JOURNAL = RunFiles.RESULTS;
+    public static final String SUMMARY = RunFiles.SUMMARY_JSON;
     private static final String UNKNOWN = "unknown";
     /** Summary layouts whose run identity (runId, started, finished, target) this reader understands. */
     private static final List<String> READABLE = List.of("fwcts-summary/1", SummaryWriter.SCHEMA);

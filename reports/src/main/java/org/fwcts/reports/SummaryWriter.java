@@ -29,8 +29,8 @@ public final class SummaryWriter {
             throw new UncheckedIOException("cannot encode the summary of " + summary.runId(), e);
         }
         List<SummaryBlock> blocks = SummaryLayout.blocks(summary);
-        WholeFile.write(runDir.resolve("summary.json"), json);
-        WholeFile.write(runDir.resolve("summary.md"), SummaryMarkdown.render(blocks).getBytes(StandardCharsets.UTF_8));
-        WholeFile.write(runDir.resolve("summary.html"), SummaryHtml.render(blocks).getBytes(StandardCharsets.UTF_8));
+        WholeFile.write(runDir.resolve(RunFiles.SUMMARY_JSON), json);
+        WholeFile.write(runDir.resolve(RunFiles.SUMMARY_MD), SummaryMarkdown.render(blocks).getBytes(StandardCharsets.UTF_8));
+        WholeFile.write(runDir.resolve(RunFiles.SUMMARY_HTML), SummaryHtml.render(blocks).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -29,11 +29,19 @@ public final class TargetProfiles {
      * @throws TargetException naming the descriptor field when the profile or an override is not valid
      */
     public static Profile of(TargetDescriptor descriptor) {
-        Profile base = Profiles.named(descriptor.profile()).orElseThrow(() -> new TargetException(descriptor.file()
-                + ": profile: unknown profile '" + descriptor.profile() + "' (known: " + Profiles.names() + ")"));
+        return of(descriptor, descriptor.profile(), descriptor.profileOverrides());
+    }
+
+    /**
+     * As {@link #of(TargetDescriptor)}, with profile {@code name} and {@code overrides} in place of the
+     * descriptor's (a run judged again with a corrected profile).
+     */
+    public static Profile of(TargetDescriptor descriptor, String name, java.util.Map<String, String> overrides) {
+        Profile base = Profiles.named(name).orElseThrow(() -> new TargetException(descriptor.file()
+                + ": profile: unknown profile '" + name + "' (known: " + Profiles.names() + ")"));
         Profile profile;
         try {
-            profile = ProfileOverrides.apply(base, descriptor.profileOverrides());
+            profile = ProfileOverrides.apply(base, overrides);
         } catch (IllegalArgumentException e) {
             throw new TargetException(descriptor.file() + ": profileOverrides." + e.getMessage(), e);
         }

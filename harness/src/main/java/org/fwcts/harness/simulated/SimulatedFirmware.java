@@ -6,19 +6,19 @@ import org.fwcts.model.ffa.FfaFunction;
 import org.fwcts.model.firmware.FirmwareModel;
 import org.fwcts.model.firmware.ModelState;
 import org.fwcts.model.Registers;
+import org.fwcts.model.firmware.Expected;
+import org.fwcts.model.firmware.Outcome;
 import org.fwcts.model.ffa.spmc.ConformingAnswer;
 import org.fwcts.model.ffa.EndpointId;
 import org.fwcts.model.ffa.FfaCall;
 import org.fwcts.model.firmware.FfaCalls;
-import org.fwcts.model.ffa.spmc.FfaOutcome;
-import org.fwcts.model.ffa.spmc.FfaPrediction;
 import org.fwcts.model.ffa.spmc.FfaState;
 import org.fwcts.model.ffa.Mailbox;
 import org.fwcts.model.ffa.MemoryEffect;
+import org.fwcts.model.ffa.RxContents;
 import org.fwcts.model.firmware.SpmcModel;
 import org.fwcts.model.ffa.OwnedRange;
 import org.fwcts.model.ffa.PageAccess;
-import org.fwcts.model.firmware.Outcome;
 import org.fwcts.model.profile.Profile;
 import org.fwcts.model.smccc.FunctionId;
 
@@ -43,30 +43,19 @@ final class SimulatedFirmware {
     private final FfaCalls ffaRange = new FfaCalls();
     private final PartitionSimulation partitions;
     private ModelState state = ModelState.freshBoot();
-    private FfaState ffa;
 
     SimulatedFirmware(Profile profile, List<Deviation> deviations, SimulatedMemory memory) {
         this.firmware = new FirmwareModel(profile);
-        this.spmc = profile.ffa().map(system -> new SpmcModel(system.spmc(), system.topology()));
+        this.spmc = firmware.spmc();
         this.deviations = List.copyOf(deviations);
         this.memory = memory;
-        this.ffa = spmc.map(SpmcModel::freshBoot).orElse(null);
         this.partitions = new PartitionSimulation(this);
     }
 
     /** The results of an SMC from the normal-world agent. */
     synchronized Registers smc(Registers call) {
-        if (spmc.isPresent() && ffaRange.claims(FunctionId.fromRegister(call.x(0)))) {
-            EndpointId caller = spmc.get().topology().primaryNormalWorld();
-            return ffaCall(new FfaCall(caller, call, txOf(caller)));
-        }
-        Outcome outcome = firmware.step(state, call);
-        if (outcome instanceof Outcome.Predicted predicted) {
-            Registers answer = ConformingAnswer.registers(predicted.prediction(), call);
-            state = predicted.after(answer).orElse(state);
-            return answer;
-        }
-        return Registers.of(NOT_SUPPORTED);
+        EndpointId caller = firmware.normalWorld();
+        return ffaCall(new FfaCall(caller, call, isFfa(call) ? txOf(caller) : new byte[0]));
     }
 
     /**
@@ -88,13 +77,14 @@ final class SimulatedFirmware {
     }
 
     /**
-     * One FF-A call from any endpoint, answered and applied: a forwarded call runs the receiving
-     * partition's simulation until control comes back to a caller.
+     * One call from any endpoint, answered and applied as the model predicts it (the same model
+     * the harness judges with): a forwarded call runs the receiving partition's simulation until
+     * control comes back to a caller.
      */
     synchronized Registers ffaCall(FfaCall call) {
-        FfaOutcome outcome = spmc.orElseThrow().step(ffa, call);
-        if (outcome instanceof FfaOutcome.Forwarded forwarded) {
-            ffa = forwarded.next();
+        Outcome outcome = firmware.predict(state, call);
+        if (outcome instanceof Outcome.Forwarded forwarded) {
+            state = forwarded.next();
             Registers delivered = ConformingAnswer.registers(forwarded.receiverSees(), call.registers());
             if (!forwarded.receiver().isSecure()) {
                 // Control comes back to the normal world: these are its results.
@@ -102,27 +92,35 @@ final class SimulatedFirmware {
             }
             return partitions.deliver(forwarded.receiver(), delivered);
         }
-        if (outcome instanceof FfaOutcome.Unmodelled) {
-            return Registers.of(FFA_ERROR, 0, FFA_NOT_SUPPORTED);
+        if (outcome instanceof Outcome.Unmodelled) {
+            return isFfa(call.registers()) ? Registers.of(FFA_ERROR, 0, FFA_NOT_SUPPORTED) : Registers.of(NOT_SUPPORTED);
         }
-        FfaPrediction primary = ((FfaOutcome.Predicted) outcome).primary();
+        Expected primary = ((Outcome.Predicted) outcome).primary();
         Registers registers = ConformingAnswer.registers(primary.registers(), call.registers());
-        Deviation.Answer answer = new Deviation.Answer(registers, ConformingAnswer.rx(primary),
-                primary.after().given(registers));
+        ModelState next = primary.next(registers);
+        if (!isFfa(call.registers()) || next.ffa().isEmpty()) {
+            state = next;
+            return registers;
+        }
+        Deviation.Answer answer = new Deviation.Answer(registers, primary.rx().map(RxContents::encode), next.ffa().get());
         for (Deviation deviation : deviations) {
-            answer = deviation.apply(call, ffa, answer);
+            answer = deviation.apply(call, ffaState(), answer);
         }
         apply(call.caller(), primary.effects(), answer);
         return answer.registers();
     }
 
+    private boolean isFfa(Registers call) {
+        return spmc.isPresent() && ffaRange.claims(FunctionId.fromRegister(call.x(0)));
+    }
+
     private void apply(EndpointId caller, List<MemoryEffect> effects, Deviation.Answer answer) {
-        Optional<Mailbox> mailbox = ffa.endpoint(caller).mailbox();
+        Optional<Mailbox> mailbox = ffaState().endpoint(caller).mailbox();
         answer.rx().ifPresent(bytes -> mailbox.ifPresent(box -> memory.write(box.rxAddress(), bytes)));
         for (MemoryEffect effect : effects) {
             memory.zero(effect.base(), (long) effect.pageCount() * SimulatedMemory.PAGE);
         }
-        ffa = answer.next();
+        state = state.withFfa(answer.next());
     }
 
     /**
@@ -135,7 +133,7 @@ final class SimulatedFirmware {
         if (spmc.isEmpty() || !spmc.get().topology().isEnforced(who) || !tracked(address)) {
             return true;
         }
-        PageAccess granted = ffa.memory().access().access(who, address);
+        PageAccess granted = ffaState().memory().access().access(who, address);
         switch (access) {
             case READ:
                 return granted.read();
@@ -157,13 +155,13 @@ final class SimulatedFirmware {
 
     /** The caller's whole TX buffer, as the SPMC would read it. */
     byte[] txOf(EndpointId caller) {
-        return ffa.endpoint(caller).mailbox()
+        return ffaState().endpoint(caller).mailbox()
                 .map(box -> memory.read(box.txAddress(), box.sizeBytes()))
                 .orElse(new byte[0]);
     }
 
     FfaState ffaState() {
-        return ffa;
+        return state.ffa().orElseGet(() -> spmc.orElseThrow().freshBoot());
     }
 
     SimulatedMemory memory() {

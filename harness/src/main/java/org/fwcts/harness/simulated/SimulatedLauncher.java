@@ -36,7 +36,7 @@ final class SimulatedLauncher implements TargetLauncher {
         SimulatedFirmware firmware = new SimulatedFirmware(profile, deviations, memory);
         EndpointId self = profile.ffa().map(system -> system.topology().primaryNormalWorld()).orElse(EndpointId.HYPERVISOR);
         Map<String, String> identity = new LinkedHashMap<>();
-        identity.put("simulation", "SIMULATED target, not a conformance result: profile " + profile.name());
+        identity.put("simulates", "profile " + profile.name());
         identity.put("deviations", deviations.isEmpty() ? "none"
                 : String.join("; ", deviations.stream().map(Deviation::description).toList()));
         return new SimulatedTarget(new SimulatedMachine(memory, firmware, self), identity);

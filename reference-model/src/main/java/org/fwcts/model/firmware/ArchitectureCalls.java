@@ -17,13 +17,13 @@ public final class ArchitectureCalls implements CallFamily {
     }
 
     @Override
-    public Outcome step(ModelState state, Registers call, Profile profile) {
+    public FamilyOutcome step(ModelState state, Registers call, Profile profile) {
         ResultRegisters results = ResultRegisters.forCall(profile, call);
         FunctionId id = FunctionId.fromRegister(call.x(0));
         if (id.equals(ArchFunction.SMCCC_VERSION.id())) {
-            return Outcome.Predicted.fixed(state, version(profile.smcccVersion(), results));
+            return FamilyOutcome.Predicted.fixed(state, version(profile.smcccVersion(), results));
         }
-        return Outcome.Predicted.fixed(state, features(profile, call, results));
+        return FamilyOutcome.Predicted.fixed(state, features(profile, call, results));
     }
 
     private static org.fwcts.model.prediction.Prediction version(Optional<SpecVersion> version, ResultRegisters results) {

@@ -11,5 +11,5 @@ public interface CallFamily {
     boolean claims(FunctionId id);
 
     /** Predicts the results of {@code call} in {@code state}, for a firmware described by {@code profile}. */
-    Outcome step(ModelState state, Registers call, Profile profile);
+    FamilyOutcome step(ModelState state, Registers call, Profile profile);
 }

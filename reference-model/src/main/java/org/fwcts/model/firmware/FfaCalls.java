@@ -29,10 +29,10 @@ public final class FfaCalls implements CallFamily {
     }
 
     @Override
-    public Outcome step(ModelState state, Registers call, Profile profile) {
+    public FamilyOutcome step(ModelState state, Registers call, Profile profile) {
         if (profile.ffa().isEmpty()) {
             FunctionId id = FunctionId.fromRegister(call.x(0));
-            return Outcome.Predicted.fixed(state, ResultRegisters.forCall(profile, call).notSupported(FfaRules.ABSENT)
+            return FamilyOutcome.Predicted.fixed(state, ResultRegisters.forCall(profile, call).notSupported(FfaRules.ABSENT)
                     .build("FF-A is absent: " + id + " is NOT_SUPPORTED"));
         }
         FfaSystem system = profile.ffa().get();
@@ -40,18 +40,18 @@ public final class FfaCalls implements CallFamily {
         FfaState before = state.ffa().orElseGet(model::freshBoot);
         FfaOutcome outcome = model.step(before, FfaCall.of(system.topology().primaryNormalWorld(), call));
         if (outcome instanceof FfaOutcome.Unmodelled unmodelled) {
-            return new Outcome.Unmodelled(state, unmodelled.reason());
+            return new FamilyOutcome.Unmodelled(state, unmodelled.reason());
         }
         if (outcome instanceof FfaOutcome.Forwarded forwarded) {
             // The caller's results come from the receiver's answer, which a register-only
             // conduit cannot predict; tests of forwarded calls drive both endpoints.
-            return new Outcome.Unmodelled(state, "the call passes control to " + forwarded.receiver()
+            return new FamilyOutcome.Unmodelled(state, "the call passes control to " + forwarded.receiver()
                     + "; its results depend on that endpoint's answer");
         }
         FfaOutcome.Predicted predicted = (FfaOutcome.Predicted) outcome;
         List<Prediction> registers = new ArrayList<>();
         predicted.alternatives().forEach(alternative -> registers.add(alternative.registers()));
-        return new Outcome.Predicted(registers, observed -> {
+        return new FamilyOutcome.Predicted(registers, observed -> {
             FfaOutcome.Match match = predicted.match(observed, Optional.empty());
             return match instanceof FfaOutcome.Match.Consistent consistent
                     ? Optional.of(state.withFfa(consistent.next())) : Optional.empty();

@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.fwcts.model.Registers;
 import org.fwcts.model.Rule;
+import org.fwcts.model.ffa.EndpointId;
+import org.fwcts.model.ffa.FfaCall;
+import org.fwcts.model.ffa.spmc.FfaOutcome;
+import org.fwcts.model.ffa.spmc.FfaPrediction;
 import org.fwcts.model.prediction.Prediction;
 import org.fwcts.model.profile.Profile;
 import org.fwcts.model.smccc.FunctionId;
@@ -19,6 +23,8 @@ import org.fwcts.model.smccc.SmcccRules;
 public final class FirmwareModel {
     private final Profile profile;
     private final List<CallFamily> families;
+    private final FfaCalls ffaRange = new FfaCalls();
+    private final SpmcModel spmc;
 
     public FirmwareModel(Profile profile) {
         this(profile, List.of(new ArchitectureCalls(), new PsciCalls(), new FfaCalls()));
@@ -27,6 +33,59 @@ public final class FirmwareModel {
     public FirmwareModel(Profile profile, List<CallFamily> families) {
         this.profile = profile;
         this.families = List.copyOf(families);
+        this.spmc = profile.ffa().map(system -> new SpmcModel(system.spmc(), system.topology())).orElse(null);
+    }
+
+    /**
+     * The endpoint the normal-world agent calls as: the topology's primary normal-world endpoint,
+     * or the hypervisor/OS ID when the profile has no FF-A.
+     */
+    public EndpointId normalWorld() {
+        return spmc == null ? EndpointId.HYPERVISOR : spmc.topology().primaryNormalWorld();
+    }
+
+    /** The SPMC model of the profile's FF-A system, if it has one. */
+    public java.util.Optional<SpmcModel> spmc() {
+        return java.util.Optional.ofNullable(spmc);
+    }
+
+    /**
+     * Predicts {@code call} from any endpoint in {@code state}: FF-A calls go to the SPMC model
+     * with their caller and TX bytes, the rest to the normal-world conduit's families.
+     */
+    public Outcome predict(ModelState state, FfaCall call) {
+        FunctionId id = FunctionId.fromRegister(call.registers().x(0));
+        boolean plainId = (call.registers().x(0) >>> Integer.SIZE) == 0 && !id.hasSveHint();
+        // Function IDs with x0's upper half or the SVE hint set take the conduit's decoding first.
+        if (spmc != null && plainId && ffaRange.claims(id)) {
+            return lift(state, spmc.step(state.ffa().orElseGet(spmc::freshBoot), call));
+        }
+        FamilyOutcome outcome = step(state, call.registers());
+        if (outcome instanceof FamilyOutcome.Unmodelled unmodelled) {
+            return new Outcome.Unmodelled(state, unmodelled.reason());
+        }
+        FamilyOutcome.Predicted predicted = (FamilyOutcome.Predicted) outcome;
+        List<Expected> alternatives = new ArrayList<>();
+        for (Prediction alternative : predicted.alternatives()) {
+            alternatives.add(new Expected(alternative, java.util.Optional.empty(), List.of(), List.of(),
+                    observed -> predicted.after(observed).orElse(state)));
+        }
+        return new Outcome.Predicted(alternatives);
+    }
+
+    private static Outcome lift(ModelState state, FfaOutcome outcome) {
+        if (outcome instanceof FfaOutcome.Forwarded forwarded) {
+            return new Outcome.Forwarded(state.withFfa(forwarded.next()), forwarded.receiver(),
+                    forwarded.receiverSees());
+        }
+        if (outcome instanceof FfaOutcome.Unmodelled unmodelled) {
+            return new Outcome.Unmodelled(state, unmodelled.reason());
+        }
+        List<Expected> alternatives = new ArrayList<>();
+        for (FfaPrediction alternative : ((FfaOutcome.Predicted) outcome).alternatives()) {
+            alternatives.add(Expected.of(alternative, state));
+        }
+        return new Outcome.Predicted(alternatives);
     }
 
     public Profile profile() {
@@ -34,22 +93,22 @@ public final class FirmwareModel {
     }
 
     /** Predicts {@code call} in {@code state}. */
-    public Outcome step(ModelState state, Registers call) {
-        Outcome outcome = decode(state, call);
+    public FamilyOutcome step(ModelState state, Registers call) {
+        FamilyOutcome outcome = decode(state, call);
         boolean upperHalfSet = (call.x(0) >>> Integer.SIZE) != 0;
-        if (upperHalfSet && outcome instanceof Outcome.Predicted predicted) {
+        if (upperHalfSet && outcome instanceof FamilyOutcome.Predicted predicted) {
             // The call is decided as if x0's upper half were clear; say which rule makes it so.
             List<Prediction> cited = new ArrayList<>();
             for (Prediction p : predicted.alternatives()) {
                 cited.add(new Prediction("w0 alone selects the function: " + p.summary(), SmcccRules.FUNCTION_ID_IN_W0,
                         p.registers()));
             }
-            return new Outcome.Predicted(cited, predicted.continuation());
+            return new FamilyOutcome.Predicted(cited, predicted.continuation());
         }
         return outcome;
     }
 
-    private Outcome decode(ModelState state, Registers call) {
+    private FamilyOutcome decode(ModelState state, Registers call) {
         FunctionId id = FunctionId.fromRegister(call.x(0));
         if (id.hasReservedBitsSet()) {
             return unknown(state, call, SmcccRules.RESERVED_BITS, id + " has reserved bits set");
@@ -69,7 +128,7 @@ public final class FirmwareModel {
         return unknown(state, call, SmcccRules.UNKNOWN_FUNCTION, id + " is not a function this firmware provides");
     }
 
-    private Outcome unknown(ModelState state, Registers call, Rule rule, String why) {
-        return Outcome.Predicted.fixed(state, ResultRegisters.forCall(profile, call).notSupported(rule).build(why));
+    private FamilyOutcome unknown(ModelState state, Registers call, Rule rule, String why) {
+        return FamilyOutcome.Predicted.fixed(state, ResultRegisters.forCall(profile, call).notSupported(rule).build(why));
     }
 }

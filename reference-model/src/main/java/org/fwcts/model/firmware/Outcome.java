@@ -3,18 +3,22 @@ package org.fwcts.model.firmware;
 import java.util.List;
 import java.util.Optional;
 import org.fwcts.model.Registers;
+import org.fwcts.model.ffa.EndpointId;
 import org.fwcts.model.prediction.Prediction;
 
-/** What one model step yields: the predictions it allows and how the state follows, or a reason it has none. */
+/**
+ * What the whole model says about one call from any endpoint: the outcomes the rules allow, a
+ * hand-over of control to another endpoint, or the reason it has no prediction. Every ABI family
+ * (the Arm Architecture Calls, PSCI, FF-A) answers through this one type.
+ */
 public sealed interface Outcome {
 
     /**
      * The model predicts the call's results.
      *
      * @param alternatives every outcome the rules allow, the most likely first (usually one)
-     * @param continuation the state after the call, given what the target returned
      */
-    record Predicted(List<Prediction> alternatives, Continuation continuation) implements Outcome {
+    record Predicted(List<Expected> alternatives) implements Outcome {
         public Predicted {
             alternatives = List.copyOf(alternatives);
             if (alternatives.isEmpty()) {
@@ -22,32 +26,56 @@ public sealed interface Outcome {
             }
         }
 
-        /** One outcome, followed by {@code next} whatever the results. */
-        public static Predicted fixed(ModelState next, Prediction prediction) {
-            return new Predicted(List.of(prediction), observed -> Optional.of(next));
-        }
-
         /** The outcome reports show first. */
-        public Prediction prediction() {
+        public Expected primary() {
             return alternatives.get(0);
         }
 
-        /** The state after the call given {@code observed}; empty when no alternative admits it. */
-        public Optional<ModelState> after(Registers observed) {
-            return continuation.after(observed);
+        /** The most RX bytes any allowed outcome says the call writes: what the harness reads back. */
+        public int rxLength() {
+            int length = 0;
+            for (Expected alternative : alternatives) {
+                length = Math.max(length, alternative.rx().map(rx -> rx.encode().length).orElse(0));
+            }
+            return length;
+        }
+
+        /**
+         * Matches what the target returned against the allowed outcomes.
+         *
+         * @param observedRx the caller's RX buffer after the call, when the harness read it
+         */
+        public Match match(Registers observed, Optional<byte[]> observedRx) {
+            for (Expected alternative : alternatives) {
+                if (alternative.differences(observed, observedRx).isEmpty()) {
+                    return new Match.Consistent(alternative, alternative.next(observed));
+                }
+            }
+            return new Match.Contradicted(primary(), primary().differences(observed, observedRx));
         }
     }
 
     /**
-     * The call falls outside what the model covers for this profile; the state is unchanged.
-     * A test that needs a prediction treats this as a harness error, never as a pass.
+     * The call does not return to its caller yet: control passes to {@code receiver} (a direct
+     * request reaching a partition, its response reaching the requester). The continuation is
+     * data: the state after the hand-over and what the receiver must find in its registers.
      */
-    record Unmodelled(ModelState next, String reason) implements Outcome {
+    record Forwarded(ModelState next, EndpointId receiver, Prediction receiverSees) implements Outcome {
     }
 
-    /** The state after a call as a function of the observed results. */
-    @FunctionalInterface
-    interface Continuation {
-        Optional<ModelState> after(Registers observed);
+    /** The call is outside what the model covers for this profile; the state is unchanged. */
+    record Unmodelled(ModelState state, String reason) implements Outcome {
+    }
+
+    /** How an observation relates to a prediction. */
+    sealed interface Match {
+
+        /** The observation is one the rules allow; the model continues from {@code next}. */
+        record Consistent(Expected matched, ModelState next) implements Match {
+        }
+
+        /** The observation contradicts every allowed outcome: the model no longer knows the target's state. */
+        record Contradicted(Expected expected, List<String> differences) implements Match {
+        }
     }
 }

@@ -23,21 +23,21 @@ public final class PsciCalls implements CallFamily {
     }
 
     @Override
-    public Outcome step(ModelState state, Registers call, Profile profile) {
+    public FamilyOutcome step(ModelState state, Registers call, Profile profile) {
         FunctionId id = FunctionId.fromRegister(call.x(0));
         ResultRegisters results = ResultRegisters.forCall(profile, call);
         Optional<PsciFunction> function = PsciFunction.of(id);
         if (function.isEmpty() || !implemented(id, function.get(), profile)) {
             Rule rule = function.filter(f -> f == PsciFunction.PSCI_FEATURES).isPresent()
                     ? PsciRules.FEATURES_SINCE_1_0 : PsciRules.NOT_IMPLEMENTED;
-            return Outcome.Predicted.fixed(state,
+            return FamilyOutcome.Predicted.fixed(state,
                     results.notSupported(rule).build(PsciFunction.nameOf(id) + " is not implemented"));
         }
         return switch (function.get()) {
-            case PSCI_VERSION -> Outcome.Predicted.fixed(state, results.value(0, profile.psciVersion().encode(), PsciRules.VERSION)
+            case PSCI_VERSION -> FamilyOutcome.Predicted.fixed(state, results.value(0, profile.psciVersion().encode(), PsciRules.VERSION)
                     .build("PSCI_VERSION returns " + profile.psciVersion()));
-            case PSCI_FEATURES -> Outcome.Predicted.fixed(state, features(profile, call, results));
-            default -> new Outcome.Unmodelled(state, PsciFunction.nameOf(id) + " is implemented but its effects are not modelled");
+            case PSCI_FEATURES -> FamilyOutcome.Predicted.fixed(state, features(profile, call, results));
+            default -> new FamilyOutcome.Unmodelled(state, PsciFunction.nameOf(id) + " is implemented but its effects are not modelled");
         };
     }
 

@@ -10,7 +10,7 @@ import org.fwcts.targets.descriptor.FirmwareSpec;
 import org.fwcts.targets.descriptor.TargetCatalog;
 import org.fwcts.targets.descriptor.TargetDescriptor;
 import org.fwcts.targets.image.ImageManifest;
-import org.fwcts.testcases.support.ConformanceRun;
+import org.fwcts.testcases.support.TestRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -36,7 +36,7 @@ final class DoctorCommand implements Callable<Integer> {
         checks.add(new Check("AArch64 cross compiler", () -> tool("aarch64-linux-gnu-gcc", "apt-get install gcc-aarch64-linux-gnu")));
         checks.add(new Check("target " + target, () -> {
             TargetDescriptor descriptor = new TargetCatalog(layout.targetsDir()).find(target);
-            return descriptor.file() + " (profile " + ConformanceRun.profileOf(descriptor).name() + ")"
+            return descriptor.file() + " (profile " + TestRun.profileOf(descriptor).name() + ")"
                     + String.join("", descriptor.warnings().stream().map(w -> "; warning: " + w).toList());
         }));
         if (descriptorLoads(layout)) {

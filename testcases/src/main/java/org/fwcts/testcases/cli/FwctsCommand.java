@@ -8,13 +8,10 @@ import picocli.CommandLine.Command;
 /** The {@code fwcts} command line. */
 @Command(name = "fwcts", mixinStandardHelpOptions = true, versionProvider = FwctsCommand.Version.class,
         description = "Conformance tests for Arm firmware interfaces, predicted by an executable reference model.",
-        footer = {"", "Commands of the ./fwcts script (they build or test the project itself):",
-            "  selftest     Build everything and run the project's own tests (what CI runs).",
-            "  build        Rebuild the CLI and the agent images.",
-            "  bench-model  Reference-model predictions per second on one core (JMH).",
-            "", "Exit codes: 0 passed; 1 conformance failures; 2 harness, target, build or input error."},
+        footer = {"", "Exit codes: 0 passed; 1 conformance failures; 2 harness, target, build or input error."},
         subcommands = {RunCommand.class, ReportCommand.class, CompareCommand.class, SummaryCommand.class,
-            ListCommand.class, DoctorCommand.class, BenchCommand.class})
+            ListCommand.class, DoctorCommand.class, BenchCommand.class, RecheckCommand.class,
+            SelftestCommand.class, BuildCommand.class, BenchModelCommand.class})
 public final class FwctsCommand implements java.util.concurrent.Callable<Integer> {
     /** Exit code for a harness, target or input error (the run reached no verdict). */
     static final int ERROR_EXIT = 2;

@@ -26,8 +26,8 @@ import picocli.CommandLine.Parameters;
                 + " to hand over, and <run>/allure-report/. Trend charts cover the runs reported before, per target.")
 final class ReportCommand implements Callable<Integer> {
     /** The report as one self-contained file, beside the run's other reports. */
-    static final String SINGLE_FILE = "allure-report.html";
-    static final String FOLDER = "allure-report";
+    static final String SINGLE_FILE = org.fwcts.reports.RunFiles.ALLURE_REPORT_HTML;
+    static final String FOLDER = org.fwcts.reports.RunFiles.ALLURE_REPORT;
 
     @Parameters(arity = "0..*", paramLabel = "RUN", description = "Run folders or run IDs under reports/. Default: the latest run.")
     List<String> runs = new ArrayList<>();
@@ -63,13 +63,13 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     private static void requireResults(StoredRun run) {
-        if (!Files.isDirectory(run.dir().resolve("allure-results"))) {
+        if (!Files.isDirectory(run.dir().resolve(org.fwcts.reports.RunFiles.ALLURE_RESULTS))) {
             throw new TargetException(run.dir() + ": no allure-results/ to build a report from");
         }
     }
 
     private static void report(StoredRun run, AllureReportGenerator generator, AllureHistoryStore store) {
-        Path results = run.dir().resolve("allure-results");
+        Path results = run.dir().resolve(org.fwcts.reports.RunFiles.ALLURE_RESULTS);
         Path folder = run.dir().resolve(FOLDER);
         store.prime(results);
         generator.folder(results, folder);

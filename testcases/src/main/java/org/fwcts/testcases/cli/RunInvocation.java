@@ -15,7 +15,7 @@ import org.fwcts.targets.TargetException;
  * the start, so {@code fwcts run --resume} can finish an interrupted run the same way.
  */
 record RunInvocation(String runId, String target, List<String> tags, List<String> names) {
-    static final String FILE = "run.json";
+    static final String FILE = org.fwcts.reports.RunFiles.INVOCATION;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     RunInvocation {

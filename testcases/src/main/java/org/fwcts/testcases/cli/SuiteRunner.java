@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import org.fwcts.harness.agent.AgentProtocolException;
 import org.fwcts.reports.StoredRun;
 import org.fwcts.reports.ProgressPrinter;
+import org.fwcts.reports.RunFiles;
 import org.fwcts.reports.RunRecorder;
 import org.fwcts.reports.RunDigest;
 import org.fwcts.reports.RunSummary;
@@ -32,7 +33,8 @@ import org.fwcts.targets.ProjectLayout;
 import org.fwcts.targets.TargetException;
 import org.fwcts.targets.descriptor.TargetCatalog;
 import org.fwcts.targets.descriptor.TargetDescriptor;
-import org.fwcts.testcases.support.ConformanceRun;
+import org.fwcts.testcases.support.TestRun;
+import org.fwcts.testcases.support.TestRuns;
 import org.fwcts.testcases.support.TargetUnresponsiveException;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
@@ -111,7 +113,7 @@ public final class SuiteRunner {
             throw new TargetException("no conformance test matches " + selection.describe() + " (see ./fwcts list)");
         }
         try (RunFolderLock lock = RunFolderLock.create(dir)) {
-            ConformanceRun run = prepareOrDiscard(descriptor, dir);
+            TestRun run = prepareOrDiscard(descriptor, dir);
             new RunInvocation(runId, targetName, selection.tags(), selection.names()).write(dir);
             run.bootPerTest(bootPerTest);
             if (faults != null) {
@@ -124,7 +126,7 @@ public final class SuiteRunner {
                 signals.recordWith(recorder, dir);
                 out.printf("FWCTS: %s booted (%s); results in %s%n", descriptor.name(),
                         UntrustedText.line(run.facts().get("agent")), dir);
-                RunSummary summary = execute(launcher, request, run, recorder, java.util.Set.of());
+                RunSummary summary = execute(launcher, selection, List.of(), run, recorder, java.util.Set.of());
                 KnownDeviations.hint(descriptor.file(), summary, Path.of("").toAbsolutePath()).ifPresent(out::println);
                 return summary;
             }
@@ -152,7 +154,7 @@ public final class SuiteRunner {
         TargetDescriptor descriptor = new TargetCatalog(layout.targetsDir()).find(invocation.target());
         Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
                 .enableTestExecutionListenerAutoRegistration(false).build());
-        ConformanceRun run = ConformanceRun.prepare(descriptor, layout, runDir);
+        TestRun run = TestRun.prepare(descriptor, layout, runDir);
         java.util.Set<String> finished = new java.util.HashSet<>();
         interrupted.records().forEach(record -> finished.add(record.id()));
         run.resumeAfter(finished);
@@ -164,7 +166,7 @@ public final class SuiteRunner {
             out.printf("FWCTS: resuming %s: %d test(s) finished before, the rest run now%n", invocation.runId(),
                     finished.size());
             // A result Allure got but the journal did not (the kill came between them) belongs to a test that runs again.
-            AllureResultPruning.remove(runDir.resolve("allure-results"), id -> !finished.contains(id));
+            AllureResultPruning.remove(runDir.resolve(RunFiles.ALLURE_RESULTS), id -> !finished.contains(id));
             RunRecorder recorder = new RunRecorder(invocation.runId(), runDir, run::facts, ModelRules.suiteInfo(),
                     waivers, clock, run.stop());
             recorder.resume(interrupted.records());
@@ -172,21 +174,21 @@ public final class SuiteRunner {
             PostDiscoveryFilter notFinished = test -> finished.contains(test.getUniqueId().toString())
                     ? FilterResult.excluded("finished before the run was interrupted")
                     : FilterResult.included("not run yet");
-            return execute(launcher, invocation.selection().request(List.of(notFinished)), run, recorder, finished);
+            return execute(launcher, invocation.selection(), List.of(notFinished), run, recorder, finished);
         }
     }
 
     /** Checks the input; when it is bad, the folder this run just created goes again. */
-    private ConformanceRun prepareOrDiscard(TargetDescriptor descriptor, Path dir) {
+    private TestRun prepareOrDiscard(TargetDescriptor descriptor, Path dir) {
         try {
-            return ConformanceRun.prepare(descriptor, layout, dir);
+            return TestRun.prepare(descriptor, layout, dir);
         } catch (RuntimeException e) {
             deleteTree(dir);
             throw e;
         }
     }
 
-    private void bootOrDiscard(ConformanceRun run, Path dir) {
+    private void bootOrDiscard(TestRun run, Path dir) {
         try {
             run.firmware();
         } catch (RuntimeException e) {
@@ -201,18 +203,23 @@ public final class SuiteRunner {
      * resumes) and tests due after the run stopped reach none of them. The JUnit XML is written with
      * the summary, from the same records.
      */
-    private RunSummary execute(Launcher launcher, LauncherDiscoveryRequest request, ConformanceRun run, RunRecorder recorder,
-            java.util.Set<String> finishedBefore) {
+    private RunSummary execute(Launcher launcher, SuiteSelection selection, List<PostDiscoveryFilter> filters, TestRun run,
+            RunRecorder recorder, java.util.Set<String> finishedBefore) {
         Path dir = run.runDir();
-        Path results = dir.resolve("allure-results");
+        Path results = dir.resolve(RunFiles.ALLURE_RESULTS);
         AllureHostLabels.setWithoutLookup();
         AllureLifecycle allure = new AllureLifecycle(new UntrustedTextResultsWriter(new StoppingResultsWriter(results, run.stop())));
         Allure.setLifecycle(allure);
         AllureCategories.write(results, TARGET_ERRORS.stream().map(Class::getSimpleName).toList());
-        ConformanceRun.activate(run);
-        launcher.execute(request, new RunEventFilter(List.of(new AllureFixtureSafeListener(new AllureJunitPlatform(allure)),
-                recorder, ProgressPrinter.forConsole(out, clock, progress)), finishedBefore, run.stop(),
-                () -> run.transcript().writeFailure()));
+        String runId = TestRuns.open(run);
+        try {
+            launcher.execute(selection.request(Map.of(TestRuns.PARAMETER, runId), filters),
+                    new RunEventFilter(List.of(new AllureFixtureSafeListener(new AllureJunitPlatform(allure)), recorder,
+                            ProgressPrinter.forConsole(out, clock, progress)), finishedBefore, run.stop(),
+                            () -> run.transcript().writeFailure()));
+        } finally {
+            TestRuns.close(runId);
+        }
         RunSummary summary = recorder.finish(null);
         AllureResultPruning.remove(results, recorder.unrecorded()::contains);
         if (summary.runError() == null) {
@@ -223,7 +230,7 @@ public final class SuiteRunner {
         out.printf("%nFWCTS %s: %s — %d tests: %s%n", summary.runId(), summary.verdictLine(), summary.tests().size(),
                 summary.counts());
         RunDigest.lines(summary).forEach(out::println);
-        out.printf("%s%nSummary: %s%n", bootReport(run, summary.tests().size()), dir.resolve("summary.md"));
+        out.printf("%s%nSummary: %s%n", bootReport(run, summary.tests().size()), dir.resolve(RunFiles.SUMMARY_MD));
         if (summary.runError() != null) {
             out.printf("The run stopped: %s%nWhat finished is kept; ./fwcts run --resume %s runs the rest.%n",
                     summary.runError(), dir);
@@ -232,7 +239,7 @@ public final class SuiteRunner {
     }
 
     /** Wall time, boots and their mean, and what one boot per test would add on top. */
-    private String bootReport(ConformanceRun run, int tests) {
+    private String bootReport(TestRun run, int tests) {
         java.util.List<java.time.Duration> times = run.bootTimes();
         long total = times.stream().mapToLong(java.time.Duration::toMillis).sum();
         double mean = times.isEmpty() ? 0 : total / (double) times.size();

@@ -28,12 +28,16 @@ record SuiteSelection(List<String> tags, List<String> names) {
     }
 
     LauncherDiscoveryRequest request() {
-        return request(List.of());
+        return request(java.util.Map.of(), List.of());
     }
 
-    /** The selection narrowed further by {@code filters} (a resumed run leaves out what it finished). */
-    LauncherDiscoveryRequest request(List<PostDiscoveryFilter> filters) {
+    /**
+     * The request, with {@code parameters} passed to the tests as configuration parameters, narrowed
+     * further by {@code filters} (a resumed run leaves out what it finished).
+     */
+    LauncherDiscoveryRequest request(java.util.Map<String, String> parameters, List<PostDiscoveryFilter> filters) {
         LauncherDiscoveryRequestBuilder builder = LauncherDiscoveryRequestBuilder.request()
+                .configurationParameters(parameters)
                 .selectors(selectPackage(PACKAGE))
                 .filters(TagFilter.includeTags("conformance"))
                 .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "true");

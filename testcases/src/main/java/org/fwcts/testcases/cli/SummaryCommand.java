@@ -30,7 +30,7 @@ final class SummaryCommand implements Callable<Integer> {
         Waivers waivers = waiverFile == null ? Waivers.none() : WaiverFile.load(waiverFile, ModelRules::known);
         RunSummary summary = StoredRun.read(dir).summary(ModelRules.references(), waivers);
         SummaryWriter.write(summary, dir);
-        System.out.printf("%s: %s%nSummary: %s%n", summary.runId(), summary.verdictLine(), dir.resolve("summary.md"));
+        System.out.printf("%s: %s%nSummary: %s%n", summary.runId(), summary.verdictLine(), dir.resolve(org.fwcts.reports.RunFiles.SUMMARY_MD));
         return summary.exitCode();
     }
 }

@@ -13,7 +13,7 @@ import org.fwcts.model.ffa.spmc.FfaOutcome;
 import org.fwcts.model.ffa.Partition;
 import org.fwcts.model.ffa.messaging.DirectMessagingRules;
 import org.fwcts.model.prediction.Prediction;
-import org.fwcts.testcases.support.ConformanceRun;
+import org.fwcts.testcases.support.TestRun;
 import org.fwcts.testcases.support.ConformanceTest;
 import org.fwcts.testcases.support.FfaFirmware;
 import org.fwcts.testcases.support.PartitionAgent;
@@ -40,7 +40,7 @@ class FfaPartitionIdentityTests {
     @Test
     @Tag("rule:FFA.ID_GET")
     @DisplayName("the ID a partition's own FFA_ID_GET gave it at initialisation is the ID it is listed with")
-    void ownIdMatchesListing(FfaFirmware ffa, ConformanceRun run) {
+    void ownIdMatchesListing(FfaFirmware ffa, TestRun run) {
         List<Partition> partitions = ffa.model().topology().partitions();
         List<SpAgentBanner> banners = SpAgentBanner.in(run.bootConsole());
         if (partitions.size() != 1 || banners.size() != 1) {
@@ -63,7 +63,7 @@ class FfaPartitionIdentityTests {
     @Tag("rule:FFA.MSG.DIRECT_REQ.COMPLETES")
     @Tag("rule:FFA.MSG.DIRECT_REQ.FORWARD")
     @DisplayName("a direct request to each listed partition comes back, on this boot or on a fresh one")
-    void listedPartitionsAnswer(ConformanceRun run) {
+    void listedPartitionsAnswer(TestRun run) {
         for (Partition partition : run.ffa().model().topology().partitions()) {
             if (partition.has(Partition.RECEIVES_DIRECT_REQ)) {
                 answers(run, partition);
@@ -72,7 +72,7 @@ class FfaPartitionIdentityTests {
     }
 
     /** Pings {@code partition}, once more on a fresh boot if it is silent; fails once it is silent across the relaunch. */
-    private static void answers(ConformanceRun run, Partition partition) {
+    private static void answers(TestRun run, Partition partition) {
         for (int attempt = 1; attempt <= 2 && run.endpoints().givenUp(partition.id()).isEmpty(); attempt++) {
             FfaFirmware ffa = run.ffa();
             ffa.ready();

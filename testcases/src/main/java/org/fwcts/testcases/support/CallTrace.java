@@ -4,38 +4,32 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
 import org.fwcts.harness.compare.CallCheck;
+import org.fwcts.harness.pipeline.Judgement;
 import org.fwcts.model.Registers;
 
 /**
- * The model's trace of one test: every call the test made, in order, with the model's
- * prediction and what the target did. The test's report carries it as an attachment.
- *
- * <p>Calls made outside a test (such as the FF-A presence probe) belong to no trace.
+ * The model's trace of one test as its report shows it: every call the test made, in order, with
+ * the model's prediction and what the target did. Calls made outside a test (the FF-A presence
+ * probe, clean-up) belong to no test.
  */
 public final class CallTrace {
-    private final List<CallCheck> calls = new ArrayList<>();
-    private boolean open;
 
-    /** Starts the trace of a new test, forgetting the previous one. */
-    synchronized void begin() {
-        calls.clear();
-        open = true;
+    private CallTrace() {
     }
 
-    synchronized void record(CallCheck check) {
-        if (open) {
-            calls.add(check);
+    /** The calls as the report shows them: one numbered block per call the model predicted; empty when none. */
+    static String describe(List<Judgement> judgements) {
+        List<CallCheck> calls = new ArrayList<>();
+        for (Judgement judgement : judgements) {
+            if (!judgement.entry().isCommand()) {
+                judgement.check().ifPresent(calls::add);
+            }
         }
-    }
-
-    /** Ends the current test's trace and returns its calls. */
-    synchronized List<CallCheck> end() {
-        open = false;
-        return List.copyOf(calls);
+        return describeChecks(calls);
     }
 
     /** The calls as the report shows them: one numbered block per call. */
-    static String describe(List<CallCheck> calls) {
+    private static String describeChecks(List<CallCheck> calls) {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < calls.size(); i++) {
             CallCheck check = calls.get(i);

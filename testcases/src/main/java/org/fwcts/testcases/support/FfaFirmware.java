@@ -2,15 +2,13 @@ package org.fwcts.testcases.support;
 
 import java.util.Optional;
 import org.fwcts.harness.agent.AgentMemory;
-import org.fwcts.harness.agent.Observation;
+import org.fwcts.harness.pipeline.CallPipeline;
+import org.fwcts.harness.pipeline.Conduit;
+import org.fwcts.harness.session.EndpointHealth;
 import org.fwcts.model.Registers;
 import org.fwcts.model.ffa.EndpointId;
-import org.fwcts.model.ffa.FfaCall;
 import org.fwcts.model.ffa.FfaFunction;
-import org.fwcts.model.ffa.spmc.FfaOutcome;
-import org.fwcts.model.ffa.spmc.FfaPrediction;
 import org.fwcts.model.ffa.spmc.FfaState;
-import org.fwcts.model.ffa.spmc.FfaSystem;
 import org.fwcts.model.ffa.Partition;
 import org.fwcts.model.firmware.SpmcModel;
 import org.fwcts.model.ffa.memory.Borrower;
@@ -32,30 +30,28 @@ public final class FfaFirmware {
 
     private final Firmware firmware;
     private final SpmcModel model;
-    private final AgentMemory memory;
     private final Optional<FfaSettings> scratch;
-    private final EndpointAvailability endpoints;
-    private final int boot;
-    private String distrust;
+    private final EndpointHealth endpoints;
 
-    FfaFirmware(Firmware firmware, FfaSystem system, Optional<FfaSettings> scratch, EndpointAvailability endpoints,
-            int boot) {
+    FfaFirmware(Firmware firmware, Optional<FfaSettings> scratch, EndpointHealth endpoints) {
         this.firmware = firmware;
-        this.model = new SpmcModel(system.spmc(), system.topology());
-        this.memory = new AgentMemory(firmware.agent());
+        this.model = firmware.model().spmc().orElseThrow();
         this.scratch = scratch;
         this.endpoints = endpoints;
-        this.boot = boot;
     }
 
-    /** Which endpoints still answer across the run's boots. */
-    public EndpointAvailability endpoints() {
-        return endpoints;
+    /** Stops the test at once, recorded as not run with the reason, when {@code endpoint} is given up for the run. */
+    public void refuseIfGivenUp(EndpointId endpoint) {
+        Optional<String> reason = endpoints.reason(endpoint);
+        if (reason.isPresent()) {
+            throw new org.opentest4j.TestAbortedException(reason.get());
+        }
     }
 
-    /** The number of the boot this view is on (1 for the run's first). */
-    public int boot() {
-        return boot;
+    /** The normal-world agent's TX and RX buffers: scratch pages 0 and 1, when the descriptor gives scratch memory. */
+    static Optional<org.fwcts.harness.pipeline.NormalWorldAgent.Mailbox> mailbox(Optional<FfaSettings> scratch) {
+        return scratch.map(pages -> new org.fwcts.harness.pipeline.NormalWorldAgent.Mailbox(pages.page(TX_PAGE),
+                pages.page(RX_PAGE)));
     }
 
     public EndpointId self() {
@@ -66,7 +62,7 @@ public final class FfaFirmware {
         return model;
     }
 
-    public synchronized FfaState state() {
+    public FfaState state() {
         return firmware.state().ffa().orElseGet(model::freshBoot);
     }
 
@@ -75,56 +71,20 @@ public final class FfaFirmware {
         return call(registers, new byte[0]);
     }
 
-    /** Writes {@code tx} to the TX buffer, then makes the call. */
-    public synchronized FfaCheck call(Registers registers, byte[] tx) {
-        ensureTrusted();
-        FfaCall call = new FfaCall(self(), registers, tx);
-        FfaOutcome outcome = model.step(state(), call);
-        if (outcome instanceof FfaOutcome.Unmodelled unmodelled) {
-            // The profile leaves this input's outcome open (the implementation does not check it,
-            // say): the call is not made and the test is skipped, with the reason in the report.
-            throw new org.opentest4j.TestAbortedException("no prediction under profile " + model.profile().name()
-                    + ": " + unmodelled.reason());
-        }
-        if (outcome instanceof FfaOutcome.Forwarded forwarded) {
-            throw new UnmodelledCallException("the call passes control to " + forwarded.receiver()
-                    + "; use the partition agent to make calls that reach a partition");
-        }
-        FfaOutcome.Predicted predicted = (FfaOutcome.Predicted) outcome;
+    /** Writes {@code tx} to the TX buffer, then makes the call; a call the model cannot predict skips the test. */
+    public FfaCheck call(Registers registers, byte[] tx) {
         if (tx.length > 0) {
-            requireDone(memory.write(txAddress(), tx), "writing the TX buffer");
+            scratch();
         }
-        firmware.recordCall();
-        Observation observation = firmware.agent().smc(registers);
-        if (!(observation instanceof Observation.Completed completed)) {
-            distrust = "the call " + call + " gave no result: " + observation;
-            return new FfaCheck(call, predicted, observation, Optional.empty(), Optional.empty());
-        }
-        Optional<byte[]> rx = readRx(predicted, completed.registers());
-        FfaOutcome.Match match = predicted.match(completed.registers(), rx);
-        if (match instanceof FfaOutcome.Match.Consistent consistent) {
-            firmware.advance(firmware.state().withFfa(consistent.next()));
-        } else {
-            distrust = "the target contradicted the model at " + call;
-        }
-        FfaCheck check = new FfaCheck(call, predicted, observation, rx, Optional.of(match));
-        firmware.record(check.registers());
-        return check;
+        return new FfaCheck(TestVerdicts.usable(pipeline().call(firmware.normalWorld(), Conduit.SMC, registers, tx)));
     }
 
-    /** The RX bytes an allowed outcome with RX contents says were written, read back from the agent. */
-    private Optional<byte[]> readRx(FfaOutcome.Predicted predicted, Registers observed) {
-        int length = 0;
-        for (FfaPrediction alternative : predicted.alternatives()) {
-            if (alternative.rx().isPresent()) {
-                length = Math.max(length, alternative.rx().get().encode().length);
-            }
-        }
-        if (length == 0 || scratch.isEmpty()) {
-            return Optional.empty();
-        }
-        AgentMemory.Result read = memory.read(rxAddress(), length);
-        return read instanceof AgentMemory.Result.Done done ? Optional.of(done.bytes()) : Optional.empty();
+    CallPipeline pipeline() {
+        return firmware.pipeline();
+    }
+
+    Firmware firmware() {
+        return firmware;
     }
 
     /** Agrees v1.2 and maps the scratch buffers, each checked; does nothing already done. */
@@ -156,7 +116,7 @@ public final class FfaFirmware {
     }
 
     public AgentMemory memory() {
-        return memory;
+        return firmware.normalWorld().memory();
     }
 
     /**
@@ -167,8 +127,8 @@ public final class FfaFirmware {
      * @return why the boot must end, if it must
      */
     public synchronized Optional<String> cleanUp() {
-        if (distrust != null) {
-            return Optional.of(distrust);
+        if (distrust().isPresent()) {
+            return distrust();
         }
         for (TransactionRecord transaction : state().memory().transactions().values()) {
             if (!transaction.sender().equals(self())) {
@@ -191,7 +151,7 @@ public final class FfaFirmware {
                 FfaFunction.FFA_RX_RELEASE.id().register())))) {
             return Optional.of("clean-up: FFA_RX_RELEASE did not go as the model predicted");
         }
-        return Optional.ofNullable(distrust);
+        return distrust();
     }
 
     /** The partition {@code borrower} relinquishes {@code handle} through its agent, as many times as it retrieved it. */
@@ -214,39 +174,9 @@ public final class FfaFirmware {
         return check.verdict() == org.fwcts.harness.compare.Verdict.PASS;
     }
 
-    /** Issues {@code registers} with SMC from the normal-world agent, counting it for the boot. */
-    Observation issue(Registers registers) {
-        ensureTrusted();
-        firmware.recordCall();
-        return firmware.agent().smc(registers);
-    }
-
-    /** Adds a check made outside {@link #call} (a partition's call) to the test's trace. */
-    void record(FfaCheck check) {
-        firmware.record(check.registers());
-    }
-
-    /** Continues the model from {@code next}, for callers that step it themselves. */
-    synchronized void advance(FfaState next) {
-        firmware.advance(firmware.state().withFfa(next));
-    }
-
-    /** Records that the model no longer follows this boot; the boot ends after the test. */
-    synchronized void distrust(String why) {
-        if (distrust == null) {
-            distrust = why;
-        }
-    }
-
-    synchronized void ensureTrusted() {
-        if (distrust != null) {
-            throw new IllegalStateException("the model no longer follows this boot: " + distrust);
-        }
-    }
-
     /** Why the model stopped following this boot, if it did. */
-    public synchronized Optional<String> distrust() {
-        return Optional.ofNullable(distrust);
+    public Optional<String> distrust() {
+        return pipeline().lostTrack();
     }
 
     private FfaSettings scratch() {
@@ -254,9 +184,4 @@ public final class FfaFirmware {
                 "the target descriptor gives no ffa.scratchBase: FF-A tests that need memory cannot run"));
     }
 
-    private static void requireDone(AgentMemory.Result result, String what) {
-        if (!(result instanceof AgentMemory.Result.Done)) {
-            throw new TargetUnresponsiveException(what + " failed: " + result);
-        }
-    }
 }

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import org.fwcts.harness.compare.CallCheck;
+import org.fwcts.harness.pipeline.Judgement;
 import org.fwcts.targets.ProjectLayout;
 import org.fwcts.targets.descriptor.TargetCatalog;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -21,8 +21,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * Gives conformance tests the {@link Firmware} of the current run, labels each test's report
  * with its area and rule, and attaches the test's model trace and console excerpt.
  *
- * <p>The CLI activates the run; a test started some other way (an IDE) gets a run of its own
- * on the target named by the {@code fwcts.target} configuration parameter.
+ * <p>The CLI opens the run and names it in the {@code fwcts.run} configuration parameter; a test
+ * started some other way (an IDE) gets a run of its own on the target named by the
+ * {@code fwcts.target} configuration parameter.
  */
 public final class TargetExtension implements ParameterResolver, BeforeEachCallback, AfterEachCallback,
         ExecutionCondition {
@@ -32,12 +33,12 @@ public final class TargetExtension implements ParameterResolver, BeforeEachCallb
     /** In a resumed run, tests the interrupted run finished are not run again; nothing runs once the run stopped. */
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        ConformanceRun active = ConformanceRun.active();
-        if (active != null && active.finishedBefore(context.getUniqueId())) {
+        Optional<TestRun> active = context.getConfigurationParameter(TestRuns.PARAMETER).flatMap(TestRuns::find);
+        if (active.isPresent() && active.get().finishedBefore(context.getUniqueId())) {
             return ConditionEvaluationResult.disabled("finished before the run was interrupted");
         }
-        if (active != null && active.stop().stopped()) {
-            return ConditionEvaluationResult.disabled("the run stopped: " + active.stop().reason().orElse(""));
+        if (active.isPresent() && active.get().stop().stopped()) {
+            return ConditionEvaluationResult.disabled("the run stopped: " + active.get().stop().reason().orElse(""));
         }
         return ConditionEvaluationResult.enabled("not run yet");
     }
@@ -45,14 +46,14 @@ public final class TargetExtension implements ParameterResolver, BeforeEachCallb
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == Firmware.class || type == FfaFirmware.class || type == ConformanceRun.class;
+        return type == Firmware.class || type == FfaFirmware.class || type == TestRun.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        ConformanceRun run = run(context);
+        TestRun run = run(context);
         Class<?> type = parameter.getParameter().getType();
-        if (type == ConformanceRun.class) {
+        if (type == TestRun.class) {
             return run;
         }
         return type == FfaFirmware.class ? run.ffa() : run.firmware();
@@ -60,19 +61,20 @@ public final class TargetExtension implements ParameterResolver, BeforeEachCallb
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        ConformanceRun run = run(context);
+        TestRun run = run(context);
         run.beforeTest(freshBootNeed(context));
         TestLabels.of(context.getTags()).forEach(Allure::label);
-        run.trace().begin();
+        run.pipeline().beginTest(context.getUniqueId());
         context.getStore(NAMESPACE).put(MARK, run.transcript().mark());
     }
 
     @Override
     public void afterEach(ExtensionContext context) {
-        ConformanceRun run = run(context);
-        List<CallCheck> calls = run.trace().end();
-        if (!calls.isEmpty()) {
-            Allure.addAttachment("model trace", "text/plain", CallTrace.describe(calls), ".txt");
+        TestRun run = run(context);
+        List<Judgement> calls = run.pipeline().endTest();
+        String trace = CallTrace.describe(calls);
+        if (!trace.isEmpty()) {
+            Allure.addAttachment("model trace", "text/plain", trace, ".txt");
         }
         Long mark = context.getStore(NAMESPACE).get(MARK, Long.class);
         if (mark != null) {
@@ -89,6 +91,9 @@ public final class TargetExtension implements ParameterResolver, BeforeEachCallb
             return;
         }
         run.afterTest(context.getDisplayName());
+        if (context.getExecutionException().isEmpty()) {
+            TestVerdicts.settle(calls);
+        }
     }
 
     /** The test's name when it (or its class) needs a fresh boot. */
@@ -101,13 +106,13 @@ public final class TargetExtension implements ParameterResolver, BeforeEachCallb
     }
 
     /** The active run, or one started for this test engine's lifetime. */
-    static ConformanceRun run(ExtensionContext context) {
-        ConformanceRun active = ConformanceRun.active();
-        if (active != null) {
-            return active;
+    static TestRun run(ExtensionContext context) {
+        Optional<TestRun> started = context.getConfigurationParameter(TestRuns.PARAMETER).flatMap(TestRuns::find);
+        if (started.isPresent()) {
+            return started.get();
         }
         ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
-        return store.getOrComputeIfAbsent(ConformanceRun.class, key -> standalone(context), OwnedRun.class).run();
+        return store.getOrComputeIfAbsent(TestRun.class, key -> standalone(context), OwnedRun.class).run();
     }
 
     private static OwnedRun standalone(ExtensionContext context) {
@@ -115,11 +120,11 @@ public final class TargetExtension implements ParameterResolver, BeforeEachCallb
         String target = context.getConfigurationParameter("fwcts.target").orElse("qemu-virt");
         String runId = "standalone-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path runDir = layout.reportsDir().resolve(runId);
-        return new OwnedRun(ConformanceRun.prepare(new TargetCatalog(layout.targetsDir()).find(target), layout, runDir));
+        return new OwnedRun(TestRun.prepare(new TargetCatalog(layout.targetsDir()).find(target), layout, runDir));
     }
 
     /** A run this extension started, closed when the test engine finishes. */
-    private record OwnedRun(ConformanceRun run) implements ExtensionContext.Store.CloseableResource {
+    private record OwnedRun(TestRun run) implements ExtensionContext.Store.CloseableResource {
         @Override
         public void close() {
             run.close();

@@ -73,6 +73,8 @@ class HarnessKilledTests {
                 .containsExactlyElementsOf(killed.records().stream().map(r -> r.id()).toList());
         assertThat(outputs.total()).isEqualTo(fullRun.size());
         RunOutputs.read(full).assertAgree();
+        CliRun recheck = CliRun.of("recheck", runDir.toString());
+        assertThat(recheck.out()).as("the killed and resumed history judged again").endsWith("0 verdicts changed\n");
     }
 
     private static boolean failureRecorded(Path journal) throws Exception {

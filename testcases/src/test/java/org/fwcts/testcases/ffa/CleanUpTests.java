@@ -8,7 +8,7 @@ import org.fwcts.model.ffa.memory.AccessPermissions;
 import org.fwcts.model.ffa.memory.TransactionType;
 import org.fwcts.targets.ProjectLayout;
 import org.fwcts.targets.descriptor.TargetCatalog;
-import org.fwcts.testcases.support.ConformanceRun;
+import org.fwcts.testcases.support.TestRun;
 import org.fwcts.testcases.support.FfaFirmware;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,7 @@ class CleanUpTests {
     @DisplayName("memory a partition still holds is relinquished and reclaimed, on the same boot")
     void givesBackHeldMemory() {
         ProjectLayout layout = ProjectLayout.discover();
-        try (ConformanceRun run = ConformanceRun.prepare(new TargetCatalog(layout.targetsDir()).find("simulated-tfa"),
+        try (TestRun run = TestRun.prepare(new TargetCatalog(layout.targetsDir()).find("simulated-tfa"),
                 layout, runDir)) {
             FfaFirmware ffa = run.ffa();
             MemoryScenario scenario = new MemoryScenario(ffa, 1);

@@ -36,6 +36,12 @@ public record FfaPrediction(Prediction registers, Optional<RxContents> rx, List<
 
     /** What the observation contradicts: register numbers and RX fields; empty when it agrees. */
     public List<String> differences(org.fwcts.model.Registers observed, Optional<byte[]> observedRx) {
+        return differences(registers, constraints, rx, observed, observedRx);
+    }
+
+    /** What {@code observed} contradicts in predicted registers, constraints and RX contents. */
+    public static List<String> differences(Prediction registers, List<ResultConstraint> constraints,
+            Optional<RxContents> rx, org.fwcts.model.Registers observed, Optional<byte[]> observedRx) {
         List<String> found = new java.util.ArrayList<>();
         for (int index : registers.mismatches(observed)) {
             found.add("x" + index + ": expected " + registers.register(index).describe() + ", got 0x"

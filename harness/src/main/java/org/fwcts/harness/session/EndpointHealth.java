@@ -1,4 +1,4 @@
-package org.fwcts.testcases.support;
+package org.fwcts.harness.session;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,14 +8,15 @@ import java.util.Optional;
 import org.fwcts.model.ffa.EndpointId;
 
 /**
- * Which endpoints behind the firmware still answer, across the boots of one run.
+ * Which agents' endpoints still answer, across the boots of one run. A target gives up as a whole;
+ * an endpoint can be lost alone.
  *
  * <p>An endpoint that does not answer on one boot may have been hit by a passing fault; one that
  * does not answer again on a later boot, after a relaunch, is broken for this firmware: from then
  * on every test that needs it is recorded with the reason at once, instead of waiting out its
  * command deadline on yet another boot. An answer on a later boot clears the record.
  */
-public final class EndpointAvailability {
+public final class EndpointHealth {
     private final Map<EndpointId, Silence> lastSilence = new HashMap<>();
     private final Map<EndpointId, List<Silence>> givenUp = new HashMap<>();
 
@@ -53,14 +54,6 @@ public final class EndpointAvailability {
     public synchronized Optional<String> reason(EndpointId endpoint) {
         return givenUp(endpoint).map(silences -> endpoint + " did not recover: it did not answer on "
                 + silences.get(0) + " nor, after a relaunch, on " + silences.get(1));
-    }
-
-    /** Stops the test at once, recorded as not run with the reason, when {@code endpoint} is given up. */
-    public void refuseIfGivenUp(EndpointId endpoint) {
-        Optional<String> reason = reason(endpoint);
-        if (reason.isPresent()) {
-            throw new org.opentest4j.TestAbortedException(reason.get());
-        }
     }
 
     /** Every endpoint given up, for the run's facts. */

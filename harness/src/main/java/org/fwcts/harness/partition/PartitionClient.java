@@ -1,0 +1,197 @@
+package org.fwcts.harness.partition;
+
+import org.fwcts.harness.session.EndpointHealth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.fwcts.harness.agent.AgentSession;
+import org.fwcts.harness.agent.Observation;
+import org.fwcts.harness.pipeline.AgentChannel;
+import org.fwcts.harness.pipeline.Conduit;
+import org.fwcts.harness.pipeline.Exchange;
+import org.fwcts.harness.pipeline.Observed;
+import org.fwcts.model.Registers;
+import org.fwcts.model.ffa.EndpointId;
+
+/**
+ * The FWCTS partition agent in a secure partition, reached through direct requests from the
+ * normal-world agent (firmware-images/sp-agent/PROTOCOL.md). It makes calls and commands and
+ * reports every round trip; it judges nothing.
+ *
+ * <p>A partition call takes several round trips: write its TX buffer, stage the registers the
+ * call command cannot carry, make the call, fetch the rest of its results, read its RX buffer.
+ */
+public final class PartitionClient implements AgentChannel {
+    private static final int REGISTERS = Registers.COUNT;
+    private final AgentSession normalWorld;
+    private final EndpointId requester;
+    private final EndpointId partition;
+    private final DirectMessageKind kind;
+    private final EndpointHealth health;
+    private final int boot;
+
+    /** A command that did not go through: the exchanges so far and why. */
+    public static final class Refused extends RuntimeException {
+        private final transient List<Exchange> exchanges;
+
+        Refused(String message, List<Exchange> exchanges) {
+            super(message);
+            this.exchanges = List.copyOf(exchanges);
+        }
+
+        public List<Exchange> exchanges() {
+            return exchanges;
+        }
+    }
+
+    /**
+     * @param health where each request's answer or silence is recorded, so a partition silent across
+     *     a relaunch is known as such
+     * @param boot the number of the boot this client's requests go to
+     */
+    public PartitionClient(AgentSession normalWorld, EndpointId requester, EndpointId partition, DirectMessageKind kind,
+            EndpointHealth health, int boot) {
+        this.normalWorld = normalWorld;
+        this.requester = requester;
+        this.partition = partition;
+        this.kind = kind;
+        this.health = health;
+        this.boot = boot;
+    }
+
+    @Override
+    public EndpointId endpoint() {
+        return partition;
+    }
+
+    public DirectMessageKind kind() {
+        return kind;
+    }
+
+    /** One command round trip; throws {@link Refused} when the request gets no result. */
+    public Exchange command(PartitionCommand command, int a, int b, int flags, long... args) {
+        return send(new ArrayList<>(), command, a, b, flags, args);
+    }
+
+    @Override
+    public Observed invoke(Conduit conduit, Registers call, byte[] tx, int rxLength) {
+        if (conduit != Conduit.DIRECT_REQUEST) {
+            throw new IllegalArgumentException("a partition's agent is reached through direct requests only");
+        }
+        List<Exchange> exchanges = new ArrayList<>();
+        int cap = kind.payloadCount() - 1;
+        int carrier = -1;
+        try {
+            writeTx(exchanges, tx);
+            stage(exchanges, call, cap);
+            carrier = exchanges.size();
+            send(exchanges, PartitionCommand.FFA_CALL, Math.min(cap, REGISTERS), 0, 0, prefix(call, cap));
+            for (int first = cap; first < REGISTERS; first += cap) {
+                send(exchanges, PartitionCommand.FFA_GET, first, 0, 0);
+            }
+            Registers results = results(exchanges.subList(carrier, exchanges.size()), cap);
+            Optional<byte[]> rx = rxLength == 0 ? Optional.empty() : Optional.of(readRx(exchanges, rxLength));
+            return new Observed(new Observation.Completed(results), rx, exchanges, carrier);
+        } catch (Refused refused) {
+            // Whatever went through is still reported: the SPMC's forwarding of it can be judged.
+            int reached = carrier >= 0 && carrier < exchanges.size() ? carrier : exchanges.size();
+            return new Observed(new Observation.Indeterminate(refused.getMessage()), Optional.empty(), exchanges, reached);
+        }
+    }
+
+    /** Writes {@code bytes} at the start of the partition's TX buffer, in as few round trips as fit. */
+    private void writeTx(List<Exchange> exchanges, byte[] bytes) {
+        int width = kind.bytesPerRegister();
+        int room = (kind.payloadCount() - 2) * width;
+        for (int offset = 0; offset < bytes.length; offset += room) {
+            int count = Math.min(room, bytes.length - offset);
+            long[] args = new long[kind.payloadCount() - 1];
+            args[0] = offset;
+            for (int i = 0; i < count; i++) {
+                PayloadBytes.put(args, 1, width, i, bytes[offset + i]);
+            }
+            expectOk(exchanges, send(exchanges, PartitionCommand.TX_WRITE, count, 0, 0, args));
+        }
+    }
+
+    /**
+     * Zeroes the staged registers and stages those the call command itself cannot carry: the
+     * first chunk always (it clears), later chunks only when they hold something.
+     */
+    private void stage(List<Exchange> exchanges, Registers call, int cap) {
+        for (int first = cap; first < REGISTERS; first += cap) {
+            long[] chunk = new long[Math.min(cap, REGISTERS - first)];
+            boolean any = false;
+            for (int i = 0; i < chunk.length; i++) {
+                chunk[i] = call.x(first + i);
+                any |= chunk[i] != 0;
+            }
+            boolean clear = first == cap;
+            if (clear || any) {
+                expectOk(exchanges, send(exchanges, PartitionCommand.FFA_SET, first, chunk.length,
+                        clear ? PartitionCommand.FLAG_CLEAR : 0, chunk));
+            }
+        }
+    }
+
+    private byte[] readRx(List<Exchange> exchanges, int length) {
+        int width = kind.bytesPerRegister();
+        int room = (kind.payloadCount() - 1) * width;
+        byte[] bytes = new byte[length];
+        for (int offset = 0; offset < length; offset += room) {
+            int count = Math.min(room, length - offset);
+            Exchange read = expectOk(exchanges, send(exchanges, PartitionCommand.RX_READ, count, 0, 0, offset));
+            long[] payload = kind.payload(read.response());
+            for (int i = 0; i < count; i++) {
+                bytes[offset + i] = PayloadBytes.get(payload, 1, width, i);
+            }
+        }
+        return bytes;
+    }
+
+    private static long[] prefix(Registers call, int count) {
+        long[] values = new long[Math.min(count, REGISTERS)];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = call.x(i);
+        }
+        return values;
+    }
+
+    private Registers results(List<Exchange> fetches, int cap) {
+        long[] values = new long[REGISTERS];
+        int next = 0;
+        for (Exchange fetch : fetches) {
+            long[] payload = kind.payload(fetch.response());
+            for (int i = 1; i <= cap && next < REGISTERS; i++) {
+                values[next++] = payload[i];
+            }
+        }
+        return Registers.of(values);
+    }
+
+    /** Sends one command from the normal world and adds the round trip to {@code exchanges}. */
+    private Exchange send(List<Exchange> exchanges, PartitionCommand command, int a, int b, int flags, long... args) {
+        long[] payload = new long[kind.payloadCount()];
+        payload[0] = command.header(a, b, flags);
+        System.arraycopy(args, 0, payload, 1, Math.min(args.length, payload.length - 1));
+        Registers request = kind.message(kind.requestFunction(), requester.value(), partition.value(), payload);
+        Observation observation = normalWorld.smc(request);
+        if (!(observation instanceof Observation.Completed completed)) {
+            health.unanswered(partition, boot, command + " request");
+            throw new Refused("direct request to " + partition + ": " + observation, exchanges);
+        }
+        health.answered(partition);
+        Exchange exchange = new Exchange(request, completed.registers());
+        exchanges.add(exchange);
+        return exchange;
+    }
+
+    private Exchange expectOk(List<Exchange> exchanges, Exchange exchange) {
+        long status = kind.payload(exchange.response())[0];
+        if ((status & 0xFF) != PartitionStatus.OK.code()) {
+            throw new Refused("the partition agent refused a command: " + PartitionStatus.of((int) (status & 0xFF))
+                    .map(Enum::name).orElse("unknown status") + " (payload r0 0x" + Long.toHexString(status) + ")", exchanges);
+        }
+        return exchange;
+    }
+}

@@ -1,0 +1,23 @@
+package org.fwcts.harness.pipeline;
+
+import org.fwcts.model.Registers;
+import org.fwcts.model.ffa.EndpointId;
+
+/**
+ * An agent addressed by its endpoint: it makes calls and reports what it saw, and judges nothing.
+ * A normal-world agent uses its own SMC or HVC; a partition's agent is reached through direct
+ * requests; realm and VM agents will be further kinds.
+ */
+public interface AgentChannel {
+
+    /** The endpoint the agent calls as. */
+    EndpointId endpoint();
+
+    /**
+     * Makes one call.
+     *
+     * @param tx the bytes to place in the agent's TX buffer first (empty: leave it)
+     * @param rxLength how many bytes of the agent's RX buffer to read back after a completed call (0: none)
+     */
+    Observed invoke(Conduit conduit, Registers call, byte[] tx, int rxLength);
+}

@@ -1,0 +1,159 @@
+package org.fwcts.harness.pipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.fwcts.harness.agent.Observation;
+import org.fwcts.harness.compare.CallCheck;
+import org.fwcts.harness.compare.Verdict;
+import org.fwcts.harness.partition.DirectMessageKind;
+import org.fwcts.model.firmware.Expected;
+import org.fwcts.model.firmware.FirmwareModel;
+import org.fwcts.model.firmware.ModelState;
+import org.fwcts.model.firmware.Outcome;
+import org.fwcts.model.Registers;
+import org.fwcts.model.ffa.EndpointId;
+import org.fwcts.model.ffa.FfaCall;
+
+/**
+ * Judges one history entry against the model, from the state before it: a pure function of
+ * (model, state, entry), so a finished run can be judged again offline with another model.
+ *
+ * <p>A partition's call is judged as the SPMC saw it: each direct request carrying it is
+ * forwarded to the partition, the partition's own call happens between the request and the
+ * response of the exchange that carried it, and each response is forwarded back.
+ */
+public final class CallChecker {
+    private final FirmwareModel model;
+
+    public CallChecker(FirmwareModel model) {
+        this.model = model;
+    }
+
+    public FirmwareModel model() {
+        return model;
+    }
+
+    public Judgement judge(ModelState before, CallEntry entry) {
+        return entry.conduit() == Conduit.DIRECT_REQUEST ? judgeCarried(before, entry) : judgeOwn(before, entry);
+    }
+
+    /** A call made with the caller's own SMC or HVC. */
+    private Judgement judgeOwn(ModelState before, CallEntry entry) {
+        Outcome outcome = model.predict(before, entry.call());
+        if (!(outcome instanceof Outcome.Predicted predicted)) {
+            return unmodelled(entry, before, outcome);
+        }
+        return match(entry, before, predicted, entry.observation(), List.of());
+    }
+
+    private Judgement match(CallEntry entry, ModelState before, Outcome.Predicted predicted, Observation observation,
+            List<String> earlier) {
+        if (observation instanceof Observation.Indeterminate indeterminate) {
+            return new Judgement(entry, Verdict.UNKNOWN, indeterminate.reason(), Optional.of(predicted),
+                    Optional.of(predicted.primary()), earlier, before, Optional.of("call " + entry.call()
+                            + " gave no result: " + indeterminate.reason()));
+        }
+        if (observation instanceof Observation.Faulted faulted) {
+            return new Judgement(entry, Verdict.FAIL, "the call instruction faulted: " + faulted.exception(),
+                    Optional.of(predicted), Optional.of(predicted.primary()), earlier, before,
+                    Optional.of("the call " + entry.call() + " faulted"));
+        }
+        Registers observed = ((Observation.Completed) observation).registers();
+        Outcome.Match match = predicted.match(observed, entry.observed().rx());
+        if (match instanceof Outcome.Match.Consistent consistent) {
+            Verdict verdict = earlier.isEmpty() ? Verdict.PASS : Verdict.FAIL;
+            return new Judgement(entry, verdict, earlier.isEmpty() ? "" : earlier.get(0), Optional.of(predicted),
+                    Optional.of(consistent.matched()), earlier, consistent.next(),
+                    earlier.isEmpty() ? Optional.empty() : Optional.of(earlier.get(0)));
+        }
+        Outcome.Match.Contradicted contradicted = (Outcome.Match.Contradicted) match;
+        List<String> others = new ArrayList<>(earlier);
+        for (String difference : contradicted.differences()) {
+            if (!difference.startsWith("x")) {
+                others.add(difference);
+            }
+        }
+        return new Judgement(entry, Verdict.FAIL, "the target contradicts the model", Optional.of(predicted),
+                Optional.of(contradicted.expected()), others, before,
+                Optional.of("the target contradicted the model at " + entry.call()));
+    }
+
+    private Judgement unmodelled(CallEntry entry, ModelState before, Outcome outcome) {
+        String reason = outcome instanceof Outcome.Unmodelled unmodelled ? unmodelled.reason()
+                : "the call passes control to " + ((Outcome.Forwarded) outcome).receiver()
+                        + "; a partition's agent makes calls that reach a partition";
+        return new Judgement(entry, Verdict.UNMODELLED, "no prediction under profile " + model.profile().name()
+                + ": " + reason, Optional.empty(), Optional.empty(), List.of(), before, Optional.empty());
+    }
+
+    /** A partition's call or command, carried by direct requests from the normal world. */
+    private Judgement judgeCarried(ModelState before, CallEntry entry) {
+        EndpointId partition = entry.caller();
+        EndpointId requester = model.normalWorld();
+        ModelState state = before;
+        Judgement call = null;
+        List<Exchange> exchanges = entry.observed().exchanges();
+        for (int i = 0; i < exchanges.size(); i++) {
+            Exchange exchange = exchanges.get(i);
+            int index = i;
+            DirectMessageKind kind = DirectMessageKind.ofRequest(exchange.request().x(0)).orElseThrow(() ->
+                    new IllegalArgumentException("call " + entry.sequence() + ": exchange " + index + " is not a direct request"));
+            FfaCall request = FfaCall.of(requester, exchange.request());
+            Forwarding there = forward(model.predict(state, request), partition);
+            if (there.problem != null) {
+                return broken(entry, before, there.problem, call);
+            }
+            state = there.next;
+            if (i == entry.observed().carrier()) {
+                Outcome outcome = model.predict(state, entry.call());
+                if (!(outcome instanceof Outcome.Predicted predicted)) {
+                    return unmodelled(entry, before, outcome);
+                }
+                call = match(entry, state, predicted, entry.observation(), List.of());
+                state = call.after();
+            }
+            Registers response = kind.message(kind.responseFunction(), partition.value(), requester.value(),
+                    kind.payload(exchange.response()));
+            Forwarding back = forward(model.predict(state, new FfaCall(partition, response, new byte[0])), requester);
+            if (back.problem != null) {
+                return broken(entry, before, back.problem, call);
+            }
+            if (!back.receiverSees.admits(exchange.response())) {
+                String table = new CallCheck("forwarded to " + requester, response, back.receiverSees,
+                        new Observation.Completed(exchange.response())).table();
+                return broken(entry, before, "the SPMC's forwarding contradicts the model\n" + table, call);
+            }
+            state = back.next;
+        }
+        if (call == null && entry.observation() instanceof Observation.Indeterminate indeterminate) {
+            return new Judgement(entry, Verdict.UNKNOWN, indeterminate.reason(), Optional.empty(), Optional.empty(),
+                    List.of(), before, Optional.of(indeterminate.reason()));
+        }
+        if (call == null) {
+            return new Judgement(entry, Verdict.PASS, "", Optional.empty(), Optional.empty(), List.of(), state,
+                    Optional.empty());
+        }
+        return new Judgement(entry, call.verdict(), call.reason(), call.predicted(), call.judgedAgainst(),
+                call.differences(), call.lostTrack().isPresent() ? before : state, call.lostTrack());
+    }
+
+    /** A forwarding the model does not allow fails the entry: the SPMC passed control where it should not. */
+    private static Judgement broken(CallEntry entry, ModelState before, String problem, Judgement call) {
+        List<String> differences = new ArrayList<>(call == null ? List.of() : call.differences());
+        differences.add(problem);
+        return new Judgement(entry, Verdict.FAIL, problem, call == null ? Optional.empty() : call.predicted(),
+                call == null ? Optional.empty() : call.judgedAgainst(), differences, before, Optional.of(problem));
+    }
+
+    private record Forwarding(ModelState next, org.fwcts.model.prediction.Prediction receiverSees, String problem) {
+    }
+
+    private static Forwarding forward(Outcome outcome, EndpointId receiver) {
+        if (outcome instanceof Outcome.Forwarded forwarded && forwarded.receiver().equals(receiver)) {
+            return new Forwarding(forwarded.next(), forwarded.receiverSees(), null);
+        }
+        String what = outcome instanceof Outcome.Predicted predicted ? predicted.primary().summary() : outcome.toString();
+        return new Forwarding(null, null, "the SPMC model does not forward the message to " + receiver + ": " + what);
+    }
+}

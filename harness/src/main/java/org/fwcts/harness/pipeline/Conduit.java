@@ -1,0 +1,14 @@
+package org.fwcts.harness.pipeline;
+
+/** How a call reaches the firmware from the agent that makes it. */
+public enum Conduit {
+    /** The agent's own SMC instruction. */
+    SMC,
+    /** The agent's own HVC instruction. */
+    HVC,
+    /**
+     * A partition's call, staged and issued through direct requests from the normal-world agent
+     * (firmware-images/sp-agent/PROTOCOL.md); a command to the partition agent when it carries no call.
+     */
+    DIRECT_REQUEST
+}

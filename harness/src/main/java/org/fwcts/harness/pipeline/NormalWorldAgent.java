@@ -1,0 +1,66 @@
+package org.fwcts.harness.pipeline;
+
+import java.util.Optional;
+import org.fwcts.harness.agent.AgentMemory;
+import org.fwcts.harness.agent.AgentSession;
+import org.fwcts.harness.agent.Observation;
+import org.fwcts.model.Registers;
+import org.fwcts.model.ffa.EndpointId;
+
+/** The normal-world agent on its console: SMC and HVC, with its TX/RX buffers in memory it owns. */
+public final class NormalWorldAgent implements AgentChannel {
+    private final EndpointId endpoint;
+    private final AgentSession session;
+    private final AgentMemory memory;
+    private final Optional<Mailbox> mailbox;
+
+    /** Where the agent keeps its FF-A TX and RX buffers. */
+    public record Mailbox(long txAddress, long rxAddress) {
+    }
+
+    public NormalWorldAgent(EndpointId endpoint, AgentSession session, Optional<Mailbox> mailbox) {
+        this.endpoint = endpoint;
+        this.session = session;
+        this.memory = new AgentMemory(session);
+        this.mailbox = mailbox;
+    }
+
+    @Override
+    public EndpointId endpoint() {
+        return endpoint;
+    }
+
+    public AgentSession session() {
+        return session;
+    }
+
+    public AgentMemory memory() {
+        return memory;
+    }
+
+    @Override
+    public Observed invoke(Conduit conduit, Registers call, byte[] tx, int rxLength) {
+        if (tx.length > 0) {
+            AgentMemory.Result written = memory.write(mailbox().txAddress(), tx);
+            if (!(written instanceof AgentMemory.Result.Done)) {
+                return Observed.direct(new Observation.Indeterminate("writing the TX buffer failed: " + written),
+                        Optional.empty());
+            }
+        }
+        Observation observation = switch (conduit) {
+            case SMC -> session.smc(call);
+            case HVC -> session.hvc(call);
+            case DIRECT_REQUEST -> throw new IllegalArgumentException("the normal-world agent makes its own calls");
+        };
+        if (rxLength == 0 || mailbox.isEmpty() || !(observation instanceof Observation.Completed)) {
+            return Observed.direct(observation, Optional.empty());
+        }
+        AgentMemory.Result read = memory.read(mailbox.get().rxAddress(), rxLength);
+        return Observed.direct(observation, read instanceof AgentMemory.Result.Done done
+                ? Optional.of(done.bytes()) : Optional.empty());
+    }
+
+    private Mailbox mailbox() {
+        return mailbox.orElseThrow(() -> new IllegalStateException("the agent has no TX buffer"));
+    }
+}

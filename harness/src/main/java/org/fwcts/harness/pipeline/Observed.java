@@ -1,0 +1,30 @@
+package org.fwcts.harness.pipeline;
+
+import java.util.List;
+import java.util.Optional;
+import org.fwcts.harness.agent.Observation;
+
+/**
+ * What an agent saw of one call, before anything is judged.
+ *
+ * @param observation the result registers, the fault, or why the outcome is unknown
+ * @param rx the caller's RX buffer after the call, when the harness read it
+ * @param exchanges the direct requests that carried a partition's call or command; empty for SMC/HVC
+ * @param carrier the index in {@code exchanges} during which the partition made its call; -1 for a command
+ */
+public record Observed(Observation observation, Optional<byte[]> rx, List<Exchange> exchanges, int carrier) {
+
+    public Observed {
+        exchanges = List.copyOf(exchanges);
+    }
+
+    /** A call made with the agent's own instruction. */
+    public static Observed direct(Observation observation, Optional<byte[]> rx) {
+        return new Observed(observation, rx, List.of(), -1);
+    }
+
+    /** A call that was not made, because the model has no prediction for it. */
+    public static Observed notIssued(String why) {
+        return direct(new Observation.Indeterminate("not issued: " + why), Optional.empty());
+    }
+}

@@ -1,0 +1,173 @@
+package org.fwcts.harness.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.fwcts.harness.compare.Verdict;
+import org.fwcts.model.Registers;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("The call pipeline")
+class CallPipelineTests {
+    @TempDir
+    Path temp;
+
+    private Judgement one(Registers call, java.util.function.UnaryOperator<Registers> answer) {
+        try (CallHistory history = CallHistory.appendingTo(temp.resolve("one.jsonl"))) {
+            CallPipeline pipeline = new CallPipeline(PipelineFixture.model(Map.of()), history);
+            pipeline.newBoot("test");
+            return pipeline.call(PipelineFixture.agent(answer), Conduit.SMC, call, new byte[0]);
+        }
+    }
+
+    @Nested
+    @DisplayName("judges each call")
+    class Judging {
+        @Test
+        @DisplayName("PASS when the target answers as the model predicts, citing the rule")
+        void pass() {
+            Judgement judgement = one(Registers.of(PipelineFixture.PSCI_VERSION), PipelineFixture::qemu);
+            assertThat(judgement.verdict()).isEqualTo(Verdict.PASS);
+            assertThat(judgement.rule()).isEqualTo("PSCI.VERSION");
+        }
+
+        @Test
+        @DisplayName("FAIL when it contradicts the prediction")
+        void fail() {
+            Judgement judgement = one(Registers.of(PipelineFixture.PSCI_VERSION), call -> Registers.of(2));
+            assertThat(judgement.verdict()).isEqualTo(Verdict.FAIL);
+            assertThat(judgement.check().orElseThrow().mismatches()).containsExactly(0);
+        }
+
+        @Test
+        @DisplayName("UNKNOWN when the agent gives no answer, never PASS or FAIL")
+        void unknown() {
+            assertThat(one(Registers.of(PipelineFixture.PSCI_VERSION), call -> null).verdict()).isEqualTo(Verdict.UNKNOWN);
+        }
+
+        @Test
+        @DisplayName("UNMODELLED, without making the call, when the model has no prediction")
+        void unmodelled() {
+            boolean[] made = {false};
+            Judgement judgement = one(Registers.of(0xC400_0003L), call -> {
+                made[0] = true;
+                return Registers.of(0);
+            });
+            assertThat(judgement.verdict()).isEqualTo(Verdict.UNMODELLED);
+            assertThat(judgement.reason()).startsWith("no prediction under profile qemu-builtin-psci");
+            assertThat(made[0]).as("the call was made").isFalse();
+        }
+    }
+
+    @Nested
+    @DisplayName("records every call in its history before judging it")
+    class History {
+        @Test
+        @DisplayName("a boot line, then each call followed by its verdict, read back as written")
+        void roundTrip() {
+            Path file = temp.resolve("calls.jsonl");
+            PipelineFixture.twoBoots(file, PipelineFixture::qemu);
+            List<HistoryLine> lines = CallHistory.read(file);
+            assertThat(lines).hasSize(10);
+            assertThat(lines.get(0)).isInstanceOf(HistoryLine.Boot.class);
+            HistoryLine.Call call = (HistoryLine.Call) lines.get(1);
+            assertThat(call.entry().registers()).isEqualTo(Registers.of(PipelineFixture.PSCI_VERSION));
+            assertThat(call.entry().test()).contains("test-1");
+            assertThat(((HistoryLine.Judged) lines.get(2)).verdict()).isEqualTo(Verdict.PASS);
+            assertThat(lines.get(5)).isInstanceOf(HistoryLine.Boot.class);
+        }
+
+        @Test
+        @DisplayName("a truncated last line is an error naming the file and line")
+        void truncated() throws IOException {
+            Path file = temp.resolve("calls.jsonl");
+            PipelineFixture.twoBoots(file, PipelineFixture::qemu);
+            String text = Files.readString(file);
+            Files.writeString(file, text.substring(0, text.length() - 20));
+            assertThatThrownBy(() -> CallHistory.read(file)).hasMessage(file + ":10: the line is truncated (no line end)");
+        }
+
+        @Test
+        @DisplayName("a damaged line is an error naming the file, line and field")
+        void damaged() throws IOException {
+            Path file = temp.resolve("calls.jsonl");
+            PipelineFixture.twoBoots(file, PipelineFixture::qemu);
+            List<String> lines = Files.readAllLines(file);
+            lines.set(3, lines.get(3).replace("\"conduit\":\"SMC\"", "\"conduit\":\"SVC\""));
+            Files.write(file, lines);
+            assertThatThrownBy(() -> CallHistory.read(file)).hasMessage(file + ":4: conduit: unknown conduit 'SVC'");
+        }
+    }
+
+    @Nested
+    @DisplayName("continues the history of a run it resumes")
+    class Resuming {
+        @Test
+        @DisplayName("cutting the line the killed run left half-written, and numbering calls and boots on")
+        void continuesNumbering() throws IOException {
+            Path file = temp.resolve("calls.jsonl");
+            PipelineFixture.twoBoots(file, PipelineFixture::qemu);
+            String text = Files.readString(file);
+            Files.writeString(file, text.substring(0, text.length() - 20));
+            PipelineFixture.twoBoots(file, PipelineFixture::qemu);
+            List<HistoryLine> lines = CallHistory.read(file);
+            assertThat(lines.stream().filter(HistoryLine.Call.class::isInstance)
+                    .map(line -> ((HistoryLine.Call) line).entry().sequence())).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L);
+            assertThat(lines.stream().filter(HistoryLine.Boot.class::isInstance)
+                    .map(line -> ((HistoryLine.Boot) line).boot())).containsExactly(1, 2, 3, 4);
+        }
+
+        @Test
+        @DisplayName("a call recorded but not judged before the kill is not a verdict to reproduce")
+        void callWithoutVerdict() throws IOException {
+            Path file = temp.resolve("calls.jsonl");
+            PipelineFixture.twoBoots(file, PipelineFixture::qemu);
+            List<String> lines = new java.util.ArrayList<>(Files.readAllLines(file));
+            lines.remove(lines.size() - 1);
+            Files.write(file, lines);
+            assertThatThrownBy(() -> Recheck.of(CallHistory.read(file), PipelineFixture.model(Map.of())))
+                    .hasMessageContaining("line 9: call 4 has no verdict line");
+            PipelineFixture.twoBoots(file, PipelineFixture::qemu);
+            Recheck recheck = Recheck.of(CallHistory.read(file), PipelineFixture.model(Map.of()));
+            assertThat(recheck.calls()).isEqualTo(7);
+            assertThat(recheck.changes()).isEmpty();
+        }
+    }
+
+    @Nested
+    @DisplayName("a recheck of a stored history")
+    class Rechecking {
+        @Test
+        @DisplayName("with the same model reproduces every verdict")
+        void unchanged() {
+            Path file = temp.resolve("calls.jsonl");
+            PipelineFixture.twoBoots(file, call -> call.x(0) == PipelineFixture.PSCI_VERSION ? Registers.of(2) : Registers.of(0));
+            Recheck recheck = Recheck.of(CallHistory.read(file), PipelineFixture.model(Map.of()));
+            assertThat(recheck.calls()).isEqualTo(4);
+            assertThat(recheck.counts()).containsEntry(Verdict.FAIL, 2).containsEntry(Verdict.PASS, 2);
+            assertThat(recheck.changes()).isEmpty();
+        }
+
+        @Test
+        @DisplayName("with a changed profile lists exactly the calls whose verdict changes")
+        void changedProfile() {
+            Path file = temp.resolve("calls.jsonl");
+            PipelineFixture.twoBoots(file, PipelineFixture::qemu);
+            Recheck recheck = Recheck.of(CallHistory.read(file), PipelineFixture.model(Map.of("psciVersion", "1.0")));
+            assertThat(recheck.changes()).extracting(Recheck.Change::sequence).containsExactly(1L, 3L);
+            assertThat(recheck.changes()).allSatisfy(change -> {
+                assertThat(change.before()).isEqualTo(Verdict.PASS);
+                assertThat(change.after()).isEqualTo(Verdict.FAIL);
+            });
+            assertThat(recheck.tests().get("test-1").changed()).isTrue();
+        }
+    }
+}
