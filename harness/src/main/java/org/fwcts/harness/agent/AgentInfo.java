@@ -62,7 +62,7 @@ public record AgentInfo(int protocol, int exceptionLevel, Set<String> capabiliti
             throw malformed("protocol 2 needs agent= and ep=, ep as 1-4 lower-case hex digits", fields);
         }
         return new AgentIdentity(AgentIdentity.Role.fromWire(role).orElseThrow(() -> malformed(
-                "unknown agent role (known: host, partition, realm, vm)", fields)), Integer.parseInt(endpoint, 16));
+                "unknown agent role '" + role + "' (known: host, partition, realm, vm)", fields)), Integer.parseInt(endpoint, 16));
     }
 
     private static AgentProtocolException malformed(String why, List<String> fields) {
