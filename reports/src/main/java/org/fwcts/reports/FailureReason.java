@@ -40,7 +40,8 @@ public record FailureReason(String reason, String rule) {
 
     /** {@code reason [rule]}, or the reason alone. */
     public String line() {
-        return rule.isEmpty() ? reason : reason + " [" + rule + "]";
+        // The reason may quote the target (a panic, an error code): shown with its control characters made visible.
+        return org.fwcts.targets.text.UntrustedText.line(rule.isEmpty() ? reason : reason + " [" + rule + "]");
     }
 
     private static String shortened(String text) {

@@ -24,7 +24,8 @@ public final class RunDigest {
                 .forEach(t -> skips.merge(String.valueOf(t.record().message()).lines().findFirst().orElse(""), 1, Integer::sum));
         if (!skips.isEmpty()) {
             lines.add("Skipped, by reason:");
-            skips.forEach((reason, count) -> lines.add(String.format("  %4d  %s", count, reason)));
+            skips.forEach((reason, count) -> lines.add(String.format("  %4d  %s", count,
+                    org.fwcts.targets.text.UntrustedText.line(reason))));
         }
         return lines;
     }
@@ -36,7 +37,7 @@ public final class RunDigest {
         }
         lines.add(title + " (" + tests.size() + "):");
         for (JudgedTest test : tests) {
-            lines.add("  " + test.record().name());
+            lines.add("  " + org.fwcts.targets.text.UntrustedText.line(test.record().name()));
             lines.add("      " + FailureReason.of(test.record().message(), test.record().rules()).line());
         }
     }
