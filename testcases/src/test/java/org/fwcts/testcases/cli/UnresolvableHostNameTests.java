@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayName("fwcts run with a host name that does not resolve (boots real QEMU)")
 class UnresolvableHostNameTests {
     private static final Pattern LOOKUP = Pattern.compile("host name lookup took (\\d+) ms");
-    private static final double MAX_RATIO = 1.5;
+    /** What share of one-lookup-per-test's stall the run may show before it counts as waiting for the resolver. */
+    private static final double MAX_STALL_SHARE = 0.25;
 
     @TempDir
     Path temp;
@@ -51,13 +52,16 @@ class UnresolvableHostNameTests {
 
         Matcher lookup = LOOKUP.matcher(unresolvable.output());
         assertThat(lookup.find()).as(unresolvable.output()).isTrue();
-        assertThat(Long.parseLong(lookup.group(1))).as("a host name lookup waits for the resolver").isGreaterThanOrEqualTo(900);
+        double lookupSeconds = Long.parseLong(lookup.group(1)) / 1000.0;
+        assertThat(lookupSeconds).as("a host name lookup waits for the resolver").isGreaterThanOrEqualTo(0.9);
         double ratio = unresolvable.seconds() / normal.seconds();
-        System.out.printf("unresolvable host name: run %.1f s, normal run %.1f s, ratio %.2f (%d tests; goal <= %.1f;"
-                + " one lookup per test would add >= %d s)%n", unresolvable.seconds(), normal.seconds(), ratio,
-                normal.tests(), MAX_RATIO, normal.tests());
+        double perTestStall = normal.tests() * lookupSeconds;
+        System.out.printf("unresolvable host name: run %.1f s, normal run %.1f s, ratio %.2f (%d tests; one lookup per"
+                + " test would add %.0f s)%n", unresolvable.seconds(), normal.seconds(), ratio, normal.tests(), perTestStall);
         assertThat(unresolvable.tests()).isEqualTo(normal.tests());
-        assertThat(ratio).as(unresolvable.output()).isLessThanOrEqualTo(MAX_RATIO);
+        // Wall times on a shared machine vary by seconds; a lookup per test would add a stall per test.
+        assertThat(unresolvable.seconds() - normal.seconds()).as(unresolvable.output())
+                .isLessThan(perTestStall * MAX_STALL_SHARE);
     }
 
     /** Runs the PSCI tests in a child JVM, behind {@code prefix}; returns its wall time and test count. */

@@ -32,7 +32,8 @@ final class RxTxMapHandler implements FfaHandler {
         }
         Mailbox mapped = Mailbox.mapped(tx, rx, pages);
         return context.outcome(context.results().success(MailboxRules.MAP),
-                String.format("FFA_RXTX_MAP maps TX 0x%x and RX 0x%x, %d page(s)", tx, rx, pages),
+                () -> "FFA_RXTX_MAP maps TX 0x" + Long.toHexString(tx) + " and RX 0x" + Long.toHexString(rx) + ", "
+                        + pages + " page(s)",
                 context.state().withEndpoint(context.caller(), context.callerState().withMailbox(Optional.of(mapped))));
     }
 
