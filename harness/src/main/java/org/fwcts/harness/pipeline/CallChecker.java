@@ -35,7 +35,9 @@ public final class CallChecker {
     }
 
     public Judgement judge(ModelState before, CallEntry entry) {
-        return entry.conduit() == Conduit.DIRECT_REQUEST ? judgeCarried(before, entry) : judgeOwn(before, entry);
+        // A call that was not made is judged as the model sees it alone, whichever conduit would have carried it.
+        return entry.conduit() == Conduit.DIRECT_REQUEST && entry.observed().issued() ? judgeCarried(before, entry)
+                : judgeOwn(before, entry);
     }
 
     /** A call made with the caller's own SMC or HVC. */

@@ -10,9 +10,13 @@ import org.fwcts.harness.agent.Observation;
  * @param observation the result registers, the fault, or why the outcome is unknown
  * @param rx the caller's RX buffer after the call, when the harness read it
  * @param exchanges the direct requests that carried a partition's call or command; empty for SMC/HVC
- * @param carrier the index in {@code exchanges} during which the partition made its call; -1 for a command
+ * @param carrier the index in {@code exchanges} during which the partition made its call; -1 for a command;
+ *     {@link #NOT_ISSUED} for a call that was not made
  */
 public record Observed(Observation observation, Optional<byte[]> rx, List<Exchange> exchanges, int carrier) {
+
+    /** The carrier of a call that was not made: no exchange carried it. */
+    public static final int NOT_ISSUED = -2;
 
     public Observed {
         exchanges = List.copyOf(exchanges);
@@ -25,6 +29,11 @@ public record Observed(Observation observation, Optional<byte[]> rx, List<Exchan
 
     /** A call that was not made, because the model has no prediction for it. */
     public static Observed notIssued(String why) {
-        return direct(new Observation.Indeterminate("not issued: " + why), Optional.empty());
+        return new Observed(new Observation.Indeterminate("not issued: " + why), Optional.empty(), List.of(), NOT_ISSUED);
+    }
+
+    /** Whether the agent made the call (a call the model cannot predict is not made). */
+    public boolean issued() {
+        return carrier != NOT_ISSUED;
     }
 }

@@ -21,10 +21,14 @@ class CallPipelineTests {
     Path temp;
 
     private Judgement one(Registers call, java.util.function.UnaryOperator<Registers> answer) {
+        return one(Conduit.SMC, call, answer);
+    }
+
+    private Judgement one(Conduit conduit, Registers call, java.util.function.UnaryOperator<Registers> answer) {
         try (CallHistory history = CallHistory.appendingTo(temp.resolve("one.jsonl"))) {
             CallPipeline pipeline = new CallPipeline(PipelineFixture.model(Map.of()), history);
             pipeline.newBoot("test");
-            return pipeline.call(PipelineFixture.agent(answer), Conduit.SMC, call, new byte[0]);
+            return pipeline.call(PipelineFixture.agent(answer), conduit, call, new byte[0]);
         }
     }
 
@@ -64,6 +68,14 @@ class CallPipelineTests {
             assertThat(judgement.verdict()).isEqualTo(Verdict.UNMODELLED);
             assertThat(judgement.reason()).startsWith("no prediction under profile qemu-builtin-psci");
             assertThat(made[0]).as("the call was made").isFalse();
+        }
+
+        @Test
+        @DisplayName("UNMODELLED, not UNKNOWN, for a call a partition's agent would have carried by direct requests")
+        void unmodelledCarried() {
+            Judgement judgement = one(Conduit.DIRECT_REQUEST, Registers.of(0xC400_0003L), call -> Registers.of(0));
+            assertThat(judgement.verdict()).isEqualTo(Verdict.UNMODELLED);
+            assertThat(judgement.reason()).startsWith("no prediction under profile qemu-builtin-psci");
         }
     }
 
