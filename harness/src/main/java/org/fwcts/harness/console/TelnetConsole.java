@@ -47,16 +47,47 @@ final class TelnetConsole implements Console {
         return in != null ? in : InputStream.nullInputStream();
     }
 
-    /** Once the connection is gone, writing fails as a dropped socket's write would. */
+    /**
+     * Once the connection is gone, writing fails as a dropped socket's write would. Commons Net's
+     * stream throws NullPointerException when the connection drops under a write (its socket stream
+     * is cleared); that is the same dropped connection, reported as an IOException.
+     */
     @Override
     public OutputStream output() {
         OutputStream out = client.getOutputStream();
-        return out != null ? out : new OutputStream() {
+        return new OutputStream() {
             @Override
             public void write(int b) throws IOException {
-                throw new IOException("telnet connection to console '" + name + "' closed");
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+                try {
+                    if (out == null) {
+                        throw closed();
+                    }
+                    out.write(bytes, offset, length);
+                } catch (NullPointerException e) {
+                    throw closed();
+                }
+            }
+
+            @Override
+            public void flush() throws IOException {
+                try {
+                    if (out != null) {
+                        out.flush();
+                    }
+                } catch (NullPointerException e) {
+                    throw closed();
+                }
             }
         };
+    }
+
+    private IOException closed() {
+        return new IOException("telnet connection to console '" + name + "' closed");
     }
 
     @Override
