@@ -19,7 +19,7 @@ import javax.xml.stream.XMLStreamWriter;
  * {@code error}, SKIPPED {@code skipped}.
  */
 public final class JUnitXmlReport {
-    public static final String FILE = "TEST-fwcts.xml";
+    public static final String FILE = RunFiles.JUNIT_XML;
     private static final Pattern CLASS_SEGMENT = Pattern.compile("\\[(?:nested-)?class:([^\\]]+)\\]");
     /** Characters XML 1.0 cannot carry, even escaped; target text may hold any byte. */
     private static final Pattern NOT_XML = Pattern.compile("[^\\x09\\x0A\\x0D\\x20-\\uD7FF\\uE000-\\uFFFD\\x{10000}-\\x{10FFFF}]");
@@ -29,7 +29,7 @@ public final class JUnitXmlReport {
 
     /** Writes {@code records} (in order; a re-run test appears once per run of it) into {@code runDir/junit}. */
     public static void write(String runId, List<TestRecord> records, Path runDir) {
-        WholeFile.write(runDir.resolve("junit").resolve(FILE), render(runId, records));
+        WholeFile.write(runDir.resolve(RunFiles.JUNIT).resolve(FILE), render(runId, records));
     }
 
     static byte[] render(String runId, List<TestRecord> records) {

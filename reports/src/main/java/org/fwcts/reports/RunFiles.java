@@ -22,6 +22,12 @@ public final class RunFiles {
     public static final String JUNIT = "junit";
     /** Boot {@code n}'s work folder (firmware copies, emulator files) is this prefix and n. */
     public static final String WORK_PREFIX = "work-";
+    /** The JUnit XML file, in {@link #JUNIT}. */
+    public static final String JUNIT_XML = "TEST-fwcts.xml";
+    /** The lock a run holds on its folder while it writes. */
+    public static final String LOCK = ".fwcts-lock";
+    /** Space a run sets aside in its folder, given back for the summary when the disk fills. */
+    public static final String RESERVE = ".fwcts-reserve";
 
     private RunFiles() {
     }

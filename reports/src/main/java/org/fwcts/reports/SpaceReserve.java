@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * its summary, so a disk that fills during the run still takes the summary saying so.
  */
 final class SpaceReserve {
-    static final String FILE = ".fwcts-reserve";
+    static final String FILE = RunFiles.RESERVE;
     /** Several times the summary files of a few hundred tests. */
     static final int BYTES = 2 << 20;
 

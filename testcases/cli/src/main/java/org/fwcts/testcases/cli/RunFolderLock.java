@@ -18,7 +18,7 @@ import org.fwcts.targets.TargetException;
  * when the process dies, so a killed run's folder can be resumed.
  */
 final class RunFolderLock implements AutoCloseable {
-    static final String FILE = ".fwcts-lock";
+    static final String FILE = org.fwcts.reports.RunFiles.LOCK;
 
     private final FileChannel channel;
     private final FileLock lock;

@@ -54,7 +54,7 @@ final class SignalStop implements AutoCloseable {
             String reason = "interrupted by SIG" + signal.getName() + "; ./fwcts run --resume " + runDir + " runs the rest";
             RunSummary summary = running.recorder().finish(reason);
             out.printf("%nFWCTS %s: %s — %d tests: %s%nSummary: %s%n", summary.runId(), summary.verdictLine(),
-                    summary.tests().size(), summary.counts(), runDir.resolve("summary.md"));
+                    summary.tests().size(), summary.counts(), runDir.resolve(org.fwcts.reports.RunFiles.SUMMARY_MD));
         }
         out.flush();
         System.exit(FwctsCommand.ERROR_EXIT);

@@ -40,7 +40,7 @@ class FwctsScriptSelfTests {
         Files.copy(ProjectLayout.discover().root().resolve("fwcts"), script);
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.createDirectories(temp.resolve("bin"));
-        Files.createDirectories(temp.resolve("testcases/target"));
+        Files.createDirectories(temp.resolve("testcases/cli/target"));
     }
 
     @Test
