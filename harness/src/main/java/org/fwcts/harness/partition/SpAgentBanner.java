@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
  * direct request. It is the partition's view of its identity even when it never answers a request.
  */
 public record SpAgentBanner(int endpointId) {
-    private static final Pattern LINE =
-            Pattern.compile("fwcts-sp-agent \\S+: S-EL1 partition 0x([0-9a-fA-F]{1,4}) waiting for direct requests");
+    /** Agents 2.x print {@code agent=partition ep=0x8001 el=1, waiting ...}; 1.x {@code S-EL1 partition 0x8001 waiting ...}. */
+    private static final Pattern LINE = Pattern.compile("fwcts-sp-agent \\S+: (?:agent=partition ep=|S-EL1 partition )"
+            + "0x([0-9a-fA-F]{1,4})[ ,].*?waiting for direct requests");
 
     /** Every boot line in {@code console}, in order. */
     public static List<SpAgentBanner> in(String console) {

@@ -37,18 +37,27 @@ public final class TargetProfiles {
      * descriptor's (a run judged again with a corrected profile).
      */
     public static Profile of(TargetDescriptor descriptor, String name, java.util.Map<String, String> overrides) {
-        Profile base = Profiles.named(name).orElseThrow(() -> new TargetException(descriptor.file()
+        return of(descriptor.file().toString(), name, overrides, descriptor.ffa());
+    }
+
+    /**
+     * Profile {@code name} with {@code overrides} applied and the normal world owning {@code scratch};
+     * errors name {@code source} (the descriptor, or the run folder's record of it).
+     */
+    public static Profile of(String source, String name, java.util.Map<String, String> overrides,
+            Optional<FfaSettings> ffaScratch) {
+        Profile base = Profiles.named(name).orElseThrow(() -> new TargetException(source
                 + ": profile: unknown profile '" + name + "' (known: " + Profiles.names() + ")"));
         Profile profile;
         try {
             profile = ProfileOverrides.apply(base, overrides);
         } catch (IllegalArgumentException e) {
-            throw new TargetException(descriptor.file() + ": profileOverrides." + e.getMessage(), e);
+            throw new TargetException(source + ": profileOverrides." + e.getMessage(), e);
         }
-        if (descriptor.ffa().isEmpty() || profile.ffa().isEmpty()) {
+        if (ffaScratch.isEmpty() || profile.ffa().isEmpty()) {
             return profile;
         }
-        FfaSettings scratch = descriptor.ffa().get();
+        FfaSettings scratch = ffaScratch.get();
         FfaSystem system = profile.ffa().get();
         Topology topology = system.topology();
         OwnedRange pages = new OwnedRange(topology.primaryNormalWorld(), scratch.scratchBase(), scratch.scratchPages(),

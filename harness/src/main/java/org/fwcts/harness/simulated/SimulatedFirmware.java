@@ -70,8 +70,7 @@ final class SimulatedFirmware {
         for (var partition : spmc.get().topology().partitions()) {
             Registers answer = ffaCall(FfaCall.of(partition.id(), Registers.of(FFA_ID_GET)));
             long id = (answer.x(0) & 0xFFFF_FFFFL) == FFA_SUCCESS_32 ? answer.x(2) & 0xFFFF : 0;
-            lines.add("fwcts-sp-agent sim-1.0: S-EL1 partition 0x" + Long.toHexString(id)
-                    + " waiting for direct requests");
+            lines.add("fwcts-sp-agent sim-2.0: agent=partition ep=0x" + Long.toHexString(id) + " el=1, waiting for direct requests");
         }
         return lines;
     }

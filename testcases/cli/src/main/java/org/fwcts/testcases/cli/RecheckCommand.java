@@ -43,11 +43,14 @@ final class RecheckCommand implements Callable<Integer> {
         ProjectLayout layout = ProjectLayout.discover();
         Path dir = new RunFolders(layout).resolve(run);
         RunInvocation invocation = RunInvocation.read(dir);
-        TargetDescriptor descriptor = new TargetCatalog(layout.targetsDir()).find(invocation.target());
-        Map<String, String> applied = new LinkedHashMap<>(descriptor.profileOverrides());
+        // The run's own record of its model; a run written before that was kept needs its descriptor.
+        RunInvocation.ModelSetup setup = invocation.model() != null ? invocation.model()
+                : RunInvocation.ModelSetup.of(new TargetCatalog(layout.targetsDir()).find(invocation.target()));
+        Map<String, String> applied = new LinkedHashMap<>(setup.profileOverrides());
         applied.putAll(overrides);
-        String profileName = profile == null ? descriptor.profile() : profile;
-        FirmwareModel model = new FirmwareModel(TargetProfiles.of(descriptor, profileName, applied));
+        String profileName = profile == null ? setup.profile() : profile;
+        FirmwareModel model = new FirmwareModel(TargetProfiles.of(dir.resolve(RunInvocation.FILE).toString(), profileName,
+                applied, setup.scratch()));
         List<HistoryLine> history;
         Recheck recheck;
         try {

@@ -1,5 +1,10 @@
 package org.fwcts.testcases.cli;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.fwcts.targets.descriptor.FfaSettings;
+import org.fwcts.targets.descriptor.TargetDescriptor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -11,10 +16,29 @@ import java.util.List;
 import org.fwcts.targets.TargetException;
 
 /**
- * What a run was asked to do (target and selection), kept in its folder as {@code run.json} from
- * the start, so {@code fwcts run --resume} can finish an interrupted run the same way.
+ * What a run was asked to do (target and selection) and the model it was judged with, kept in its
+ * folder as {@code run.json} from the start, so {@code fwcts run --resume} can finish an interrupted
+ * run the same way and {@code fwcts recheck} can judge it again without the target's descriptor
+ * (whose firmware paths and variables belong to the machine that ran it).
+ *
+ * @param model the profile, its overrides and the FF-A scratch pages; null in runs written before it was kept
  */
-record RunInvocation(String runId, String target, List<String> tags, List<String> names) {
+record RunInvocation(String runId, String target, List<String> tags, List<String> names, ModelSetup model) {
+
+    /** The model a run was judged with: its profile, the overrides applied, and the normal world's scratch pages. */
+    record ModelSetup(String profile, Map<String, String> profileOverrides, Long scratchBase, Integer scratchPages) {
+
+        static ModelSetup of(TargetDescriptor descriptor) {
+            Optional<FfaSettings> ffa = descriptor.ffa();
+            return new ModelSetup(descriptor.profile(), new LinkedHashMap<>(descriptor.profileOverrides()),
+                    ffa.map(FfaSettings::scratchBase).orElse(null), ffa.map(FfaSettings::scratchPages).orElse(null));
+        }
+
+        Optional<FfaSettings> scratch() {
+            return scratchBase == null || scratchPages == null ? Optional.empty()
+                    : Optional.of(new FfaSettings(scratchBase, scratchPages));
+        }
+    }
     static final String FILE = org.fwcts.reports.RunFiles.INVOCATION;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -49,7 +73,8 @@ record RunInvocation(String runId, String target, List<String> tags, List<String
         try {
             JsonNode node = JSON.readTree(file.toFile());
             return new RunInvocation(text(node, "runId", file), text(node, "target", file), list(node, "tags"),
-                    list(node, "names"));
+                    list(node, "names"), node.hasNonNull("model") ? JSON.treeToValue(node.get("model"), ModelSetup.class)
+                            : null);
         } catch (IOException e) {
             throw new TargetException(file + ": not valid JSON: " + e.getMessage(), e);
         }

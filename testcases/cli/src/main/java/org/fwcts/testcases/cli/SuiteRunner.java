@@ -114,7 +114,8 @@ public final class SuiteRunner {
         }
         try (RunFolderLock lock = RunFolderLock.create(dir)) {
             TestRun run = prepareOrDiscard(descriptor, dir);
-            new RunInvocation(runId, targetName, selection.tags(), selection.names()).write(dir);
+            new RunInvocation(runId, targetName, selection.tags(), selection.names(),
+                    RunInvocation.ModelSetup.of(descriptor)).write(dir);
             run.bootPerTest(bootPerTest);
             if (faults != null) {
                 run.injectFaults(faults);
