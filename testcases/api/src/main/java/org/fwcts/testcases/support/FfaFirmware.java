@@ -12,6 +12,7 @@ import org.fwcts.model.ffa.spmc.FfaState;
 import org.fwcts.model.ffa.Partition;
 import org.fwcts.model.firmware.SpmcModel;
 import org.fwcts.model.ffa.memory.Borrower;
+import org.fwcts.model.ffa.memory.PageOwners;
 import org.fwcts.model.ffa.memory.RelinquishDescriptor;
 import org.fwcts.model.ffa.memory.TransactionRecord;
 import org.fwcts.targets.descriptor.FfaSettings;
@@ -146,12 +147,37 @@ public final class FfaFirmware {
                 return Optional.of("clean-up: reclaim of handle 0x" + Long.toHexString(handle) + " did not go as predicted");
             }
         }
+        Optional<String> donated = donatedScratch();
+        if (donated.isPresent()) {
+            return donated;
+        }
         var mailbox = state().endpoint(self()).mailbox();
         if (mailbox.isPresent() && mailbox.get().rxFull() && !passes(call(Registers.of(
                 FfaFunction.FFA_RX_RELEASE.id().register())))) {
             return Optional.of("clean-up: FFA_RX_RELEASE did not go as the model predicted");
         }
         return distrust();
+    }
+
+    /**
+     * A scratch page the normal world owned at boot and gave away with a retrieved FFA_MEM_DONATE
+     * (DEN0077A, "Ownership and access attributes"): tests reuse the pages, and only a new boot
+     * gives it back.
+     */
+    private Optional<String> donatedScratch() {
+        if (scratch.isEmpty()) {
+            return Optional.empty();
+        }
+        PageOwners now = state().memory().owners();
+        PageOwners atBoot = model.freshBoot().memory().owners();
+        for (int i = 0; i < scratch.get().scratchPages(); i++) {
+            long page = scratch.get().page(i);
+            if (!now.owner(page).equals(atBoot.owner(page))) {
+                return Optional.of("clean-up: scratch page 0x" + Long.toHexString(page) + " now belongs to "
+                        + now.owner(page).map(String::valueOf).orElse("no endpoint") + " after a donation");
+            }
+        }
+        return Optional.empty();
     }
 
     /** The partition {@code borrower} relinquishes {@code handle} through its agent, as many times as it retrieved it. */

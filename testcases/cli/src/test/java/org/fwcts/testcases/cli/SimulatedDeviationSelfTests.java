@@ -31,6 +31,8 @@ class SimulatedDeviationSelfTests {
             + " operation answers as the caller and the transaction's state decide › ";
     private static final String BUFFER_CASES = "FF-A RX/TX buffers: each caller in each ownership state › a buffer call"
             + " answers as the caller and the buffers' ownership decide › ";
+    private static final String NOTIFICATION_CASES = "FF-A notifications: each caller in each bitmap and binding state"
+            + " › a notification call answers as the caller and the bitmap's and binding's state decide › ";
     private static final List<String> CALLERS = List.of("the normal world", "the partition");
     private static final List<String> OWNERS = List.of("no RX buffer full",
             "the normal world owns its RX buffer after its partition-info call",
@@ -41,10 +43,10 @@ class SimulatedDeviationSelfTests {
     @TempDir
     static Path temp;
 
-    /** A copy of targets/simulated-tfa.yaml that injects {@code deviation} (none when null). */
-    private static Path descriptor(String name, String deviation) throws IOException {
-        String shipped = Files.readString(ProjectLayout.discover().targetsDir().resolve("simulated-tfa.yaml"));
-        String text = shipped.replace("name: simulated-tfa", "name: " + name);
+    /** A copy of targets/{@code shipped}.yaml that injects {@code deviation} (none when null). */
+    private static Path descriptor(String shipped, String name, String deviation) throws IOException {
+        String original = Files.readString(ProjectLayout.discover().targetsDir().resolve(shipped + ".yaml"));
+        String text = original.replace("name: " + shipped, "name: " + name);
         if (deviation != null) {
             text = text.replace("\nffa:", "\nsimulated:\n  deviations: [\"" + deviation + "\"]\nffa:");
         }
@@ -52,8 +54,13 @@ class SimulatedDeviationSelfTests {
     }
 
     private static JsonNode run(String name, String deviation) throws IOException {
+        return run("simulated-tfa", name, deviation);
+    }
+
+    private static JsonNode run(String shipped, String name, String deviation) throws IOException {
         Path runDir = temp.resolve("run-" + name);
-        CliRun run = CliRun.of("run", "-t", descriptor(name, deviation).toString(), "--tag", "ffa", "-o", runDir.toString());
+        CliRun run = CliRun.of("run", "-t", descriptor(shipped, name, deviation).toString(), "--tag", "ffa", "-o",
+                runDir.toString());
         assertThat(run.err()).as("errors").doesNotContain("Exception");
         return JSON.readTree(runDir.resolve("summary.json").toFile());
     }
@@ -77,6 +84,33 @@ class SimulatedDeviationSelfTests {
         assertThat(summary.get("simulated").asBoolean()).as("summary.json says simulated").isTrue();
         assertThat(Files.readString(temp.resolve("run-conforming/summary.md")))
                 .contains("PASS — SIMULATED target, not a conformance result");
+    }
+
+    /**
+     * Under the hafnium profile the simulation has notifications, so the notification caller × state
+     * cases run (on tfa-el3-spmc they are skipped), and a wrong error on one of them fails exactly
+     * the cases where the model expects that error.
+     */
+    @Test
+    @DisplayName("the hafnium simulation runs the notification caller × state cases, and catches a wrong BIND error")
+    void hafniumNotifications() throws IOException {
+        JsonNode conforming = run("simulated-hafnium", "hafnium-conforming", null);
+        assertThat(named(conforming, "FAILED")).isEmpty();
+        assertThat(named(conforming, "BROKEN")).isEmpty();
+        assertThat(named(conforming, "PASSED")).filteredOn(name -> name.startsWith(NOTIFICATION_CASES)).hasSize(56);
+
+        JsonNode deviating = run("simulated-hafnium", "hafnium-bind-denied",
+                "wrong-error:FFA_NOTIFICATION_BIND:NOT_SUPPORTED:DENIED");
+        List<String> revealing = new ArrayList<>();
+        revealing.add(NOTIFICATION_CASES + "FFA_NOTIFICATION_BIND of ID 2 from the peer by the normal world when the"
+                + " normal world has no bitmap");
+        for (String state : List.of("the normal world has no bitmap", "the bitmap is created, nothing bound",
+                "ID 2 is bound from the partition", "ID 2 is bound and pending from the partition")) {
+            // The partition agent declares no notification support: its BIND is NOT_SUPPORTED in every state.
+            revealing.add(NOTIFICATION_CASES + "FFA_NOTIFICATION_BIND of ID 2 from the peer by the partition when " + state);
+        }
+        assertThat(named(deviating, "FAILED")).containsExactlyInAnyOrderElementsOf(revealing);
+        assertThat(named(deviating, "BROKEN")).isEmpty();
     }
 
     static Stream<Arguments> deviations() {
