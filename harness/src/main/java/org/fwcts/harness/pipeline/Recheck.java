@@ -87,7 +87,10 @@ public record Recheck(int calls, Map<Verdict, Integer> counts, List<Change> chan
             } else {
                 Judgement judgement = checker.judge(state, entry);
                 state = judgement.after();
-                if (tracksState && judgement.lostTrack().isPresent()) {
+                // Where the run itself stopped following (its verdict was no pass), it made no further call
+                // on this boot. Where it passed, it went on: the later calls are real observations, judged
+                // from the model's last trusted state rather than written off as unknown.
+                if (tracksState && judgement.lostTrack().isPresent() && before.verdict() != Verdict.PASS) {
                     lost = judgement.lostTrack().get();
                 }
                 verdict = judgement.verdict();

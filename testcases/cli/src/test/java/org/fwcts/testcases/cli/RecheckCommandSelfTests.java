@@ -153,7 +153,7 @@ class RecheckCommandSelfTests {
         }
         Path descriptor = Files.writeString(temp.resolve(name + ".yaml"), text);
         Path runDir = temp.resolve("run-" + name);
-        CliRun.of("run", "-t", descriptor.toString(), "--tag", "ffa", "-o", runDir.toString());
+        CliRun.of("run", "-t", descriptor.toString(), "--tag", "ffa | smccc", "-o", runDir.toString());
         List<JsonNode> verdicts = lines(runDir, "verdict");
         assertThat(verdicts).hasSizeGreaterThan(100);
         boolean anyFailed = verdicts.stream().anyMatch(v -> v.get("verdict").asText().equals("FAIL"));
@@ -163,5 +163,32 @@ class RecheckCommandSelfTests {
         CliRun recheck = CliRun.of("recheck", runDir.toString());
         assertThat(recheck.exitCode()).as(recheck.out() + recheck.err()).isZero();
         assertThat(lastLine(recheck)).isEqualTo("0 verdicts changed");
+        if (deviation.equals("conforming")) {
+            changedQueryAloneChanges(runDir);
+        }
+    }
+
+    /**
+     * A profile change that contradicts one query in the middle of a boot changes that call's verdict
+     * alone: the calls the run went on to make on that boot are judged, not written off as unknown.
+     */
+    private void changedQueryAloneChanges(Path runDir) throws IOException {
+        List<Long> expected = new ArrayList<>();
+        List<JsonNode> verdicts = lines(runDir, "verdict");
+        List<JsonNode> calls = lines(runDir, "call");
+        for (int i = 0; i < calls.size(); i++) {
+            JsonNode in = calls.get(i).get("in");
+            if (in.get(0).asText().equals("0x80000001") && in.get(1).asText().equals("0x80008000")
+                    && verdicts.get(i).get("verdict").asText().equals("PASS")) {
+                expected.add(calls.get(i).get("seq").asLong());
+            }
+        }
+        CliRun recheck = CliRun.of("recheck", runDir.toString(), "--profile-override", "archFeature.0x80008000=-2");
+        assertThat(recheck.exitCode()).as(recheck.out() + recheck.err()).isEqualTo(1);
+        List<Long> changed = new ArrayList<>();
+        JSON.readTree(runDir.resolve("recheck.json").toFile()).get("changes")
+                .forEach(change -> changed.add(change.get("sequence").asLong()));
+        assertThat(expected).isNotEmpty();
+        assertThat(changed).as(recheck.out()).isEqualTo(expected);
     }
 }
