@@ -51,12 +51,30 @@ record RunInvocation(String runId, String target, List<String> tags, List<String
         return new SuiteSelection(tags, names);
     }
 
+    /** Writes run.json whole: written beside, then moved into place, so no reader sees half of it. */
     void write(Path runDir) {
+        Path file = runDir.resolve(FILE);
+        Path partial = runDir.resolve(FILE + ".partial");
         try {
             Files.createDirectories(runDir);
-            JSON.writerWithDefaultPrettyPrinter().writeValue(runDir.resolve(FILE).toFile(), this);
+            JSON.writerWithDefaultPrettyPrinter().writeValue(partial.toFile(), this);
+            Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + runDir.resolve(FILE), e);
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    /**
+     * Checks that {@code runDir} is a run folder (its run.json, or the lock of a run that is starting),
+     * before anything is written into it.
+     *
+     * @throws TargetException naming the folder when it has no run.json
+     */
+    static void requireIn(Path runDir) {
+        // A run that has only just created its folder holds its lock there before run.json is written.
+        if (!Files.isRegularFile(runDir.resolve(FILE)) && !Files.exists(runDir.resolve(RunFolderLock.FILE))) {
+            throw new TargetException(runDir + ": not a run folder that can be resumed (no " + FILE + ")");
         }
     }
 

@@ -139,9 +139,10 @@ public final class SuiteRunner {
      * rest run now on a fresh boot, and the summary covers both.
      */
     public RunSummary resume(Path runDir, Waivers waivers) {
-        RunInvocation invocation = RunInvocation.read(runDir);
+        RunInvocation.requireIn(runDir);
+        // Read under the lock: a run still writing its folder may not have finished run.json.
         try (SignalStop signals = SignalStop.install(out); RunFolderLock lock = RunFolderLock.lock(runDir)) {
-            return resume(runDir, invocation, waivers, signals);
+            return resume(runDir, RunInvocation.read(runDir), waivers, signals);
         }
     }
 
@@ -231,7 +232,7 @@ public final class SuiteRunner {
         out.printf("%nFWCTS %s: %s — %d tests: %s%n", summary.runId(), summary.verdictLine(), summary.tests().size(),
                 summary.counts());
         RunDigest.lines(summary).forEach(out::println);
-        out.printf("%s%nSummary: %s%n", bootReport(run, summary.tests().size()), dir.resolve(RunFiles.SUMMARY_MD));
+        out.printf("%s%nSummary: %s%n", bootReport(run, summary), dir.resolve(RunFiles.SUMMARY_MD));
         if (summary.runError() != null) {
             out.printf("The run stopped: %s%nWhat finished is kept; ./fwcts run --resume %s runs the rest.%n",
                     summary.runError(), dir);
@@ -239,13 +240,22 @@ public final class SuiteRunner {
         return summary;
     }
 
-    /** Wall time, boots and their mean, and what one boot per test would add on top. */
-    private String bootReport(TestRun run, int tests) {
+    /**
+     * The boots as measured, and, labelled as an estimate, what one boot per test that ran (skipped
+     * tests boot nothing) would cost at the measured mean; {@code --boot-per-test} measures it.
+     */
+    private String bootReport(TestRun run, RunSummary summary) {
         java.util.List<java.time.Duration> times = run.bootTimes();
         long total = times.stream().mapToLong(java.time.Duration::toMillis).sum();
         double mean = times.isEmpty() ? 0 : total / (double) times.size();
-        return String.format("Boots: %d (mean %.2f s, %.1f s in all); one boot per test would boot %d times,"
-                + " about %.1f s of booting", times.size(), mean / 1000, total / 1000.0, tests, tests * mean / 1000);
+        long ran = summary.tests().stream().filter(t -> t.status() != org.fwcts.reports.TestStatus.SKIPPED).count();
+        String measured = String.format("Boots: %d (measured: mean %.2f s, %.1f s in all)", times.size(), mean / 1000,
+                total / 1000.0);
+        if (ran <= times.size()) {
+            return measured;
+        }
+        return measured + String.format("; estimate: one boot for each of the %d tests that ran would take about"
+                + " %.1f s of booting at that mean (--boot-per-test measures it)", ran, ran * mean / 1000);
     }
 
     private static void deleteTree(Path dir) {
