@@ -98,11 +98,14 @@ public final class AgentSession implements AutoCloseable {
     }
 
     public AgentReply request(String verb, List<String> args, Duration timeout) {
+        long start = TargetWait.begin();
         try {
             return exchange(verb, args, timeout, ATTEMPTS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new AgentReply.NoReply("interrupted while waiting for the agent");
+        } finally {
+            TargetWait.end(start);
         }
     }
 

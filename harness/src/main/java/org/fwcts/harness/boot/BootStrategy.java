@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.IntFunction;
 import java.util.function.UnaryOperator;
+import org.fwcts.harness.agent.TargetWait;
 import org.fwcts.harness.console.Console;
 import org.fwcts.harness.console.Transcript;
 import org.fwcts.harness.faults.FaultInjectingConsole;
@@ -208,6 +209,7 @@ public final class BootStrategy implements AutoCloseable {
         FaultSchedule schedule = faults;
         UnaryOperator<Console> wrap = schedule == null ? UnaryOperator.identity()
                 : console -> new FaultInjectingConsole(console, schedule);
+        long waitStart = TargetWait.begin();
         try {
             session = TargetSession.boot(descriptor, launcher, workDir.apply(reasons.size() + 1), transcript, wrap);
         } catch (InterruptedException e) {
@@ -217,6 +219,8 @@ public final class BootStrategy implements AutoCloseable {
         } catch (RuntimeException e) {
             transition(BootState.FAILED);
             throw e;
+        } finally {
+            TargetWait.endBoot(waitStart);
         }
         transition(BootState.AGENT_READY);
         reasons.add(reason);

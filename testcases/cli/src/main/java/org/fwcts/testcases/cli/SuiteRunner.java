@@ -63,6 +63,7 @@ public final class SuiteRunner {
     private final Clock clock;
     private final ProgressPrinter.Mode progress;
     private org.fwcts.harness.faults.FaultSchedule faults;
+    private final List<org.junit.platform.launcher.TestExecutionListener> observers = new java.util.ArrayList<>();
 
     public SuiteRunner(ProjectLayout layout, PrintStream out, Clock clock, ProgressPrinter.Mode progress) {
         this.layout = layout;
@@ -74,6 +75,11 @@ public final class SuiteRunner {
     /** Damages the agent console's lines as {@code schedule} says (null: no faults), to test recovery. */
     public void injectFaults(org.fwcts.harness.faults.FaultSchedule schedule) {
         faults = schedule;
+    }
+
+    /** Also tells {@code observer} of every test's events, after the run's reporters (a benchmark's timing). */
+    public void observeWith(org.junit.platform.launcher.TestExecutionListener observer) {
+        observers.add(observer);
     }
 
     /**
@@ -216,8 +222,7 @@ public final class SuiteRunner {
         String runId = TestRuns.open(run);
         try {
             launcher.execute(selection.request(Map.of(TestRuns.PARAMETER, runId), filters),
-                    new RunEventFilter(List.of(new AllureFixtureSafeListener(new AllureJunitPlatform(allure)), recorder,
-                            ProgressPrinter.forConsole(out, clock, progress)), finishedBefore, run.stop(),
+                    new RunEventFilter(reporters(allure, recorder), finishedBefore, run.stop(),
                             () -> run.transcript().writeFailure()));
         } finally {
             TestRuns.close(runId);
@@ -238,6 +243,14 @@ public final class SuiteRunner {
                     summary.runError(), dir);
         }
         return summary;
+    }
+
+    private List<org.junit.platform.launcher.TestExecutionListener> reporters(AllureLifecycle allure, RunRecorder recorder) {
+        List<org.junit.platform.launcher.TestExecutionListener> reporters = new java.util.ArrayList<>(List.of(
+                new AllureFixtureSafeListener(new AllureJunitPlatform(allure)), recorder,
+                ProgressPrinter.forConsole(out, clock, progress)));
+        reporters.addAll(observers);
+        return reporters;
     }
 
     /**
