@@ -1,7 +1,7 @@
 package org.fwcts.model.ffa.memory;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,14 +18,18 @@ import org.fwcts.model.ffa.PageAccess;
  */
 public final class AccessMap {
     private static final long PAGE = PageRuns.PAGE;
-    private final Map<EndpointId, PageRuns<PageAccess>> pages;
+    private static final AccessMap EMPTY = new AccessMap(new EndpointId[0], new PageRuns<?>[0]);
+    /** The endpoints with access to some page, in ascending order, and their runs: a few, so arrays beat a map. */
+    private final EndpointId[] endpoints;
+    private final PageRuns<?>[] runs;
 
-    private AccessMap(Map<EndpointId, PageRuns<PageAccess>> pages) {
-        this.pages = pages;
+    private AccessMap(EndpointId[] endpoints, PageRuns<?>[] runs) {
+        this.endpoints = endpoints;
+        this.runs = runs;
     }
 
     public static AccessMap of(List<OwnedRange> owned) {
-        AccessMap map = new AccessMap(Map.of());
+        AccessMap map = EMPTY;
         for (OwnedRange range : owned) {
             map = map.with(range.owner(), range.base(), range.pageCount(), range.access());
         }
@@ -41,13 +45,34 @@ public final class AccessMap {
     public AccessMap with(EndpointId endpoint, long base, long pageCount, PageAccess access) {
         PageRuns<PageAccess> changed = runs(endpoint).with(pageOf(base), covering(base, pageCount),
                 access.any() ? access : null);
-        Map<EndpointId, PageRuns<PageAccess>> copy = new HashMap<>(pages);
-        if (changed.isEmpty()) {
-            copy.remove(endpoint);
-        } else {
-            copy.put(endpoint, changed);
+        int index = Arrays.binarySearch(endpoints, endpoint);
+        if (index >= 0 && changed.isEmpty()) {
+            EndpointId[] fewer = new EndpointId[endpoints.length - 1];
+            PageRuns<?>[] fewerRuns = new PageRuns<?>[runs.length - 1];
+            System.arraycopy(endpoints, 0, fewer, 0, index);
+            System.arraycopy(endpoints, index + 1, fewer, index, fewer.length - index);
+            System.arraycopy(runs, 0, fewerRuns, 0, index);
+            System.arraycopy(runs, index + 1, fewerRuns, index, fewerRuns.length - index);
+            return new AccessMap(fewer, fewerRuns);
         }
-        return new AccessMap(Map.copyOf(copy));
+        if (index >= 0) {
+            PageRuns<?>[] replaced = runs.clone();
+            replaced[index] = changed;
+            return new AccessMap(endpoints, replaced);
+        }
+        if (changed.isEmpty()) {
+            return this;
+        }
+        int at = -index - 1;
+        EndpointId[] more = new EndpointId[endpoints.length + 1];
+        PageRuns<?>[] moreRuns = new PageRuns<?>[runs.length + 1];
+        System.arraycopy(endpoints, 0, more, 0, at);
+        System.arraycopy(endpoints, at, more, at + 1, endpoints.length - at);
+        System.arraycopy(runs, 0, moreRuns, 0, at);
+        System.arraycopy(runs, at, moreRuns, at + 1, runs.length - at);
+        more[at] = endpoint;
+        moreRuns[at] = changed;
+        return new AccessMap(more, moreRuns);
     }
 
     /**
@@ -95,31 +120,37 @@ public final class AccessMap {
         return each;
     }
 
+    @SuppressWarnings("unchecked")
     private PageRuns<PageAccess> runs(EndpointId endpoint) {
-        return pages.getOrDefault(endpoint, PageRuns.empty());
+        for (int i = 0; i < endpoints.length; i++) {
+            if (endpoints[i].equals(endpoint)) {
+                return (PageRuns<PageAccess>) runs[i];
+            }
+        }
+        return PageRuns.empty();
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof AccessMap that && pages.equals(that.pages);
+        return other instanceof AccessMap that && Arrays.equals(endpoints, that.endpoints) && Arrays.equals(runs, that.runs);
     }
 
     @Override
     public int hashCode() {
-        return pages.hashCode();
+        return 31 * Arrays.hashCode(endpoints) + Arrays.hashCode(runs);
     }
 
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder();
-        new TreeMap<>(pages).forEach((id, runs) -> {
+        for (EndpointId id : endpoints) {
             text.append(id).append(':');
-            for (PageRuns.Run<PageAccess> run : runs.all()) {
+            for (PageRuns.Run<PageAccess> run : runs(id).all()) {
                 text.append(" 0x").append(Long.toHexString(run.start())).append('+').append(run.pageCount())
                         .append("p=").append(run.value());
             }
             text.append('\n');
-        });
+        }
         return text.toString();
     }
 }

@@ -1,9 +1,9 @@
 package org.fwcts.model.ffa.memory;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.fwcts.model.ImmutableMaps;
 import org.fwcts.model.ffa.EndpointId;
 import org.fwcts.model.ffa.Topology;
 
@@ -53,12 +53,8 @@ public record MemoryState(AccessMap access, PageOwners owners, Map<Long, Transac
         if (record == null && !transactions.containsKey(handle)) {
             return this; // nothing to free: no copy
         }
-        Map<Long, TransactionRecord> changed = new HashMap<>(transactions);
-        if (record == null) {
-            changed.remove(handle);
-        } else {
-            changed.put(handle, record);
-        }
+        Map<Long, TransactionRecord> changed = record == null ? ImmutableMaps.without(transactions, handle)
+                : ImmutableMaps.with(transactions, handle, record);
         return new MemoryState(access, owners, changed, sending, responses, lastHandle);
     }
 
@@ -67,12 +63,8 @@ public record MemoryState(AccessMap access, PageOwners owners, Map<Long, Transac
         if (send == null && !sending.containsKey(handle)) {
             return this; // nothing to free: no copy
         }
-        Map<Long, FragmentedSend> changed = new HashMap<>(sending);
-        if (send == null) {
-            changed.remove(handle);
-        } else {
-            changed.put(handle, send);
-        }
+        Map<Long, FragmentedSend> changed = send == null ? ImmutableMaps.without(sending, handle)
+                : ImmutableMaps.with(sending, handle, send);
         return new MemoryState(access, owners, transactions, changed, responses, lastHandle);
     }
 
@@ -81,12 +73,8 @@ public record MemoryState(AccessMap access, PageOwners owners, Map<Long, Transac
         if (response == null && !responses.containsKey(retriever)) {
             return this; // nothing to free: no copy
         }
-        Map<EndpointId, ResponseInFlight> changed = new HashMap<>(responses);
-        if (response == null) {
-            changed.remove(retriever);
-        } else {
-            changed.put(retriever, response);
-        }
+        Map<EndpointId, ResponseInFlight> changed = response == null ? ImmutableMaps.without(responses, retriever)
+                : ImmutableMaps.with(responses, retriever, response);
         return new MemoryState(access, owners, transactions, sending, changed, lastHandle);
     }
 

@@ -1,19 +1,19 @@
 package org.fwcts.model.ffa.memory;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * An immutable map from 4 KiB pages to values, kept as maximal runs of equal values so that a
  * region of a million pages costs one entry, not a million.
  *
- * <p>Addresses are compared as unsigned 64-bit values; a run's end is exclusive.
+ * <p>The runs sit in one array in address order: the model holds a handful per endpoint, and a
+ * change copies that array once (a search tree would copy more and allocate a node per run).
+ * Addresses are compared as unsigned 64-bit values; a run's end is exclusive.
  *
  * @param <V> what each page holds (an access, an owner)
  */
@@ -27,10 +27,11 @@ final class PageRuns<V> {
         }
     }
 
-    private static final PageRuns<?> EMPTY = new PageRuns<>(Collections.emptyNavigableMap());
-    private final NavigableMap<Long, Run<V>> runs;
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static final PageRuns<?> EMPTY = new PageRuns(new Run[0]);
+    private final Run<V>[] runs;
 
-    private PageRuns(NavigableMap<Long, Run<V>> runs) {
+    private PageRuns(Run<V>[] runs) {
         this.runs = runs;
     }
 
@@ -42,91 +43,113 @@ final class PageRuns<V> {
     /** The value of the page holding {@code address}, if it has one. */
     Optional<V> at(long address) {
         long page = address & ~(PAGE - 1);
-        Map.Entry<Long, Run<V>> entry = runs.floorEntry(page);
-        if (entry == null || Long.compareUnsigned(page, entry.getValue().end()) >= 0) {
+        int index = floor(page);
+        if (index < 0 || Long.compareUnsigned(page, runs[index].end()) >= 0) {
             return Optional.empty();
         }
-        return Optional.of(entry.getValue().value());
+        return Optional.of(runs[index].value());
     }
 
     /** A copy where {@code pageCount} pages from {@code base} hold {@code value}, or nothing when it is null. */
+    @SuppressWarnings("unchecked")
     PageRuns<V> with(long base, long pageCount, V value) {
         if (pageCount == 0) {
             return this;
         }
         long end = base + pageCount * PAGE;
-        TreeMap<Long, Run<V>> changed = new TreeMap<>(Long::compareUnsigned);
-        changed.putAll(runs);
-        cut(changed, base);
-        cut(changed, end);
-        changed.subMap(base, true, end, false).clear();
-        if (value != null) {
-            changed.put(base, new Run<>(base, end, value));
-            merge(changed, base);
-            merge(changed, end);
+        List<Run<V>> changed = new ArrayList<>(runs.length + 2);
+        int i = 0;
+        for (; i < runs.length && Long.compareUnsigned(runs[i].end(), base) <= 0; i++) {
+            changed.add(runs[i]);
         }
-        return new PageRuns<>(Collections.unmodifiableNavigableMap(changed));
+        Run<V> straddlingEnd = null;
+        for (; i < runs.length && Long.compareUnsigned(runs[i].start(), end) < 0; i++) {
+            Run<V> run = runs[i];
+            if (Long.compareUnsigned(run.start(), base) < 0) {
+                changed.add(new Run<>(run.start(), base, run.value()));
+            }
+            if (Long.compareUnsigned(run.end(), end) > 0) {
+                straddlingEnd = new Run<>(end, run.end(), run.value());
+            }
+        }
+        if (value != null) {
+            append(changed, new Run<>(base, end, value));
+        }
+        if (straddlingEnd != null) {
+            append(changed, straddlingEnd);
+        }
+        if (i < runs.length) {
+            append(changed, runs[i++]);
+        }
+        for (; i < runs.length; i++) {
+            changed.add(runs[i]);
+        }
+        return changed.isEmpty() ? empty() : new PageRuns<>(changed.toArray(new Run[0]));
+    }
+
+    /** Adds {@code run} after the last of {@code runs}, joining the two when they touch and hold equal values. */
+    private static <V> void append(List<Run<V>> runs, Run<V> run) {
+        int last = runs.size() - 1;
+        if (last >= 0) {
+            Run<V> before = runs.get(last);
+            if (before.end() == run.start() && Objects.equals(before.value(), run.value())) {
+                runs.set(last, new Run<>(before.start(), run.end(), before.value()));
+                return;
+            }
+        }
+        runs.add(run);
     }
 
     /** The runs that lie within {@code pageCount} pages from {@code base}, clipped to it. */
     List<Run<V>> within(long base, long pageCount) {
         long end = base + pageCount * PAGE;
-        List<Run<V>> found = new ArrayList<>();
-        Map.Entry<Long, Run<V>> first = runs.floorEntry(base);
-        Long from = first != null && Long.compareUnsigned(first.getValue().end(), base) > 0 ? first.getKey() : base;
-        for (Run<V> run : runs.subMap(from, true, end, false).values()) {
-            long start = Long.compareUnsigned(run.start(), base) < 0 ? base : run.start();
-            long stop = Long.compareUnsigned(run.end(), end) > 0 ? end : run.end();
-            if (Long.compareUnsigned(start, stop) < 0) {
-                found.add(new Run<>(start, stop, run.value()));
-            }
+        int i = floor(base);
+        if (i < 0 || Long.compareUnsigned(runs[i].end(), base) <= 0) {
+            i++;
+        }
+        List<Run<V>> found = new ArrayList<>(2);
+        for (; i < runs.length && Long.compareUnsigned(runs[i].start(), end) < 0; i++) {
+            Run<V> run = runs[i];
+            boolean whole = Long.compareUnsigned(run.start(), base) >= 0 && Long.compareUnsigned(run.end(), end) <= 0;
+            found.add(whole ? run : new Run<>(Long.compareUnsigned(run.start(), base) < 0 ? base : run.start(),
+                    Long.compareUnsigned(run.end(), end) > 0 ? end : run.end(), run.value()));
         }
         return found;
     }
 
     /** Every run, in address order. */
     List<Run<V>> all() {
-        return List.copyOf(runs.values());
+        return Collections.unmodifiableList(Arrays.asList(runs));
     }
 
     boolean isEmpty() {
-        return runs.isEmpty();
+        return runs.length == 0;
     }
 
-    /** Splits the run containing {@code at} (if any) so that a run starts at {@code at}. */
-    private static <V> void cut(TreeMap<Long, Run<V>> runs, long at) {
-        Map.Entry<Long, Run<V>> entry = runs.lowerEntry(at);
-        if (entry == null) {
-            return;
+    /** The index of the last run starting at or below {@code address}, or -1. */
+    private int floor(long address) {
+        int low = 0;
+        int high = runs.length - 1;
+        int found = -1;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            if (Long.compareUnsigned(runs[middle].start(), address) <= 0) {
+                found = middle;
+                low = middle + 1;
+            } else {
+                high = middle - 1;
+            }
         }
-        Run<V> run = entry.getValue();
-        if (Long.compareUnsigned(run.end(), at) > 0) {
-            runs.put(run.start(), new Run<>(run.start(), at, run.value()));
-            runs.put(at, new Run<>(at, run.end(), run.value()));
-        }
-    }
-
-    /** Joins the run starting at {@code at} with the one ending there when their values are equal. */
-    private static <V> void merge(TreeMap<Long, Run<V>> runs, long at) {
-        Run<V> next = runs.get(at);
-        Map.Entry<Long, Run<V>> previous = runs.lowerEntry(at);
-        if (next == null || previous == null) {
-            return;
-        }
-        Run<V> before = previous.getValue();
-        if (before.end() == at && Objects.equals(before.value(), next.value())) {
-            runs.remove(at);
-            runs.put(before.start(), new Run<>(before.start(), next.end(), before.value()));
-        }
+        return found;
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof PageRuns<?> that && runs.equals(that.runs);
+        return other instanceof PageRuns<?> that && Arrays.equals(runs, that.runs);
     }
 
     @Override
     public int hashCode() {
-        return runs.hashCode();
+        return Arrays.hashCode(runs);
     }
 }

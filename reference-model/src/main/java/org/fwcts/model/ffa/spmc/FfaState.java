@@ -2,6 +2,7 @@ package org.fwcts.model.ffa.spmc;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.fwcts.model.ImmutableMaps;
 import org.fwcts.model.ffa.EndpointId;
 import org.fwcts.model.ffa.EndpointState;
 import org.fwcts.model.ffa.Partition;
@@ -48,9 +49,7 @@ public record FfaState(Map<EndpointId, EndpointState> endpoints, MemoryState mem
     }
 
     public FfaState withEndpoint(EndpointId id, EndpointState state) {
-        Map<EndpointId, EndpointState> changed = new HashMap<>(endpoints);
-        changed.put(id, state);
-        return new FfaState(changed, memory, messaging, notifications);
+        return new FfaState(ImmutableMaps.with(endpoints, id, state), memory, messaging, notifications);
     }
 
     public FfaState withMemory(MemoryState newMemory) {
