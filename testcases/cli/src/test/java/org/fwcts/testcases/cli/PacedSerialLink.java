@@ -6,6 +6,9 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.Arrays;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -66,30 +69,53 @@ final class PacedSerialLink implements AutoCloseable {
         }
     }
 
-    /** Copies {@code from} to {@code to}, handing each chunk on when its last byte would have crossed the line. */
+    /**
+     * Copies {@code from} to {@code to} as a UART would send it: each chunk leaves when the line
+     * has carried it, starting when it arrived or when the line freed up, whichever is later. The
+     * schedule is kept apart from the copier's wake-ups, so a thread that wakes late delays one
+     * chunk, not every chunk after it (a real line does not lose the time its sender oversleeps).
+     */
     private Thread pace(InputStream from, OutputStream to, String name) {
-        Thread copier = new Thread(() -> {
+        BlockingQueue<Chunk> line = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> {
             byte[] buffer = new byte[4096];
-            long lineFreeAt = 0;
             try {
                 for (int n; (n = from.read(buffer)) >= 0; ) {
-                    long start = Math.max(System.nanoTime(), lineFreeAt);
-                    lineFreeAt = start + n * nanosPerByte;
-                    for (long wait; (wait = lineFreeAt - System.nanoTime()) > 0; ) {
-                        LockSupport.parkNanos(wait);
-                    }
-                    to.write(buffer, 0, n);
-                    to.flush();
+                    line.add(new Chunk(System.nanoTime(), Arrays.copyOf(buffer, n)));
                 }
             } catch (IOException e) {
                 // One side closed.
             } finally {
+                line.add(Chunk.END);
+            }
+        }, name + "-in");
+        Thread writer = new Thread(() -> {
+            long lineFreeAt = 0;
+            try {
+                for (Chunk chunk; (chunk = line.take()) != Chunk.END; ) {
+                    lineFreeAt = Math.max(chunk.arrived(), lineFreeAt) + chunk.bytes().length * nanosPerByte;
+                    for (long wait; (wait = lineFreeAt - System.nanoTime()) > 0; ) {
+                        LockSupport.parkNanos(wait);
+                    }
+                    to.write(chunk.bytes());
+                    to.flush();
+                }
+            } catch (IOException | InterruptedException e) {
+                // One side closed, or the test is over.
+            } finally {
                 close();
             }
         }, name);
-        copier.setDaemon(true);
-        copier.start();
-        return copier;
+        for (Thread thread : new Thread[] {reader, writer}) {
+            thread.setDaemon(true);
+            thread.start();
+        }
+        return writer;
+    }
+
+    /** Bytes read from one side and when they arrived. */
+    private record Chunk(long arrived, byte[] bytes) {
+        static final Chunk END = new Chunk(0, new byte[0]);
     }
 
     @Override
