@@ -1,11 +1,13 @@
 package org.fwcts.targets.qemu;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.fwcts.targets.ConsoleEndpoint;
@@ -30,6 +32,7 @@ public final class QemuLauncher implements TargetLauncher {
     private static final int PTY_BAUD = 115200;
 
     private final ImageManifest images;
+    private AssembledFlash lastFlash;
 
     public QemuLauncher(ImageManifest images) {
         this.images = images;
@@ -64,12 +67,55 @@ public final class QemuLauncher implements TargetLauncher {
             hashes.put("firmware:bios", AgentImage.sha256Of(bios.image()));
             command.bios(bios.image()).preload(agent.file());
         } else if (firmware instanceof FirmwareSpec.Bl1AndFip tfa) {
-            hashes.put("firmware:bl1", AgentImage.sha256Of(tfa.bl1()));
-            hashes.put("firmware:fip", AgentImage.sha256Of(tfa.fip()));
-            command.bios(FlashImage.assemble(tfa.bl1(), tfa.fip(), agent.file(), AgentFip.partition(target, images, hashes),
-                    workDir));
+            command.bios(flash(target, tfa, agent, workDir, hashes));
         } else {
             command.kernel(agent.file());
+        }
+    }
+
+    /**
+     * The flash image with the agents placed, assembled in {@code workDir}, or the one an earlier
+     * boot of this launcher assembled from the same, unchanged files (assembling runs fiptool and
+     * hashes every input: a cost each fresh boot of a run would pay again).
+     */
+    private synchronized Path flash(TargetDescriptor target, FirmwareSpec.Bl1AndFip tfa, AgentImage agent, Path workDir,
+            Map<String, String> hashes) {
+        Map<String, String> partitionHashes = new LinkedHashMap<>();
+        Optional<AgentFip.PartitionImages> partition = AgentFip.partition(target, images, partitionHashes);
+        List<Path> inputs = new ArrayList<>(List.of(tfa.bl1(), tfa.fip(), agent.file()));
+        partition.ifPresent(p -> inputs.addAll(List.of(p.image(), p.manifest())));
+        List<String> stamps = stamps(inputs);
+        if (lastFlash != null && lastFlash.stamps().equals(stamps) && Files.isRegularFile(lastFlash.flash())) {
+            hashes.putAll(lastFlash.hashes());
+            return lastFlash.flash();
+        }
+        Map<String, String> built = new LinkedHashMap<>();
+        built.put("firmware:bl1", AgentImage.sha256Of(tfa.bl1()));
+        built.put("firmware:fip", AgentImage.sha256Of(tfa.fip()));
+        built.putAll(partitionHashes);
+        Path flash = FlashImage.assemble(tfa.bl1(), tfa.fip(), agent.file(), partition, workDir);
+        lastFlash = new AssembledFlash(stamps, flash, built);
+        hashes.putAll(built);
+        return flash;
+    }
+
+    /** Each file's path, size and modification time: what says it is unchanged, without reading it. */
+    private static List<String> stamps(List<Path> files) {
+        List<String> stamps = new ArrayList<>();
+        for (Path file : files) {
+            try {
+                stamps.add(file + " " + Files.size(file) + " " + Files.getLastModifiedTime(file).toMillis());
+            } catch (IOException e) {
+                stamps.add(file + " unreadable"); // assembling reports it
+            }
+        }
+        return stamps;
+    }
+
+    /** A flash image and the files it was assembled from, as they were then. */
+    private record AssembledFlash(List<String> stamps, Path flash, Map<String, String> hashes) {
+        AssembledFlash {
+            hashes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(hashes));
         }
     }
 
