@@ -1,6 +1,7 @@
 package org.fwcts.model.ffa;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Supplier;
 import org.fwcts.model.Registers;
 import org.fwcts.model.Rule;
@@ -92,12 +93,12 @@ public final class FfaResults {
     }
 
     public Prediction build(String summary) {
-        return new Prediction(summary, predictions[0].rule(), Arrays.asList(predictions));
+        return new Prediction(summary, predictions[0].rule(), List.of(predictions)); // immutable: Prediction keeps it uncopied
     }
 
     /** The prediction, its summary written by {@code describer} only when it is read. */
     public Prediction build(Supplier<String> describer) {
-        return new Prediction(describer, predictions[0].rule(), Arrays.asList(predictions));
+        return new Prediction(describer, predictions[0].rule(), List.of(predictions));
     }
 
     public Registers call() {
