@@ -94,6 +94,31 @@ class SimulatedMediatorSelfTests {
         assertThat(summary.get("counts").get("passed").asInt()).isGreaterThanOrEqualTo(10);
     }
 
+    @Test
+    @DisplayName("a VM without the mediator gets the unknown-function answer and the tests skip it; with none attached they skip, saying so")
+    void detachedVms() throws IOException {
+        Path oneDetached = descriptor("one-detached", null, null);
+        Files.writeString(oneDetached, Files.readString(oneDetached).replace("vms: \"2:2,3:2\"", "vms: \"2:2,3:2,4:1:detached\""));
+        Path runDir = temp.resolve("run-one-detached");
+        CliRun.of("run", "-t", oneDetached.toString(), "--tag", "mediator", "-o", runDir.toString());
+        JsonNode summary = JSON.readTree(runDir.resolve("summary.json").toFile());
+        assertThat(named(summary, "FAILED")).isEmpty();
+        assertThat(named(summary, "BROKEN")).isEmpty();
+        assertThat(named(summary, "PASSED")).contains("Mediator: VM identity and version › a VM without the mediator gets"
+                + " SMCCC's unknown-function answer to FF-A calls");
+
+        Path allDetached = descriptor("all-detached", null, null);
+        Files.writeString(allDetached, Files.readString(allDetached)
+                .replace("vms: \"2:2,3:2\"", "vms: \"2:2:detached,3:2:detached\""));
+        Path none = temp.resolve("run-all-detached");
+        CliRun.of("run", "-t", allDetached.toString(), "--tag", "mediator", "-o", none.toString());
+        JsonNode skipped = JSON.readTree(none.resolve("summary.json").toFile());
+        assertThat(named(skipped, "FAILED")).isEmpty();
+        assertThat(named(skipped, "PASSED")).containsExactly("Mediator: VM identity and version › a VM without the"
+                + " mediator gets SMCCC's unknown-function answer to FF-A calls");
+        assertThat(Files.readString(none.resolve("summary.md"))).contains("mediator not attached to any VM with an agent");
+    }
+
     static Stream<Arguments> releases() {
         return Stream.of(Arguments.of("xen-4.21-ffa", "true"), Arguments.of("xen-4.20-ffa", "false"));
     }
