@@ -19,7 +19,10 @@ import org.fwcts.model.smccc.OwningEntity;
  * {@code archFeature.<function ID>}, e.g. {@code archFeature.0x80007fff: "-2"}, set the answer of
  * SMCCC_ARCH_FEATURES for one Arm Architecture Call: an integer (decimal, or hex with {@code 0x}), or
  * {@code none} for NOT_SUPPORTED. The workaround answers depend on the CPU and build options, so a
- * target often needs these.
+ * target often needs these. For a profile with a hypervisor's FF-A mediator, {@code vms} lists the
+ * guests as {@code ENDPOINT:VCPUS} ({@code ENDPOINT:VCPUS:detached} for one without the mediator),
+ * comma-separated, and {@code vmToVm} ({@code true} or {@code false}) says whether the build lists
+ * VMs to each other.
  */
 public final class ProfileOverrides {
     /** The prefix of the per-function SMCCC_ARCH_FEATURES keys. */
@@ -29,9 +32,24 @@ public final class ProfileOverrides {
             "smcccVersion", (p, v) -> p.withSmcccVersion(optionalVersion(v)),
             "psciVersion", (p, v) -> p.withPsciVersion(SpecVersion.parse(v)),
             "ffaVersion", (p, v) -> p.withFfaVersion(optionalVersion(v)),
-            "enforcedEndpoints", ProfileOverrides::enforcedEndpoints);
+            "enforcedEndpoints", ProfileOverrides::enforcedEndpoints,
+            "vms", (p, v) -> XenProfiles.withMediator(p, mediatorOf(p).withVms(XenProfiles.parseVms(v))),
+            "vmToVm", (p, v) -> XenProfiles.withMediator(p, mediatorOf(p).withVmToVm(bool(v))));
 
     private ProfileOverrides() {
+    }
+
+    private static org.fwcts.model.mediator.MediatorSetup mediatorOf(Profile profile) {
+        return profile.mediator().orElseThrow(() ->
+                new IllegalArgumentException("profile " + profile.name() + " has no FF-A mediator"));
+    }
+
+    private static boolean bool(String text) {
+        return switch (text.trim()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("'" + text + "' is not true or false");
+        };
     }
 
     /** The names that may be overridden; {@code archFeature.<function ID>} stands for the keyed family. */
