@@ -1,0 +1,27 @@
+package org.fwcts.targets.labgrid;
+
+import io.grpc.Status;
+
+/** A coordinator that could not be reached or refused a call; callers turn it into an error naming the descriptor field. */
+final class CoordinatorException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final Status.Code code;
+
+    CoordinatorException(String message, Throwable cause) {
+        super(message, cause);
+        this.code = Status.Code.UNKNOWN;
+    }
+
+    CoordinatorException(String message) {
+        this(message, Status.Code.UNKNOWN);
+    }
+
+    CoordinatorException(String message, Status.Code code) {
+        super(message);
+        this.code = code;
+    }
+
+    Status.Code code() {
+        return code;
+    }
+}
