@@ -149,7 +149,12 @@ final class CoordinatorSession implements AutoCloseable {
     }
 
     private CoordinatorException failure(String what, Status status) {
-        String reason = status.getDescription() == null ? "" : ": " + status.getDescription();
+        Throwable cause = status.getCause();
+        while (cause != null && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        String reason = (status.getDescription() == null ? "" : ": " + status.getDescription())
+                + (cause == null || cause.getMessage() == null ? "" : ": " + cause.getMessage());
         return new CoordinatorException(what + " (" + status.getCode() + reason + ")", status.getCode());
     }
 
