@@ -59,8 +59,13 @@ class LabgridStandInSelfTests {
             Path runDir = board.dir.resolve("run");
             CompletableFuture<CliRun> run = CompletableFuture.supplyAsync(() -> CliRun.of("run", "--target",
                     descriptor.toString(), "--tag", TAGS, "--output", runDir.toString()));
-            Thread.sleep(3000);
-            assertThat(coordinator.acquiredBy(PLACE)).as("still waiting for the other identity").contains(OTHER);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (coordinator.openReservations() == 0 && !run.isDone() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            Thread.sleep(1500);
+            assertThat(run).as("waiting for the other identity").isNotDone();
+            assertThat(coordinator.acquiredBy(PLACE)).contains(OTHER);
             coordinator.kick(PLACE);
             awaitResults(runDir, run, 3);
             board.restartConsoleServer(OUTAGE);
