@@ -11,6 +11,8 @@ import org.fwcts.targets.labgrid.wire.ClientInMessage;
 import org.fwcts.targets.labgrid.wire.ClientOutMessage;
 import org.fwcts.targets.labgrid.wire.CreateReservationRequest;
 import org.fwcts.targets.labgrid.wire.CreateReservationResponse;
+import org.fwcts.targets.labgrid.wire.GetReservationsRequest;
+import org.fwcts.targets.labgrid.wire.GetReservationsResponse;
 import org.fwcts.targets.labgrid.wire.PollReservationRequest;
 import org.fwcts.targets.labgrid.wire.PollReservationResponse;
 import org.fwcts.targets.labgrid.wire.ReleasePlaceRequest;
@@ -40,6 +42,8 @@ public final class CoordinatorMethods {
     public static final MethodDescriptor<CancelReservationRequest, CancelReservationResponse> CANCEL_RESERVATION = unary(
             "CancelReservation", CancelReservationRequest.getDefaultInstance(),
             CancelReservationResponse.getDefaultInstance());
+    public static final MethodDescriptor<GetReservationsRequest, GetReservationsResponse> GET_RESERVATIONS = unary(
+            "GetReservations", GetReservationsRequest.getDefaultInstance(), GetReservationsResponse.getDefaultInstance());
 
     private CoordinatorMethods() {
     }

@@ -84,6 +84,8 @@ final class LabgridLauncher implements TargetLauncher {
      * and the exporter's new port awaited.
      */
     private ConsoleEndpoint console(String name) {
+        // The console may have closed because the place was released: hear of that before answering.
+        reservation.session().sync();
         if (!reservation.stillHeld()) {
             reservation.ensureHeld();
         }

@@ -10,6 +10,7 @@ import org.fwcts.targets.TargetException;
 import org.fwcts.targets.labgrid.wire.AcquirePlaceRequest;
 import org.fwcts.targets.labgrid.wire.CancelReservationRequest;
 import org.fwcts.targets.labgrid.wire.CreateReservationRequest;
+import org.fwcts.targets.labgrid.wire.GetReservationsRequest;
 import org.fwcts.targets.labgrid.wire.Place;
 import org.fwcts.targets.labgrid.wire.PollReservationRequest;
 import org.fwcts.targets.labgrid.wire.ReleasePlaceRequest;
@@ -122,8 +123,28 @@ final class PlaceReservation implements RunReservation {
                     + settings.identity() + " (labgrid.takeOverStale)");
             session.call(CoordinatorMethods.RELEASE_PLACE, ReleasePlaceRequest.newBuilder().setPlacename(place.getName())
                     .setFromuser(settings.identity()).build());
+            cancelStaleReservations(place.getName());
         }
         session.sync();
+    }
+
+    /**
+     * Cancels the reservations the killed run left for {@code place} under FWCTS's identity: the
+     * coordinator keeps one allocated for a minute after its place is released, which would hold
+     * up the new reservation.
+     */
+    private void cancelStaleReservations(String place) {
+        for (Reservation stale : session.call(CoordinatorMethods.GET_RESERVATIONS,
+                GetReservationsRequest.getDefaultInstance()).getReservationsList()) {
+            if (stale.getOwner().equals(settings.identity()) && place.equals(stale.getAllocationsMap().get("main"))) {
+                try {
+                    session.call(CoordinatorMethods.CANCEL_RESERVATION, CancelReservationRequest.newBuilder()
+                            .setToken(stale.getToken()).build());
+                } catch (CoordinatorException e) {
+                    // It expired meanwhile: the place is free of it either way.
+                }
+            }
+        }
     }
 
     private boolean tagged(Place place) {

@@ -8,11 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.fwcts.targets.ProjectLayout;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -82,6 +84,65 @@ class LabgridStandInSelfTests {
             assertThat(console).as("the agent was greeted again after each outage").contains("greeting the agent again");
             assertNothingLeft(coordinator, finished, runDir);
         }
+    }
+
+    @Test
+    @DisplayName("releases the place on SIGTERM; after a SIGKILL reports the place left acquired by its own identity and"
+            + " takes it over only when told to")
+    void releasesOnSignalAndReportsStaleAfterKill() throws Exception {
+        try (StandInBoard board = new StandInBoard(Files.createDirectories(temp.resolve("signals")));
+                StandInCoordinator coordinator = new StandInCoordinator()) {
+            addBoardPlace(coordinator, board);
+            String deploy = "\n  deploy:\n    type: command\n    command: cp {image} " + board.tftp + "/fwcts-agent.bin\n";
+            Path descriptor = descriptor(board.dir, coordinator, "place: " + PLACE + deploy);
+
+            Process terminated = childRun(descriptor, board.dir.resolve("terminated"));
+            terminated.destroy(); // SIGTERM: the signal handler exits, the shutdown hook releases
+            assertThat(terminated.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(coordinator.acquiredBy(PLACE)).as("released on SIGTERM").isEmpty();
+            assertThat(coordinator.openReservations()).isZero();
+
+            Process killed = childRun(descriptor, board.dir.resolve("killed"));
+            killed.destroyForcibly(); // SIGKILL: nothing runs, the place stays acquired as with labgrid's own client
+            assertThat(killed.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(coordinator.acquiredBy(PLACE)).contains(IDENTITY);
+
+            CliRun refused = CliRun.of("run", "--target", descriptor.toString(), "--tag", "rule:PSCI.VERSION", "--output",
+                    board.dir.resolve("refused").toString());
+            assertThat(refused.exitCode()).isEqualTo(2);
+            assertThat(refused.err()).contains(descriptor + ": labgrid.place: place '" + PLACE + "' is still acquired by "
+                    + IDENTITY + ", FWCTS's own identity on this host").contains("labgrid.takeOverStale: true");
+            assertThat(coordinator.acquiredBy(PLACE)).contains(IDENTITY);
+
+            Path takeOver = descriptor(board.dir, coordinator, "place: " + PLACE + "\n  takeOverStale: true" + deploy);
+            Path runDir = board.dir.resolve("taken-over");
+            CliRun taken = CliRun.of("run", "--target", takeOver.toString(), "--tag", "rule:PSCI.VERSION", "--output",
+                    runDir.toString());
+            assertThat(taken.exitCode()).as(taken.out() + taken.err()).isZero();
+            assertThat(taken.err()).contains("taking over labgrid place '" + PLACE + "', left acquired by " + IDENTITY);
+            assertNothingLeft(coordinator, taken, runDir);
+        }
+    }
+
+    /** Starts {@code fwcts run} in a child JVM and returns once it holds the place and has finished a test. */
+    private static Process childRun(Path descriptor, Path runDir) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process fwcts = new ProcessBuilder(List.of(java, "-Dfwcts.home=" + ProjectLayout.discover().root(),
+                "-cp", System.getProperty("java.class.path"), FwctsCommand.class.getName(),
+                "run", "--target", descriptor.toString(), "--tag", TAGS, "--progress", "plain", "--output", runDir.toString()))
+                .redirectOutput(runDir.resolveSibling(runDir.getFileName() + ".out").toFile()).redirectErrorStream(true).start();
+        Path journal = runDir.resolve("results.jsonl");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (!(Files.exists(journal) && !Files.readAllLines(journal).isEmpty()) && fwcts.isAlive()
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        if (!Files.exists(journal)) {
+            fwcts.destroyForcibly();
+            throw new AssertionError("the child run finished no test: "
+                    + Files.readString(runDir.resolveSibling(runDir.getFileName() + ".out")));
+        }
+        return fwcts;
     }
 
     private static void addBoardPlace(StandInCoordinator coordinator, StandInBoard board) throws Exception {

@@ -31,6 +31,7 @@ import org.fwcts.targets.labgrid.wire.CancelReservationResponse;
 import org.fwcts.targets.labgrid.wire.ClientInMessage;
 import org.fwcts.targets.labgrid.wire.ClientOutMessage;
 import org.fwcts.targets.labgrid.wire.CreateReservationResponse;
+import org.fwcts.targets.labgrid.wire.GetReservationsResponse;
 import org.fwcts.targets.labgrid.wire.MapValue;
 import org.fwcts.targets.labgrid.wire.Place;
 import org.fwcts.targets.labgrid.wire.PollReservationResponse;
@@ -45,7 +46,7 @@ import org.fwcts.targets.labgrid.wire.UpdateResponse;
  * A STAND-IN for labgrid's coordinator together with the exporter of its places, for self-tests
  * on machines where labgrid cannot be installed. It is not labgrid: it serves, over gRPC on
  * loopback with labgrid's own messages, only the calls FWCTS makes (ClientStream, AcquirePlace,
- * ReleasePlace, CreateReservation, PollReservation, CancelReservation), and behaves as labgrid
+ * ReleasePlace, CreateReservation, PollReservation, CancelReservation, GetReservations), and behaves as labgrid
  * v26.0's coordinator does in them: a call is tied to its session by the connection it arrives
  * on, a session without StartupDone is refused, the identity a client claims is taken as it is,
  * a reservation waits while its place is acquired and expires 60 s after its last poll, an
@@ -148,6 +149,9 @@ final class StandInCoordinator implements AutoCloseable {
                         answer(out, () -> reserve(sessionName(), request.getFiltersMap().get("main").getFilterMap()))))
                 .addMethod(CoordinatorMethods.POLL_RESERVATION, ServerCalls.asyncUnaryCall((request, out) ->
                         answer(out, () -> poll(request.getToken()))))
+                .addMethod(CoordinatorMethods.GET_RESERVATIONS, ServerCalls.asyncUnaryCall((request, out) ->
+                        answer(out, () -> GetReservationsResponse.newBuilder().addAllReservations(reservations.values()
+                                .stream().map(StandInReservation::message).toList()).build())))
                 .addMethod(CoordinatorMethods.CANCEL_RESERVATION, ServerCalls.asyncUnaryCall((request, out) ->
                         answer(out, () -> cancel(request.getToken()))))
                 .build();
