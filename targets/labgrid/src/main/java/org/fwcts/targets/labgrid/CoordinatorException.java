@@ -1,9 +1,13 @@
 package org.fwcts.targets.labgrid;
 
 import io.grpc.Status;
+import org.fwcts.targets.TargetException;
 
-/** A coordinator that could not be reached or refused a call; callers turn it into an error naming the descriptor field. */
-final class CoordinatorException extends RuntimeException {
+/**
+ * A coordinator that could not be reached or refused a call. Callers turn it into an error naming
+ * the descriptor field where they can; one that escapes still counts as a target that failed.
+ */
+final class CoordinatorException extends TargetException {
     private static final long serialVersionUID = 1L;
     private final Status.Code code;
 

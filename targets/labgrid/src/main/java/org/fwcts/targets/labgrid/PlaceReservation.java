@@ -96,7 +96,15 @@ final class PlaceReservation implements RunReservation {
         if (placeName == null) {
             throw new TargetException("the labgrid place was released: the run has ended");
         }
-        session.sync();
+        try {
+            session.sync();
+        } catch (CoordinatorException e) {
+            // The coordinator restarted (it forgets acquisitions when it does): open a new session.
+            System.err.println("fwcts: the session with the labgrid coordinator at " + settings.coordinator()
+                    + " ended (" + e.getMessage() + "); opening a new one");
+            session.close();
+            session = PlaceCheck.connect(settings);
+        }
         if (stillHeld()) {
             return;
         }
