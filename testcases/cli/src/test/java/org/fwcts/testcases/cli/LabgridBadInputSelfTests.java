@@ -34,10 +34,10 @@ class LabgridBadInputSelfTests {
         coordinator = new StandInCoordinator();
         power = new RecordingPowerSwitch();
         Map<String, Object> pdu = Map.of("host", "127.0.0.1:" + power.port(), "pdu", "pdu-1", "index", 3L);
-        coordinator.addPlace("rpi-1", Map.of(), resources("NetworkSerialPort", StandInCoordinator.networkSerialPort(),
+        coordinator.addPlace("rpi-1", Map.of(), resources("NetworkSerialPort", StandInPlace.networkSerialPort(),
                 "PDUDaemonPort", pdu), Optional.empty());
         coordinator.addPlace("no-console", Map.of(), resources("PDUDaemonPort", pdu), Optional.empty());
-        coordinator.addPlace("gude-powered", Map.of(), resources("NetworkSerialPort", StandInCoordinator.networkSerialPort(),
+        coordinator.addPlace("gude-powered", Map.of(), resources("NetworkSerialPort", StandInPlace.networkSerialPort(),
                 "NetworkPowerPort", Map.of("model", "gude", "host", "192.0.2.7", "index", "1")), Optional.empty());
     }
 

@@ -146,7 +146,7 @@ class LabgridStandInSelfTests {
     private static void addBoardPlace(StandInCoordinator coordinator, StandInBoard board) throws Exception {
         int pduPort = board.startPowerSwitch();
         Map<String, Map<String, Object>> resources = new LinkedHashMap<>();
-        resources.put("NetworkSerialPort", StandInCoordinator.networkSerialPort());
+        resources.put("NetworkSerialPort", StandInPlace.networkSerialPort());
         resources.put("PDUDaemonPort", Map.of("host", "127.0.0.1:" + pduPort, "pdu", StandInBoard.PDU_NAME, "index", 1L));
         coordinator.addPlace(PLACE, Map.of("board", "virt"), resources, Optional.of(new StandInCoordinator.ConsoleServer() {
             @Override

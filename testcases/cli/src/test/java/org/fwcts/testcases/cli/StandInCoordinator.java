@@ -32,13 +32,10 @@ import org.fwcts.targets.labgrid.wire.ClientInMessage;
 import org.fwcts.targets.labgrid.wire.ClientOutMessage;
 import org.fwcts.targets.labgrid.wire.CreateReservationResponse;
 import org.fwcts.targets.labgrid.wire.GetReservationsResponse;
-import org.fwcts.targets.labgrid.wire.MapValue;
-import org.fwcts.targets.labgrid.wire.Place;
 import org.fwcts.targets.labgrid.wire.PollReservationResponse;
 import org.fwcts.targets.labgrid.wire.ReleasePlaceResponse;
 import org.fwcts.targets.labgrid.wire.Reservation;
 import org.fwcts.targets.labgrid.wire.Resource;
-import org.fwcts.targets.labgrid.wire.ResourceMatch;
 import org.fwcts.targets.labgrid.wire.Sync;
 import org.fwcts.targets.labgrid.wire.UpdateResponse;
 
@@ -57,13 +54,12 @@ import org.fwcts.targets.labgrid.wire.UpdateResponse;
  */
 final class StandInCoordinator implements AutoCloseable {
     /** labgrid's reservation states. */
-    private static final int WAITING = 0;
-    private static final int ALLOCATED = 1;
-    private static final int ACQUIRED = 2;
-    private static final int EXPIRED = 3;
-    private static final long RESERVATION_LIFETIME_NANOS = TimeUnit.SECONDS.toNanos(60);
+    static final int WAITING = 0;
+    static final int ALLOCATED = 1;
+    static final int ACQUIRED = 2;
+    static final int EXPIRED = 3;
+    static final long RESERVATION_LIFETIME_NANOS = TimeUnit.SECONDS.toNanos(60);
     private static final Context.Key<String> PEER = Context.key("peer");
-    private static final String EXPORTER = "standin-exporter";
 
     /** What the place's exporter does when the place is acquired and released. */
     interface ConsoleServer {
@@ -71,59 +67,6 @@ final class StandInCoordinator implements AutoCloseable {
         int start() throws Exception;
 
         void stop() throws Exception;
-    }
-
-    private final class StandInPlace {
-        final String name;
-        final Map<String, String> tags;
-        final Map<String, Resource> resources = new LinkedHashMap<>();
-        final Optional<ConsoleServer> console;
-        String acquired;
-        String reservation;
-
-        StandInPlace(String name, Map<String, String> tags, Optional<ConsoleServer> console) {
-            this.name = name;
-            this.tags = tags;
-            this.console = console;
-        }
-
-        Place message() {
-            Place.Builder place = Place.newBuilder().setName(name).putAllTags(tags)
-                    .addMatches(ResourceMatch.newBuilder().setExporter(EXPORTER).setGroup(name).setCls("*"));
-            if (acquired != null) {
-                place.setAcquired(acquired);
-                resources.values().forEach(r -> place.addAcquiredResources(EXPORTER + "/" + name + "/" + r.getCls() + "/"
-                        + r.getPath().getResourceName()));
-            }
-            if (reservation != null) {
-                place.setReservation(reservation);
-            }
-            return place.build();
-        }
-    }
-
-    private static final class StandInReservation {
-        final String owner;
-        final String token;
-        final Map<String, String> filter;
-        int state = WAITING;
-        String allocation;
-        long expires = System.nanoTime() + RESERVATION_LIFETIME_NANOS;
-
-        StandInReservation(String owner, String token, Map<String, String> filter) {
-            this.owner = owner;
-            this.token = token;
-            this.filter = filter;
-        }
-
-        Reservation message() {
-            Reservation.Builder reservation = Reservation.newBuilder().setOwner(owner).setToken(token).setState(state)
-                    .putFilters("main", Reservation.Filter.newBuilder().putAllFilter(filter).build());
-            if (allocation != null) {
-                reservation.putAllocations("main", allocation);
-            }
-            return reservation.build();
-        }
     }
 
     /** A client's session: its claimed name and the stream its updates go out on. */
@@ -171,22 +114,12 @@ final class StandInCoordinator implements AutoCloseable {
         StandInPlace place = new StandInPlace(name, tags, console);
         resources.forEach((cls, params) -> {
             Resource.Builder resource = Resource.newBuilder().setCls(cls).setAvail(true).setPath(Resource.Path.newBuilder()
-                    .setExporterName(EXPORTER).setGroupName(name).setResourceName(cls));
-            params.forEach((key, value) -> resource.putParams(key, mapValue(value)));
+                    .setExporterName(StandInPlace.EXPORTER).setGroupName(name).setResourceName(cls));
+            params.forEach((key, value) -> resource.putParams(key, StandInPlace.mapValue(value)));
             place.resources.put(cls, resource.build());
         });
         places.put(name, place);
         publish(place);
-    }
-
-    /** A NetworkSerialPort as an exporter publishes a RawSerialPort: no port until the place is acquired. */
-    static Map<String, Object> networkSerialPort() {
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("host", "127.0.0.1");
-        params.put("port", null);
-        params.put("speed", 115200L);
-        params.put("protocol", "rfc2217");
-        return params;
     }
 
     /** Another client, {@code identity}, acquires the place (as labgrid-client acquire would). */
@@ -432,8 +365,8 @@ final class StandInCoordinator implements AutoCloseable {
     private void setConsolePort(StandInPlace place, Integer port) {
         Resource console = place.resources.get("NetworkSerialPort");
         if (console != null) {
-            place.resources.put("NetworkSerialPort", console.toBuilder().putParams("port", mapValue(port == null ? null
-                    : (long) port)).build());
+            Object value = port == null ? null : (long) port;
+            place.resources.put("NetworkSerialPort", console.toBuilder().putParams("port", StandInPlace.mapValue(value)).build());
         }
     }
 
@@ -455,21 +388,6 @@ final class StandInCoordinator implements AutoCloseable {
         } catch (RuntimeException e) {
             // The client went away; its session is removed when its stream ends.
         }
-    }
-
-    /** Values as labgrid's exporter encodes them: unsigned integers as uint_value, None as no value. */
-    private static MapValue mapValue(Object value) {
-        MapValue.Builder builder = MapValue.newBuilder();
-        if (value instanceof Long number) {
-            builder.setUintValue(number);
-        } else if (value instanceof Integer number) {
-            builder.setUintValue(number);
-        } else if (value instanceof String text) {
-            builder.setStringValue(text);
-        } else if (value instanceof Boolean flag) {
-            builder.setBoolValue(flag);
-        }
-        return builder.build();
     }
 
     /** Ties each call to its connection, as the coordinator's {@code context.peer()} does. */
