@@ -34,7 +34,7 @@ class LabgridBadInputSelfTests {
         coordinator = new StandInCoordinator();
         power = new RecordingPowerSwitch();
         Map<String, Object> pdu = Map.of("host", "127.0.0.1:" + power.port(), "pdu", "pdu-1", "index", 3L);
-        coordinator.addPlace("rpi-1", Map.of(), resources("NetworkSerialPort", StandInPlace.networkSerialPort(),
+        coordinator.addPlace("rpi-1", Map.of("board", "rpi4"), resources("NetworkSerialPort", StandInPlace.networkSerialPort(),
                 "PDUDaemonPort", pdu), Optional.empty());
         coordinator.addPlace("no-console", Map.of(), resources("PDUDaemonPort", pdu), Optional.empty());
         coordinator.addPlace("gude-powered", Map.of(), resources("NetworkSerialPort", StandInPlace.networkSerialPort(),
@@ -88,6 +88,14 @@ class LabgridBadInputSelfTests {
                 "labgrid.acquireTimeoutSeconds: place 'rpi-1' is still held by " + OTHER + " after 2 s; nothing was run");
         assertThat(run.err()).contains("waiting up to 2 s for labgrid place 'rpi-1', held by " + OTHER);
         assertThat(coordinator.acquiredBy("rpi-1")).contains(OTHER);
+    }
+
+    @Test
+    @DisplayName("a place chosen by tags is waited for while its holder keeps it, and the refusal names place and holder")
+    void taggedPlaceHeldByAnotherIdentity() throws Exception {
+        coordinator.acquireAs("rpi-1", OTHER);
+        assertRefused(descriptor("tags: {board: rpi4}\n  acquireTimeoutSeconds: 2"), "labgrid.acquireTimeoutSeconds:"
+                + " a place tagged {board=rpi4} is still held by " + OTHER + " (rpi-1) after 2 s; nothing was run");
     }
 
     @Test
