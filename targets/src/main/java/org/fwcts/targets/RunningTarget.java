@@ -6,7 +6,10 @@ import java.util.Map;
 /** A launched target. Closing it stops everything it started; closing twice is harmless. */
 public interface RunningTarget extends AutoCloseable {
 
-    /** The target's consoles, the agent's first. */
+    /**
+     * The target's consoles, the agent's first; asked again whenever a console is reopened, so a
+     * target whose console moves (a farm place acquired again) answers where it is now.
+     */
     List<ConsoleEndpoint> consoles();
 
     /** False once the target has stopped by itself (crashed or powered off). */

@@ -12,4 +12,9 @@ public interface TargetLauncher {
      * @throws TargetException naming the field, file, tool or port at fault when it cannot start
      */
     RunningTarget launch(TargetDescriptor descriptor, Path workDir);
+
+    /** What the run holds around all its launches (a farm's place); nothing by default. */
+    default RunReservation reservation() {
+        return RunReservation.NONE;
+    }
 }

@@ -17,6 +17,24 @@ public interface TargetReservation {
         }
     };
 
+    /** The hooks of a launcher's own reservation. */
+    static TargetReservation of(org.fwcts.targets.RunReservation reservation) {
+        if (reservation == org.fwcts.targets.RunReservation.NONE) {
+            return NONE;
+        }
+        return new TargetReservation() {
+            @Override
+            public void acquire() {
+                reservation.acquire();
+            }
+
+            @Override
+            public void release() {
+                reservation.release();
+            }
+        };
+    }
+
     /** Reserves the target; throws {@link org.fwcts.targets.TargetException} saying why when it cannot. */
     void acquire();
 

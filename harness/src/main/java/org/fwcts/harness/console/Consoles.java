@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.function.Supplier;
 import org.fwcts.targets.ConsoleEndpoint;
 
 /** Opens the {@link Console} that fits a target's console endpoint. */
@@ -44,6 +45,27 @@ public final class Consoles {
             return open(endpoint, timeout);
         }
         return new ReconnectingConsole(endpoint.name(), () -> open(endpoint, reconnect), open(endpoint, timeout));
+    }
+
+    /**
+     * Like {@link #open(ConsoleEndpoint, Duration, Duration)}, but each reopening asks {@code current}
+     * where the console is now: a farm's console server comes back on a new port when the board's
+     * place is acquired again.
+     */
+    public static Console open(Supplier<ConsoleEndpoint> current, Duration timeout, Duration reconnect) throws IOException {
+        ConsoleEndpoint endpoint = current.get();
+        if (reconnect.isZero() || endpoint instanceof ConsoleEndpoint.ProcessStdio) {
+            return open(endpoint, timeout);
+        }
+        return new ReconnectingConsole(endpoint.name(), () -> open(now(current), reconnect), open(endpoint, timeout));
+    }
+
+    private static ConsoleEndpoint now(Supplier<ConsoleEndpoint> current) throws IOException {
+        try {
+            return current.get();
+        } catch (RuntimeException e) {
+            throw new IOException(e.getMessage(), e);
+        }
     }
 
     private static String where(ConsoleEndpoint endpoint) {

@@ -56,7 +56,7 @@ public final class TargetSession implements AutoCloseable {
         LineChannel channel = null;
         boolean ready = false;
         try {
-            Console console = wrapConsole.apply(Consoles.open(target.consoles().get(0), descriptor.bootTimeout(),
+            Console console = wrapConsole.apply(Consoles.open(() -> target.consoles().get(0), descriptor.bootTimeout(),
                     descriptor.agentConsole().reconnect()));
             channel = new LineChannel(console, transcript);
             AgentSession agent = new AgentSession(channel, descriptor.commandTimeout());

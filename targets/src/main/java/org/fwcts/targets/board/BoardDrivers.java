@@ -4,15 +4,19 @@ import java.util.Optional;
 
 /**
  * Builds a board's power switch, reset and deployment step from its {@link BoardSettings}, when
- * the board is launched.
+ * the board is launched; other kinds that drive boards (a farm's places) build theirs here too.
  */
-final class BoardDrivers {
+public final class BoardDrivers {
     private BoardDrivers() {
     }
 
     static Optional<Power> power(BoardSettings board) {
-        return board.power().map(settings -> settings instanceof PowerSettings.PduDaemon pdu
-                ? new PduDaemonPower(pdu) : new CommandPower((PowerSettings.Commands) settings));
+        return board.power().map(BoardDrivers::power);
+    }
+
+    public static Power power(PowerSettings settings) {
+        return settings instanceof PowerSettings.PduDaemon pdu
+                ? new PduDaemonPower(pdu) : new CommandPower((PowerSettings.Commands) settings);
     }
 
     static Optional<Reset> reset(BoardSettings board, Optional<Power> power) {
@@ -21,7 +25,10 @@ final class BoardDrivers {
     }
 
     static Deploy deploy(BoardSettings board) {
-        DeploySettings deploy = board.deploy();
+        return deploy(board.deploy());
+    }
+
+    public static Deploy deploy(DeploySettings deploy) {
         if (deploy instanceof DeploySettings.Folder folder) {
             return new FolderDeploy(folder.folder(), folder.fileName());
         }

@@ -18,7 +18,7 @@ import org.fwcts.targets.descriptor.YamlNode;
  * switch is a {@link PowerSettings} record, its reader in {@link #POWER_TYPES} and its driver in
  * {@link BoardDrivers}.
  */
-final class BoardSection {
+public final class BoardSection {
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(60);
     private static final Map<String, Function<YamlNode, PowerSettings>> POWER_TYPES = Map.of(
             "pdudaemon", BoardSection::pduDaemon,
@@ -106,7 +106,8 @@ final class BoardSection {
         }
     }
 
-    private static DeploySettings deploy(YamlNode node) {
+    /** A {@code deploy} mapping (a board's, or another kind's that deploys the same ways), validated. */
+    public static DeploySettings deploy(YamlNode node) {
         String type = node.string("type");
         switch (type) {
             case "folder" -> {

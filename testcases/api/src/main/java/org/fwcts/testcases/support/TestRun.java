@@ -59,7 +59,7 @@ public final class TestRun implements AutoCloseable {
         this.history = CallHistory.appendingTo(runDir.resolve(RunFiles.CALLS));
         this.pipeline = new CallPipeline(model, history);
         this.boots = new BootStrategy(descriptor, launcher, transcript, n -> runDir.resolve(RunFiles.WORK_PREFIX + n),
-                TargetReservation.NONE, this::booted);
+                TargetReservation.of(launcher.reservation()), this::booted);
     }
 
     /** Validates the target's profile and images and chooses its launcher; boots nothing. */

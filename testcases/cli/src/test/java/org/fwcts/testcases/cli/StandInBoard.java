@@ -71,15 +71,40 @@ final class StandInBoard implements AutoCloseable {
         if (ser2netPort == 0) {
             ser2netPort = Ports.free("127.0.0.1");
         }
+        return startConsoleServer("telnet");
+    }
+
+    /**
+     * Starts ser2net on a port other than the last one, speaking telnet with RFC 2217 as labgrid's
+     * exporter starts it each time a place is acquired; returns the port.
+     */
+    int startConsoleServerOnNewPort() throws IOException, InterruptedException {
+        int previous = ser2netPort;
+        do {
+            ser2netPort = Ports.free("127.0.0.1");
+        } while (ser2netPort == previous);
+        return startConsoleServer("telnet(rfc2217)");
+    }
+
+    /** Stops the console server, as an exporter does when its place is released. */
+    void stopConsoleServer() {
+        if (ser2net != null) {
+            ProcessReaper.stop(ser2net);
+            daemons.remove(ser2net);
+            ser2net = null;
+        }
+    }
+
+    private int startConsoleServer(String protocol) throws IOException, InterruptedException {
         Path config = Files.writeString(dir.resolve("ser2net.yaml"), """
                 %%YAML 1.1
                 ---
                 connection: &standin
-                  accepter: telnet,tcp(nodelay),127.0.0.1,%d
+                  accepter: %s,tcp(nodelay),127.0.0.1,%d
                   connector: serialdev,%s,115200n81,local
                   options:
                     kickolduser: true
-                """.formatted(ser2netPort, uart));
+                """.formatted(protocol, ser2netPort, uart));
         ser2net = daemon(List.of("ser2net", "-n", "-u", "-c", config.toString(), "-P", dir.resolve("ser2net.pid").toString()));
         awaitListening(ser2netPort);
         return ser2netPort;
@@ -87,10 +112,10 @@ final class StandInBoard implements AutoCloseable {
 
     /** Kills the console server and starts it again after {@code gap}, as a lab's console server restarts. */
     void restartConsoleServer(Duration gap) throws IOException, InterruptedException {
-        ProcessReaper.stop(ser2net);
-        daemons.remove(ser2net);
+        String protocol = Files.readString(dir.resolve("ser2net.yaml")).contains("rfc2217") ? "telnet(rfc2217)" : "telnet";
+        stopConsoleServer();
         Thread.sleep(gap.toMillis());
-        startConsoleServer();
+        startConsoleServer(protocol);
     }
 
     /** Starts PDUDaemon on a loopback port with one PDU whose outlets run the power scripts; returns the port. */
