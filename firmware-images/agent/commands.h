@@ -17,15 +17,24 @@
 #define CMD_BYTES_MAX 256
 
 #define AGENT_VERSION "1.1"
-#define AGENT_CAPS "smc,hvc,mem,exec,hash,echo"
 
+#ifdef AGENT_VM
+/*
+ * An agent in a virtual machine (protocol version 2): its endpoint is the FF-A
+ * ID the hypervisor gives the VM, learnt at boot with FFA_ID_GET; `pair` runs
+ * calls on two vCPUs.
+ */
+#define AGENT_CAPS "smc,hvc,mem,exec,hash,echo,pair"
+#define AGENT_ROLE "vm"
+#else
 /*
  * Who this agent is (protocol version 2): the normal world's host agent. FF-A
  * gives endpoint ID 0 to the hypervisor, or to the OS kernel when no
  * hypervisor runs; the agent is one or the other.
  */
+#define AGENT_CAPS "smc,hvc,mem,exec,hash,echo"
 #define AGENT_ROLE "host"
-#define AGENT_ENDPOINT 0
+#endif
 
 enum cmd_verb {
 	CMD_UNKNOWN = 0,
@@ -44,6 +53,10 @@ enum cmd_verb {
 	/* Test-only: provoke the target failures the harness must survive. */
 	CMD_CRASH,
 	CMD_HANG,
+	/* Two vCPUs (AGENT_VM builds): vcpu.h. */
+	CMD_STAGE1,
+	CMD_PAIR,
+	CMD_RESULT1,
 };
 
 /* One parsed request, and the results of running it. */
@@ -71,6 +84,8 @@ struct cmd_req {
 	uint64_t result;
 };
 
+/* Learns the agent's endpoint (a VM agent asks FFA_ID_GET); before the banner. */
+void cmd_learn_identity(void);
 void cmd_send_banner(void);
 void cmd_handle_line(const struct proto_line *line);
 
