@@ -15,10 +15,6 @@
 #include "smc.h"
 #include "vcpu.h"
 
-/* DEN0077 (FF-A) function IDs the VM agent's identity needs. */
-#define CMD_FFA_ID_GET 0x84000069ULL
-#define CMD_FFA_SUCCESS_32 0x84000061ULL
-
 /*
  * The longest lines must fit PROTO_LINE_MAX: the rdb reply, the smc reply,
  * and the wrb request ("ffffffff" is the longest SEQ, 16 digits the longest
@@ -47,15 +43,6 @@ static struct {
 } cmd_last;
 
 /*
- * The agent's FF-A endpoint and the x0 its FFA_ID_GET answered: the host agent
- * is endpoint 0 and asks nothing (FF-A gives 0 to the hypervisor or the OS).
- */
-static struct {
-	uint64_t endpoint;
-	uint64_t id_get_x0;
-} cmd_identity = {0, CMD_FFA_SUCCESS_32};
-
-/*
  * The fields shared by the boot banner and the `hello` reply, in protocol
  * version `version`; version 2 adds which agent this is.
  */
@@ -68,27 +55,8 @@ static void cmd_out_identity(struct proto_out *out, uint64_t version)
 	proto_out_str(out, " caps=" AGENT_CAPS " ver=" AGENT_VERSION);
 	if (version >= 2) {
 		proto_out_str(out, " agent=" AGENT_ROLE " ep=");
-		proto_out_hex(out, cmd_identity.endpoint);
-		if (cmd_identity.id_get_x0 != CMD_FFA_SUCCESS_32) {
-			/* The evidence of an FF-A the VM cannot reach. */
-			proto_out_str(out, " id-get-x0=");
-			proto_out_hex(out, cmd_identity.id_get_x0);
-		}
+		proto_out_hex(out, AGENT_ENDPOINT);
 	}
-}
-
-void cmd_learn_identity(void)
-{
-#ifdef AGENT_VM
-	struct regs_block reg;
-
-	regs_init(&reg, CMD_FFA_ID_GET);
-	smc_call(&reg);
-	cmd_identity.id_get_x0 = reg.x[0];
-	if (reg.x[0] == CMD_FFA_SUCCESS_32) {
-		cmd_identity.endpoint = reg.x[2] & 0xffffU;
-	}
-#endif
 }
 
 void cmd_send_banner(void)

@@ -20,12 +20,15 @@
 
 #ifdef AGENT_VM
 /*
- * An agent in a virtual machine (protocol version 2): its endpoint is the FF-A
- * ID the hypervisor gives the VM, learnt at boot with FFA_ID_GET; `pair` runs
- * calls on two vCPUs.
+ * An agent in a virtual machine (protocol version 2), with `pair` for calls on
+ * two vCPUs. It reports endpoint 0: asking FF-A (FFA_ID_GET) at boot would
+ * end the VM's version negotiation before the harness's first FFA_VERSION
+ * (Xen 4.22 arch/arm/tee/ffa.c, ffa_negotiate_version), so the harness takes
+ * the VM's ID from the hypervisor's console framing instead (PROTOCOL.md).
  */
 #define AGENT_CAPS "smc,hvc,mem,exec,hash,echo,pair"
 #define AGENT_ROLE "vm"
+#define AGENT_ENDPOINT 0
 #else
 /*
  * Who this agent is (protocol version 2): the normal world's host agent. FF-A
@@ -34,6 +37,7 @@
  */
 #define AGENT_CAPS "smc,hvc,mem,exec,hash,echo"
 #define AGENT_ROLE "host"
+#define AGENT_ENDPOINT 0
 #endif
 
 enum cmd_verb {
@@ -84,8 +88,6 @@ struct cmd_req {
 	uint64_t result;
 };
 
-/* Learns the agent's endpoint (a VM agent asks FFA_ID_GET); before the banner. */
-void cmd_learn_identity(void);
 void cmd_send_banner(void);
 void cmd_handle_line(const struct proto_line *line);
 

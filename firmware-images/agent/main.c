@@ -17,7 +17,6 @@ noreturn void agent_main(void)
 
 	/* Finish any partial line the firmware left, so the banner is whole. */
 	proto_send_raw("\r\n", 2);
-	cmd_learn_identity();
 	cmd_send_banner();
 
 	for (;;) {

@@ -24,6 +24,10 @@
 #define UART_SBSA 0
 #endif
 
+#ifndef UART_POLL_YIELDS
+#define UART_POLL_YIELDS 0
+#endif
+
 /* PL011 register offsets (ARM DDI 0183). */
 #define UART_DR 0x000
 #define UART_ECR 0x004
@@ -131,6 +135,13 @@ uint8_t uart_getc(void)
 	uint32_t data;
 
 	while ((uart_reg_read(UART_FR) & UART_FR_RXFE) != 0) {
+#if UART_POLL_YIELDS
+		/*
+		 * A hypervisor traps WFE and runs another vCPU: a guest waiting for
+		 * input leaves the physical CPU to the guest that has work.
+		 */
+		__asm__ volatile("wfe");
+#endif
 	}
 
 	data = uart_reg_read(UART_DR);
