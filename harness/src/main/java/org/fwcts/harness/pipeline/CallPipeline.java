@@ -95,6 +95,55 @@ public final class CallPipeline {
     }
 
     /**
+     * Makes two calls released together on two vCPUs of {@code agent} and judges them as one of
+     * the two orders the firmware may have served them in: the order in which both match the
+     * model when there is one, else vCPU 0's first. They are recorded in the order judged, so a
+     * recheck of the history follows the same order. Neither is made unless the model predicts
+     * both; the judgements come back in vCPU order.
+     */
+    public List<Judgement> callTogether(ConcurrentAgentChannel agent, Conduit conduit, Registers onVcpu0,
+            Registers onVcpu1) {
+        ModelState before;
+        synchronized (this) {
+            ensureFollowing();
+            before = state;
+        }
+        FirmwareModel model = checker.model();
+        boolean predicted = model.predict(before, FfaCall.of(agent.endpoint(), onVcpu0)) instanceof Outcome.Predicted
+                && model.predict(before, FfaCall.of(agent.endpoint(), onVcpu1)) instanceof Outcome.Predicted;
+        List<Observed> observed = predicted ? agent.invokeTogether(conduit, onVcpu0, onVcpu1)
+                : List.of(Observed.notIssued("no prediction"), Observed.notIssued("no prediction"));
+        if (observed.size() != 2) {
+            throw new IllegalStateException(agent.endpoint() + " returned " + observed.size()
+                    + " observations for two calls released together");
+        }
+        synchronized (this) {
+            List<Registers> calls = List.of(onVcpu0, onVcpu1);
+            boolean secondFirst = !bothPass(agent.endpoint(), conduit, calls, observed, 0)
+                    && bothPass(agent.endpoint(), conduit, calls, observed, 1);
+            int first = secondFirst ? 1 : 0;
+            Judgement[] made = new Judgement[2];
+            made[first] = record(agent.endpoint(), conduit, calls.get(first), new byte[0], observed.get(first), predicted);
+            made[1 - first] = record(agent.endpoint(), conduit, calls.get(1 - first), new byte[0],
+                    observed.get(1 - first), predicted);
+            return List.of(made);
+        }
+    }
+
+    /** Whether both calls match the model when call {@code first} is judged before the other (nothing recorded). */
+    private boolean bothPass(EndpointId caller, Conduit conduit, List<Registers> calls, List<Observed> observed,
+            int first) {
+        Judgement one = checker.judge(state, new CallEntry(0, boot, Optional.empty(), caller, conduit,
+                calls.get(first), new byte[0], observed.get(first)));
+        if (one.verdict() != Verdict.PASS) {
+            return false;
+        }
+        Judgement two = checker.judge(one.after(), new CallEntry(0, boot, Optional.empty(), caller, conduit,
+                calls.get(1 - first), new byte[0], observed.get(1 - first)));
+        return two.verdict() == Verdict.PASS;
+    }
+
+    /**
      * Records and judges what an agent observed outside {@link #call} (a command to a partition
      * agent, carried by direct requests).
      */

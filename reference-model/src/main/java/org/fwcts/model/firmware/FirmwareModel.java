@@ -8,6 +8,11 @@ import org.fwcts.model.ffa.EndpointId;
 import org.fwcts.model.ffa.FfaCall;
 import org.fwcts.model.ffa.spmc.FfaOutcome;
 import org.fwcts.model.ffa.spmc.FfaPrediction;
+import org.fwcts.model.ffa.spmc.FfaState;
+import org.fwcts.model.mediator.MediatorAnswer;
+import org.fwcts.model.mediator.MediatorOutcome;
+import org.fwcts.model.mediator.MediatorState;
+import org.fwcts.model.mediator.XenFfaMediator;
 import org.fwcts.model.prediction.Prediction;
 import org.fwcts.model.profile.Profile;
 import org.fwcts.model.smccc.FunctionId;
@@ -25,6 +30,9 @@ public final class FirmwareModel {
     private final List<CallFamily> families;
     private final FfaCalls ffaRange = new FfaCalls();
     private final SpmcModel spmc;
+    private final XenFfaMediator mediator;
+    /** The SPMC's state once the firmware and any hypervisor in front of it have booted. */
+    private final FfaState spmcBoot;
 
     public FirmwareModel(Profile profile) {
         this(profile, List.of(new ArchitectureCalls(), new PsciCalls(), new FfaCalls()));
@@ -34,6 +42,29 @@ public final class FirmwareModel {
         this.profile = profile;
         this.families = List.copyOf(families);
         this.spmc = profile.ffa().map(system -> new SpmcModel(system.spmc(), system.topology())).orElse(null);
+        if (spmc != null && profile.mediator().isPresent()) {
+            HypervisorBoot boot = new HypervisorBoot(spmc, profile.mediator().get().choices().ownVersion());
+            this.spmcBoot = boot.state();
+            this.mediator = new XenFfaMediator(profile.mediator().get(), boot);
+        } else {
+            this.spmcBoot = spmc == null ? null : spmc.freshBoot();
+            this.mediator = null;
+        }
+    }
+
+    /** The hypervisor's FF-A mediator in front of the SPMC, if the profile has one. */
+    public java.util.Optional<XenFfaMediator> mediator() {
+        return java.util.Optional.ofNullable(mediator);
+    }
+
+    /** The SPMC's state in {@code state}: its boot state until an FF-A call changed it. */
+    public FfaState ffaState(ModelState state) {
+        return state.ffa().orElse(spmcBoot);
+    }
+
+    /** The mediator's state in {@code state}. */
+    public MediatorState mediatorState(ModelState state) {
+        return state.mediator().orElse(MediatorState.freshBoot());
     }
 
     /**
@@ -58,7 +89,10 @@ public final class FirmwareModel {
         boolean plainId = (call.registers().x(0) >>> Integer.SIZE) == 0 && !id.hasSveHint();
         // Function IDs with x0's upper half or the SVE hint set take the conduit's decoding first.
         if (spmc != null && plainId && ffaRange.claims(id)) {
-            return lift(state, spmc.step(state.ffa().orElseGet(spmc::freshBoot), call));
+            if (mediator != null && mediator.serves(call.caller())) {
+                return throughMediator(state, call);
+            }
+            return lift(state, spmc.step(ffaState(state), call));
         }
         FamilyOutcome outcome = step(state, call.registers());
         if (outcome instanceof FamilyOutcome.Unmodelled unmodelled) {
@@ -71,6 +105,22 @@ public final class FirmwareModel {
                     observed -> predicted.after(observed).orElse(state)));
         }
         return new Outcome.Predicted(alternatives);
+    }
+
+    /** A VM's call: the mediator answers it, or passes it to the SPMC, whose answer the VM gets. */
+    private Outcome throughMediator(ModelState state, FfaCall call) {
+        MediatorOutcome outcome = mediator.step(mediatorState(state), call);
+        if (outcome instanceof MediatorOutcome.Answered answered) {
+            MediatorAnswer answer = answered.answer();
+            ModelState next = state.withMediator(answer.next());
+            return new Outcome.Predicted(List.of(new Expected(answer.registers(), answer.rx(), List.of(), List.of(),
+                    observed -> next)));
+        }
+        if (outcome instanceof MediatorOutcome.Forward forward) {
+            ModelState next = state.withMediator(forward.next());
+            return lift(next, spmc.step(ffaState(next), forward.toSpmc()));
+        }
+        return new Outcome.Unmodelled(state, ((MediatorOutcome.Unmodelled) outcome).reason());
     }
 
     private static Outcome lift(ModelState state, FfaOutcome outcome) {

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.fwcts.model.SpecVersion;
 import org.fwcts.model.ffa.spmc.FfaSystem;
+import org.fwcts.model.mediator.MediatorSetup;
 
 /**
  * The implementation-defined choices of one firmware, each a named field.
@@ -22,6 +23,8 @@ import org.fwcts.model.ffa.spmc.FfaSystem;
  * @param psciFeatures PSCI_FEATURES answers by queried function ID (0 or feature flags); a
  *     missing ID answers NOT_SUPPORTED (DEN0022, "PSCI_FEATURES")
  * @param ffa the FF-A system reachable at this conduit; empty when FF-A is absent
+ * @param mediator the hypervisor's FF-A mediator in front of the SPMC, with its guest VMs; empty
+ *     when the normal world calls the SPMC directly
  */
 public record Profile(
         String name,
@@ -30,11 +33,22 @@ public record Profile(
         Map<Integer, Integer> archFeatures,
         SpecVersion psciVersion,
         Map<Integer, Integer> psciFeatures,
-        Optional<FfaSystem> ffa) {
+        Optional<FfaSystem> ffa,
+        Optional<MediatorSetup> mediator) {
 
     public Profile {
         archFeatures = Map.copyOf(archFeatures);
         psciFeatures = Map.copyOf(psciFeatures);
+    }
+
+    /** A profile without a mediator. */
+    public Profile(String name, String description, Optional<SpecVersion> smcccVersion, Map<Integer, Integer> archFeatures,
+            SpecVersion psciVersion, Map<Integer, Integer> psciFeatures, Optional<FfaSystem> ffa) {
+        this(name, description, smcccVersion, archFeatures, psciVersion, psciFeatures, ffa, Optional.empty());
+    }
+
+    public Profile withMediator(Optional<MediatorSetup> setup) {
+        return toBuilder().mediator(setup).build();
     }
 
     /** SMCCC v1.0 when SMCCC_VERSION is not implemented. */
@@ -105,6 +119,7 @@ public record Profile(
         private SpecVersion psciVersion;
         private Map<Integer, Integer> psciFeatures;
         private Optional<FfaSystem> ffa;
+        private Optional<MediatorSetup> mediator = Optional.empty();
 
         private Builder() {
         }
@@ -117,6 +132,7 @@ public record Profile(
             psciVersion = from.psciVersion;
             psciFeatures = from.psciFeatures;
             ffa = from.ffa;
+            mediator = from.mediator;
         }
 
         public Builder name(String value) {
@@ -154,6 +170,11 @@ public record Profile(
             return this;
         }
 
+        public Builder mediator(Optional<MediatorSetup> value) {
+            mediator = value;
+            return this;
+        }
+
         /** The choices; fails naming the first one not set. */
         public Profile build() {
             return new Profile(set(name, "name"),
@@ -162,7 +183,8 @@ public record Profile(
                     set(archFeatures, "archFeatures"),
                     set(psciVersion, "psciVersion"),
                     set(psciFeatures, "psciFeatures"),
-                    set(ffa, "ffa"));
+                    set(ffa, "ffa"),
+                    set(mediator, "mediator"));
         }
 
         private static <T> T set(T value, String component) {

@@ -29,9 +29,24 @@ public final class ProfileOverrides {
             "smcccVersion", (p, v) -> p.withSmcccVersion(optionalVersion(v)),
             "psciVersion", (p, v) -> p.withPsciVersion(SpecVersion.parse(v)),
             "ffaVersion", (p, v) -> p.withFfaVersion(optionalVersion(v)),
-            "enforcedEndpoints", ProfileOverrides::enforcedEndpoints);
+            "enforcedEndpoints", ProfileOverrides::enforcedEndpoints,
+            "vms", (p, v) -> XenProfiles.withMediator(p, mediatorOf(p).withVms(XenProfiles.parseVms(v))),
+            "vmToVm", (p, v) -> XenProfiles.withMediator(p, mediatorOf(p).withVmToVm(bool(v))));
 
     private ProfileOverrides() {
+    }
+
+    private static org.fwcts.model.mediator.MediatorSetup mediatorOf(Profile profile) {
+        return profile.mediator().orElseThrow(() ->
+                new IllegalArgumentException("profile " + profile.name() + " has no FF-A mediator"));
+    }
+
+    private static boolean bool(String text) {
+        return switch (text.trim()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("'" + text + "' is not true or false");
+        };
     }
 
     /** The names that may be overridden; {@code archFeature.<function ID>} stands for the keyed family. */

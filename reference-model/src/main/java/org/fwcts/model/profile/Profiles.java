@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import org.fwcts.model.SpecVersion;
 import org.fwcts.model.ffa.spmc.FfaSystem;
 import org.fwcts.model.ffa.spmc.SpmcProfile;
+import org.fwcts.model.mediator.MediatorChoices;
 import org.fwcts.model.psci.PsciFunction;
 import org.fwcts.model.smccc.ArchFunction;
 import org.fwcts.model.smccc.SmcccRules;
@@ -22,6 +23,9 @@ public final class Profiles {
         register(withSpmc(tfaBl31(), SpmcProfiles.tfaEl3Spmc(), 32));
         register(withSpmc(tfaBl31(), SpmcProfiles.hafnium(), 8));
         register(withSpmc(tfaBl31(), SpmcProfiles.optee(), 8));
+        for (MediatorChoices release : List.of(MediatorChoices.XEN_4_20, MediatorChoices.XEN_4_21, MediatorChoices.XEN_4_22)) {
+            register(XenProfiles.xen(withSpmc(tfaBl31(), SpmcProfiles.tfaEl3Spmc(), 32), release));
+        }
     }
 
     private Profiles() {

@@ -1,0 +1,51 @@
+package org.fwcts.model.mediator;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.fwcts.model.ffa.EndpointId;
+
+/**
+ * The mediator's state: each VM's negotiation and buffers, and the list of VMs that other VMs see
+ * in partition information (ffa_ctx_head, kept in the order VMs joined it: list_add_tail).
+ *
+ * @param listed the VMs on the list, in order; a VM appears once on a correct mediator
+ */
+public record MediatorState(Map<EndpointId, VmState> vms, List<EndpointId> listed) {
+    public MediatorState {
+        vms = Map.copyOf(vms);
+        listed = List.copyOf(listed);
+    }
+
+    /** No VM has called yet. */
+    public static MediatorState freshBoot() {
+        return new MediatorState(Map.of(), List.of());
+    }
+
+    public VmState vm(EndpointId id) {
+        return vms.getOrDefault(id, VmState.FRESH);
+    }
+
+    public MediatorState with(EndpointId id, VmState state) {
+        Map<EndpointId, VmState> changed = new TreeMap<>(vms);
+        changed.put(id, state);
+        return new MediatorState(changed, listed);
+    }
+
+    /** {@code id} joins the end of the list. */
+    public MediatorState listing(EndpointId id) {
+        List<EndpointId> changed = new ArrayList<>(listed);
+        changed.add(id);
+        return new MediatorState(vms, changed);
+    }
+
+    /** How many times {@code id} is on the list. */
+    public int timesListed(EndpointId id) {
+        int count = 0;
+        for (EndpointId entry : listed) {
+            count += entry.equals(id) ? 1 : 0;
+        }
+        return count;
+    }
+}
