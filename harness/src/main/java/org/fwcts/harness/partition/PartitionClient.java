@@ -4,6 +4,7 @@ import org.fwcts.harness.session.EndpointHealth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.fwcts.harness.agent.AgentSession;
 import org.fwcts.harness.agent.Observation;
 import org.fwcts.harness.pipeline.AgentChannel;
@@ -23,7 +24,7 @@ import org.fwcts.model.ffa.EndpointId;
  */
 public final class PartitionClient implements AgentChannel {
     private static final int REGISTERS = Registers.COUNT;
-    private final AgentSession normalWorld;
+    private final Function<Registers, Observation> normalWorld;
     private final EndpointId requester;
     private final EndpointId partition;
     private final DirectMessageKind kind;
@@ -51,6 +52,18 @@ public final class PartitionClient implements AgentChannel {
      */
     public PartitionClient(AgentSession normalWorld, EndpointId requester, EndpointId partition, DirectMessageKind kind,
             EndpointHealth health, int boot) {
+        this(normalWorld::smc, requester, partition, kind, health, boot);
+    }
+
+    /** A client whose direct requests {@code requester}'s agent makes with its own SMC (a VM's agent). */
+    public PartitionClient(AgentChannel requester, EndpointId partition, DirectMessageKind kind, EndpointHealth health,
+            int boot) {
+        this(call -> requester.invoke(Conduit.SMC, call, new byte[0], 0).observation(), requester.endpoint(), partition,
+                kind, health, boot);
+    }
+
+    private PartitionClient(Function<Registers, Observation> normalWorld, EndpointId requester, EndpointId partition,
+            DirectMessageKind kind, EndpointHealth health, int boot) {
         this.normalWorld = normalWorld;
         this.requester = requester;
         this.partition = partition;
@@ -175,7 +188,7 @@ public final class PartitionClient implements AgentChannel {
         payload[0] = command.header(a, b, flags);
         System.arraycopy(args, 0, payload, 1, Math.min(args.length, payload.length - 1));
         Registers request = kind.message(kind.requestFunction(), requester.value(), partition.value(), payload);
-        Observation observation = normalWorld.smc(request);
+        Observation observation = normalWorld.apply(request);
         if (!(observation instanceof Observation.Completed completed)) {
             health.unanswered(partition, boot, command + " request");
             throw new Refused("direct request to " + partition + ": " + observation, exchanges);

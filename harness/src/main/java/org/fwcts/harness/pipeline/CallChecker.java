@@ -92,7 +92,6 @@ public final class CallChecker {
     /** A partition's call or command, carried by direct requests from the normal world. */
     private Judgement judgeCarried(ModelState before, CallEntry entry) {
         EndpointId partition = entry.caller();
-        EndpointId requester = model.normalWorld();
         ModelState state = before;
         Judgement call = null;
         List<Exchange> exchanges = entry.observed().exchanges();
@@ -101,6 +100,8 @@ public final class CallChecker {
             int index = i;
             DirectMessageKind kind = DirectMessageKind.ofRequest(exchange.request().x(0)).orElseThrow(() ->
                     new IllegalArgumentException("call " + entry.sequence() + ": exchange " + index + " is not a direct request"));
+            // The requester is the sender its request names: the normal-world agent, or a VM's.
+            EndpointId requester = EndpointId.high16(exchange.request().x(1));
             FfaCall request = FfaCall.of(requester, exchange.request());
             Forwarding there = forward(model.predict(state, request), partition);
             if (there.problem != null) {

@@ -1,5 +1,6 @@
 package org.fwcts.harness.session;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.fwcts.harness.pipeline.AgentChannel;
@@ -17,4 +18,13 @@ public interface AgentDirectory {
 
     /** The agent calling as {@code endpoint}, if there is one. */
     Optional<AgentChannel> agent(EndpointId endpoint);
+
+    /**
+     * The guest VMs of this boot that have an agent, by FF-A endpoint ID (Xen: domain ID + 1),
+     * ordered by ID; empty when the target runs no VMs. Each VM's channel is {@link #agent}; a VM
+     * with two vCPUs may offer a {@link org.fwcts.harness.pipeline.ConcurrentAgentChannel}.
+     */
+    default List<EndpointId> vms() {
+        return List.of();
+    }
 }

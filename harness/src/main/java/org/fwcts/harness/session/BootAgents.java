@@ -1,6 +1,8 @@
 package org.fwcts.harness.session;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -19,6 +21,7 @@ public final class BootAgents implements AgentDirectory {
     private final NormalWorldAgent normalWorld;
     private final Map<EndpointId, AgentChannel> agents = new LinkedHashMap<>();
 
+    private final List<EndpointId> vms = new ArrayList<>();
     private final EndpointHealth health;
     private final int boot;
 
@@ -31,6 +34,29 @@ public final class BootAgents implements AgentDirectory {
         for (EndpointId partition : partitions) {
             agents.put(partition, partition(partition, DirectMessageKind.REQ_64));
         }
+    }
+
+    /**
+     * The agents of a boot whose normal world is guest VMs: each VM's channel replaces any other
+     * agent of the same endpoint (the normal-world agent is the first VM's console).
+     */
+    public BootAgents withVms(Map<EndpointId, ? extends AgentChannel> vmAgents) {
+        for (Map.Entry<EndpointId, ? extends AgentChannel> vm : vmAgents.entrySet()) {
+            agents.put(vm.getKey(), vm.getValue());
+            vms.add(vm.getKey());
+        }
+        vms.sort(null);
+        return this;
+    }
+
+    @Override
+    public List<EndpointId> vms() {
+        return List.copyOf(vms);
+    }
+
+    /** The agent in {@code partition} as {@code requester} speaks to it: a VM's direct requests go through its own channel. */
+    public PartitionClient partition(AgentChannel requester, EndpointId partition, DirectMessageKind kind) {
+        return new PartitionClient(requester, partition, kind, health, boot);
     }
 
     public NormalWorldAgent normalWorld() {

@@ -9,7 +9,7 @@ import org.fwcts.model.ffa.FfaFunction;
 /** Reads deviation names from a descriptor into deviations; every unknown name is an error that says what is known. */
 final class Deviations {
     static final String KNOWN = "wrong-error:FUNCTION:EXPECTED:ACTUAL (e.g. wrong-error:FFA_RXTX_MAP:DENIED:BUSY), "
-            + "execute-on-not-specified, rwx-after-reclaim, wrong-partition-id";
+            + "execute-on-not-specified, rwx-after-reclaim, wrong-partition-id; with a mediator: double-listing-race, wrong-vm-id";
 
     private Deviations() {
     }
@@ -40,6 +40,12 @@ final class Deviations {
         }
         if (name.equals("wrong-partition-id")) {
             return new WrongPartitionId();
+        }
+        if (name.equals("double-listing-race")) {
+            return new DoubleListingRace();
+        }
+        if (name.equals("wrong-vm-id")) {
+            return new WrongVmId();
         }
         String[] parts = name.split(":");
         if (parts.length == 4 && parts[0].equals("wrong-error")) {

@@ -1,6 +1,8 @@
 package org.fwcts.harness.simulated;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.fwcts.model.ffa.FfaFunction;
 import org.fwcts.model.firmware.FirmwareModel;
@@ -19,6 +21,8 @@ import org.fwcts.model.ffa.RxContents;
 import org.fwcts.model.firmware.SpmcModel;
 import org.fwcts.model.ffa.OwnedRange;
 import org.fwcts.model.ffa.PageAccess;
+import org.fwcts.model.mediator.MediatorState;
+import org.fwcts.model.mediator.VmMailbox;
 import org.fwcts.model.profile.Profile;
 import org.fwcts.model.smccc.FunctionId;
 
@@ -42,6 +46,7 @@ final class SimulatedFirmware {
     private final SimulatedMemory memory;
     private final FfaCalls ffaRange = new FfaCalls();
     private final PartitionSimulation partitions;
+    private final Map<EndpointId, SimulatedMemory> guestMemory = new HashMap<>();
     private ModelState state = ModelState.freshBoot();
 
     SimulatedFirmware(Profile profile, List<Deviation> deviations, SimulatedMemory memory) {
@@ -50,11 +55,88 @@ final class SimulatedFirmware {
         this.deviations = List.copyOf(deviations);
         this.memory = memory;
         this.partitions = new PartitionSimulation(this);
+        firmware.mediator().ifPresent(mediator -> {
+            // Each guest has its own RAM; the first is the one the console agent runs in.
+            for (EndpointId vm : mediator.setup().ids()) {
+                guestMemory.put(vm, vm.equals(firmware.normalWorld()) ? memory
+                        : new SimulatedMemory(memory.base(), memory.size()));
+            }
+        });
+    }
+
+    /** The guest VMs' endpoints, when a mediator runs in front of the SPMC. */
+    List<EndpointId> vms() {
+        return firmware.mediator().map(mediator -> mediator.setup().ids()).orElse(List.of());
+    }
+
+    /** The RAM of guest {@code vm}. */
+    SimulatedMemory guestMemory(EndpointId vm) {
+        return guestMemory.get(vm);
+    }
+
+    /** A guest VM's SMC, with its TX buffer as the VM's RAM holds it. */
+    synchronized Registers vmSmc(EndpointId vm, Registers call) {
+        return ffaCall(new FfaCall(vm, call, isFfa(call) ? vmTx(vm) : new byte[0]));
+    }
+
+    /**
+     * Two SMCs of guest {@code vm} released together on two of its vCPUs. The mediator serves them
+     * one after the other (vCPU 0's first); a mediator deviation may rewrite the state the pair
+     * leaves, as a race between them would.
+     */
+    synchronized List<Registers> vmSmcTogether(EndpointId vm, Registers onVcpu0, Registers onVcpu1) {
+        MediatorState before = firmware.mediatorState(state);
+        ModelState start = state;
+        Registers first = vmSmc(vm, onVcpu0);
+        MediatorState afterFirst = firmware.mediatorState(state);
+        Registers second = vmSmc(vm, onVcpu1);
+        Outcome alone = firmware.predict(start, FfaCall.of(vm, onVcpu1));
+        boolean secondAloneLists = alone instanceof Outcome.Predicted predicted
+                && firmware.mediatorState(predicted.primary().next(Registers.zero())).timesListed(vm) > before.timesListed(vm);
+        MediatorState afterBoth = firmware.mediatorState(state);
+        for (Deviation deviation : deviations) {
+            if (deviation instanceof MediatorDeviation mediator) {
+                afterBoth = mediator.together(vm, before, afterFirst, afterBoth, secondAloneLists);
+            }
+        }
+        state = state.withMediator(afterBoth);
+        return List.of(first, second);
+    }
+
+    /** The VM's RX/TX pair as the mediator holds it. */
+    Optional<VmMailbox> vmMailbox(EndpointId vm) {
+        return firmware.mediatorState(state).vm(vm).mailbox();
+    }
+
+    private byte[] vmTx(EndpointId vm) {
+        return vmMailbox(vm).map(box -> guestMemory.get(vm).read(box.txAddress(), VmMailbox.PAGE)).orElse(new byte[0]);
+    }
+
+    private boolean isVm(EndpointId caller) {
+        return guestMemory.containsKey(caller);
+    }
+
+    /** A VM's call the mediator answers or the SPMC answered for it: RX written to the VM's own RAM. */
+    private Registers vmAnswer(FfaCall call, Expected primary) {
+        Registers registers = ConformingAnswer.registers(primary.registers(), call.registers());
+        state = primary.next(registers);
+        for (Deviation deviation : deviations) {
+            if (deviation instanceof MediatorDeviation mediator) {
+                registers = mediator.answer(call, registers);
+            }
+        }
+        Optional<VmMailbox> mailbox = vmMailbox(call.caller());
+        primary.rx().ifPresent(rx -> mailbox.ifPresent(box -> guestMemory.get(call.caller()).write(box.rxAddress(),
+                rx.encode())));
+        return registers;
     }
 
     /** The results of an SMC from the normal-world agent. */
     synchronized Registers smc(Registers call) {
         EndpointId caller = firmware.normalWorld();
+        if (isVm(caller)) {
+            return vmSmc(caller, call);
+        }
         return ffaCall(new FfaCall(caller, call, isFfa(call) ? txOf(caller) : new byte[0]));
     }
 
@@ -95,6 +177,9 @@ final class SimulatedFirmware {
             return isFfa(call.registers()) ? Registers.of(FFA_ERROR, 0, FFA_NOT_SUPPORTED) : Registers.of(NOT_SUPPORTED);
         }
         Expected primary = ((Outcome.Predicted) outcome).primary();
+        if (isVm(call.caller()) && isFfa(call.registers())) {
+            return vmAnswer(call, primary);
+        }
         Registers registers = ConformingAnswer.registers(primary.registers(), call.registers());
         ModelState next = primary.next(registers);
         if (!isFfa(call.registers()) || next.ffa().isEmpty()) {

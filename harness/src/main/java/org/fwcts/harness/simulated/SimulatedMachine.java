@@ -25,6 +25,15 @@ final class SimulatedMachine {
         this.core = new SimulatedCore(memory, firmware, self, AGENT_CODE);
     }
 
+    /** An agent for each guest VM, when the machine runs a hypervisor with an FF-A mediator. */
+    java.util.Map<EndpointId, org.fwcts.harness.pipeline.AgentChannel> vmAgents() {
+        java.util.Map<EndpointId, org.fwcts.harness.pipeline.AgentChannel> agents = new java.util.LinkedHashMap<>();
+        for (EndpointId vm : firmware.vms()) {
+            agents.put(vm, new SimulatedVmAgent(vm, firmware));
+        }
+        return java.util.Map.copyOf(agents);
+    }
+
     /** The lines the machine's partitions print at boot, before the agent starts. */
     List<String> partitionBootLines() {
         return firmware.partitionBootLines();

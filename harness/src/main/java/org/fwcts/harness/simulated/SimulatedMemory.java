@@ -18,6 +18,14 @@ final class SimulatedMemory {
         this.limit = base + size;
     }
 
+    long base() {
+        return base;
+    }
+
+    long size() {
+        return limit - base;
+    }
+
     boolean contains(long address, long length) {
         return address >= base && length >= 0 && address + length <= limit && address + length >= address;
     }

@@ -369,7 +369,12 @@ public final class XenFfaMediator {
                 return error(r, FfaError.INVALID_PARAMETERS, MediatorRules.PARTITION_INFO, state, "no SP serves " + uuid);
             }
             PartitionInfoLayout layout = v10 ? PartitionInfoLayout.V1_0 : PartitionInfoLayout.V1_1;
-            List<PartitionInfoDescriptor> all = new ArrayList<>(sps);
+            List<PartitionInfoDescriptor> all = new ArrayList<>();
+            for (PartitionInfoDescriptor sp : sps) {
+                // ffa_copy_info copies the first 8 bytes of each cached 24-byte entry for a v1.0 caller.
+                all.add(layout.hasProtocolUuid() ? sp
+                        : PartitionInfoDescriptor.of(sp.id(), sp.executionContextCount(), sp.properties()));
+            }
             all.addAll(vms(layout));
             if (all.size() > VmMailbox.PAGE / layout.size()) {
                 return error(r, FfaError.NO_MEMORY, MediatorRules.PARTITION_INFO_NO_MEMORY, state,

@@ -19,7 +19,10 @@ import org.fwcts.model.smccc.OwningEntity;
  * {@code archFeature.<function ID>}, e.g. {@code archFeature.0x80007fff: "-2"}, set the answer of
  * SMCCC_ARCH_FEATURES for one Arm Architecture Call: an integer (decimal, or hex with {@code 0x}), or
  * {@code none} for NOT_SUPPORTED. The workaround answers depend on the CPU and build options, so a
- * target often needs these.
+ * target often needs these. For a profile with a hypervisor's FF-A mediator, {@code vms} lists the
+ * guests as {@code ENDPOINT:VCPUS} ({@code ENDPOINT:VCPUS:detached} for one without the mediator),
+ * comma-separated, and {@code vmToVm} ({@code true} or {@code false}) says whether the build lists
+ * VMs to each other.
  */
 public final class ProfileOverrides {
     /** The prefix of the per-function SMCCC_ARCH_FEATURES keys. */

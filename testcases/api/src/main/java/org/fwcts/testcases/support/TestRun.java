@@ -78,7 +78,11 @@ public final class TestRun implements AutoCloseable {
                 FfaFirmware.mailbox(descriptor.ffa()));
         List<org.fwcts.model.ffa.EndpointId> partitions = model.spmc()
                 .map(spmc -> spmc.topology().partitions().stream().map(p -> p.id()).toList()).orElse(List.of());
-        firmware = new Firmware(pipeline, new BootAgents(normalWorld, partitions, boots.endpoints(), number));
+        BootAgents agents = new BootAgents(normalWorld, partitions, boots.endpoints(), number);
+        if (session.target() instanceof org.fwcts.harness.session.VmHost host) {
+            agents.withVms(host.vmAgents());
+        }
+        firmware = new Firmware(pipeline, agents);
         ffa = null;
     }
 
