@@ -1,8 +1,9 @@
 /*
  * Two calls released together on two vCPUs of one virtual machine: the
- * second vCPU is started with PSCI CPU_ON on first use and then waits for a
- * shared start flag, so that a race inside the hypervisor can be driven on
- * purpose and repeated (PROTOCOL.md, "Two vCPUs").
+ * second vCPU is started with PSCI CPU_ON for each pair, waits for a shared
+ * start flag, makes its call and turns itself off (CPU_OFF), so that a race
+ * inside the hypervisor can be driven on purpose and repeated (PROTOCOL.md,
+ * "Two vCPUs").
  */
 
 #pragma once

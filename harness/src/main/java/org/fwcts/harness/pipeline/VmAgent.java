@@ -11,9 +11,10 @@ import org.fwcts.model.Registers;
 import org.fwcts.model.ffa.EndpointId;
 
 /**
- * The agent in a guest VM, addressed by the VM's FF-A endpoint: single calls as the normal-world
- * agent makes them, and two calls released together on the VM's two vCPUs with the agent's
- * {@code stage1}, {@code pair} and {@code result1} commands (PROTOCOL.md, "Two vCPUs").
+ * The agent in a guest VM with two or more vCPUs, addressed by the VM's FF-A endpoint: single
+ * calls as the normal-world agent makes them, and two calls released together on vCPUs 0 and 1
+ * with the agent's {@code stage1}, {@code pair} and {@code result1} commands (PROTOCOL.md, "Two
+ * vCPUs"). A VM with one vCPU gets a {@link NormalWorldAgent}: it cannot offer this.
  */
 public final class VmAgent implements ConcurrentAgentChannel {
     /** {@code pair}'s status: both calls ran; vCPU 1's did not finish in time; anything else is CPU_ON's error. */

@@ -43,8 +43,10 @@ public final class XenGuestTarget implements RunningTarget, VmHost {
         this.launched = launched;
         this.demux = demux;
         this.sessions = sessions;
-        sessions.forEach((guest, session) -> agents.put(EndpointId.of(guest.ffaId()),
-                new VmAgent(EndpointId.of(guest.ffaId()), session, mailbox)));
+        sessions.forEach((guest, session) -> {
+            EndpointId id = EndpointId.of(guest.ffaId());
+            agents.put(id, guest.vcpus() >= 2 ? new VmAgent(id, session, mailbox) : new NormalWorldAgent(id, session, mailbox));
+        });
     }
 
     /**

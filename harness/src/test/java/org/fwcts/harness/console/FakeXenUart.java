@@ -23,7 +23,7 @@ import org.fwcts.harness.agent.ProtocolLine;
  * line too. Each guest runs a small agent that answers {@code hello} and {@code smc} with a value
  * computed from its domain ID, so a reply routed to the wrong guest is visible.
  */
-final class FakeXenUart implements Console {
+public final class FakeXenUart implements Console {
     static final String[] XEN_NOISE = {
         "Scrubbing Free RAM in background",
         "d1v0 vpl011: unhandled write r1 offset 0x000030",
@@ -47,7 +47,7 @@ final class FakeXenUart implements Console {
     private int switchPresses;
     private volatile boolean closed;
 
-    FakeXenUart(int guestCount, long seed, double noisePerLine, long drainNanosPerByte) {
+    public FakeXenUart(int guestCount, long seed, double noisePerLine, long drainNanosPerByte) {
         this.guestCount = guestCount;
         this.random = new Random(seed);
         this.noisePerLine = noisePerLine;

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Real Xen 4.22 with its FF-A mediator on QEMU, booted from {@code targets/qemu-xen.yaml} plus a
- * third guest without the mediator. FWCTS ships neither Xen nor TF-A: without {@code FWCTS_XEN}
+ * Real Xen 4.22 with its FF-A mediator on QEMU, booted from {@code targets/qemu-xen.yaml}: two
+ * guests with the mediator and a third without. FWCTS ships neither Xen nor TF-A: without {@code FWCTS_XEN}
  * and {@code FWCTS_XEN_TFA} naming the images this is skipped with the reason.
  */
 @DisplayName("Xen's FF-A mediator on QEMU (needs FWCTS_XEN and FWCTS_XEN_TFA)")
@@ -54,10 +54,7 @@ class XenRealTests {
         Assumptions.assumeTrue(tfa != null && Files.isReadable(Path.of(tfa, "bl1.bin")),
                 "FWCTS_XEN_TFA does not name a TF-A build folder with bl1.bin and fip.bin");
         ProjectLayout layout = ProjectLayout.discover();
-        String text = Files.readString(layout.targetsDir().resolve("qemu-xen.yaml")).replace(
-                "      mediator: true\nagent:", "      mediator: true\n    vm3:\n      vcpus: 1\n      memoryMiB: 64\n"
-                        + "      mediator: false\nagent:");
-        Path file = Files.writeString(dir.resolve("qemu-xen-3.yaml"), text);
+        Path file = layout.targetsDir().resolve("qemu-xen.yaml");
         TargetDescriptor descriptor = DescriptorLoader.load(file);
         session = TargetSession.boot(descriptor, Launchers.forTarget(descriptor, layout), dir,
                 Transcript.toFile(dir.resolve("console.log")));

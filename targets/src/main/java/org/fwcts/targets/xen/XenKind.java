@@ -59,9 +59,26 @@ public final class XenKind implements TargetKind {
         if (!version.matches("4\\.(2[0-9])")) {
             throw node.error("version", "expected a Xen version such as 4.22, got '" + version + "'");
         }
-        return new XenSettings(qemu, image, node.optionalString("commandLine").orElse(
+        XenSettings settings = new XenSettings(qemu, image, node.optionalString("commandLine").orElse(
                 "console=dtuart dtuart=/pl011@9000000 noreboot"), version, flag(node, "vmToVm", true),
                 node.integer("inputChunkBytes", 8, 1, 32), node.integer("inputGapMillis", 6, 0, 1000), guests(node));
+        matchesProfile(descriptor, settings);
+        return settings;
+    }
+
+    /** The mediator model learns the guests from the profile overrides: they must say what this section says. */
+    private static void matchesProfile(YamlNode descriptor, XenSettings settings) {
+        String vms = String.join(",", settings.guests().stream().map(g -> g.ffaId() + ":" + g.vcpus()
+                + (g.mediator() ? "" : ":detached")).toList());
+        Map<String, String> overrides = descriptor.stringMap("profileOverrides");
+        if (!vms.equals(overrides.get("vms"))) {
+            throw descriptor.error("profileOverrides.vms", "must be \"" + vms + "\" to match xen.guests (FF-A ID"
+                    + " domain + 1 : vCPUs, :detached without the mediator), got "
+                    + (overrides.containsKey("vms") ? "\"" + overrides.get("vms") + "\"" : "nothing"));
+        }
+        if (!Boolean.toString(settings.vmToVm()).equals(overrides.get("vmToVm"))) {
+            throw descriptor.error("profileOverrides.vmToVm", "must be \"" + settings.vmToVm() + "\" to match xen.vmToVm");
+        }
     }
 
     private static boolean flag(YamlNode node, String field, boolean otherwise) {
