@@ -39,7 +39,7 @@ class XenConsoleDemultiplexerTests {
             for (int domain = 1; domain <= GUESTS; domain++) {
                 Console guest = demux.guestConsole(XenConsoleDemultiplexer.tag(domain));
                 Console damaged = rate == 0 ? guest : new FaultInjectingConsole(guest, new FaultSchedule(rate, SEED + domain));
-                AgentSession agent = new AgentSession(new LineChannel(damaged, transcript), Duration.ofSeconds(2));
+                AgentSession agent = new AgentSession(new LineChannel(damaged, transcript), Duration.ofMillis(500));
                 agent.handshake(Duration.ofSeconds(20));
                 agents.add(agent);
             }
