@@ -12,11 +12,6 @@ import java.time.Duration;
  * @param gap the pause after each chunk
  */
 public record InputPacing(int chunkBytes, Duration gap) {
-    /** 8 bytes per 6 ms: no input lost in 200-byte lines to a guest on a loaded 2-core host (README, "Xen"). */
-    public static final InputPacing XEN_VPL011 = new InputPacing(8, Duration.ofMillis(6));
-    /** No pacing: the whole line at once. */
-    public static final InputPacing NONE = new InputPacing(Integer.MAX_VALUE, Duration.ZERO);
-
     public InputPacing {
         if (chunkBytes < 1 || gap.isNegative()) {
             throw new IllegalArgumentException("pacing needs a chunk of 1 or more bytes and a gap of 0 or more");

@@ -61,7 +61,7 @@ public final class XenKind implements TargetKind {
         }
         XenSettings settings = new XenSettings(qemu, image, node.optionalString("commandLine").orElse(
                 "console=dtuart dtuart=/pl011@9000000 noreboot"), version, flag(node, "vmToVm", true),
-                node.integer("inputChunkBytes", 8, 1, 32), node.integer("inputGapMillis", 6, 0, 1000), guests(node));
+                node.integer("inputChunkBytes", 8, 1, 32), node.integer("inputGapMillis", 10, 0, 1000), guests(node));
         matchesProfile(descriptor, settings);
         return settings;
     }
