@@ -73,12 +73,24 @@ public final class XenGuestTarget implements RunningTarget, VmHost {
                 }
                 sessions.put(guest, session);
             }
+            requireMediator(descriptor, xen, demux);
             return new XenGuestTarget(launched, demux, sessions, mailbox(descriptor));
         } catch (RuntimeException | InterruptedException e) {
             sessions.values().forEach(AgentSession::close);
             demux.close();
             throw e;
         }
+    }
+
+    /** Guests that are to have the mediator need a Xen that has one: otherwise the boot is refused with Xen's line. */
+    private static void requireMediator(TargetDescriptor descriptor, XenSettings xen, XenConsoleDemultiplexer demux) {
+        if (xen.guests().stream().noneMatch(XenGuest::mediator)) {
+            return;
+        }
+        MediatorPresence.xenWithoutMediator(demux.hypervisorLines()).ifPresent(reason -> {
+            throw new TargetException(descriptor.name() + ": " + reason + "; the descriptor gives guests the mediator"
+                    + " (mediator: true): build Xen with CONFIG_TEE and CONFIG_FFA (README, \"Real Xen on QEMU\")");
+        });
     }
 
     /** The VM agents' TX and RX buffers: scratch pages 0 and 1 of each VM, as the normal-world agent's. */

@@ -109,6 +109,17 @@ class XenGuestTargetTests {
     }
 
     @Test
+    @DisplayName("refuses to run mediated guests on a Xen without the FF-A mediator, quoting Xen's log")
+    void xenWithoutMediatorIsNamed() throws Exception {
+        TargetDescriptor descriptor = descriptor("2:1", "    vm1: {}");
+        assertThatThrownBy(() -> XenGuestTarget.connect(descriptor, launched(), new FakeXenUart(1, 7, 0.0, 0, false),
+                Transcript.inMemory(), UnaryOperator.identity()))
+                .isInstanceOf(TargetException.class)
+                .hasMessageContaining("Xen without the FF-A mediator: its log has no 'Using TEE mediator for FF-A' line"
+                        + " (Xen version 4.22.0 (fake))");
+    }
+
+    @Test
     @DisplayName("refuses a descriptor whose profile overrides disagree with its guests, naming the field")
     void overridesMustMatchGuests() {
         assertThatThrownBy(() -> descriptor("2:2", "    vm1: {}"))
