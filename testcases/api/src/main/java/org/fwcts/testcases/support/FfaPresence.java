@@ -33,6 +33,13 @@ public final class FfaPresence implements ExecutionCondition {
         if (!(check.observation() instanceof Observation.Completed completed)) {
             return ConditionEvaluationResult.disabled("FF-A presence unknown: FFA_VERSION gave no answer");
         }
+        var mediator = TargetExtension.run(context).pipeline().model().mediator();
+        if (completed.registers().w(0) == SmcccRules.NOT_SUPPORTED && mediator.isPresent()) {
+            // The console agent is the first VM: without the mediator Xen answers its FF-A calls as unknown.
+            return ConditionEvaluationResult.disabled("mediator not attached to VM "
+                    + TargetExtension.run(context).pipeline().model().normalWorld()
+                    + ": FFA_VERSION returned SMCCC's unknown-function answer (-1) [XEN.FFA.NOT_ATTACHED]");
+        }
         if (completed.registers().w(0) == SmcccRules.NOT_SUPPORTED) {
             return ConditionEvaluationResult.disabled("FF-A absent: FFA_VERSION returned NOT_SUPPORTED (-1) ["
                     + FfaRules.ABSENT.id() + "]");

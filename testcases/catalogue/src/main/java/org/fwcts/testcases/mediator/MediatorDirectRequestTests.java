@@ -8,6 +8,8 @@ import org.fwcts.model.ffa.EndpointId;
 import org.fwcts.testcases.support.ConformanceTest;
 import org.fwcts.testcases.support.FfaFirmware;
 import org.fwcts.testcases.support.Guests;
+import org.fwcts.testcases.support.RequiresFfa;
+import org.fwcts.testcases.support.RequiresMediator;
 import org.fwcts.testcases.support.PartitionExchange;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -16,6 +18,9 @@ import org.opentest4j.TestAbortedException;
 
 /** Direct requests from each VM to the partition agent, through the mediator and the SPMC. */
 @ConformanceTest
+@RequiresFfa
+@RequiresMediator
+@Tag("ffa")
 @Tag("mediator")
 @Tag("area:mediator")
 @DisplayName("Mediator: direct requests from each VM")

@@ -11,12 +11,17 @@ import org.fwcts.testcases.support.ConformanceTest;
 import org.fwcts.testcases.support.FfaFirmware;
 import org.fwcts.testcases.support.FreshBoot;
 import org.fwcts.testcases.support.Guests;
+import org.fwcts.testcases.support.RequiresFfa;
+import org.fwcts.testcases.support.RequiresMediator;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Each VM's RX/TX pair, held by the mediator: never another VM's. */
 @ConformanceTest
+@RequiresFfa
+@RequiresMediator
+@Tag("ffa")
 @Tag("mediator")
 @Tag("area:mediator")
 @DisplayName("Mediator: RX/TX buffers per VM")

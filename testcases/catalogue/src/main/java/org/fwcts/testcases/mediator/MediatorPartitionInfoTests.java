@@ -9,6 +9,8 @@ import org.fwcts.testcases.support.FfaCheck;
 import org.fwcts.testcases.support.FfaFirmware;
 import org.fwcts.testcases.support.FreshBoot;
 import org.fwcts.testcases.support.Guests;
+import org.fwcts.testcases.support.RequiresFfa;
+import org.fwcts.testcases.support.RequiresMediator;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -16,6 +18,9 @@ import org.opentest4j.TestAbortedException;
 
 /** Partition information as each VM sees it through the mediator. */
 @ConformanceTest
+@RequiresFfa
+@RequiresMediator
+@Tag("ffa")
 @Tag("mediator")
 @Tag("area:mediator")
 @DisplayName("Mediator: partition information per VM")

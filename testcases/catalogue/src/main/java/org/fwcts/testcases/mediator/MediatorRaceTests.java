@@ -10,6 +10,8 @@ import org.fwcts.testcases.support.ConformanceTest;
 import org.fwcts.testcases.support.FfaFirmware;
 import org.fwcts.testcases.support.FreshBoot;
 import org.fwcts.testcases.support.Guests;
+import org.fwcts.testcases.support.RequiresFfa;
+import org.fwcts.testcases.support.RequiresMediator;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Tag;
@@ -20,6 +22,9 @@ import org.junit.jupiter.api.Tag;
  * it once whichever vCPU wins. Each repetition needs a VM that has never called, so a fresh boot.
  */
 @ConformanceTest
+@RequiresFfa
+@RequiresMediator
+@Tag("ffa")
 @Tag("mediator")
 @Tag("area:mediator")
 @DisplayName("Mediator: first calls on two vCPUs of one VM")

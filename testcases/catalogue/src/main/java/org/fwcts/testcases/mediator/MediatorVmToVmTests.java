@@ -9,12 +9,17 @@ import org.fwcts.testcases.support.ConformanceTest;
 import org.fwcts.testcases.support.FfaFirmware;
 import org.fwcts.testcases.support.FreshBoot;
 import org.fwcts.testcases.support.Guests;
+import org.fwcts.testcases.support.RequiresFfa;
+import org.fwcts.testcases.support.RequiresMediator;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** VMs listed to each other (CONFIG_FFA_VM_TO_VM): when a VM joins the list, and how it is described. */
 @ConformanceTest
+@RequiresFfa
+@RequiresMediator
+@Tag("ffa")
 @Tag("mediator")
 @Tag("area:mediator")
 @DisplayName("Mediator: VM-to-VM listing")
