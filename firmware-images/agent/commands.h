@@ -21,10 +21,10 @@
 #ifdef AGENT_VM
 /*
  * An agent in a virtual machine (protocol version 2), with `pair` for calls on
- * two vCPUs. It reports endpoint 0: asking FF-A (FFA_ID_GET) at boot would
- * end the VM's version negotiation before the harness's first FFA_VERSION
- * (Xen 4.22 arch/arm/tee/ffa.c, ffa_negotiate_version), so the harness takes
- * the VM's ID from the hypervisor's console framing instead (PROTOCOL.md).
+ * two vCPUs. It reports endpoint 0: Xen 4.22 refuses FFA_ID_GET before the
+ * VM's first FFA_VERSION (arch/arm/tee/ffa.c, ffa_negotiate_version), and
+ * calling FFA_VERSION at boot would take the harness's first one, so the
+ * harness takes the VM's ID from the hypervisor's console framing (PROTOCOL.md).
  */
 #define AGENT_CAPS "smc,hvc,mem,exec,hash,echo,pair"
 #define AGENT_ROLE "vm"
