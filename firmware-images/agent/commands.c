@@ -13,6 +13,7 @@
 #include "common/mem.h"
 #include "exc.h"
 #include "smc.h"
+#include "vcpu.h"
 
 /*
  * The longest lines must fit PROTO_LINE_MAX: the rdb reply, the smc reply,
@@ -91,6 +92,10 @@ static enum cmd_verb cmd_lookup_verb(struct proto_field verb)
 		{"wrb", CMD_WRB},     {"fill", CMD_FILL}, {"hash", CMD_HASH},
 		{"exec", CMD_EXEC},   {"echo", CMD_ECHO}, {"last", CMD_LAST},
 		{"crash", CMD_CRASH}, {"hang", CMD_HANG},
+#ifdef AGENT_VM
+		{"stage1", CMD_STAGE1}, {"pair", CMD_PAIR},
+		{"result1", CMD_RESULT1},
+#endif
 	};
 	uint32_t i;
 
@@ -250,6 +255,28 @@ static enum proto_status cmd_parse_exec(struct cmd_req *req)
 	return status;
 }
 
+/* pair: C [X0 ... X17], C 0 for SMC and 1 for HVC. */
+static enum proto_status cmd_parse_pair(struct cmd_req *req)
+{
+	uint64_t v[1 + REGS_COUNT];
+	enum proto_status status;
+	uint32_t i;
+
+	status = cmd_parse_numbers(req, v, 1, 1 + REGS_COUNT);
+	if (status != PROTO_OK) {
+		return status;
+	}
+	if (v[0] > 1) {
+		return PROTO_ERR_RANGE;
+	}
+	req->value = v[0];
+	regs_init(&req->reg, 0);
+	for (i = 1; i < req->nargs; i++) {
+		req->reg.x[i - 1] = v[i];
+	}
+	return PROTO_OK;
+}
+
 /* hello: PROTO; a version the agent does not speak is `err proto`. */
 static enum proto_status cmd_parse_hello(struct cmd_req *req)
 {
@@ -271,7 +298,10 @@ static enum proto_status cmd_parse(struct cmd_req *req)
 		return cmd_parse_hello(req);
 	case CMD_SMC:
 	case CMD_HVC:
+	case CMD_STAGE1:
 		return cmd_parse_regs(req);
+	case CMD_PAIR:
+		return cmd_parse_pair(req);
 	case CMD_RD:
 		return cmd_parse_access(req, 2);
 	case CMD_WR:
@@ -291,6 +321,7 @@ static enum proto_status cmd_parse(struct cmd_req *req)
 	case CMD_LAST:
 	case CMD_CRASH:
 	case CMD_HANG:
+	case CMD_RESULT1:
 		return req->nargs == 0 ? PROTO_OK : PROTO_ERR_ARGS;
 	case CMD_UNKNOWN:
 		break;
@@ -332,6 +363,17 @@ void cmd_execute(struct cmd_req *req)
 	case CMD_EXEC:
 		req->result = mem_exec(addr_ipa_value(req->addr), req->value);
 		break;
+#ifdef AGENT_VM
+	case CMD_STAGE1:
+		vcpu_stage(&req->reg);
+		break;
+	case CMD_PAIR:
+		req->result = vcpu_pair(&req->reg, req->value == 1);
+		break;
+	case CMD_RESULT1:
+		vcpu_result(&req->reg);
+		break;
+#endif
 	default:
 		/* hello, echo and last touch nothing outside the agent. */
 		break;
@@ -363,7 +405,14 @@ static void cmd_out_ok(struct proto_out *out, const struct cmd_req *req)
 		break;
 	case CMD_SMC:
 	case CMD_HVC:
+	case CMD_RESULT1:
 		cmd_out_regs(out, &req->reg);
+		break;
+	case CMD_PAIR:
+		proto_out_field_hex(out, req->result);
+		if (req->result == VCPU_PAIR_DONE || req->result == VCPU_PAIR_LATE) {
+			cmd_out_regs(out, &req->reg);
+		}
 		break;
 	case CMD_RD:
 	case CMD_HASH:

@@ -17,15 +17,28 @@
 #define CMD_BYTES_MAX 256
 
 #define AGENT_VERSION "1.1"
-#define AGENT_CAPS "smc,hvc,mem,exec,hash,echo"
 
+#ifdef AGENT_VM
+/*
+ * An agent in a virtual machine (protocol version 2), with `pair` for calls on
+ * two vCPUs. It reports endpoint 0: Xen 4.22 refuses FFA_ID_GET before the
+ * VM's first FFA_VERSION (arch/arm/tee/ffa.c, ffa_negotiate_version), and
+ * calling FFA_VERSION at boot would take the harness's first one, so the
+ * harness takes the VM's ID from the hypervisor's console framing (PROTOCOL.md).
+ */
+#define AGENT_CAPS "smc,hvc,mem,exec,hash,echo,pair"
+#define AGENT_ROLE "vm"
+#define AGENT_ENDPOINT 0
+#else
 /*
  * Who this agent is (protocol version 2): the normal world's host agent. FF-A
  * gives endpoint ID 0 to the hypervisor, or to the OS kernel when no
  * hypervisor runs; the agent is one or the other.
  */
+#define AGENT_CAPS "smc,hvc,mem,exec,hash,echo"
 #define AGENT_ROLE "host"
 #define AGENT_ENDPOINT 0
+#endif
 
 enum cmd_verb {
 	CMD_UNKNOWN = 0,
@@ -44,6 +57,10 @@ enum cmd_verb {
 	/* Test-only: provoke the target failures the harness must survive. */
 	CMD_CRASH,
 	CMD_HANG,
+	/* Two vCPUs (AGENT_VM builds): vcpu.h. */
+	CMD_STAGE1,
+	CMD_PAIR,
+	CMD_RESULT1,
 };
 
 /* One parsed request, and the results of running it. */

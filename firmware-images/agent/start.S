@@ -53,6 +53,60 @@ start_hang:
 	smc_trampoline smc_hvc_call, hvc
 	exec_trampoline mem_exec
 
+#ifdef AGENT_VM
+	/*
+	 * vCPU 1 of a virtual machine's agent (vcpu.c), entered by PSCI CPU_ON
+	 * at EL1 with its stack top in x0.
+	 */
+	.global	vcpu_secondary_entry
+	.type	vcpu_secondary_entry, %function
+vcpu_secondary_entry:
+	msr	daifset, #0xf
+	adr_l	x1, exc_vectors_el1
+	msr	vbar_el1, x1
+	isb
+	msr	spsel, #1
+	mov	sp, x0
+	bl	vcpu_secondary_main
+	b	start_hang
+
+	/*
+	 * void vcpu_secondary_call(struct regs_block *regs, uint64_t hvc): the
+	 * SMC/HVC trampoline of vCPU 1, saving on its own stack because the
+	 * shared save area belongs to vCPU 0.
+	 */
+	.global	vcpu_secondary_call
+	.type	vcpu_secondary_call, %function
+vcpu_secondary_call:
+	sub	sp, sp, #128
+	stp	x18, x19, [sp, #0]
+	stp	x20, x21, [sp, #16]
+	stp	x22, x23, [sp, #32]
+	stp	x24, x25, [sp, #48]
+	stp	x26, x27, [sp, #64]
+	stp	x28, x29, [sp, #80]
+	stp	x30, x0, [sp, #96]
+	mov	x18, x0
+	cbnz	x1, 1f
+	smc_regs ldp
+	smc	#0
+	b	2f
+1:	smc_regs ldp
+	hvc	#0
+2:	ldr	x18, [sp, #104]
+	smc_regs stp
+	ldp	x18, x19, [sp, #0]
+	ldp	x20, x21, [sp, #16]
+	ldp	x22, x23, [sp, #32]
+	ldp	x24, x25, [sp, #48]
+	ldp	x26, x27, [sp, #64]
+	ldp	x28, x29, [sp, #80]
+	ldr	x30, [sp, #96]
+	add	sp, sp, #128
+	ret
+	.size	vcpu_secondary_call, . - vcpu_secondary_call
+#endif
+
 	.section .text.vectors, "ax"
 	exc_vectors 2
 	exc_vectors 1

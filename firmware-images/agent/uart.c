@@ -20,6 +20,14 @@
 #define UART_BAUD 115200
 #endif
 
+#ifndef UART_SBSA
+#define UART_SBSA 0
+#endif
+
+#ifndef UART_POLL_YIELDS
+#define UART_POLL_YIELDS 0
+#endif
+
 /* PL011 register offsets (ARM DDI 0183). */
 #define UART_DR 0x000
 #define UART_ECR 0x004
@@ -61,7 +69,7 @@ static inline void uart_reg_write(uint32_t offset, uint32_t value)
  * with UART_CLOCK_HZ == 0 we keep whatever the firmware configured, which is
  * the only safe choice on a board whose UART clock we do not know.
  */
-static void uart_set_baud(void)
+static void __attribute__((unused)) uart_set_baud(void)
 {
 	uint64_t div64;
 
@@ -81,6 +89,14 @@ void uart_init(void)
 	while ((uart_reg_read(UART_FR) & UART_FR_BUSY) != 0) {
 	}
 
+#if UART_SBSA
+	/*
+	 * An SBSA generic UART (Xen's vpl011) has no control, line or divisor
+	 * registers: the hypervisor logs every write to them.
+	 */
+	uart_reg_write(UART_IMSC, 0);
+	uart_reg_write(UART_ICR, UART_ICR_ALL);
+#else
 	uart_reg_write(UART_CR, 0);
 	uart_reg_write(UART_IMSC, 0);
 	uart_reg_write(UART_ICR, UART_ICR_ALL);
@@ -90,6 +106,7 @@ void uart_init(void)
 	/* 8N1, FIFOs on. Writing LCR_H also latches IBRD and FBRD. */
 	uart_reg_write(UART_LCR_H, UART_LCR_H_WLEN_8 | UART_LCR_H_FEN);
 	uart_reg_write(UART_CR, UART_CR_UARTEN | UART_CR_TXE | UART_CR_RXE);
+#endif
 }
 
 void uart_putc(char c)
@@ -118,6 +135,13 @@ uint8_t uart_getc(void)
 	uint32_t data;
 
 	while ((uart_reg_read(UART_FR) & UART_FR_RXFE) != 0) {
+#if UART_POLL_YIELDS
+		/*
+		 * A hypervisor traps WFE and runs another vCPU: a guest waiting for
+		 * input leaves the physical CPU to the guest that has work.
+		 */
+		__asm__ volatile("wfe");
+#endif
 	}
 
 	data = uart_reg_read(UART_DR);

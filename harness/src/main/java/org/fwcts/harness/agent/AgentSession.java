@@ -404,7 +404,7 @@ public final class AgentSession implements AutoCloseable {
     }
 
     /** x0–x17 as hex fields, trailing zero registers left out (the agent takes them as 0). */
-    static List<String> registerFields(Registers call) {
+    public static List<String> registerFields(Registers call) {
         int count = Registers.COUNT;
         while (count > 1 && call.x(count - 1) == 0) {
             count--;

@@ -14,6 +14,7 @@ import org.fwcts.targets.RunningTarget;
 import org.fwcts.targets.TargetException;
 import org.fwcts.targets.TargetLauncher;
 import org.fwcts.targets.descriptor.TargetDescriptor;
+import org.fwcts.targets.xen.XenSettings;
 
 /**
  * One boot of a target with its agent ready: launched, console connected, handshake done.
@@ -53,6 +54,9 @@ public final class TargetSession implements AutoCloseable {
     public static TargetSession boot(TargetDescriptor descriptor, TargetLauncher launcher, Path workDir,
             Transcript transcript, UnaryOperator<Console> wrapConsole) throws InterruptedException {
         RunningTarget target = launcher.launch(descriptor, workDir);
+        if (descriptor.settings() instanceof XenSettings) {
+            return bootGuests(descriptor, target, transcript, wrapConsole);
+        }
         LineChannel channel = null;
         boolean ready = false;
         try {
@@ -71,6 +75,29 @@ public final class TargetSession implements AutoCloseable {
                 if (channel != null) {
                     channel.close();
                 }
+                target.close();
+            }
+        }
+    }
+
+    /**
+     * A hypervisor's guests share its console: each guest's share, not the whole console, goes
+     * through {@code wrapConsole}, since the console also carries the focus switching.
+     */
+    private static TargetSession bootGuests(TargetDescriptor descriptor, RunningTarget target, Transcript transcript,
+            UnaryOperator<Console> wrapConsole) throws InterruptedException {
+        boolean ready = false;
+        try {
+            Console console = Consoles.open(target.consoles().get(0), descriptor.bootTimeout(),
+                    descriptor.agentConsole().reconnect());
+            XenGuestTarget guests = XenGuestTarget.connect(descriptor, target, console, transcript, wrapConsole);
+            ready = true;
+            return new TargetSession(descriptor, guests, guests.firstSession());
+        } catch (IOException e) {
+            throw new TargetException(descriptor.name() + ": Xen's console could not be opened: " + e.getMessage()
+                    + diagnosticsOf(target), e);
+        } finally {
+            if (!ready) {
                 target.close();
             }
         }

@@ -12,7 +12,7 @@ import org.fwcts.targets.image.AgentFip;
  * Lays out user-supplied TF-A BL1 and FIP as the flash image of TF-A's QEMU platform, with the
  * agents placed into a copy of the FIP ({@link AgentFip}); the user's files are never modified.
  */
-final class FlashImage {
+public final class FlashImage {
     /** TF-A's plat/qemu reads the FIP from flash offset 256 KiB (PLAT_QEMU_FIP_BASE). */
     static final int FIP_OFFSET = 0x40000;
 
@@ -20,7 +20,7 @@ final class FlashImage {
     }
 
     /** Builds the flash image: BL1 at 0, the FIP with the agents at {@link #FIP_OFFSET}. */
-    static Path assemble(Path bl1, Path fip, Path agentBinary, Optional<AgentFip.PartitionImages> partition, Path workDir) {
+    public static Path assemble(Path bl1, Path fip, Path agentBinary, Optional<AgentFip.PartitionImages> partition, Path workDir) {
         try {
             long bl1Size = Files.size(bl1);
             if (bl1Size > FIP_OFFSET) {

@@ -56,6 +56,24 @@ public final class QemuLauncher implements TargetLauncher {
         return start(target, ProcessReaper.diesWithHarness(command.args()), consoles, hashes);
     }
 
+    /**
+     * Starts QEMU as {@code settings} say with {@code bootArgs} (firmware, images, device tree) and
+     * the descriptor's consoles, for a kind that boots something else than the agent image on QEMU.
+     */
+    public static RunningTarget launchWith(TargetDescriptor target, QemuSettings settings, List<String> bootArgs,
+            Map<String, String> hashes) {
+        Path binary = Executables.find(settings.binary()).orElseThrow(() -> new TargetException(target.file()
+                + ": qemu.binary: '" + settings.binary() + "' is not installed or not on PATH;"
+                + " install Debian's qemu-system-arm (apt-get install qemu-system-arm)"));
+        QemuCommandLine command = new QemuCommandLine(binary, settings).extra(bootArgs);
+        List<ConsoleSpec> consoles = withPorts(target);
+        for (int i = 0; i < consoles.size(); i++) {
+            command.console(i, consoles.get(i));
+        }
+        command.extra(settings.extraArgs());
+        return start(target, ProcessReaper.diesWithHarness(command.args()), consoles, hashes);
+    }
+
     private void bootImages(TargetDescriptor target, AgentImage agent, Path workDir, QemuCommandLine command,
             Map<String, String> hashes) {
         FirmwareSpec firmware = target.firmware();

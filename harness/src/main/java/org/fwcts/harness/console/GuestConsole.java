@@ -1,0 +1,130 @@
+package org.fwcts.harness.console;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.util.ArrayDeque;
+
+/**
+ * One guest's share of a hypervisor's console: what the demultiplexer attributed to the guest
+ * comes out of {@link #input()}; a line written to {@link #output()} is sent to the guest when it
+ * is flushed, by whoever owns the shared console. Closing it ends this guest's stream only.
+ */
+final class GuestConsole implements Console {
+    /** Sends one flushed write to the guest. */
+    interface Sender {
+        void send(byte[] bytes) throws IOException;
+    }
+
+    /** Bytes attributed to the guest and not yet read, at most; beyond it the oldest go. */
+    private static final int BACKLOG = 1 << 20;
+
+    private final String name;
+    private final ArrayDeque<Byte> pending = new ArrayDeque<>();
+    private final InputStream input = new Input();
+    private final OutputStream output;
+    private boolean ended;
+
+    GuestConsole(String name, Sender sender) {
+        this.name = name;
+        this.output = new Output(sender);
+    }
+
+    /** Adds bytes the guest wrote. */
+    synchronized void feed(byte[] bytes) {
+        for (byte b : bytes) {
+            if (pending.size() == BACKLOG) {
+                pending.removeFirst();
+            }
+            pending.addLast(b);
+        }
+        notifyAll();
+    }
+
+    /** The shared console ended: readers see the end once the backlog is read. */
+    synchronized void end() {
+        ended = true;
+        notifyAll();
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public InputStream input() {
+        return input;
+    }
+
+    @Override
+    public OutputStream output() {
+        return output;
+    }
+
+    @Override
+    public void close() {
+        end();
+    }
+
+    private final class Input extends InputStream {
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            synchronized (GuestConsole.this) {
+                while (pending.isEmpty() && !ended) {
+                    try {
+                        GuestConsole.this.wait();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new InterruptedIOException("interrupted while reading " + name);
+                    }
+                }
+                if (pending.isEmpty()) {
+                    return -1;
+                }
+                int count = 0;
+                while (count < length && !pending.isEmpty()) {
+                    buffer[offset + count++] = pending.removeFirst();
+                }
+                return count;
+            }
+        }
+    }
+
+    /** Collects a line and hands it over whole on flush, so focus moves once per line. */
+    private static final class Output extends OutputStream {
+        private final Sender sender;
+        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+
+        Output(Sender sender) {
+            this.sender = sender;
+        }
+
+        @Override
+        public synchronized void write(int b) {
+            line.write(b);
+        }
+
+        @Override
+        public synchronized void write(byte[] bytes, int offset, int length) {
+            line.write(bytes, offset, length);
+        }
+
+        @Override
+        public synchronized void flush() throws IOException {
+            if (line.size() > 0) {
+                byte[] bytes = line.toByteArray();
+                line.reset();
+                sender.send(bytes);
+            }
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package org.fwcts.harness.session;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.fwcts.harness.agent.AgentProtocolException;
+import org.fwcts.harness.agent.AgentSession;
+import org.fwcts.harness.console.Console;
+import org.fwcts.harness.console.InputPacing;
+import org.fwcts.harness.console.LineChannel;
+import org.fwcts.harness.console.Transcript;
+import org.fwcts.harness.console.XenConsoleDemultiplexer;
+import org.fwcts.harness.pipeline.AgentChannel;
+import org.fwcts.harness.pipeline.NormalWorldAgent;
+import org.fwcts.harness.pipeline.VmAgent;
+import org.fwcts.model.ffa.EndpointId;
+import org.fwcts.targets.ConsoleEndpoint;
+import org.fwcts.targets.RunningTarget;
+import org.fwcts.targets.TargetException;
+import org.fwcts.targets.descriptor.TargetDescriptor;
+import org.fwcts.targets.xen.XenGuest;
+import org.fwcts.targets.xen.XenSettings;
+
+/**
+ * A booted {@code xen} target with an agent ready in every guest: Xen's console taken apart by
+ * guest ({@link XenConsoleDemultiplexer}), and each guest's agent greeted on its share of it and
+ * offered by its FF-A endpoint (Xen: domain ID + 1).
+ */
+public final class XenGuestTarget implements RunningTarget, VmHost {
+    /** How long one move of Xen's input focus may take to be announced. */
+    private static final Duration FOCUS_TIMEOUT = Duration.ofSeconds(3);
+
+    private final RunningTarget launched;
+    private final XenConsoleDemultiplexer demux;
+    private final Map<XenGuest, AgentSession> sessions;
+    private final Map<EndpointId, AgentChannel> agents = new LinkedHashMap<>();
+
+    private XenGuestTarget(RunningTarget launched, XenConsoleDemultiplexer demux, Map<XenGuest, AgentSession> sessions,
+            Optional<NormalWorldAgent.Mailbox> mailbox) {
+        this.launched = launched;
+        this.demux = demux;
+        this.sessions = sessions;
+        sessions.forEach((guest, session) -> {
+            EndpointId id = EndpointId.of(guest.ffaId());
+            agents.put(id, guest.vcpus() >= 2 ? new VmAgent(id, session, mailbox) : new NormalWorldAgent(id, session, mailbox));
+        });
+    }
+
+    /**
+     * Greets every guest's agent on {@code console} (Xen's), each guest's share passed through
+     * {@code wrapGuest}; a guest whose agent does not answer is named in the error.
+     */
+    static XenGuestTarget connect(TargetDescriptor descriptor, RunningTarget launched, Console console,
+            Transcript transcript, UnaryOperator<Console> wrapGuest) throws InterruptedException {
+        XenSettings xen = descriptor.settings(XenSettings.class);
+        XenConsoleDemultiplexer demux = new XenConsoleDemultiplexer(console, transcript,
+                new InputPacing(xen.pacingChunk(), Duration.ofMillis(xen.pacingGapMillis())), FOCUS_TIMEOUT,
+                xen.guests().size());
+        Map<XenGuest, AgentSession> sessions = new LinkedHashMap<>();
+        try {
+            for (XenGuest guest : xen.guests()) {
+                String tag = XenConsoleDemultiplexer.tag(guest.domain());
+                AgentSession session = new AgentSession(new LineChannel(wrapGuest.apply(demux.guestConsole(tag)),
+                        transcript), descriptor.commandTimeout());
+                try {
+                    session.handshake(descriptor.bootTimeout());
+                } catch (AgentProtocolException e) {
+                    throw new TargetException(descriptor.name() + ": guest " + guest.name() + " (" + tag + ", FF-A ID "
+                            + guest.ffaId() + ") never answered: " + e.getMessage() + xenLogTail(demux), e);
+                }
+                sessions.put(guest, session);
+            }
+            requireMediator(descriptor, xen, demux);
+            return new XenGuestTarget(launched, demux, sessions, mailbox(descriptor));
+        } catch (RuntimeException | InterruptedException e) {
+            sessions.values().forEach(AgentSession::close);
+            demux.close();
+            throw e;
+        }
+    }
+
+    /** Guests that are to have the mediator need a Xen that has one: otherwise the boot is refused with Xen's line. */
+    private static void requireMediator(TargetDescriptor descriptor, XenSettings xen, XenConsoleDemultiplexer demux) {
+        if (xen.guests().stream().noneMatch(XenGuest::mediator)) {
+            return;
+        }
+        MediatorPresence.xenWithoutMediator(demux.hypervisorLines()).ifPresent(reason -> {
+            throw new TargetException(descriptor.name() + ": " + reason + "; the descriptor gives guests the mediator"
+                    + " (mediator: true): build Xen with CONFIG_TEE and CONFIG_FFA (README, \"Real Xen on QEMU\")");
+        });
+    }
+
+    /** The VM agents' TX and RX buffers: scratch pages 0 and 1 of each VM, as the normal-world agent's. */
+    private static Optional<NormalWorldAgent.Mailbox> mailbox(TargetDescriptor descriptor) {
+        return descriptor.ffa().map(scratch -> new NormalWorldAgent.Mailbox(scratch.page(0), scratch.page(1)));
+    }
+
+    private static String xenLogTail(XenConsoleDemultiplexer demux) {
+        List<String> lines = demux.hypervisorLines();
+        return "\n--- Xen's last lines ---\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
+    }
+
+    /** The first guest's agent session: the one the boot's single-agent callers talk to. */
+    AgentSession firstSession() {
+        return sessions.values().iterator().next();
+    }
+
+    /** Each guest's agent session, in domain order. */
+    public Map<XenGuest, AgentSession> sessions() {
+        return Map.copyOf(sessions);
+    }
+
+    /** Xen's own console lines of this boot. */
+    public List<String> hypervisorLog() {
+        return demux.hypervisorLines();
+    }
+
+    public XenConsoleDemultiplexer console() {
+        return demux;
+    }
+
+    @Override
+    public Map<EndpointId, AgentChannel> vmAgents() {
+        return Map.copyOf(agents);
+    }
+
+    @Override
+    public List<ConsoleEndpoint> consoles() {
+        return launched.consoles();
+    }
+
+    @Override
+    public boolean isAlive() {
+        return launched.isAlive();
+    }
+
+    @Override
+    public Map<String, String> imageHashes() {
+        return launched.imageHashes();
+    }
+
+    @Override
+    public String diagnostics() {
+        return launched.diagnostics();
+    }
+
+    @Override
+    public void close() {
+        try {
+            sessions.values().forEach(AgentSession::close);
+            demux.close();
+        } finally {
+            launched.close();
+        }
+    }
+}
