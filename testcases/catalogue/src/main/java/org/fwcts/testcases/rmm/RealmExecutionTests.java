@@ -86,6 +86,24 @@ class RealmExecutionTests {
     }
 
     @Test
+    @Tag("rule:RMM.RTT.SET_RIPAS")
+    @DisplayName("RTT_SET_RIPAS refuses a range other than the pending one, and any range when none is pending")
+    void setRipasErrors(RmmHost rmm) {
+        assertThatCall(rmm.call(RmiFunction.RMI_RTT_SET_RIPAS, realm.rd(), realm.rec(), EMPTY_PAGE, EMPTY_PAGE + 0x1000))
+                .matchesModel();
+        assertThatCall(realm.rsi(RsiFunction.RSI_IPA_STATE_SET, EMPTY_PAGE, EMPTY_PAGE + 0x1000, 1, 0)).matchesModel();
+        assertThatCall(rmm.call(RmiFunction.RMI_RTT_SET_RIPAS, realm.rd(), realm.rec(), EMPTY_PAGE + 0x1000,
+                EMPTY_PAGE + 0x2000)).matchesModel();
+        assertThatCall(rmm.call(RmiFunction.RMI_RTT_SET_RIPAS, realm.rd(), realm.rec(), EMPTY_PAGE, EMPTY_PAGE + 0x2000))
+                .matchesModel();
+        assertThatCall(rmm.call(RmiFunction.RMI_RTT_SET_RIPAS, realm.rd(), realm.rec(), EMPTY_PAGE + 0x1000, EMPTY_PAGE))
+                .matchesModel();
+        assertThatCall(rmm.call(RmiFunction.RMI_RTT_SET_RIPAS, realm.rd(), realm.rec(), EMPTY_PAGE, EMPTY_PAGE + 0x1000))
+                .matchesModel();
+        assertThatCall(realm.resume(0, 0)).matchesModel();
+    }
+
+    @Test
     @Tag("rule:RMM.RSI.IPA_STATE_SET")
     @DisplayName("a RIPAS change the host does not apply and rejects comes back to the realm as REJECT")
     void ripasChangeRejected() {

@@ -69,6 +69,21 @@ class RttTests {
     }
 
     @Test
+    @Tag("rule:RMM.RTT.READ_ENTRY")
+    @Tag("rule:RMM.DATA.DESTROY")
+    @DisplayName("RTT_READ_ENTRY refuses a level above the start and an unaligned IPA; DATA_DESTROY without data gives"
+            + " ERROR_RTT at the walk level")
+    void readAndDestroyErrors(RmmHost rmm) {
+        read(rmm, IPA, 0);
+        read(rmm, IPA + 0x1000, 2);
+        read(rmm, IPA, 1);
+        assertThatCall(rmm.call(RmiFunction.RMI_DATA_DESTROY, rd, IPA)).matchesModel();
+        tables(rmm);
+        assertThatCall(rmm.call(RmiFunction.RMI_DATA_DESTROY, rd, IPA)).matchesModel();
+        assertThatCall(rmm.call(RmiFunction.RMI_DATA_DESTROY, rd, IPA + 0x800)).matchesModel();
+    }
+
+    @Test
     @Tag("rule:RMM.RTT.INIT_RIPAS")
     @Tag("rule:RMM.RTT.READ_ENTRY")
     @DisplayName("RTT_INIT_RIPAS turns a range to RAM within one table and says how far; RTT_READ_ENTRY reads RAM back")

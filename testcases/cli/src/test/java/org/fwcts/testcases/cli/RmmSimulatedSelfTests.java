@@ -68,6 +68,8 @@ class RmmSimulatedSelfTests {
         assertThat(calls).as("realm calls in the history").contains("\"conduit\":\"REC_ENTER\"").contains("\"memIn\"");
         assertThat(Files.readString(temp.resolve("run-rmm-conforming/console.log"))).as("REC entries on the console")
                 .contains("smc c400015c");
+        CliRun recheck = CliRun.of("recheck", temp.resolve("run-rmm-conforming").toString());
+        assertThat(recheck.out()).as("recheck of calls with memory").contains("0 verdicts changed");
     }
 
     static Stream<Arguments> deviations() {
