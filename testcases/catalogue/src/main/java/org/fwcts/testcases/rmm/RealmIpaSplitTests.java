@@ -54,7 +54,7 @@ class RealmIpaSplitTests {
     @Test
     @Tag("rule:RMM.IPA.UNPROTECTED_EXIT")
     @Tag("rule:RMM.IPA.MMIO_SYNDROME")
-    @DisplayName("a store to an unmapped unprotected IPA exits with a syndrome saying it wrote 8 bytes")
+    @DisplayName("a store to an unmapped unprotected IPA exits with a syndrome saying it wrote 8 bytes, and the value")
     void unmappedUnprotectedStore() {
         assertThatCall(realm.store(unprotected() + 0x8, 0xCAFE)).matchesModel();
         assertThatCall(realm.resume(RealmCall.FLAG_EMULATED_MMIO, 0)).matchesModel();

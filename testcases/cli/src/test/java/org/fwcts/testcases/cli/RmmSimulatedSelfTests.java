@@ -84,7 +84,7 @@ class RmmSimulatedSelfTests {
                 Arguments.of("unprotected-exit-without-top-bit", List.of(
                         SPLIT + "a load from an unmapped unprotected IPA exits as a data abort with the top bit in HPFAR;"
                                 + " the host emulates it",
-                        SPLIT + "a store to an unmapped unprotected IPA exits with a syndrome saying it wrote 8 bytes")),
+                        SPLIT + "a store to an unmapped unprotected IPA exits with a syndrome saying it wrote 8 bytes, and the value")),
                 Arguments.of("wrong-rec-exit-reason", List.of(
                         RSI + "a RIPAS change to RAM exits to the host, which applies it; the realm sees it accepted",
                         RSI + "a RAM page without data exits to the host until the host gives it a granule",
