@@ -6,6 +6,7 @@ import org.fwcts.model.rmm.RealmCall;
 import org.fwcts.model.rmm.RmiFunction;
 import org.fwcts.model.rmm.RsiFunction;
 import org.fwcts.testcases.support.ConformanceTest;
+import org.fwcts.testcases.support.RequiresRmm;
 import org.fwcts.testcases.support.FreshBoot;
 import org.fwcts.testcases.support.RealmAgent;
 import org.fwcts.testcases.support.RealmSetup;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * host accepts or rejects; every REC entry and exit is judged.
  */
 @ConformanceTest
+@RequiresRmm
 @Tag("rmm")
 @Tag("area:rmm")
 @FreshBoot("a realm of its own")

@@ -7,6 +7,7 @@ import java.nio.ByteOrder;
 import org.fwcts.model.rmm.RealmCall;
 import org.fwcts.model.rmm.RmiFunction;
 import org.fwcts.testcases.support.ConformanceTest;
+import org.fwcts.testcases.support.RequiresRmm;
 import org.fwcts.testcases.support.FreshBoot;
 import org.fwcts.testcases.support.RealmAgent;
 import org.fwcts.testcases.support.RealmSetup;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * unprotected access is the host's to emulate, and protected RIPAS EMPTY faults in the realm.
  */
 @ConformanceTest
+@RequiresRmm
 @Tag("rmm")
 @Tag("area:rmm")
 @FreshBoot("a realm of its own")

@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 import org.fwcts.model.rmm.RealmParams;
 import org.fwcts.model.rmm.RmiFunction;
 import org.fwcts.testcases.support.ConformanceTest;
+import org.fwcts.testcases.support.RequiresRmm;
 import org.fwcts.testcases.support.FreshBoot;
 import org.fwcts.testcases.support.RealmAgent;
 import org.fwcts.testcases.support.RealmSetup;
@@ -20,6 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Realm and REC life cycle: creation with good and bad parameters, activation, entry, destruction. */
 @ConformanceTest
+@RequiresRmm
 @Tag("rmm")
 @Tag("area:rmm")
 @FreshBoot("realms and granules from boot")

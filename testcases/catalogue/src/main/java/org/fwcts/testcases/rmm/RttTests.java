@@ -4,6 +4,7 @@ import static org.fwcts.testcases.support.CallAssert.assertThatCall;
 
 import org.fwcts.model.rmm.RmiFunction;
 import org.fwcts.testcases.support.ConformanceTest;
+import org.fwcts.testcases.support.RequiresRmm;
 import org.fwcts.testcases.support.FreshBoot;
 import org.fwcts.testcases.support.RealmSetup;
 import org.fwcts.testcases.support.RmmHost;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** RTTs by level, RIPAS initialisation and data granules in a NEW realm, each change read back with RTT_READ_ENTRY. */
 @ConformanceTest
+@RequiresRmm
 @Tag("rmm")
 @Tag("area:rmm")
 @FreshBoot("realms and granules from boot")
