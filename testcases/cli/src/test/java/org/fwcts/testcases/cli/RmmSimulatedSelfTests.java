@@ -88,7 +88,8 @@ class RmmSimulatedSelfTests {
                 Arguments.of("wrong-rec-exit-reason", List.of(
                         RSI + "a RIPAS change to RAM exits to the host, which applies it; the realm sees it accepted",
                         RSI + "a RAM page without data exits to the host until the host gives it a granule",
-                        RSI + "a RIPAS change the host does not apply and rejects comes back to the realm as REJECT")));
+                        RSI + "a RIPAS change the host does not apply and rejects comes back to the realm as REJECT",
+                        RSI + "RTT_SET_RIPAS refuses a range other than the pending one, and any range when none is pending")));
     }
 
     @ParameterizedTest(name = "{0}")
