@@ -9,7 +9,8 @@ import org.fwcts.model.ffa.FfaFunction;
 /** Reads deviation names from a descriptor into deviations; every unknown name is an error that says what is known. */
 final class Deviations {
     static final String KNOWN = "wrong-error:FUNCTION:EXPECTED:ACTUAL (e.g. wrong-error:FFA_RXTX_MAP:DENIED:BUSY), "
-            + "execute-on-not-specified, rwx-after-reclaim, wrong-partition-id; with a mediator: double-listing-race, wrong-vm-id";
+            + "execute-on-not-specified, rwx-after-reclaim, wrong-partition-id, " + RmmDeviations.KNOWN
+            + "; with a mediator: double-listing-race, wrong-vm-id";
 
     private Deviations() {
     }
@@ -46,6 +47,10 @@ final class Deviations {
         }
         if (name.equals("wrong-vm-id")) {
             return new WrongVmId();
+        }
+        java.util.Optional<Deviation> rmm = RmmDeviations.named(name);
+        if (rmm.isPresent()) {
+            return rmm.get();
         }
         String[] parts = name.split(":");
         if (parts.length == 4 && parts[0].equals("wrong-error")) {

@@ -48,6 +48,7 @@ final class SimulatedFirmware {
     private final PartitionSimulation partitions;
     private final Map<EndpointId, SimulatedMemory> guestMemory = new HashMap<>();
     private ModelState state = ModelState.freshBoot();
+    private final Optional<RmmSimulation> rmm;
 
     SimulatedFirmware(Profile profile, List<Deviation> deviations, SimulatedMemory memory) {
         this.firmware = new FirmwareModel(profile);
@@ -62,6 +63,7 @@ final class SimulatedFirmware {
                         : new SimulatedMemory(memory.base(), memory.size()));
             }
         });
+        this.rmm = firmware.rmm().map(model -> new RmmSimulation(model, deviations, memory));
     }
 
     /** The guest VMs' endpoints, when a mediator runs in front of the SPMC. */
@@ -133,6 +135,12 @@ final class SimulatedFirmware {
 
     /** The results of an SMC from the normal-world agent. */
     synchronized Registers smc(Registers call) {
+        if (rmm.isPresent() && org.fwcts.model.rmm.RmmModel.claims(call.x(0))) {
+            ModelState[] holder = {state};
+            Registers answer = rmm.get().call(holder, call);
+            state = holder[0];
+            return answer;
+        }
         EndpointId caller = firmware.normalWorld();
         if (isVm(caller)) {
             return vmSmc(caller, call);
@@ -214,6 +222,10 @@ final class SimulatedFirmware {
      * a machine with no stage-2 translation for that endpoint.
      */
     synchronized boolean permits(EndpointId who, long address, SimulatedCore.Access access) {
+        if (rmm.isPresent() && !rmm.get().normalWorldMay(state, address)) {
+            // A granule the RMM holds is in the Realm PAS: the granule protection check faults the access.
+            return false;
+        }
         if (spmc.isEmpty() || !spmc.get().topology().isEnforced(who) || !tracked(address)) {
             return true;
         }

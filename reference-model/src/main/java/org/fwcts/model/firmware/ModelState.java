@@ -3,6 +3,7 @@ package org.fwcts.model.firmware;
 import java.util.Optional;
 import org.fwcts.model.ffa.spmc.FfaState;
 import org.fwcts.model.mediator.MediatorState;
+import org.fwcts.model.rmm.RmmState;
 
 /**
  * The firmware state the model carries from one call to the next within a boot.
@@ -11,12 +12,14 @@ import org.fwcts.model.mediator.MediatorState;
  *     starts from its fresh-boot state
  * @param mediator the hypervisor's FF-A mediator state, once a VM has called it; before that
  *     the mediator starts from its fresh-boot state
+ * @param rmm the RMM state, once an RMI call has been made; before that the RMM model starts from
+ *     its fresh-boot state
  */
-public record ModelState(Optional<FfaState> ffa, Optional<MediatorState> mediator) {
-    private static final ModelState FRESH = new ModelState(Optional.empty(), Optional.empty());
+public record ModelState(Optional<FfaState> ffa, Optional<MediatorState> mediator, Optional<RmmState> rmm) {
+    private static final ModelState FRESH = new ModelState(Optional.empty(), Optional.empty(), Optional.empty());
 
     public ModelState(Optional<FfaState> ffa) {
-        this(ffa, Optional.empty());
+        this(ffa, Optional.empty(), Optional.empty());
     }
 
     /** The state right after the target boots. */
@@ -25,10 +28,14 @@ public record ModelState(Optional<FfaState> ffa, Optional<MediatorState> mediato
     }
 
     public ModelState withFfa(FfaState state) {
-        return new ModelState(Optional.of(state), mediator);
+        return new ModelState(Optional.of(state), mediator, rmm);
     }
 
     public ModelState withMediator(MediatorState state) {
-        return new ModelState(ffa, Optional.of(state));
+        return new ModelState(ffa, Optional.of(state), rmm);
+    }
+
+    public ModelState withRmm(RmmState state) {
+        return new ModelState(ffa, mediator, Optional.of(state));
     }
 }

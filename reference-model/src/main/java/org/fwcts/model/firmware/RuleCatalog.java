@@ -25,6 +25,7 @@ import org.fwcts.model.ffa.notification.NotificationRules;
 import org.fwcts.model.ffa.rxtx.MailboxRules;
 import org.fwcts.model.mediator.MediatorRules;
 import org.fwcts.model.psci.PsciRules;
+import org.fwcts.model.rmm.RmmRules;
 import org.fwcts.model.smccc.SmcccRules;
 
 /**
@@ -55,7 +56,8 @@ public final class RuleCatalog {
             RetrieveRules.class,
             ReleaseRules.class,
             NotificationRules.class,
-            MediatorRules.class);
+            MediatorRules.class,
+            RmmRules.class);
 
     private static final Map<String, Rule> BY_ID = collect(HOLDERS);
 

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.fwcts.model.SpecVersion;
 import org.fwcts.model.ffa.spmc.FfaSystem;
 import org.fwcts.model.mediator.MediatorSetup;
+import org.fwcts.model.rmm.RmmProfile;
 
 /**
  * The implementation-defined choices of one firmware, each a named field.
@@ -25,6 +26,7 @@ import org.fwcts.model.mediator.MediatorSetup;
  * @param ffa the FF-A system reachable at this conduit; empty when FF-A is absent
  * @param mediator the hypervisor's FF-A mediator in front of the SPMC, with its guest VMs; empty
  *     when the normal world calls the SPMC directly
+ * @param rmm the Realm Management Monitor behind the RMI function IDs; empty when there is none
  */
 public record Profile(
         String name,
@@ -34,7 +36,8 @@ public record Profile(
         SpecVersion psciVersion,
         Map<Integer, Integer> psciFeatures,
         Optional<FfaSystem> ffa,
-        Optional<MediatorSetup> mediator) {
+        Optional<MediatorSetup> mediator,
+        Optional<RmmProfile> rmm) {
 
     public Profile {
         archFeatures = Map.copyOf(archFeatures);
@@ -120,6 +123,7 @@ public record Profile(
         private Map<Integer, Integer> psciFeatures;
         private Optional<FfaSystem> ffa;
         private Optional<MediatorSetup> mediator = Optional.empty();
+        private Optional<RmmProfile> rmm = Optional.empty();
 
         private Builder() {
         }
@@ -133,6 +137,7 @@ public record Profile(
             psciFeatures = from.psciFeatures;
             ffa = from.ffa;
             mediator = from.mediator;
+            rmm = from.rmm;
         }
 
         public Builder name(String value) {
@@ -175,6 +180,11 @@ public record Profile(
             return this;
         }
 
+        public Builder rmm(Optional<RmmProfile> value) {
+            rmm = value;
+            return this;
+        }
+
         /** The choices; fails naming the first one not set. */
         public Profile build() {
             return new Profile(set(name, "name"),
@@ -184,7 +194,8 @@ public record Profile(
                     set(psciVersion, "psciVersion"),
                     set(psciFeatures, "psciFeatures"),
                     set(ffa, "ffa"),
-                    set(mediator, "mediator"));
+                    set(mediator, "mediator"),
+                    set(rmm, "rmm"));
         }
 
         private static <T> T set(T value, String component) {
