@@ -133,9 +133,10 @@ public final class CallPipeline {
                     && bothPass(agent.endpoint(), conduit, calls, observed, 1);
             int first = secondFirst ? 1 : 0;
             Judgement[] made = new Judgement[2];
-            made[first] = record(agent.endpoint(), conduit, calls.get(first), new byte[0], observed.get(first), predicted);
+            made[first] = record(agent.endpoint(), conduit, calls.get(first), new byte[0], observed.get(first), predicted,
+                    List.of());
             made[1 - first] = record(agent.endpoint(), conduit, calls.get(1 - first), new byte[0],
-                    observed.get(1 - first), predicted);
+                    observed.get(1 - first), predicted, List.of());
             return List.of(made);
         }
     }

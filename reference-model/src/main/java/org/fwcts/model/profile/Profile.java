@@ -44,10 +44,10 @@ public record Profile(
         psciFeatures = Map.copyOf(psciFeatures);
     }
 
-    /** A profile without a mediator. */
+    /** A profile without a mediator or an RMM. */
     public Profile(String name, String description, Optional<SpecVersion> smcccVersion, Map<Integer, Integer> archFeatures,
             SpecVersion psciVersion, Map<Integer, Integer> psciFeatures, Optional<FfaSystem> ffa) {
-        this(name, description, smcccVersion, archFeatures, psciVersion, psciFeatures, ffa, Optional.empty());
+        this(name, description, smcccVersion, archFeatures, psciVersion, psciFeatures, ffa, Optional.empty(), Optional.empty());
     }
 
     public Profile withMediator(Optional<MediatorSetup> setup) {
