@@ -106,12 +106,33 @@ public final class ExploreContext {
         return topology().primaryNormalWorld();
     }
 
-    /** Every endpoint an agent calls as: the normal world first, then each partition. */
+    /**
+     * Every endpoint an agent can call as now: the normal world first, then each partition once
+     * the normal world has agreed a version (its agent is reached through the normal world's direct
+     * requests, which need one).
+     */
     public List<EndpointId> callers() {
         List<EndpointId> callers = new ArrayList<>();
         callers.add(normalWorld());
-        topology().partitions().forEach(p -> callers.add(p.id()));
+        if (partitionsReachable()) {
+            topology().partitions().forEach(p -> callers.add(p.id()));
+        }
         return callers;
+    }
+
+    /** Whether the partition agents can be reached: the normal world has agreed a version. */
+    public boolean partitionsReachable() {
+        return state.endpoint(normalWorld()).version().agreed().isPresent();
+    }
+
+    /** The partitions of the topology, reachable now or not. */
+    public List<EndpointId> partitions() {
+        return topology().partitions().stream().map(p -> p.id()).toList();
+    }
+
+    /** The other side of {@code caller}: the first partition for the normal world, the normal world for a partition. */
+    public EndpointId peer(EndpointId caller) {
+        return caller.isSecure() || partitions().isEmpty() ? normalWorld() : partitions().get(0);
     }
 
     /** The address of scratch page {@code index}. */

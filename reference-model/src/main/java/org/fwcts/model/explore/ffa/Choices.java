@@ -1,8 +1,6 @@
 package org.fwcts.model.explore.ffa;
 
-import java.util.List;
 import org.fwcts.model.explore.Action;
-import org.fwcts.model.ffa.EndpointId;
 import org.fwcts.model.ffa.FfaFunction;
 
 /** Small helpers the FF-A generators share: function registers, the peer of a caller, reading parameters. */
@@ -57,10 +55,5 @@ final class Choices {
 
     static String hex(long value) {
         return "0x" + Long.toHexString(value);
-    }
-
-    /** The other side of a caller: a partition for the normal world, the normal world for a partition. */
-    static EndpointId peer(EndpointId caller, List<EndpointId> callers) {
-        return caller.isSecure() ? callers.get(0) : callers.size() > 1 ? callers.get(1) : caller;
     }
 }

@@ -38,7 +38,8 @@ public final class DiscoveryArea implements AreaGenerator {
         for (EndpointId caller : context.callers()) {
             boolean agreed = context.state().endpoint(caller).version().agreed().isPresent();
             for (long version : VERSIONS) {
-                double weight = version == 0x1_0002L ? (agreed ? 0.3 : 4) : 0.15;
+                // Nothing but discovery works before a version is agreed: make that the likely first step.
+                double weight = version == 0x1_0002L ? (agreed ? 0.3 : 40) : 0.15;
                 proposals.add(weight, Action.of(area(), "version", caller, "version", Choices.hex(version)));
             }
             for (long function : FEATURES) {

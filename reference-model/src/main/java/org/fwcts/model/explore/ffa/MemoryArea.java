@@ -103,7 +103,7 @@ public final class MemoryArea implements AreaGenerator {
                 proposals.add(offered ? 0.1 : 0, retrieve(partition, ref, "other", "RW"));
                 proposals.add(holds && context.hasMailbox(partition) ? 3 : 0.05,
                         Action.of(area(), "relinquish", partition, "handle", ref));
-                proposals.add(open > 0 ? 0.1 : 0, Action.of(area(), "reclaim", partition, "handle", ref));
+                proposals.add(open > 0 ? 0.1 : 0, Action.of(area(), "reclaim", partition, "handle", ref, "flags", "0"));
             }
             proposals.add(0.15, retrieve(partition, HandleRef.stale(0), "match", "RW"));
             proposals.add(0.05, retrieve(partition, HandleRef.BOGUS_REF, "match", "RW"));
@@ -199,7 +199,7 @@ public final class MemoryArea implements AreaGenerator {
                     + (page + pages - 1) + " are outside the " + ExploreContext.REGION_PAGES + " region pages");
         }
         EndpointId receiver = switch (action.param("receiver")) {
-            case "partition" -> Choices.peer(context.normalWorld(), context.callers());
+            case "partition" -> context.peer(context.normalWorld());
             case "nobody" -> EndpointId.of(0x8009);
             case "self" -> action.caller();
             default -> throw new IllegalArgumentException("memory.send: parameter 'receiver': '"

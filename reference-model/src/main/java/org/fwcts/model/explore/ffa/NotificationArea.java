@@ -50,7 +50,7 @@ public final class NotificationArea implements AreaGenerator {
     @Override
     public Step concretise(Action action, ExploreContext context) {
         EndpointId self = action.caller();
-        EndpointId peer = Choices.peer(self, context.callers());
+        EndpointId peer = context.peer(self);
         return Step.Call.of(self, switch (action.kind()) {
             case "bitmap-create" -> Registers.of(Choices.smc32(FfaFunction.FFA_NOTIFICATION_BITMAP_CREATE), self.value(), 1);
             case "bitmap-destroy" -> Registers.of(Choices.smc32(FfaFunction.FFA_NOTIFICATION_BITMAP_DESTROY), self.value());

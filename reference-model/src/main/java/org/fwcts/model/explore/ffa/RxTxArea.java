@@ -35,7 +35,7 @@ public final class RxTxArea implements AreaGenerator {
             }
             boolean mapped = context.hasMailbox(caller);
             for (String form : FORMS) {
-                double weight = form.equals("own") ? (mapped ? 0.4 : 6) : 0.1;
+                double weight = form.equals("own") ? (mapped ? 0.4 : 12) : 0.1;
                 proposals.add(weight, Action.of(area(), "map", caller, "buffers", form, "conduit", "64"));
             }
             proposals.add(mapped ? 0.2 : 0.05, Action.of(area(), "map", caller, "buffers", "own", "conduit", "32"));
@@ -66,7 +66,7 @@ public final class RxTxArea implements AreaGenerator {
             }
             case "unmap": {
                 EndpointId named = "own".equals(action.param("id")) ? caller
-                        : Choices.peer(caller, context.callers());
+                        : context.peer(caller);
                 // x1[31:16] names the endpoint whose buffers go (a hypervisor's view); an endpoint names itself or 0.
                 long id = caller.isSecure() || !"own".equals(action.param("id")) ? named.value() : 0;
                 return Step.Call.of(caller, Registers.of(Choices.smc32(FfaFunction.FFA_RXTX_UNMAP), id << 16));
