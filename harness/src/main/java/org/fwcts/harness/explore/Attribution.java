@@ -56,7 +56,7 @@ public record Attribution(Kind kind, String explanation) {
                     judgement.entry());
             if (again.verdict() == Verdict.PASS) {
                 admitting.add("spmc." + variant.field() + " = " + shorten(variant.value()) + " (as profile "
-                        + variant.from() + ")");
+                        + variant.from() + "; its rule there: " + again.rule() + ")");
             }
         }
         if (admitting.isEmpty()) {
@@ -67,7 +67,8 @@ public record Attribution(Kind kind, String explanation) {
         return new Attribution(Kind.PROFILE_CHOICE, "rule " + divergence.rule() + " decided under profile " + profile
                 + "; the target's answer is what profile field " + String.join(", or ", shown)
                 + (admitting.size() > LISTED ? " (and " + (admitting.size() - LISTED) + " more)" : "")
-                + " predicts: a profile choice, not a deviation, if that is the target's implementation");
+                + " predicts: a profile choice, not a deviation, if that is the target's implementation and that"
+                + " rule is why it answers so");
     }
 
     private static String shorten(String value) {

@@ -21,12 +21,27 @@ public final class DivergenceReport {
                 .append(shrunk.replays()).append(" replays on fresh boots, ")
                 .append(String.format("%.2f s", shrunk.time().toNanos() / 1e9)).append(')'));
         out.append('\n');
+        out.append(sequence(divergence.reported()));
+        out.append("  decided: ").append(divergence.attribution().explanation()).append('\n');
+        if (!divergence.consoleTail().isBlank()) {
+            out.append("  console (last lines):\n").append(indent(divergence.consoleTail()));
+        }
+        return out.toString();
+    }
+
+    /** The steps of {@code result}, and its diverging step's register table and rule. */
+    public static String sequence(SequenceResult result) {
+        StringBuilder out = new StringBuilder();
         out.append("  steps:\n");
-        List<StepOutcome> outcomes = divergence.reported().outcomes();
+        List<StepOutcome> outcomes = result.outcomes();
         for (int i = 0; i < outcomes.size(); i++) {
             StepOutcome outcome = outcomes.get(i);
             out.append(String.format("    %d. %-10s %s%n", i + 1, outcome.verdict(), outcome.action()));
         }
+        if (result.divergence().isEmpty()) {
+            return out.toString();
+        }
+        StepOutcome step = result.divergence().get();
         out.append("  the diverging step: ").append(step.action()).append('\n');
         String table = step.judgement().flatMap(j -> j.check()).map(CallCheck::table).orElse("");
         if (!table.isEmpty()) {
@@ -40,10 +55,6 @@ public final class DivergenceReport {
         RuleCatalog.find(step.rule()).ifPresent(rule -> out.append(" (").append(rule.citation()).append("): ")
                 .append(rule.statement()));
         out.append('\n');
-        out.append("  decided: ").append(divergence.attribution().explanation()).append('\n');
-        if (!divergence.consoleTail().isBlank()) {
-            out.append("  console (last lines):\n").append(indent(divergence.consoleTail()));
-        }
         return out.toString();
     }
 
