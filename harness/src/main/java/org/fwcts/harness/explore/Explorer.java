@@ -40,6 +40,9 @@ public final class Explorer {
 
         /** When a divergence of a new kind is reported. */
         void divergence(Divergence divergence);
+
+        /** When the partition agents stop answering, so only the normal world explores from then on. */
+        void partitionsLost(String why);
     }
 
     /** What a run found. */
@@ -64,7 +67,10 @@ public final class Explorer {
             SequenceResult result = session.run(runner, ActionSource.generated(settings.areas(), random,
                     settings.length()), "explore sequence " + sequence);
             if (result.setupFailure().isPresent()) {
-                throw new IllegalStateException("sequence " + sequence + " could not start: " + result.setupFailure().get());
+                // The partition agent does not answer: a target failure, reported; the normal world goes on alone.
+                String why = "sequence " + sequence + ": " + result.setupFailure().get();
+                session.context().partitionsUnavailable(why);
+                listener.partitionsLost(why);
             }
             stats.add(result);
             Optional<StepOutcome> diverged = result.divergence();

@@ -121,6 +121,11 @@ public final class StepExecutor {
 
     /** A real access, checked against the access map: denied must fault, granted must work. */
     private StepOutcome probe(Action action, Step.Probe probe, ModelState before) {
+        if (!context.topology().isEnforced(probe.caller())) {
+            // Without hardware enforcing the map a real access may go beyond it: not observable, so not made.
+            return new StepOutcome(action, probe, Verdict.UNMODELLED, "none", Set.of(), Optional.empty(),
+                    "the topology does not enforce " + probe.caller() + "'s memory access: a probe proves nothing", before);
+        }
         PageAccess granted = context.state().memory().access().access(probe.caller(), probe.address());
         Rule rule = ruleFor(probe.caller(), probe.address());
         String page = "page 0x" + Long.toHexString(probe.address());

@@ -31,6 +31,7 @@ public final class ExploreContext {
     private final Set<Long> handlesSeen = new LinkedHashSet<>();
     private final Map<Long, byte[]> remainders = new HashMap<>();
     private FfaState state;
+    private String partitionsUnavailable;
 
     /**
      * @param scratchBase the normal world's scratch memory: page 0 its TX buffer, page 1 its RX buffer
@@ -122,7 +123,17 @@ public final class ExploreContext {
 
     /** Whether the partition agents can be reached: the normal world has agreed a version. */
     public boolean partitionsReachable() {
-        return state.endpoint(normalWorld()).version().agreed().isPresent();
+        return partitionsUnavailable == null && state.endpoint(normalWorld()).version().agreed().isPresent();
+    }
+
+    /** The partition agents do not answer (a target failure): later steps are the normal world's alone. */
+    public void partitionsUnavailable(String why) {
+        partitionsUnavailable = why;
+    }
+
+    /** Why the partition agents are left out, if they are. */
+    public Optional<String> partitionsUnavailable() {
+        return Optional.ofNullable(partitionsUnavailable);
     }
 
     /** The partitions of the topology, reachable now or not. */

@@ -40,6 +40,7 @@ public final class MemoryArea implements AreaGenerator {
     private static final String[] SHARE_ACCESS = {"RW", "RO"};
     private static final String[] LEND_ACCESS = {"RW", "RO", "RW_NX", "RO_NX"};
     private static final String[] DONATE_ACCESS = {"RW", "RW_NX"};
+    private final java.util.Map<EndpointId, List<Weighted>> sends = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Override
     public String area() {
@@ -58,25 +59,8 @@ public final class MemoryArea implements AreaGenerator {
         int open = context.openHandles().size();
         boolean txReady = context.hasMailbox(normalWorld);
         double sendWeight = !txReady ? 0.05 : open < 2 ? 1.2 : 0.15;
-        for (TransactionType type : List.of(TransactionType.SHARE, TransactionType.LEND, TransactionType.DONATE)) {
-            String[] accesses = type == TransactionType.SHARE ? SHARE_ACCESS
-                    : type == TransactionType.LEND ? LEND_ACCESS : DONATE_ACCESS;
-            double typeWeight = type == TransactionType.DONATE ? 0.3 : 1;
-            for (String access : accesses) {
-                for (int page = 0; page < 3; page++) {
-                    proposals.add(sendWeight * typeWeight / 3, send(normalWorld, type, access, page, 1, "partition",
-                            "whole", "64", "0"));
-                }
-                proposals.add(sendWeight * typeWeight * 0.15, send(normalWorld, type, access, 0, 2, "partition",
-                        "split", "64", "0"));
-                proposals.add(sendWeight * typeWeight * 0.1, send(normalWorld, type, access, 1, 1, "partition",
-                        "whole", "32", "0"));
-            }
-            // Near misses: execute on a share, a receiver nobody is, the sender itself, reserved flags.
-            proposals.add(sendWeight * 0.05, send(normalWorld, type, "RWX", 2, 1, "partition", "whole", "64", "0"));
-            proposals.add(sendWeight * 0.05, send(normalWorld, type, "RW", 2, 1, "nobody", "whole", "64", "0"));
-            proposals.add(sendWeight * 0.05, send(normalWorld, type, "RW", 2, 1, "self", "whole", "64", "0"));
-            proposals.add(sendWeight * 0.05, send(normalWorld, type, "RW", 2, 1, "partition", "whole", "64", "0x800"));
+        for (Weighted send : sends.computeIfAbsent(normalWorld, this::sends)) {
+            proposals.add(sendWeight * send.weight(), send.action());
         }
         for (EndpointId partition : partitions) {
             proposals.add(0.05, Action.of(area(), "send", partition, "type", "SHARE", "access", "RW", "page", "3",
@@ -122,6 +106,36 @@ public final class MemoryArea implements AreaGenerator {
         proposals.add(0.05, Action.of(area(), "reclaim", normalWorld, "handle", HandleRef.BOGUS_REF, "flags", "0"));
         proposals.add(open > 0 ? 0.05 : 0, Action.of(area(), "reclaim", normalWorld, "handle", HandleRef.open(0),
                 "flags", "0x80"));
+    }
+
+    /** An action with its weight relative to the others of its kind. */
+    private record Weighted(double weight, Action action) {
+    }
+
+    /** The sends a caller can make: the same whatever the state, so made once (only their weight changes). */
+    private List<Weighted> sends(EndpointId normalWorld) {
+        List<Weighted> all = new java.util.ArrayList<>();
+        for (TransactionType type : List.of(TransactionType.SHARE, TransactionType.LEND, TransactionType.DONATE)) {
+            String[] accesses = type == TransactionType.SHARE ? SHARE_ACCESS
+                    : type == TransactionType.LEND ? LEND_ACCESS : DONATE_ACCESS;
+            double typeWeight = type == TransactionType.DONATE ? 0.3 : 1;
+            for (String access : accesses) {
+                for (int page = 0; page < 3; page++) {
+                    all.add(new Weighted(typeWeight / 3, send(normalWorld, type, access, page, 1, "partition", "whole",
+                            "64", "0")));
+                }
+                all.add(new Weighted(typeWeight * 0.15, send(normalWorld, type, access, 0, 2, "partition", "split", "64",
+                        "0")));
+                all.add(new Weighted(typeWeight * 0.1, send(normalWorld, type, access, 1, 1, "partition", "whole", "32",
+                        "0")));
+            }
+            // Near misses: execute on a share, a receiver nobody is, the sender itself, reserved flags.
+            all.add(new Weighted(0.05, send(normalWorld, type, "RWX", 2, 1, "partition", "whole", "64", "0")));
+            all.add(new Weighted(0.05, send(normalWorld, type, "RW", 2, 1, "nobody", "whole", "64", "0")));
+            all.add(new Weighted(0.05, send(normalWorld, type, "RW", 2, 1, "self", "whole", "64", "0")));
+            all.add(new Weighted(0.05, send(normalWorld, type, "RW", 2, 1, "partition", "whole", "64", "0x800")));
+        }
+        return List.copyOf(all);
     }
 
     private Action send(EndpointId caller, TransactionType type, String access, int page, int pages, String receiver,

@@ -24,6 +24,7 @@ import org.fwcts.testcases.support.RequiresFfa;
 import org.fwcts.testcases.support.TargetUnresponsiveException;
 import org.fwcts.testcases.support.TestRun;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -46,7 +47,8 @@ class ScenarioTests {
     /** The system property naming other scenario folders or files, separated by the path separator. */
     static final String PROPERTY = "fwcts.scenarios";
 
-    static Stream<Path> scenarios() {
+    /** Each file, shown by its name alone: test IDs stay the same wherever the project is checked out. */
+    static Stream<Named<Path>> scenarios() {
         List<Path> files = new ArrayList<>();
         try {
             for (Path folder : folders()) {
@@ -55,7 +57,7 @@ class ScenarioTests {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return files.stream();
+        return files.stream().map(file -> Named.of(file.getFileName().toString(), file));
     }
 
     private static List<Path> folders() {

@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.fwcts.harness.explore.Attribution;
 import org.fwcts.harness.explore.Divergence;
@@ -146,22 +147,29 @@ final class ExploreCommand implements Callable<Integer> {
                 descriptor.name(), profile.name(), descriptor.simulation() ? ", SIMULATED" : "",
                 String.join(",", selection.names()), seed, budget(callLimit, time), dir);
         Explorer.Result result;
+        Optional<String> contextNote;
         try (ExploreSession session = new ExploreSession(descriptor, Launchers.forTarget(descriptor, layout), model,
                 dir.resolve(RunFiles.CALLS), dir.resolve(RunFiles.CONSOLE), n -> dir.resolve(RunFiles.WORK_PREFIX + n))) {
             result = new Explorer(generators).explore(session, settings, new Progress(out, live));
+            contextNote = session.context().partitionsUnavailable();
             if (live) {
                 out.println();
             }
         }
+        Optional<String> lostPartitions = contextNote;
         List<Path> saved = saveScenarios(dir, result.divergences(), descriptor);
-        String summary = summary(descriptor, result, saved);
+        String summary = summary(descriptor, result, saved)
+                + lostPartitions.map(why -> "\nTARGET FAILURE: the partition agents stopped answering (" + why
+                        + "); the rest of the run explored from the normal world alone\n").orElse("");
         Files.writeString(dir.resolve(EXPLORE_REPORT), summary);
         out.print(summary);
         boolean failed = result.divergences().stream().anyMatch(d -> d.attribution().kind() != Attribution.Kind.NO_RESULT);
         if (failed) {
             return 1;
         }
-        return result.divergences().isEmpty() ? 0 : FwctsCommand.ERROR_EXIT;
+        // No divergence, but the target gave no result somewhere (a partition silent, a call unanswered): no verdict.
+        boolean noResult = !result.divergences().isEmpty() || lostPartitions.isPresent();
+        return noResult ? FwctsCommand.ERROR_EXIT : 0;
     }
 
     private List<Path> saveScenarios(Path dir, List<Divergence> divergences, TargetDescriptor descriptor) throws IOException {
@@ -265,6 +273,12 @@ final class ExploreCommand implements Callable<Integer> {
             } else {
                 out.println(stats.line());
             }
+        }
+
+        @Override
+        public void partitionsLost(String why) {
+            out.println((live ? "\r\033[K" : "") + "the partition agents do not answer; exploring from the normal world"
+                    + " alone: " + why);
         }
 
         @Override
