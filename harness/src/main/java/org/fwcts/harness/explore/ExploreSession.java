@@ -37,7 +37,7 @@ public final class ExploreSession implements AutoCloseable {
         this.model = model;
         FfaSettings pages = descriptor.ffa().orElseThrow(() -> new IllegalArgumentException(descriptor.file()
                 + ": ffa.scratchBase: missing; explore needs scratch memory for the normal world's buffers and regions"));
-        this.context = new ExploreContext(model.spmc().orElseThrow(() -> new IllegalArgumentException(
+        this.context = new ExploreContext(model.spmc().map(spmc -> spmc.topology()).orElseThrow(() -> new IllegalArgumentException(
                 descriptor.file() + ": profile: " + model.profile().name() + " has no FF-A system to explore")),
                 pages.scratchBase());
         this.transcript = Transcript.toFile(console);

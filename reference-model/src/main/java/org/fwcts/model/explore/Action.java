@@ -1,6 +1,7 @@
 package org.fwcts.model.explore;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.fwcts.model.ffa.EndpointId;
@@ -25,16 +26,29 @@ public record Action(String area, String kind, EndpointId caller, Map<String, St
         params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
     }
 
+    /**
+     * Generators propose the same few hundred actions at every step: each is built once and shared
+     * (actions are immutable), so a step allocates its weights, not its actions.
+     */
+    private static final Map<List<Object>, Action> MADE = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** An action with choices given as name, value, name, value… */
     public static Action of(String area, String kind, EndpointId caller, String... nameValues) {
         if (nameValues.length % 2 != 0) {
             throw new IllegalArgumentException("parameters come in name/value pairs");
         }
-        Map<String, String> params = new LinkedHashMap<>();
-        for (int i = 0; i < nameValues.length; i += 2) {
-            params.put(nameValues[i], nameValues[i + 1]);
-        }
-        return new Action(area, kind, caller, params);
+        Object[] key = new Object[nameValues.length + 3];
+        key[0] = area;
+        key[1] = kind;
+        key[2] = caller;
+        System.arraycopy(nameValues, 0, key, 3, nameValues.length);
+        return MADE.computeIfAbsent(List.of(key), k -> {
+            Map<String, String> params = new LinkedHashMap<>();
+            for (int i = 0; i < nameValues.length; i += 2) {
+                params.put(nameValues[i], nameValues[i + 1]);
+            }
+            return new Action(area, kind, caller, params);
+        });
     }
 
     /** The choice {@code name}; an action read from a file may lack it, and the error names it. */

@@ -12,10 +12,10 @@ import org.fwcts.model.ffa.EndpointId;
 import org.fwcts.model.ffa.Mailbox;
 import org.fwcts.model.ffa.Topology;
 import org.fwcts.model.ffa.spmc.FfaState;
-import org.fwcts.model.firmware.SpmcModel;
 
 /**
- * What generators read: the model's state of the current boot, the system's topology, where the
+ * What generators read: the model's state of the current boot (starting from the SPMC model's
+ * fresh-boot state for the topology), the system's topology, where the
  * normal world's scratch memory and each partition agent's buffers are, and what this boot has
  * seen (handles given out, sends still waiting for fragments). The runner updates it after every
  * step; generators only read it.
@@ -25,7 +25,7 @@ public final class ExploreContext {
     public static final int FIRST_REGION_PAGE = 8;
     public static final int REGION_PAGES = 6;
 
-    private final SpmcModel spmc;
+    private final Topology topology;
     private final long scratchBase;
     private final Map<EndpointId, long[]> buffers = new HashMap<>();
     private final Set<Long> handlesSeen = new LinkedHashSet<>();
@@ -36,16 +36,16 @@ public final class ExploreContext {
     /**
      * @param scratchBase the normal world's scratch memory: page 0 its TX buffer, page 1 its RX buffer
      */
-    public ExploreContext(SpmcModel spmc, long scratchBase) {
-        this.spmc = spmc;
+    public ExploreContext(Topology topology, long scratchBase) {
+        this.topology = topology;
         this.scratchBase = scratchBase;
-        this.state = spmc.freshBoot();
+        this.state = FfaState.freshBoot(topology);
         buffers.put(normalWorld(), new long[] {scratchBase, scratchBase + Mailbox.PAGE_SIZE});
     }
 
     /** Starts a new boot: the model's fresh state, nothing seen. Partition buffer addresses stay (same images). */
     public void freshBoot() {
-        state = spmc.freshBoot();
+        state = FfaState.freshBoot(topology);
         handlesSeen.clear();
         remainders.clear();
     }
@@ -91,12 +91,8 @@ public final class ExploreContext {
         return pair;
     }
 
-    public SpmcModel spmc() {
-        return spmc;
-    }
-
     public Topology topology() {
-        return spmc.topology();
+        return topology;
     }
 
     public FfaState state() {

@@ -2,24 +2,15 @@ package org.fwcts.model.explore;
 
 import java.util.List;
 import java.util.Optional;
-import org.fwcts.model.explore.ffa.DirectArea;
-import org.fwcts.model.explore.ffa.DiscoveryArea;
-import org.fwcts.model.explore.ffa.MemoryAccessArea;
-import org.fwcts.model.explore.ffa.MemoryArea;
-import org.fwcts.model.explore.ffa.NotificationArea;
-import org.fwcts.model.explore.ffa.PartitionInfoArea;
-import org.fwcts.model.explore.ffa.RxTxArea;
 
-/** The area generators by interface; a new interface (the RMM) adds its list here and the runner takes it as it is. */
+/**
+ * Finding an area's generator and making actions concrete, whatever the interface: the FF-A areas
+ * come from {@code explore.ffa.FfaAreas}, an RMM list will sit beside it, and the runner takes
+ * whichever list it is given.
+ */
 public final class Generators {
 
     private Generators() {
-    }
-
-    /** The FF-A areas, from the normal world and from each partition. */
-    public static List<AreaGenerator> ffa() {
-        return List.of(new DiscoveryArea(), new RxTxArea(), new PartitionInfoArea(), new MemoryArea(),
-                new DirectArea(), new NotificationArea(), new MemoryAccessArea());
     }
 
     /** The generator of {@code area} among {@code generators}. */

@@ -1,5 +1,6 @@
 package org.fwcts.model.bench;
 
+import org.fwcts.model.explore.ffa.FfaAreas;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.fwcts.model.Registers;
@@ -50,9 +51,9 @@ public class ExploreStepBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         model = new SpmcModel(SpmcProfiles.named(profile).orElseThrow(), AgentTopologies.normalWorldAndOnePartition(8));
-        context = new ExploreContext(model, 0x7000_0000L);
+        context = new ExploreContext(model.topology(), 0x7000_0000L);
         context.partitionBuffers(AgentTopologies.SP_AGENT_ID, 0x0E11_0000L, 0x0E11_4000L);
-        areas = AreaSelection.parse("", Generators.ffa());
+        areas = AreaSelection.parse("", FfaAreas.all());
         random = new SplittableRandom(1);
     }
 
@@ -62,7 +63,7 @@ public class ExploreStepBenchmark {
             context.freshBoot();
         }
         Action action = areas.propose(context).draw(random);
-        Step concrete = Generators.concretise(Generators.ffa(), action, context);
+        Step concrete = Generators.concretise(FfaAreas.all(), action, context);
         if (!(concrete instanceof Step.Call call)) {
             return false;
         }

@@ -1,5 +1,6 @@
 package org.fwcts.model.explore;
 
+import org.fwcts.model.explore.ffa.FfaAreas;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,15 +26,15 @@ class ExploreGenerationTests {
     private static Walk walk(String profile, long seed, int length) {
         SpmcModel model = new SpmcModel(SpmcProfiles.named(profile).orElseThrow(),
                 AgentTopologies.normalWorldAndOnePartition(8));
-        ExploreContext context = new ExploreContext(model, SCRATCH);
+        ExploreContext context = new ExploreContext(model.topology(), SCRATCH);
         context.partitionBuffers(AgentTopologies.SP_AGENT_ID, 0x0E11_0000L, 0x0E11_4000L);
-        AreaSelection areas = AreaSelection.parse("", Generators.ffa());
+        AreaSelection areas = AreaSelection.parse("", FfaAreas.all());
         SplittableRandom random = new SplittableRandom(seed);
         Walk walk = new Walk();
         for (int i = 0; i < length; i++) {
             Action action = areas.propose(context).draw(random);
             walk.actions.add(action);
-            Step step = Generators.concretise(Generators.ffa(), action, context);
+            Step step = Generators.concretise(FfaAreas.all(), action, context);
             if (!(step instanceof Step.Call call)) {
                 continue;
             }
@@ -80,13 +81,13 @@ class ExploreGenerationTests {
     @Test
     @DisplayName("area selection: weights, and an unknown area or a bad weight named with the areas that exist")
     void areaSelection() {
-        AreaSelection selection = AreaSelection.parse("memory=3, rxtx", Generators.ffa());
+        AreaSelection selection = AreaSelection.parse("memory=3, rxtx", FfaAreas.all());
         assertThat(selection.names()).containsExactly("memory", "rxtx");
         assertThat(selection.weights().values()).containsExactly(3.0, 1.0);
-        assertThatThrownBy(() -> AreaSelection.parse("memory,mailbox", Generators.ffa()))
+        assertThatThrownBy(() -> AreaSelection.parse("memory,mailbox", FfaAreas.all()))
                 .hasMessage("unknown area 'mailbox' (known: discovery, rxtx, partition-info, memory, direct,"
                         + " notifications, access)");
-        assertThatThrownBy(() -> AreaSelection.parse("memory=-1", Generators.ffa()))
+        assertThatThrownBy(() -> AreaSelection.parse("memory=-1", FfaAreas.all()))
                 .hasMessageContaining("weight '-1' is not a positive number");
     }
 
@@ -94,7 +95,7 @@ class ExploreGenerationTests {
     @DisplayName("a handle reference with nothing to name falls back to a stale handle, then to one no SPMC gives out")
     void handleFallback() {
         SpmcModel model = new SpmcModel(SpmcProfiles.tfaEl3Spmc(), AgentTopologies.normalWorldAndOnePartition(8));
-        ExploreContext context = new ExploreContext(model, SCRATCH);
+        ExploreContext context = new ExploreContext(model.topology(), SCRATCH);
         assertThat(HandleRef.resolve("open:0", context)).isEqualTo(HandleRef.BOGUS);
         assertThat(HandleRef.resolve("sending:3", context)).isEqualTo(HandleRef.BOGUS);
         assertThatThrownBy(() -> HandleRef.resolve("open:x", context)).hasMessageContaining("has no index");

@@ -1,5 +1,6 @@
 package org.fwcts.testcases.scenario;
 
+import org.fwcts.model.explore.ffa.FfaAreas;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -73,12 +74,12 @@ class ScenarioTests {
     @DisplayName("replays without a divergence")
     void replays(Path file, TestRun run, FfaFirmware ffa) {
         // A malformed file is an error of the run's input: the test breaks with the file and field named.
-        Scenario scenario = ScenarioFiles.read(file, Generators.ffa());
+        Scenario scenario = ScenarioFiles.read(file, FfaAreas.all());
         run.relaunchNow("scenario " + scenario.name() + " on a fresh boot");
         long scratch = run.descriptor().ffa().orElseThrow(() -> new TestAbortedException(
                 "the target descriptor gives no ffa.scratchBase: scenarios need scratch memory")).scratchBase();
-        ExploreContext context = new ExploreContext(ffa.model(), scratch);
-        SequenceResult result = new SequenceRunner(Generators.ffa()).run(run.pipeline(), run.agents(), context,
+        ExploreContext context = new ExploreContext(ffa.model().topology(), scratch);
+        SequenceResult result = new SequenceRunner(FfaAreas.all()).run(run.pipeline(), run.agents(), context,
                 ActionSource.replay(scenario.actions()));
         if (result.setupFailure().isPresent()) {
             throw new TargetUnresponsiveException(result.setupFailure().get());

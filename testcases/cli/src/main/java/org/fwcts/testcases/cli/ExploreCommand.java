@@ -1,5 +1,6 @@
 package org.fwcts.testcases.cli;
 
+import org.fwcts.model.explore.ffa.FfaAreas;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -96,7 +97,7 @@ final class ExploreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        List<AreaGenerator> generators = Generators.ffa();
+        List<AreaGenerator> generators = FfaAreas.all();
         AreaSelection selection;
         try {
             selection = AreaSelection.parse(areas, generators);

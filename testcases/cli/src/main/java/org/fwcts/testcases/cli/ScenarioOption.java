@@ -1,5 +1,6 @@
 package org.fwcts.testcases.cli;
 
+import org.fwcts.model.explore.ffa.FfaAreas;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ final class ScenarioOption {
                         + " nothing was run");
             }
             for (Path file : files) {
-                ScenarioFiles.read(file, Generators.ffa());
+                ScenarioFiles.read(file, FfaAreas.all());
             }
         } catch (IOException e) {
             throw new ParameterException(spec.commandLine(), "--scenarios: " + path + ": cannot be read: " + e.getMessage()
