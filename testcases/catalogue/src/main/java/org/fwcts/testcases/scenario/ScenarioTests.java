@@ -36,10 +36,12 @@ import org.opentest4j.TestAbortedException;
  * The sequences {@code fwcts explore} found and shrank, saved as scenario files, each replayed on
  * a fresh boot with every step checked: a deviation once found stays found. The files come from
  * the catalogue's own folder, or from the folders the {@code fwcts.scenarios} system property names
- * ({@code fwcts run --scenarios DIR}).
+ * ({@code fwcts run --scenarios DIR}). The scenarios are FF-A sequences today, so they carry the
+ * {@code ffa} tag too and are skipped with the FF-A tests where FF-A is absent.
  */
 @ConformanceTest
 @RequiresFfa
+@Tag("ffa")
 @Tag("scenario")
 @DisplayName("Saved explore scenarios")
 class ScenarioTests {
