@@ -19,6 +19,7 @@ import org.fwcts.model.ffa.handler.rxtx.MailboxCalls;
 import org.fwcts.model.ffa.spmc.FfaContext;
 import org.fwcts.model.ffa.spmc.FfaHandler;
 import org.fwcts.model.ffa.spmc.FfaOutcome;
+import org.fwcts.model.ffa.spmc.FfaPrediction;
 import org.fwcts.model.ffa.spmc.FfaState;
 import org.fwcts.model.ffa.spmc.SpmcProfile;
 import org.fwcts.model.smccc.FunctionId;
@@ -73,8 +74,9 @@ public final class SpmcModel {
             state = closeNegotiation(state, call);
             if (profile.versionPolicy().requiresAgreement()
                     && state.endpoint(call.caller()).version().agreed().isEmpty()) {
-                return new FfaContext(state, call, profile, topology).error(FfaError.NOT_SUPPORTED,
+                FfaOutcome required = new FfaContext(state, call, profile, topology).error(FfaError.NOT_SUPPORTED,
                         FfaRules.VERSION_REQUIRED, call.caller() + " called " + function.get() + " without agreeing a version");
+                return alsoRefusedByHandler(required, state, call, function.get());
             }
         }
         FfaHandler handler = handlers.get(function.get());
@@ -82,6 +84,29 @@ public final class SpmcModel {
             return new FfaOutcome.Unmodelled(state, function.get() + " is not modelled");
         }
         return handler.handle(new FfaContext(state, call, profile, topology));
+    }
+
+    /**
+     * A call refused for want of a version that its handler refuses anyway may get the handler's
+     * error instead: the specification orders neither check first (TF-A's SPMD refuses a normal-world
+     * direct request with a secure sender ID before its EL3 SPMC looks at the version).
+     */
+    private FfaOutcome alsoRefusedByHandler(FfaOutcome required, FfaState state, FfaCall call, FfaFunction function) {
+        FfaHandler handler = handlers.get(function);
+        if (handler == null || !(handler.handle(new FfaContext(state, call, profile, topology))
+                instanceof FfaOutcome.Predicted refused)) {
+            return required;
+        }
+        long error = FfaFunction.FFA_ERROR.x0();
+        for (FfaPrediction alternative : refused.alternatives()) {
+            if (!alternative.registers().register(0).admits(error) || alternative.registers().register(0).admits(
+                    FfaFunction.FFA_SUCCESS.x0())) {
+                return required;
+            }
+        }
+        java.util.List<FfaPrediction> either = new java.util.ArrayList<>(((FfaOutcome.Predicted) required).alternatives());
+        either.addAll(refused.alternatives());
+        return new FfaOutcome.Predicted(either);
     }
 
     /** Any FF-A call other than FFA_VERSION ends the caller's negotiation (DEN0077A, "FFA_VERSION"). */

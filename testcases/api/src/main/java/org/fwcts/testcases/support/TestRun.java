@@ -244,6 +244,11 @@ public final class TestRun implements AutoCloseable {
         return transcript;
     }
 
+    /** The agents of the current boot by endpoint, booting the target on first use (a scenario replays through them). */
+    public synchronized BootAgents agents() {
+        return firmware().agents();
+    }
+
     /** The run's call pipeline: every call of every boot goes through it. */
     public CallPipeline pipeline() {
         return pipeline;

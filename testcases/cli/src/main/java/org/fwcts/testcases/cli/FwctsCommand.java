@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         footer = {"", "Exit codes: 0 passed; 1 conformance failures; 2 harness, target, build or input error."},
         subcommands = {RunCommand.class, ReportCommand.class, CompareCommand.class, SummaryCommand.class,
             ListCommand.class, DoctorCommand.class, BenchCommand.class, BenchSuiteCommand.class, RecheckCommand.class,
-            SelftestCommand.class, BuildCommand.class, BenchModelCommand.class})
+            SelftestCommand.class, BuildCommand.class, BenchModelCommand.class, ExploreCommand.class})
 public final class FwctsCommand implements java.util.concurrent.Callable<Integer> {
     /** Exit code for a harness, target or input error (the run reached no verdict). */
     static final int ERROR_EXIT = 2;

@@ -10,7 +10,9 @@ import org.fwcts.reports.waiver.WaiverFile;
 import org.fwcts.reports.waiver.Waivers;
 import org.fwcts.targets.ProjectLayout;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code fwcts run}: the conformance suite on one target. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -50,6 +52,14 @@ final class RunCommand implements Callable<Integer> {
             description = "auto (a live line on a terminal, plain lines elsewhere), live or plain. Default: ${DEFAULT-VALUE}.")
     Progress progress;
 
+    @Option(names = "--scenarios", paramLabel = "PATH",
+            description = "Scenario files (a folder of .yaml or one file) that the scenario tests replay instead of the"
+                    + " catalogue's own (see fwcts explore).")
+    Path scenarios;
+
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--inject-faults", paramLabel = "RATE[:SEED]", hidden = true,
             description = "Self-test of the harness: damage this fraction of console lines (seeded, reproducible).")
     String injectFaults;
@@ -62,6 +72,25 @@ final class RunCommand implements Callable<Integer> {
             case LIVE -> ProgressPrinter.Mode.LIVE;
             case PLAIN -> ProgressPrinter.Mode.PLAIN;
         };
+        if (scenarios != null) {
+            ScenarioOption.check(spec, scenarios);
+        }
+        String previous = System.getProperty(ScenarioOption.PROPERTY);
+        try {
+            if (scenarios != null) {
+                System.setProperty(ScenarioOption.PROPERTY, scenarios.toAbsolutePath().toString());
+            }
+            return run(waivers, mode);
+        } finally {
+            if (previous == null) {
+                System.clearProperty(ScenarioOption.PROPERTY);
+            } else {
+                System.setProperty(ScenarioOption.PROPERTY, previous);
+            }
+        }
+    }
+
+    private int run(Waivers waivers, ProgressPrinter.Mode mode) {
         SuiteRunner runner = new SuiteRunner(ProjectLayout.discover(), System.out, Clock.systemDefaultZone(), mode);
         runner.injectFaults(FaultOption.parse(injectFaults));
         if (resume != null) {

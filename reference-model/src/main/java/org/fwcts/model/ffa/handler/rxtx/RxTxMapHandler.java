@@ -1,6 +1,9 @@
 package org.fwcts.model.ffa.handler.rxtx;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import org.fwcts.model.ffa.spmc.FfaPrediction;
 import org.fwcts.model.Rule;
 import org.fwcts.model.ffa.rxtx.MailboxChoices;
 import org.fwcts.model.ffa.rxtx.MailboxRules;
@@ -20,15 +23,16 @@ final class RxTxMapHandler implements FfaHandler {
         long rx = context.smc64() ? context.call().x(2) : context.call().w(2) & 0xFFFF_FFFFL;
         int pages = context.call().w(3) & choices.pageCountMask();
         Optional<String> problem = addressProblem(tx, rx, pages, choices.minimumBufferBytes());
+        boolean mappedAlready = context.callerState().mailbox().isPresent();
         if (problem.isPresent()) {
-            return invalid(context, MailboxRules.MAP_ADDRESS, problem.get());
+            return refused(context, MailboxRules.MAP_ADDRESS, problem.get(), mappedAlready);
         }
         if (pages == 0 || pages > choices.maximumPageCount()) {
-            return invalid(context, MailboxRules.MAP_PAGE_COUNT,
-                    pages + " pages (supported 1.." + choices.maximumPageCount() + ")");
+            return refused(context, MailboxRules.MAP_PAGE_COUNT,
+                    pages + " pages (supported 1.." + choices.maximumPageCount() + ")", mappedAlready);
         }
-        if (context.callerState().mailbox().isPresent()) {
-            return context.error(FfaError.DENIED, MailboxRules.MAP_TWICE, context.caller() + " already has buffers mapped");
+        if (mappedAlready) {
+            return twice(context);
         }
         Mailbox mapped = Mailbox.mapped(tx, rx, pages);
         return context.outcome(context.results().success(MailboxRules.MAP),
@@ -52,6 +56,25 @@ final class RxTxMapHandler implements FfaHandler {
             return Optional.of("TX and RX overlap");
         }
         return Optional.empty();
+    }
+
+    private static FfaOutcome twice(FfaContext context) {
+        return context.error(FfaError.DENIED, MailboxRules.MAP_TWICE, context.caller() + " already has buffers mapped");
+    }
+
+    /**
+     * A map refused for its arguments. When the caller has buffers mapped already the call breaks
+     * two rules, and the specification orders neither check first: either error is allowed (TF-A's
+     * EL3 SPMC checks the mapping before the alignment, which its page-table call checks).
+     */
+    private static FfaOutcome refused(FfaContext context, Rule rule, String why, boolean mappedAlready) {
+        FfaOutcome invalid = invalid(context, rule, why);
+        if (!mappedAlready) {
+            return invalid;
+        }
+        List<FfaPrediction> either = new ArrayList<>(((FfaOutcome.Predicted) invalid).alternatives());
+        either.addAll(((FfaOutcome.Predicted) twice(context)).alternatives());
+        return new FfaOutcome.Predicted(either);
     }
 
     private static FfaOutcome invalid(FfaContext context, Rule rule, String why) {

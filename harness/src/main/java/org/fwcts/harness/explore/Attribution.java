@@ -1,0 +1,77 @@
+package org.fwcts.harness.explore;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.fwcts.harness.compare.Verdict;
+import org.fwcts.harness.pipeline.CallChecker;
+import org.fwcts.harness.pipeline.Judgement;
+import org.fwcts.model.explore.ProfileVariants;
+import org.fwcts.model.firmware.FirmwareModel;
+
+/**
+ * Who a divergence is down to. The diverging call is judged again, from the same state, under
+ * each single-choice variant of the profile: where one admits what the target did, the target
+ * made a different implementation-defined choice (the profile field says which), not a
+ * deviation; where none does, no SPMC the model knows answers that way.
+ *
+ * @param kind which of the three it is
+ * @param explanation one or more lines naming the rule and the profile field that decided
+ */
+public record Attribution(Kind kind, String explanation) {
+
+    public enum Kind {
+        /** No known choice admits the target's answer: the target deviates from the rule. */
+        TARGET_DEVIATION("target deviation"),
+        /** A known implementation's choice admits it: the profile chose differently from the target. */
+        PROFILE_CHOICE("model choice"),
+        /** The target gave no result: nothing to attribute. */
+        NO_RESULT("no result");
+
+        private final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    private static final int LISTED = 4;
+
+    public static Attribution of(StepOutcome divergence, FirmwareModel model) {
+        if (divergence.verdict() == Verdict.UNKNOWN) {
+            return new Attribution(Kind.NO_RESULT, "the target gave no result: " + divergence.detail());
+        }
+        String profile = model.profile().name();
+        if (divergence.judgement().isEmpty()) {
+            return new Attribution(Kind.TARGET_DEVIATION, "rule " + divergence.rule() + " decides from the access map;"
+                    + " no profile field changes it (profile " + profile + ")");
+        }
+        Judgement judgement = divergence.judgement().get();
+        List<String> admitting = new ArrayList<>();
+        for (ProfileVariants.Variant variant : ProfileVariants.of(model.profile())) {
+            Judgement again = new CallChecker(new FirmwareModel(variant.profile())).judge(divergence.before(),
+                    judgement.entry());
+            if (again.verdict() == Verdict.PASS) {
+                admitting.add("spmc." + variant.field() + " = " + shorten(variant.value()) + " (as profile "
+                        + variant.from() + "; its rule there: " + again.rule() + ")");
+            }
+        }
+        if (admitting.isEmpty()) {
+            return new Attribution(Kind.TARGET_DEVIATION, "rule " + divergence.rule() + " decided under profile " + profile
+                    + "; no single choice of another known SPMC profile admits the target's answer");
+        }
+        List<String> shown = admitting.subList(0, Math.min(LISTED, admitting.size()));
+        return new Attribution(Kind.PROFILE_CHOICE, "rule " + divergence.rule() + " decided under profile " + profile
+                + "; the target's answer is what profile field " + String.join(", or ", shown)
+                + (admitting.size() > LISTED ? " (and " + (admitting.size() - LISTED) + " more)" : "")
+                + " predicts: a profile choice, not a deviation, if that is the target's implementation and that"
+                + " rule is why it answers so");
+    }
+
+    private static String shorten(String value) {
+        return value.length() > 80 ? value.substring(0, 77) + "..." : value;
+    }
+}

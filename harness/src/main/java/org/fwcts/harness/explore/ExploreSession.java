@@ -1,0 +1,109 @@
+package org.fwcts.harness.explore;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.IntFunction;
+import org.fwcts.harness.boot.BootStrategy;
+import org.fwcts.harness.boot.TargetReservation;
+import org.fwcts.harness.console.Transcript;
+import org.fwcts.harness.pipeline.CallHistory;
+import org.fwcts.harness.pipeline.CallPipeline;
+import org.fwcts.harness.pipeline.NormalWorldAgent;
+import org.fwcts.harness.session.BootAgents;
+import org.fwcts.harness.session.TargetSession;
+import org.fwcts.model.explore.ExploreContext;
+import org.fwcts.model.ffa.EndpointId;
+import org.fwcts.model.firmware.FirmwareModel;
+import org.fwcts.targets.TargetLauncher;
+import org.fwcts.targets.descriptor.FfaSettings;
+import org.fwcts.targets.descriptor.TargetDescriptor;
+
+/**
+ * The target as explore drives it: a fresh boot for every sequence (and every shrink candidate),
+ * each call through the call pipeline into the run's call history, the console into its log.
+ */
+public final class ExploreSession implements AutoCloseable {
+    private final FirmwareModel model;
+    private final Transcript transcript;
+    private final CallHistory history;
+    private final CallPipeline pipeline;
+    private final BootStrategy boots;
+    private final ExploreContext context;
+    private BootAgents agents;
+
+    public ExploreSession(TargetDescriptor descriptor, TargetLauncher launcher, FirmwareModel model, Path calls,
+            Path console, IntFunction<Path> workDir) {
+        this.model = model;
+        FfaSettings pages = descriptor.ffa().orElseThrow(() -> new IllegalArgumentException(descriptor.file()
+                + ": ffa.scratchBase: missing; explore needs scratch memory for the normal world's buffers and regions"));
+        this.context = new ExploreContext(model.spmc().map(spmc -> spmc.topology()).orElseThrow(() -> new IllegalArgumentException(
+                descriptor.file() + ": profile: " + model.profile().name() + " has no FF-A system to explore")),
+                pages.scratchBase());
+        this.transcript = Transcript.toFile(console);
+        this.history = CallHistory.appendingTo(calls);
+        this.pipeline = new CallPipeline(model, history);
+        this.boots = new BootStrategy(descriptor, launcher, transcript, workDir, TargetReservation.NONE, this::booted);
+    }
+
+    private void booted(int number, String reason, TargetSession session) {
+        pipeline.newBoot(reason);
+        NormalWorldAgent normalWorld = new NormalWorldAgent(model.normalWorld(), session.agent(), Optional.of(
+                new NormalWorldAgent.Mailbox(context.txAddress(model.normalWorld()),
+                        context.rxAddress(model.normalWorld()))));
+        List<EndpointId> partitions = context.partitions();
+        agents = new BootAgents(normalWorld, partitions, boots.endpoints(), number);
+    }
+
+    /** Boots afresh (the first time: boots) and runs one sequence from {@code source}. */
+    public SequenceResult run(SequenceRunner runner, ActionSource source, String reason) {
+        if (boots.current().isEmpty() && boots.reasons().isEmpty()) {
+            boots.session();
+        } else {
+            boots.freshBoot(reason);
+        }
+        return runner.run(pipeline, agents, context, source);
+    }
+
+    public FirmwareModel model() {
+        return model;
+    }
+
+    public ExploreContext context() {
+        return context;
+    }
+
+    /** The last console lines, for a divergence's report. */
+    public String consoleTail(int lines) {
+        return transcript.tail(lines);
+    }
+
+    /** A mark in the console log, to take what follows it with {@link #consoleSince}. */
+    public long consoleMark() {
+        return transcript.mark();
+    }
+
+    /** The console lines since {@code mark}, at most the last {@code lines}. */
+    public String consoleSince(long mark, int lines) {
+        String[] since = transcript.since(mark).split("\n");
+        return String.join("\n", java.util.Arrays.copyOfRange(since, Math.max(0, since.length - lines), since.length));
+    }
+
+    public int boots() {
+        return boots.reasons().size();
+    }
+
+    public List<java.time.Duration> bootTimes() {
+        return boots.times();
+    }
+
+    @Override
+    public void close() {
+        try {
+            boots.close();
+        } finally {
+            transcript.close();
+            history.close();
+        }
+    }
+}

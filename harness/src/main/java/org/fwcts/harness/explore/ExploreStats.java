@@ -1,0 +1,97 @@
+package org.fwcts.harness.explore;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Running counts of an explore run, for the live line and the summary. */
+public final class ExploreStats {
+    private final long started = System.nanoTime();
+    private final Map<String, Long> rules = new TreeMap<>();
+    private final Map<String, Long> divergences = new TreeMap<>();
+    private long calls;
+    private long unmodelled;
+    private int sequences;
+    private long shrinkNanos;
+    private int replays;
+
+    synchronized void add(SequenceResult result) {
+        sequences++;
+        for (StepOutcome outcome : result.outcomes()) {
+            if (outcome.verdict() == org.fwcts.harness.compare.Verdict.UNMODELLED) {
+                unmodelled++;
+            } else {
+                calls++;
+                outcome.rules().forEach(rule -> rules.merge(rule, 1L, Long::sum));
+            }
+        }
+    }
+
+    synchronized void divergence(String signature) {
+        divergences.merge(signature, 1L, Long::sum);
+    }
+
+    synchronized void shrink(Shrinker.Shrunk shrunk) {
+        shrinkNanos += shrunk.time().toNanos();
+        replays += shrunk.replays();
+    }
+
+    /** Checked calls made by generated sequences (shrink replays are not counted). */
+    public synchronized long calls() {
+        return calls;
+    }
+
+    /** Steps the model had no prediction for, so they were not issued. */
+    public synchronized long unmodelled() {
+        return unmodelled;
+    }
+
+    public synchronized int sequences() {
+        return sequences;
+    }
+
+    /** Every rule a checked call's prediction cited, with how many calls cited it. */
+    public synchronized Map<String, Long> rules() {
+        return new TreeMap<>(rules);
+    }
+
+    /** Divergences by signature, with how many sequences hit each. */
+    public synchronized Map<String, Long> divergences() {
+        return new TreeMap<>(divergences);
+    }
+
+    public synchronized long divergenceCount() {
+        return divergences.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    public Duration elapsed() {
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    /** Time spent shrinking, excluded from the call rate. */
+    public synchronized Duration shrinking() {
+        return Duration.ofNanos(shrinkNanos);
+    }
+
+    public synchronized int replays() {
+        return replays;
+    }
+
+    /** Checked calls per second of exploring (shrinking excluded). */
+    public synchronized double callsPerSecond() {
+        double seconds = (elapsed().toNanos() - shrinkNanos) / 1e9;
+        return seconds <= 0 ? 0 : calls / seconds;
+    }
+
+    /** The live line: calls, rate, rules, divergences. */
+    public synchronized String line() {
+        return String.format("explore: %,d calls  %,.0f calls/s  %d sequences  %d rules exercised  %d divergence(s)"
+                + "  %d unmodelled  %s", calls, callsPerSecond(), sequences, rules.size(), divergenceCount(), unmodelled,
+                clock(elapsed()));
+    }
+
+    private static String clock(Duration duration) {
+        long seconds = duration.toSeconds();
+        return String.format("%d:%02d", seconds / 60, seconds % 60);
+    }
+}

@@ -1,0 +1,121 @@
+package org.fwcts.harness.explore;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.fwcts.model.explore.AreaGenerator;
+import org.fwcts.model.explore.AreaSelection;
+
+/**
+ * Explores a target: generated sequences, each on a fresh boot, until the budget of calls or time
+ * is spent; a divergence of a kind not seen before in the run is shrunk on fresh boots,
+ * attributed and reported; one seen before is counted.
+ */
+public final class Explorer {
+    private static final int CONSOLE_LINES = 25;
+
+    /**
+     * What to explore and how long.
+     *
+     * @param areas the areas and their weights
+     * @param seed the seed: the same seed on the same target gives the same sequences
+     * @param maxCalls stop after this many checked calls
+     * @param maxTime stop after this long (shrinking included)
+     * @param length the most actions in one sequence
+     * @param shrink whether to shrink divergences
+     * @param maxReplays the most candidates one shrink runs
+     */
+    public record Settings(AreaSelection areas, long seed, long maxCalls, Duration maxTime, int length, boolean shrink,
+            int maxReplays) {
+    }
+
+    /** Told of progress as the run goes. */
+    public interface Listener {
+        /** After every sequence. */
+        void progress(ExploreStats stats);
+
+        /** When a divergence of a new kind is reported. */
+        void divergence(Divergence divergence);
+
+        /** When the partition agents stop answering, so only the normal world explores from then on. */
+        void partitionsLost(String why);
+    }
+
+    /** What a run found. */
+    public record Result(ExploreStats stats, List<Divergence> divergences) {
+    }
+
+    private final List<AreaGenerator> generators;
+
+    public Explorer(List<AreaGenerator> generators) {
+        this.generators = List.copyOf(generators);
+    }
+
+    public Result explore(ExploreSession session, Settings settings, Listener listener) {
+        SequenceRunner runner = new SequenceRunner(generators);
+        ExploreStats stats = new ExploreStats();
+        List<Divergence> divergences = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        int sequence = 0;
+        while (stats.calls() < settings.maxCalls() && stats.elapsed().compareTo(settings.maxTime()) < 0) {
+            sequence++;
+            SplittableRandom random = new SplittableRandom(sequenceSeed(settings.seed(), sequence));
+            SequenceResult result = session.run(runner, ActionSource.generated(settings.areas(), random,
+                    settings.length()), "explore sequence " + sequence);
+            if (result.setupFailure().isPresent()) {
+                // The partition agent does not answer: a target failure, reported; the normal world goes on alone.
+                String why = "sequence " + sequence + ": " + result.setupFailure().get();
+                session.context().partitionsUnavailable(why);
+                listener.partitionsLost(why);
+            }
+            stats.add(result);
+            Optional<StepOutcome> diverged = result.divergence();
+            if (diverged.isPresent()) {
+                String signature = diverged.get().signature();
+                stats.divergence(signature);
+                if (seen.add(signature)) {
+                    Divergence divergence = report(session, runner, settings, stats, divergences.size() + 1, sequence,
+                            result);
+                    divergences.add(divergence);
+                    listener.divergence(divergence);
+                }
+            }
+            listener.progress(stats);
+        }
+        return new Result(stats, divergences);
+    }
+
+    private Divergence report(ExploreSession session, SequenceRunner runner, Settings settings, ExploreStats stats,
+            int number, int sequence, SequenceResult found) {
+        Optional<Shrinker.Shrunk> shrunk = Optional.empty();
+        String console = session.consoleTail(CONSOLE_LINES);
+        if (settings.shrink()) {
+            int[] candidate = {0};
+            Shrinker shrinker = new Shrinker(actions -> session.run(runner, ActionSource.replay(actions),
+                    "shrink " + number + " candidate " + (++candidate[0])), settings.maxReplays());
+            Shrinker.Shrunk result = shrinker.shrink(found);
+            stats.shrink(result);
+            // The console of the minimal sequence, run once more so its tail is that sequence's own.
+            long mark = session.consoleMark();
+            SequenceResult last = session.run(runner, ActionSource.replay(result.result().actions()),
+                    "shrink " + number + ": the minimal sequence");
+            console = session.consoleSince(mark, CONSOLE_LINES);
+            boolean reproduced = last.divergence().map(d -> d.signature().equals(found.divergence().orElseThrow()
+                    .signature())).orElse(false);
+            shrunk = Optional.of(new Shrinker.Shrunk(reproduced ? last : result.result(), result.replays() + 1,
+                    result.time()));
+        }
+        SequenceResult reported = shrunk.map(Shrinker.Shrunk::result).orElse(found);
+        Attribution attribution = Attribution.of(reported.divergence().orElseThrow(), session.model());
+        return new Divergence(number, sequence, found, shrunk, attribution, console);
+    }
+
+    /** Each sequence has a seed of its own, so sequence N of seed S is the same whatever came before it. */
+    static long sequenceSeed(long seed, int sequence) {
+        return new SplittableRandom(seed).split().nextLong() ^ (sequence * 0x9E37_79B9_7F4A_7C15L);
+    }
+}

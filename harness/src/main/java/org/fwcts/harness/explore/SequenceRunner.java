@@ -1,0 +1,57 @@
+package org.fwcts.harness.explore;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.fwcts.harness.pipeline.CallPipeline;
+import org.fwcts.harness.pipeline.Judgement;
+import org.fwcts.harness.session.BootAgents;
+import org.fwcts.model.explore.Action;
+import org.fwcts.model.explore.AreaGenerator;
+import org.fwcts.model.explore.ExploreContext;
+import org.fwcts.model.explore.Generators;
+import org.fwcts.model.explore.Step;
+
+/**
+ * Runs one sequence on the current boot, whose model state must be fresh: each action is made
+ * concrete against the model's state, issued and checked; the sequence ends at its first
+ * divergence, since the model then no longer knows the target's state. A partition's step while
+ * the normal world has no version (a shrink candidate without that call) is left out: no direct
+ * request can carry it.
+ */
+public final class SequenceRunner {
+    private final List<AreaGenerator> generators;
+
+    public SequenceRunner(List<AreaGenerator> generators) {
+        this.generators = List.copyOf(generators);
+    }
+
+    public SequenceResult run(CallPipeline pipeline, BootAgents agents, ExploreContext context, ActionSource source) {
+        context.freshBoot();
+        StepExecutor executor = new StepExecutor(pipeline, agents, context);
+        List<StepOutcome> outcomes = new ArrayList<>();
+        while (true) {
+            Optional<Judgement> setup = executor.learnPartitionBuffers();
+            if (setup.isPresent()) {
+                return new SequenceResult(outcomes, Optional.of("the partition agent's INFO command: "
+                        + setup.get().reason()));
+            }
+            Optional<Action> next = source.next(context);
+            if (next.isEmpty()) {
+                break;
+            }
+            Action action = next.get();
+            if (action.caller().isSecure() && !context.partitionsReachable()) {
+                // A replayed partition step whose enabling version call a shrink removed: nothing can carry it.
+                continue;
+            }
+            Step step = Generators.concretise(generators, action, context);
+            StepOutcome outcome = executor.execute(action, step);
+            outcomes.add(outcome);
+            if (outcome.diverged()) {
+                break;
+            }
+        }
+        return new SequenceResult(outcomes, Optional.empty());
+    }
+}
