@@ -12,6 +12,7 @@ import org.fwcts.targets.RunningTarget;
 import org.fwcts.targets.TargetException;
 import org.fwcts.targets.TargetLauncher;
 import org.fwcts.targets.board.BoardDrivers;
+import org.fwcts.targets.board.BoardInstance;
 import org.fwcts.targets.board.Power;
 import org.fwcts.targets.descriptor.ConsoleSpec;
 import org.fwcts.targets.descriptor.TargetDescriptor;
@@ -68,7 +69,7 @@ final class LabgridLauncher implements TargetLauncher {
                 log.add("the place has no power resource: waiting for the agent to come up by itself");
             }
             List<String> names = descriptor.consoles().stream().map(ConsoleSpec::name).toList();
-            return new LabgridInstance(() -> names.stream().map(this::console).toList(),
+            return new BoardInstance(() -> names.stream().map(this::console).toList(),
                     Map.of("agent:" + agent.name(), agent.sha256()), power.filter(p -> settings.powerOffAtEnd()), log,
                     ownReservation ? reservation : RunReservation.NONE);
         } catch (RuntimeException e) {

@@ -3,14 +3,11 @@ package org.fwcts.testcases.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.fwcts.targets.ProjectLayout;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +22,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @DisplayName("fwcts run on the simulated RMM target")
 class RmmSimulatedSelfTests {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String GRANULES = "RMI granule delegation › ";
     private static final String RTT = "RMI realm translation tables and data › ";
     private static final String SPLIT = "Realm IPA space: protected and unprotected halves › ";
@@ -35,24 +31,11 @@ class RmmSimulatedSelfTests {
     static Path temp;
 
     private static JsonNode run(String name, String deviation) throws IOException {
-        String original = Files.readString(ProjectLayout.discover().targetsDir().resolve("simulated-rmm.yaml"));
-        String text = original.replace("name: simulated-rmm", "name: " + name);
-        if (deviation != null) {
-            text = text.replace("\nffa:", "\nsimulated:\n  deviations: [\"" + deviation + "\"]\nffa:");
-        }
-        Path descriptor = Files.writeString(temp.resolve(name + ".yaml"), text);
-        Path runDir = temp.resolve("run-" + name);
-        CliRun run = CliRun.of("run", "-t", descriptor.toString(), "--tag", "rmm", "-o", runDir.toString());
-        assertThat(run.err()).as("errors").doesNotContain("Exception");
-        return JSON.readTree(runDir.resolve("summary.json").toFile());
+        return new SimulatedVariants(temp, "simulated-rmm", "rmm").run(name, deviation);
     }
 
     private static List<String> named(JsonNode summary, String status) {
-        List<String> names = new ArrayList<>();
-        for (JsonNode test : RunCommandSelfTests.tests(summary, status)) {
-            names.add(test.get("name").asText());
-        }
-        return names;
+        return SimulatedVariants.named(summary, status);
     }
 
     @Test

@@ -3,14 +3,12 @@ package org.fwcts.testcases.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.fwcts.targets.ProjectLayout;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +22,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @DisplayName("fwcts run on the simulated FF-A target")
 class SimulatedDeviationSelfTests {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String RETRIEVE = "FF-A memory retrieve, relinquish and reclaim › ";
     private static final String RULES = "FF-A memory permission rules › ";
     private static final String HANDLE_CASES = "FF-A memory: each caller in each state of a transaction › a handle"
@@ -43,34 +40,16 @@ class SimulatedDeviationSelfTests {
     @TempDir
     static Path temp;
 
-    /** A copy of targets/{@code shipped}.yaml that injects {@code deviation} (none when null). */
-    private static Path descriptor(String shipped, String name, String deviation) throws IOException {
-        String original = Files.readString(ProjectLayout.discover().targetsDir().resolve(shipped + ".yaml"));
-        String text = original.replace("name: " + shipped, "name: " + name);
-        if (deviation != null) {
-            text = text.replace("\nffa:", "\nsimulated:\n  deviations: [\"" + deviation + "\"]\nffa:");
-        }
-        return Files.writeString(temp.resolve(name + ".yaml"), text);
-    }
-
     private static JsonNode run(String name, String deviation) throws IOException {
         return run("simulated-tfa", name, deviation);
     }
 
     private static JsonNode run(String shipped, String name, String deviation) throws IOException {
-        Path runDir = temp.resolve("run-" + name);
-        CliRun run = CliRun.of("run", "-t", descriptor(shipped, name, deviation).toString(), "--tag", "ffa", "-o",
-                runDir.toString());
-        assertThat(run.err()).as("errors").doesNotContain("Exception");
-        return JSON.readTree(runDir.resolve("summary.json").toFile());
+        return new SimulatedVariants(temp, shipped, "ffa").run(name, deviation);
     }
 
     private static List<String> named(JsonNode summary, String status) {
-        List<String> names = new ArrayList<>();
-        for (JsonNode test : RunCommandSelfTests.tests(summary, status)) {
-            names.add(test.get("name").asText());
-        }
-        return names;
+        return SimulatedVariants.named(summary, status);
     }
 
     @Test

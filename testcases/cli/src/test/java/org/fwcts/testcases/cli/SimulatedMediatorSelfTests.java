@@ -3,15 +3,12 @@ package org.fwcts.testcases.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.fwcts.targets.ProjectLayout;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +23,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @DisplayName("fwcts run on the simulated Xen FF-A mediator")
 class SimulatedMediatorSelfTests {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SHIPPED = "simulated-xen-ffa";
     private static final String RACE = "Mediator: first calls on two vCPUs of one VM › concurrent first FFA_VERSION,"
             + " then concurrent first other calls, never list the VM twice › repetition ";
@@ -34,42 +30,28 @@ class SimulatedMediatorSelfTests {
     @TempDir
     static Path temp;
 
-    /** A copy of the shipped descriptor named {@code name}, injecting {@code deviation} (none when null). */
+    private static SimulatedVariants variants() {
+        return new SimulatedVariants(temp, SHIPPED, "mediator");
+    }
+
+    /** A copy of the shipped descriptor named {@code name}, injecting {@code deviation}, under {@code profile}. */
     private static Path descriptor(String name, String deviation, String profile) throws IOException {
-        String original = Files.readString(ProjectLayout.discover().targetsDir().resolve(SHIPPED + ".yaml"));
-        String text = original.replace("name: " + SHIPPED, "name: " + name);
-        if (deviation != null) {
-            text = text.replace("\nffa:", "\nsimulated:\n  deviations: [\"" + deviation + "\"]\nffa:");
-        }
-        if (profile != null) {
-            text = text.replace("profile: xen-4.22-ffa", "profile: " + profile);
-        }
-        return Files.writeString(temp.resolve(name + ".yaml"), text);
+        return variants().descriptor(name, deviation,
+                text -> profile == null ? text : text.replace("profile: xen-4.22-ffa", "profile: " + profile));
     }
 
     private static JsonNode run(String name, String deviation, String profile) throws IOException {
-        Path runDir = temp.resolve("run-" + name);
-        CliRun run = CliRun.of("run", "-t", descriptor(name, deviation, profile).toString(), "--tag", "mediator", "-o",
-                runDir.toString());
-        assertThat(run.err()).as("errors").doesNotContain("Exception");
-        return JSON.readTree(runDir.resolve("summary.json").toFile());
+        return variants().run(name, descriptor(name, deviation, profile));
     }
 
     private static List<String> named(JsonNode summary, String status) {
-        List<String> names = new ArrayList<>();
-        for (JsonNode test : RunCommandSelfTests.tests(summary, status)) {
-            names.add(test.get("name").asText());
-        }
-        return names;
+        return SimulatedVariants.named(summary, status);
     }
 
     @Test
     @DisplayName("the shipped simulation (Xen 4.22, two VMs, VM-to-VM) passes the mediator catalogue, and says it is a simulation")
     void conforming() throws IOException {
-        Path runDir = temp.resolve("run-shipped");
-        CliRun run = CliRun.of("run", "-t", SHIPPED, "--tag", "mediator", "-o", runDir.toString());
-        assertThat(run.err()).as("errors").doesNotContain("Exception");
-        JsonNode summary = JSON.readTree(runDir.resolve("summary.json").toFile());
+        JsonNode summary = variants().run("shipped", SHIPPED);
         assertThat(named(summary, "FAILED")).isEmpty();
         assertThat(named(summary, "BROKEN")).isEmpty();
         assertThat(named(summary, "PASSED")).filteredOn(name -> name.startsWith(RACE)).hasSize(16);
@@ -85,10 +67,7 @@ class SimulatedMediatorSelfTests {
         String name = "release-" + profile;
         Path file = descriptor(name, null, profile);
         Files.writeString(file, Files.readString(file).replace("vmToVm: \"true\"", "vmToVm: \"" + vmToVm + "\""));
-        Path runDir = temp.resolve("run-" + name);
-        CliRun run = CliRun.of("run", "-t", file.toString(), "--tag", "mediator", "-o", runDir.toString());
-        assertThat(run.err()).as("errors").doesNotContain("Exception");
-        JsonNode summary = JSON.readTree(runDir.resolve("summary.json").toFile());
+        JsonNode summary = variants().run(name, file);
         assertThat(named(summary, "FAILED")).isEmpty();
         assertThat(named(summary, "BROKEN")).isEmpty();
         assertThat(summary.get("counts").get("passed").asInt()).isGreaterThanOrEqualTo(10);
@@ -99,9 +78,7 @@ class SimulatedMediatorSelfTests {
     void detachedVms() throws IOException {
         Path oneDetached = descriptor("one-detached", null, null);
         Files.writeString(oneDetached, Files.readString(oneDetached).replace("vms: \"2:2,3:2\"", "vms: \"2:2,3:2,4:1:detached\""));
-        Path runDir = temp.resolve("run-one-detached");
-        CliRun.of("run", "-t", oneDetached.toString(), "--tag", "mediator", "-o", runDir.toString());
-        JsonNode summary = JSON.readTree(runDir.resolve("summary.json").toFile());
+        JsonNode summary = variants().run("one-detached", oneDetached);
         assertThat(named(summary, "FAILED")).isEmpty();
         assertThat(named(summary, "BROKEN")).isEmpty();
         assertThat(named(summary, "PASSED")).contains("Mediator: VM identity and version › a VM without the mediator gets"
@@ -110,9 +87,8 @@ class SimulatedMediatorSelfTests {
         Path allDetached = descriptor("all-detached", null, null);
         Files.writeString(allDetached, Files.readString(allDetached)
                 .replace("vms: \"2:2,3:2\"", "vms: \"2:2:detached,3:2:detached\""));
-        Path none = temp.resolve("run-all-detached");
-        CliRun.of("run", "-t", allDetached.toString(), "--tag", "mediator", "-o", none.toString());
-        JsonNode skipped = JSON.readTree(none.resolve("summary.json").toFile());
+        JsonNode skipped = variants().run("all-detached", allDetached);
+        Path none = variants().runDir("all-detached");
         assertThat(named(skipped, "FAILED")).isEmpty();
         assertThat(named(skipped, "BROKEN")).isEmpty();
         assertThat(skipped.get("counts").get("passed").asInt()).isZero();
