@@ -2,6 +2,7 @@ package org.fwcts.model.firmware;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.fwcts.model.HostMemory;
 import org.fwcts.model.Registers;
 import org.fwcts.model.Rule;
 import org.fwcts.model.ffa.EndpointId;
@@ -10,6 +11,9 @@ import org.fwcts.model.ffa.spmc.FfaOutcome;
 import org.fwcts.model.ffa.spmc.FfaPrediction;
 import org.fwcts.model.prediction.Prediction;
 import org.fwcts.model.profile.Profile;
+import org.fwcts.model.rmm.RealmEndpoints;
+import org.fwcts.model.rmm.RmmModel;
+import org.fwcts.model.rmm.RmmOutcome;
 import org.fwcts.model.smccc.FunctionId;
 import org.fwcts.model.smccc.SmcccRules;
 
@@ -25,6 +29,7 @@ public final class FirmwareModel {
     private final List<CallFamily> families;
     private final FfaCalls ffaRange = new FfaCalls();
     private final SpmcModel spmc;
+    private final RmmModel rmm;
 
     public FirmwareModel(Profile profile) {
         this(profile, List.of(new ArchitectureCalls(), new PsciCalls(), new FfaCalls()));
@@ -34,6 +39,12 @@ public final class FirmwareModel {
         this.profile = profile;
         this.families = List.copyOf(families);
         this.spmc = profile.ffa().map(system -> new SpmcModel(system.spmc(), system.topology())).orElse(null);
+        this.rmm = profile.rmm().map(RmmModel::new).orElse(null);
+    }
+
+    /** The RMM model of the profile, if it has an RMM. */
+    public java.util.Optional<RmmModel> rmm() {
+        return java.util.Optional.ofNullable(rmm);
     }
 
     /**
@@ -54,8 +65,26 @@ public final class FirmwareModel {
      * with their caller and TX bytes, the rest to the normal-world conduit's families.
      */
     public Outcome predict(ModelState state, FfaCall call) {
+        return predict(state, call, HostMemory.NONE);
+    }
+
+    /**
+     * Predicts {@code call} knowing the normal-world memory the caller wrote for it: RMI commands
+     * read their parameters there. A realm's call (its endpoint is a realm agent's) goes to the
+     * RMM model as a command to that realm's agent.
+     */
+    public Outcome predict(ModelState state, FfaCall call, HostMemory memory) {
         FunctionId id = FunctionId.fromRegister(call.registers().x(0));
         boolean plainId = (call.registers().x(0) >>> Integer.SIZE) == 0 && !id.hasSveHint();
+        if (rmm != null) {
+            java.util.Optional<Integer> realm = RealmEndpoints.ordinal(call.caller());
+            if (realm.isPresent()) {
+                return lift(state, rmm.realm(rmmState(state), realm.get(), call.registers(), memory));
+            }
+            if (plainId && RmmModel.claims(call.registers().x(0))) {
+                return lift(state, rmm.rmi(rmmState(state), call.registers(), memory));
+            }
+        }
         // Function IDs with x0's upper half or the SVE hint set take the conduit's decoding first.
         if (spmc != null && plainId && ffaRange.claims(id)) {
             return lift(state, spmc.step(state.ffa().orElseGet(spmc::freshBoot), call));
@@ -71,6 +100,18 @@ public final class FirmwareModel {
                     observed -> predicted.after(observed).orElse(state)));
         }
         return new Outcome.Predicted(alternatives);
+    }
+
+    private org.fwcts.model.rmm.RmmState rmmState(ModelState state) {
+        return state.rmm().orElseGet(rmm::freshBoot);
+    }
+
+    private static Outcome lift(ModelState state, RmmOutcome outcome) {
+        if (outcome instanceof RmmOutcome.Unmodelled unmodelled) {
+            return new Outcome.Unmodelled(state, unmodelled.reason());
+        }
+        RmmOutcome.Answered answered = (RmmOutcome.Answered) outcome;
+        return new Outcome.Predicted(List.of(Expected.of(answered.prediction(), state.withRmm(answered.next()))));
     }
 
     private static Outcome lift(ModelState state, FfaOutcome outcome) {

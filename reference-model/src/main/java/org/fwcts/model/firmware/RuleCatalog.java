@@ -24,6 +24,7 @@ import org.fwcts.model.ffa.messaging.MsgSend2Rules;
 import org.fwcts.model.ffa.notification.NotificationRules;
 import org.fwcts.model.ffa.rxtx.MailboxRules;
 import org.fwcts.model.psci.PsciRules;
+import org.fwcts.model.rmm.RmmRules;
 import org.fwcts.model.smccc.SmcccRules;
 
 /**
@@ -53,7 +54,8 @@ public final class RuleCatalog {
             SendRules.class,
             RetrieveRules.class,
             ReleaseRules.class,
-            NotificationRules.class);
+            NotificationRules.class,
+            RmmRules.class);
 
     private static final Map<String, Rule> BY_ID = collect(HOLDERS);
 

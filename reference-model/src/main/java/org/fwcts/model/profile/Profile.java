@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.fwcts.model.SpecVersion;
 import org.fwcts.model.ffa.spmc.FfaSystem;
+import org.fwcts.model.rmm.RmmProfile;
 
 /**
  * The implementation-defined choices of one firmware, each a named field.
@@ -22,6 +23,7 @@ import org.fwcts.model.ffa.spmc.FfaSystem;
  * @param psciFeatures PSCI_FEATURES answers by queried function ID (0 or feature flags); a
  *     missing ID answers NOT_SUPPORTED (DEN0022, "PSCI_FEATURES")
  * @param ffa the FF-A system reachable at this conduit; empty when FF-A is absent
+ * @param rmm the Realm Management Monitor behind the RMI function IDs; empty when there is none
  */
 public record Profile(
         String name,
@@ -30,7 +32,8 @@ public record Profile(
         Map<Integer, Integer> archFeatures,
         SpecVersion psciVersion,
         Map<Integer, Integer> psciFeatures,
-        Optional<FfaSystem> ffa) {
+        Optional<FfaSystem> ffa,
+        Optional<RmmProfile> rmm) {
 
     public Profile {
         archFeatures = Map.copyOf(archFeatures);
@@ -105,6 +108,7 @@ public record Profile(
         private SpecVersion psciVersion;
         private Map<Integer, Integer> psciFeatures;
         private Optional<FfaSystem> ffa;
+        private Optional<RmmProfile> rmm = Optional.empty();
 
         private Builder() {
         }
@@ -117,6 +121,7 @@ public record Profile(
             psciVersion = from.psciVersion;
             psciFeatures = from.psciFeatures;
             ffa = from.ffa;
+            rmm = from.rmm;
         }
 
         public Builder name(String value) {
@@ -154,6 +159,11 @@ public record Profile(
             return this;
         }
 
+        public Builder rmm(Optional<RmmProfile> value) {
+            rmm = value;
+            return this;
+        }
+
         /** The choices; fails naming the first one not set. */
         public Profile build() {
             return new Profile(set(name, "name"),
@@ -162,7 +172,8 @@ public record Profile(
                     set(archFeatures, "archFeatures"),
                     set(psciVersion, "psciVersion"),
                     set(psciFeatures, "psciFeatures"),
-                    set(ffa, "ffa"));
+                    set(ffa, "ffa"),
+                    set(rmm, "rmm"));
         }
 
         private static <T> T set(T value, String component) {

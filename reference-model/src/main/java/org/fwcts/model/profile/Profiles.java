@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.fwcts.model.rmm.RmmProfile;
 import java.util.TreeMap;
 import org.fwcts.model.SpecVersion;
 import org.fwcts.model.ffa.spmc.FfaSystem;
@@ -22,6 +23,16 @@ public final class Profiles {
         register(withSpmc(tfaBl31(), SpmcProfiles.tfaEl3Spmc(), 32));
         register(withSpmc(tfaBl31(), SpmcProfiles.hafnium(), 8));
         register(withSpmc(tfaBl31(), SpmcProfiles.optee(), 8));
+        register(withRmm(tfaBl31(), "tfa-rmm-v0.8", RmmProfile.TF_RMM_0_8,
+                "TF-A BL31 with TF-RMM v0.8.0 (RMI 1.0, RSI 1.0); the RMI/RSI model follows TF-RMM v0.8.0's source"));
+        register(withRmm(tfaBl31(), "tfa-rmm-v0.9", RmmProfile.TF_RMM_0_9,
+                "TF-A BL31 with TF-RMM v0.9.0 (RMI 2.0: RMM_ACTIVATE gate, range delegation; realm commands not"
+                        + " modelled yet)"));
+    }
+
+    /** TF-A BL31 with an RMM at R-EL2 behind the RMMD. */
+    static Profile withRmm(Profile bl31, String name, RmmProfile rmm, String description) {
+        return bl31.toBuilder().name(name).description(description).rmm(Optional.of(rmm)).build();
     }
 
     private Profiles() {

@@ -1,0 +1,45 @@
+package org.fwcts.model.rmm;
+
+/**
+ * A realm as its RD describes it.
+ *
+ * @param rd the RD granule's address
+ * @param lifecycle NEW, ACTIVE or SYSTEM_OFF
+ * @param s2sz the IPA width; IPA bit s2sz-1 splits the protected from the unprotected half
+ * @param startLevel the RTT level of the root
+ * @param rttBase the first root RTT granule
+ * @param rootCount how many concatenated root RTTs
+ * @param vmid the realm's VMID
+ * @param nextRecIndex the index the next REC_CREATE must give in its MPIDR
+ * @param liveRecs how many RECs exist (REALM_DESTROY refuses while any do)
+ * @param ordinal which realm of the boot this is, from 0 (names the realm agent's endpoint)
+ */
+public record Realm(long rd, Lifecycle lifecycle, int s2sz, int startLevel, long rttBase, int rootCount, int vmid,
+        int nextRecIndex, int liveRecs, int ordinal) {
+
+    /** DEN0137 1.0, "Realm lifecycle". */
+    public enum Lifecycle {
+        NEW, ACTIVE, SYSTEM_OFF
+    }
+
+    /** The lowest unprotected IPA: the top bit of the IPA space set. */
+    public long unprotectedBase() {
+        return 1L << (s2sz - 1);
+    }
+
+    public long ipaLimit() {
+        return 1L << s2sz;
+    }
+
+    public boolean protectedIpa(long ipa) {
+        return Long.compareUnsigned(ipa, unprotectedBase()) < 0;
+    }
+
+    Realm withLifecycle(Lifecycle changed) {
+        return new Realm(rd, changed, s2sz, startLevel, rttBase, rootCount, vmid, nextRecIndex, liveRecs, ordinal);
+    }
+
+    Realm withRecs(int next, int live) {
+        return new Realm(rd, lifecycle, s2sz, startLevel, rttBase, rootCount, vmid, next, live, ordinal);
+    }
+}

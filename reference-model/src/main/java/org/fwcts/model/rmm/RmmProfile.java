@@ -1,0 +1,82 @@
+package org.fwcts.model.rmm;
+
+import org.fwcts.model.SpecVersion;
+
+/**
+ * The implementation-defined choices of one RMM, each a named field.
+ *
+ * @param rmiVersion the RMI ABI revision RMI_VERSION reports as the higher one: 1.0 for TF-RMM
+ *     v0.8.0 ({@code runtime/rmi/version.c}: {@code MAKE_RMI_REVISION(1, 0)} without RMM_V1_1),
+ *     2.0 for TF-RMM v0.9.0 (the same file lists only 2.0)
+ * @param rsiVersion the RSI revision RSI_VERSION reports ({@code runtime/rsi/version.c}: 1.0)
+ * @param featureRegister0 RMI_FEATURES index 0 (DEN0137 1.0, "RmiFeatureRegister0"): S2SZ
+ *     [7:0], LPA2 [8], SVE [9], SVE_VL [13:10], NUM_BPS [19:14], NUM_WPS [25:20], PMU [26],
+ *     PMU_NUM_CTRS [31:27], SHA-256 [32], SHA-512 [33]; the CPU and platform decide it
+ * @param granuleBase the first physical address the RMM tracks granules for (the platform's
+ *     DRAM as TF-A passes it to the RMM; an address outside gives ERROR_INPUT)
+ * @param granuleEnd the end of that range (exclusive)
+ * @param recAuxCount what RMI_REC_AUX_COUNT returns: TF-RMM's MAX_REC_AUX_GRANULES (16,
+ *     {@code runtime/include/rec.h})
+ * @param rangeDelegation granules are delegated by range (RMI_GRANULE_RANGE_DELEGATE, x1 =
+ *     next address) instead of one by one: RMI 2.0, TF-RMM v0.9.0 {@code runtime/rmi/granule.c}
+ * @param activationGate the RMM refuses realm and granule commands until RMI_RMM_ACTIVATE:
+ *     RMI 2.0, TF-RMM v0.9.0 {@code smc-rmi.h} {@code enum rmm_state}
+ * @param verifiedRealmCommands realm, REC, RTT and data commands are modelled for this ABI; the
+ *     2.0 forms changed (RTT_DATA_MAP and stateful operations) and are not modelled yet
+ */
+public record RmmProfile(SpecVersion rmiVersion, SpecVersion rsiVersion, long featureRegister0, long granuleBase,
+        long granuleEnd, int recAuxCount, boolean rangeDelegation, boolean activationGate,
+        boolean verifiedRealmCommands) {
+
+    /** S2SZ 48, 6 breakpoints, 4 watchpoints, PMU with 8 counters, SHA-256 and SHA-512: QEMU's max CPU. */
+    public static final long QEMU_MAX_FEATURES = 48L | 6L << 14 | 4L << 20 | 1L << 26 | 8L << 27 | 1L << 32 | 1L << 33;
+    /** QEMU virt's DRAM from 0x40000000, 2 GiB (the size qemu-rme runs with). */
+    private static final long DRAM_BASE = 0x4000_0000L;
+    private static final long DRAM_END = 0xC000_0000L;
+
+    /** TF-RMM v0.8.0 (RMI 1.0), with TF-A v2.14.0. */
+    public static final RmmProfile TF_RMM_0_8 = new RmmProfile(SpecVersion.of(1, 0), SpecVersion.of(1, 0),
+            QEMU_MAX_FEATURES, DRAM_BASE, DRAM_END, 16, false, false, true);
+    /** TF-RMM v0.9.0 (RMI 2.0), with TF-A v2.15.0. */
+    public static final RmmProfile TF_RMM_0_9 = new RmmProfile(SpecVersion.of(2, 0), SpecVersion.of(1, 0),
+            QEMU_MAX_FEATURES, DRAM_BASE, DRAM_END, 16, true, true, false);
+
+    public int s2szLimit() {
+        return (int) (featureRegister0 & 0xFF);
+    }
+
+    public int breakpoints() {
+        return (int) ((featureRegister0 >>> 14) & 0x3F);
+    }
+
+    public int watchpoints() {
+        return (int) ((featureRegister0 >>> 20) & 0x3F);
+    }
+
+    public boolean lpa2() {
+        return ((featureRegister0 >>> 8) & 1) != 0;
+    }
+
+    public boolean sve() {
+        return ((featureRegister0 >>> 9) & 1) != 0;
+    }
+
+    public int sveVl() {
+        return (int) ((featureRegister0 >>> 10) & 0xF);
+    }
+
+    public int pmuCounters() {
+        return (int) ((featureRegister0 >>> 27) & 0x1F);
+    }
+
+    /** Whether {@code address} names a granule the RMM tracks: aligned and in its range. */
+    public boolean tracks(long address) {
+        return (address & (Granules.SIZE - 1)) == 0 && Long.compareUnsigned(address, granuleBase) >= 0
+                && Long.compareUnsigned(address, granuleEnd) < 0;
+    }
+
+    public RmmProfile withFeatureRegister0(long value) {
+        return new RmmProfile(rmiVersion, rsiVersion, value, granuleBase, granuleEnd, recAuxCount, rangeDelegation,
+                activationGate, verifiedRealmCommands);
+    }
+}

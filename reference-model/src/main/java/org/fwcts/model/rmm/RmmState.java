@@ -1,0 +1,83 @@
+package org.fwcts.model.rmm;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the RMM holds across calls within a boot: granule states, realms by RD, RECs and RTTs by
+ * granule. Immutable; each change copies the one map it touches.
+ *
+ * @param active whether RMI_RMM_ACTIVATE succeeded (always true where the profile has no gate)
+ * @param realmsCreated how many REALM_CREATE calls succeeded this boot (numbers realm endpoints)
+ */
+public record RmmState(Map<Long, GranuleState> granules, Map<Long, Realm> realms, Map<Long, Rec> recs,
+        Map<Long, RttTable> tables, boolean active, int realmsCreated) {
+
+    /** The state right after boot: every granule undelegated, no realm. */
+    public static RmmState freshBoot(RmmProfile profile) {
+        return new RmmState(Map.of(), Map.of(), Map.of(), Map.of(), !profile.activationGate(), 0);
+    }
+
+    public GranuleState granule(long pa) {
+        return granules.getOrDefault(pa, GranuleState.UNDELEGATED);
+    }
+
+    public Optional<Realm> realm(long rd) {
+        return Optional.ofNullable(realms.get(rd));
+    }
+
+    public Optional<Rec> rec(long pa) {
+        return Optional.ofNullable(recs.get(pa));
+    }
+
+    public RttTable table(long pa) {
+        RttTable table = tables.get(pa);
+        if (table == null) {
+            throw new IllegalStateException("no RTT at 0x" + Long.toHexString(pa));
+        }
+        return table;
+    }
+
+    /** The realm with {@code ordinal}, if it still exists. */
+    public Optional<Realm> realmNumber(int ordinal) {
+        return realms.values().stream().filter(realm -> realm.ordinal() == ordinal).findFirst();
+    }
+
+    RmmState withGranule(long pa, GranuleState state) {
+        return new RmmState(put(granules, pa, state == GranuleState.UNDELEGATED ? null : state), realms, recs, tables,
+                active, realmsCreated);
+    }
+
+    RmmState withRealm(long rd, Realm realm) {
+        return new RmmState(granules, put(realms, rd, realm), recs, tables, active, realmsCreated);
+    }
+
+    RmmState withRec(long pa, Rec rec) {
+        return new RmmState(granules, realms, put(recs, pa, rec), tables, active, realmsCreated);
+    }
+
+    RmmState withTable(long pa, RttTable table) {
+        return new RmmState(granules, realms, recs, put(tables, pa, table), active, realmsCreated);
+    }
+
+    RmmState activated() {
+        return new RmmState(granules, realms, recs, tables, true, realmsCreated);
+    }
+
+    RmmState countRealm() {
+        return new RmmState(granules, realms, recs, tables, active, realmsCreated + 1);
+    }
+
+    /** A copy of {@code map} with {@code key} set to {@code value}, or removed when it is null. */
+    private static <K, V> Map<K, V> put(Map<K, V> map, K key, V value) {
+        Map<K, V> copy = new HashMap<>(map);
+        if (value == null) {
+            copy.remove(key);
+        } else {
+            copy.put(key, value);
+        }
+        return Collections.unmodifiableMap(copy);
+    }
+}

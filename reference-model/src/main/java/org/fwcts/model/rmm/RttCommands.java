@@ -1,0 +1,172 @@
+package org.fwcts.model.rmm;
+
+import java.util.Optional;
+
+/**
+ * RTT_CREATE, RTT_DESTROY, RTT_READ_ENTRY, RTT_MAP/UNMAP_UNPROTECTED (TF-RMM v0.8.0
+ * {@code runtime/rmi/rtt.c}); the RIPAS commands are {@link RipasCommands}.
+ */
+final class RttCommands {
+    /** An NS descriptor may set MemAttr [5:2], S2AP [7:6] and SH [9:8] beside its output address (DEN0137 1.0, "RmiRttEntry"). */
+    private static final long DESCRIPTOR_ATTRIBUTES = 0x3FCL;
+    private static final long OUTPUT_ADDRESS = 0xFFFF_FFFF_F000L;
+
+    private final RmmProfile profile;
+    private final RipasCommands ripas = new RipasCommands();
+
+    RttCommands(RmmProfile profile) {
+        this.profile = profile;
+    }
+
+    RmmOutcome create(RmmState state, long rd, long rtt, long ipa, long level) {
+        Optional<Realm> found = state.realm(rd);
+        if (!profile.tracks(rtt) || state.granule(rtt) != GranuleState.DELEGATED || found.isEmpty()) {
+            return Answer.fail(state, RmmRules.RTT_CREATE, RmiStatus.ERROR_INPUT, "the RTT is not DELEGATED or the RD is no RD");
+        }
+        Realm realm = found.get();
+        if (!structureLevel(realm, level) || !validIpa(realm, ipa, (int) level - 1)) {
+            return Answer.fail(state, RmmRules.RTT_CREATE, RmiStatus.ERROR_INPUT, "level " + level + " or IPA "
+                    + GranuleCommands.hex(ipa) + " invalid");
+        }
+        Walk parent = Walk.of(state, realm, ipa, (int) level - 1);
+        if (parent.level() < level - 1) {
+            return Answer.fail(state, RmmRules.RTT_CREATE, RmiStatus.ERROR_RTT, parent.level(), "the walk stops at level " + parent.level());
+        }
+        RttEntry entry = parent.entry();
+        if (entry.state() != RttEntry.State.UNASSIGNED) {
+            if (entry.state() == RttEntry.State.TABLE) {
+                return Answer.fail(state, RmmRules.RTT_CREATE, RmiStatus.ERROR_RTT, (int) level - 1, "the parent entry is already a table");
+            }
+            return new RmmOutcome.Unmodelled("RTT_CREATE below an assigned block (a split) is not modelled");
+        }
+        RttTable child = RttTable.filled(rtt, (int) level, ipa, Granules.ENTRIES, entry);
+        RmmState next = parent.set(state, RttEntry.table(rtt)).withTable(rtt, child).withGranule(rtt, GranuleState.RTT);
+        return Answer.succeed(next, RmmRules.RTT_CREATE, "level-" + level + " RTT at IPA " + GranuleCommands.hex(ipa)
+                + " inherits " + describe(entry));
+    }
+
+    RmmOutcome destroy(RmmState state, long rd, long ipa, long level) {
+        Optional<Realm> found = state.realm(rd);
+        if (found.isEmpty()) {
+            return Answer.fail(state, RmmRules.RTT_DESTROY, RmiStatus.ERROR_INPUT, GranuleCommands.hex(rd) + " is no RD");
+        }
+        Realm realm = found.get();
+        if (!structureLevel(realm, level) || !validIpa(realm, ipa, (int) level - 1)) {
+            return Answer.fail(state, RmmRules.RTT_DESTROY, RmiStatus.ERROR_INPUT, "level or IPA invalid");
+        }
+        Walk parent = Walk.of(state, realm, ipa, (int) level - 1);
+        if (parent.level() < level - 1 || parent.entry().state() != RttEntry.State.TABLE) {
+            return Answer.fail(state, RmmRules.RTT_DESTROY, RmiStatus.ERROR_RTT, parent.level(), "no RTT at level " + level);
+        }
+        long childPa = parent.entry().address();
+        if (state.table(childPa).live()) {
+            return Answer.fail(state, RmmRules.RTT_DESTROY, RmiStatus.ERROR_RTT, (int) level, "the RTT is live");
+        }
+        RttEntry replaced = realm.protectedIpa(ipa) ? RttEntry.UNASSIGNED_DESTROYED : RttEntry.UNASSIGNED_NS;
+        RmmState next = parent.set(state, replaced).withTable(childPa, null).withGranule(childPa, GranuleState.DELEGATED);
+        Answer answer = Answer.of(RmmRules.RTT_DESTROY).status(RmiStatus.SUCCESS).x(1, childPa)
+                .x(2, nonLiveTop(next.table(parent.table().pa()), parent.index()));
+        return new RmmOutcome.Answered(answer.build("the RTT returns to DELEGATED; the parent entry becomes " + describe(replaced)), next);
+    }
+
+    RmmOutcome readEntry(RmmState state, long rd, long ipa, long level) {
+        Optional<Realm> found = state.realm(rd);
+        if (found.isEmpty()) {
+            return Answer.fail(state, RmmRules.RTT_READ_ENTRY, RmiStatus.ERROR_INPUT, GranuleCommands.hex(rd) + " is no RD");
+        }
+        Realm realm = found.get();
+        if (level < realm.startLevel() || level > Granules.PAGE_LEVEL || !validIpa(realm, ipa, (int) level)) {
+            return Answer.fail(state, RmmRules.RTT_READ_ENTRY, RmiStatus.ERROR_INPUT, "level " + level + " or IPA invalid");
+        }
+        Walk walk = Walk.of(state, realm, ipa, (int) level);
+        RttEntry entry = walk.entry();
+        long address = entry.state() == RttEntry.State.UNASSIGNED ? 0 : entry.address();
+        Answer answer = Answer.of(RmmRules.RTT_READ_ENTRY).status(RmiStatus.SUCCESS).x(1, walk.level())
+                .x(2, entry.state().ordinal()).x(3, address).x(4, entry.ripas().code());
+        return new RmmOutcome.Answered(answer.build("level " + walk.level() + ": " + describe(entry)), state);
+    }
+
+    RmmOutcome mapUnprotected(RmmState state, long rd, long ipa, long level, long descriptor) {
+        if (level < 1 || level > Granules.PAGE_LEVEL) {
+            return Answer.fail(state, RmmRules.MAP_UNPROTECTED, RmiStatus.ERROR_INPUT, "level " + level + " outside 1..3");
+        }
+        Optional<Realm> found = state.realm(rd);
+        if (found.isEmpty()) {
+            return Answer.fail(state, RmmRules.MAP_UNPROTECTED, RmiStatus.ERROR_INPUT, GranuleCommands.hex(rd) + " is no RD");
+        }
+        Realm realm = found.get();
+        long blockMask = Granules.blockSize((int) level) - 1;
+        if ((descriptor & ~(OUTPUT_ADDRESS | DESCRIPTOR_ATTRIBUTES)) != 0 || (descriptor & OUTPUT_ADDRESS & blockMask) != 0) {
+            return Answer.fail(state, RmmRules.MAP_UNPROTECTED, RmiStatus.ERROR_INPUT, "the host descriptor is invalid");
+        }
+        if (level < realm.startLevel() || !validIpa(realm, ipa, (int) level) || realm.protectedIpa(ipa)) {
+            return Answer.fail(state, RmmRules.MAP_UNPROTECTED, RmiStatus.ERROR_INPUT, "IPA " + GranuleCommands.hex(ipa)
+                    + " is not an unprotected IPA aligned to level " + level);
+        }
+        Walk walk = Walk.of(state, realm, ipa, (int) level);
+        if (walk.level() < level) {
+            return Answer.fail(state, RmmRules.MAP_UNPROTECTED, RmiStatus.ERROR_RTT, walk.level(), "the walk stops at level " + walk.level());
+        }
+        if (!walk.entry().unassignedNs()) {
+            return Answer.fail(state, RmmRules.MAP_UNPROTECTED, RmiStatus.ERROR_RTT, (int) level, "the entry is " + describe(walk.entry()));
+        }
+        return Answer.succeed(walk.set(state, RttEntry.assignedNs(descriptor)), RmmRules.MAP_UNPROTECTED,
+                "IPA " + GranuleCommands.hex(ipa) + " maps host memory " + GranuleCommands.hex(descriptor & OUTPUT_ADDRESS));
+    }
+
+    RmmOutcome unmapUnprotected(RmmState state, long rd, long ipa, long level) {
+        if (level < 1 || level > Granules.PAGE_LEVEL) {
+            return Answer.fail(state, RmmRules.UNMAP_UNPROTECTED, RmiStatus.ERROR_INPUT, "level " + level + " outside 1..3");
+        }
+        Optional<Realm> found = state.realm(rd);
+        if (found.isEmpty()) {
+            return Answer.fail(state, RmmRules.UNMAP_UNPROTECTED, RmiStatus.ERROR_INPUT, GranuleCommands.hex(rd) + " is no RD");
+        }
+        Realm realm = found.get();
+        if (level < realm.startLevel() || !validIpa(realm, ipa, (int) level) || realm.protectedIpa(ipa)) {
+            return Answer.fail(state, RmmRules.UNMAP_UNPROTECTED, RmiStatus.ERROR_INPUT, "IPA invalid for level " + level);
+        }
+        Walk walk = Walk.of(state, realm, ipa, (int) level);
+        if (walk.level() < level || walk.entry().state() != RttEntry.State.ASSIGNED) {
+            return Answer.fail(state, RmmRules.UNMAP_UNPROTECTED, RmiStatus.ERROR_RTT, walk.level(), "no ASSIGNED_NS entry at level " + level);
+        }
+        RmmState next = walk.set(state, RttEntry.UNASSIGNED_NS);
+        Answer answer = Answer.of(RmmRules.UNMAP_UNPROTECTED).status(RmiStatus.SUCCESS)
+                .x(1, nonLiveTop(next.table(walk.table().pa()), walk.index()));
+        return new RmmOutcome.Answered(answer.build("IPA " + GranuleCommands.hex(ipa) + " is unmapped"), next);
+    }
+
+    RmmOutcome initRipas(RmmState state, long rd, long base, long top) {
+        return ripas.init(state, rd, base, top);
+    }
+
+    RmmOutcome setRipas(RmmState state, long rd, long rec, long base, long top) {
+        return ripas.set(state, rd, rec, base, top);
+    }
+
+    /** RTT_CREATE, RTT_DESTROY and RTT_FOLD take levels from one below the start level to 3. */
+    private static boolean structureLevel(Realm realm, long level) {
+        return level >= realm.startLevel() + 1 && level <= Granules.PAGE_LEVEL;
+    }
+
+    /** Inside the IPA space and aligned to an entry of {@code level} (TF-RMM {@code validate_map_addr}). */
+    static boolean validIpa(Realm realm, long ipa, int level) {
+        return Long.compareUnsigned(ipa, realm.ipaLimit()) < 0 && Granules.aligned(ipa, level);
+    }
+
+    /** The IPA after the non-live entries that follow {@code index} (TF-RMM {@code s2tt_skip_non_live_entries}). */
+    static long nonLiveTop(RttTable table, int index) {
+        int i = index + 1;
+        while (i < table.size() && !table.entry(i).live()) {
+            i++;
+        }
+        return table.ipaOf(i);
+    }
+
+    static String describe(RttEntry entry) {
+        if (entry.state() == RttEntry.State.TABLE) {
+            return "TABLE";
+        }
+        return entry.state() + (entry.unprotected() ? "_NS" : " " + entry.ripas());
+    }
+}

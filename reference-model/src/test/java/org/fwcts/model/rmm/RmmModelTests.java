@@ -1,0 +1,168 @@
+package org.fwcts.model.rmm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.fwcts.model.HostMemory;
+import org.fwcts.model.Registers;
+import org.fwcts.model.prediction.RegisterPrediction;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("The RMM model (RMI 1.0, TF-RMM v0.8.0)")
+class RmmModelTests {
+    private static final long BASE = 0x7000_0000L;
+    private static final long RD = BASE;
+    private static final long ROOT = BASE + 0x1000;
+    private static final long PARAMS = BASE + 0x2000;
+    private static final long L2 = BASE + 0x3000;
+    private static final long L3 = BASE + 0x4000;
+    private static final long DATA = BASE + 0x5000;
+    private static final long REC = BASE + 0x6000;
+    private static final long RUN = BASE + 0x7000;
+    private static final long AUX = BASE + 0x10000;
+
+    private final RmmModel model = new RmmModel(RmmProfile.TF_RMM_0_8);
+    private final Map<Long, byte[]> memory = new HashMap<>();
+    private RmmState state;
+
+    @BeforeEach
+    void boot() {
+        state = model.freshBoot();
+    }
+
+    private HostMemory host() {
+        return (address, length) -> Optional.ofNullable(memory.get(address)).map(b -> java.util.Arrays.copyOf(b, length));
+    }
+
+    private long rmi(RmiFunction function, long... args) {
+        long[] x = new long[args.length + 1];
+        x[0] = function.id();
+        System.arraycopy(args, 0, x, 1, args.length);
+        RmmOutcome.Answered answered = (RmmOutcome.Answered) model.rmi(state, Registers.of(x), host());
+        state = answered.next();
+        return value(answered.prediction().registers().get(0));
+    }
+
+    private static long value(RegisterPrediction prediction) {
+        return ((RegisterPrediction.Exact) prediction).value();
+    }
+
+    private void createRealm() {
+        for (long granule : new long[] {RD, ROOT}) {
+            assertThat(rmi(RmiFunction.RMI_GRANULE_DELEGATE, granule)).isZero();
+        }
+        memory.put(PARAMS, RealmParams.simple(39, ROOT, 1).encode());
+        assertThat(rmi(RmiFunction.RMI_REALM_CREATE, RD, PARAMS)).isZero();
+    }
+
+    @Test
+    @DisplayName("delegation changes a granule's state and a second delegation fails with ERROR_INPUT")
+    void delegation() {
+        assertThat(rmi(RmiFunction.RMI_GRANULE_DELEGATE, BASE)).isZero();
+        assertThat(state.granule(BASE)).isEqualTo(GranuleState.DELEGATED);
+        assertThat(rmi(RmiFunction.RMI_GRANULE_DELEGATE, BASE)).isEqualTo(RmiStatus.ERROR_INPUT.packed());
+        assertThat(rmi(RmiFunction.RMI_GRANULE_DELEGATE, BASE + 8)).isEqualTo(RmiStatus.ERROR_INPUT.packed());
+        assertThat(rmi(RmiFunction.RMI_GRANULE_UNDELEGATE, BASE)).isZero();
+        assertThat(state.granule(BASE)).isEqualTo(GranuleState.UNDELEGATED);
+    }
+
+    @Test
+    @DisplayName("a realm's root RTT starts UNASSIGNED: RIPAS EMPTY below the split, NS above")
+    void rootEntries() {
+        createRealm();
+        Realm realm = state.realm(RD).orElseThrow();
+        assertThat(Walk.of(state, realm, 0, 1).entry()).isEqualTo(RttEntry.UNASSIGNED_EMPTY);
+        assertThat(Walk.of(state, realm, realm.unprotectedBase(), 1).entry()).isEqualTo(RttEntry.UNASSIGNED_NS);
+    }
+
+    @Test
+    @DisplayName("RTT_CREATE reports the walk level when the parent table is missing, and level-1 when it exists")
+    void rttCreateIndex() {
+        createRealm();
+        rmi(RmiFunction.RMI_GRANULE_DELEGATE, L3);
+        assertThat(rmi(RmiFunction.RMI_RTT_CREATE, RD, L3, 0x4000_0000L, 3)).isEqualTo(RmiStatus.ERROR_RTT.with(1));
+        rmi(RmiFunction.RMI_GRANULE_DELEGATE, L2);
+        assertThat(rmi(RmiFunction.RMI_RTT_CREATE, RD, L2, 0x4000_0000L, 2)).isZero();
+        assertThat(rmi(RmiFunction.RMI_RTT_CREATE, RD, L3, 0x4000_0000L, 3)).isZero();
+        rmi(RmiFunction.RMI_GRANULE_DELEGATE, DATA);
+        assertThat(rmi(RmiFunction.RMI_RTT_CREATE, RD, DATA, 0x4000_0000L, 3)).isEqualTo(RmiStatus.ERROR_RTT.with(2));
+    }
+
+    @Nested
+    @DisplayName("with a running realm agent")
+    class Running {
+        @BeforeEach
+        void setUp() {
+            createRealm();
+            rmi(RmiFunction.RMI_GRANULE_DELEGATE, L2);
+            rmi(RmiFunction.RMI_RTT_CREATE, RD, L2, 0x4000_0000L, 2);
+            rmi(RmiFunction.RMI_GRANULE_DELEGATE, L3);
+            rmi(RmiFunction.RMI_RTT_CREATE, RD, L3, 0x4000_0000L, 3);
+            rmi(RmiFunction.RMI_GRANULE_DELEGATE, DATA);
+            memory.put(BASE + 0x8000, new byte[4096]);
+            assertThat(rmi(RmiFunction.RMI_DATA_CREATE, RD, DATA, 0x4000_0000L, BASE + 0x8000, 0)).isZero();
+            ByteBuffer params = ByteBuffer.allocate(4096).order(ByteOrder.LITTLE_ENDIAN);
+            params.putLong(0, 1).putLong(0x200, 0x4000_0000L).putLong(0x800, 16);
+            for (int i = 0; i < 16; i++) {
+                rmi(RmiFunction.RMI_GRANULE_DELEGATE, AUX + i * 0x1000L);
+                params.putLong(0x808 + 8 * i, AUX + i * 0x1000L);
+            }
+            memory.put(BASE + 0x9000, params.array());
+            rmi(RmiFunction.RMI_GRANULE_DELEGATE, REC);
+            assertThat(rmi(RmiFunction.RMI_REC_CREATE, RD, REC, BASE + 0x9000)).isZero();
+            assertThat(rmi(RmiFunction.RMI_REALM_ACTIVATE, RD)).isZero();
+        }
+
+        private Registers realm(long... command) {
+            long[] x = java.util.Arrays.copyOf(command, Registers.COUNT);
+            x[RealmCall.RUN] = RUN;
+            RmmOutcome.Answered answered = (RmmOutcome.Answered) model.realm(state, 0, Registers.of(x), host());
+            state = answered.next();
+            long[] result = new long[Registers.COUNT];
+            for (int i = 0; i < Registers.COUNT; i++) {
+                RegisterPrediction p = answered.prediction().registers().get(i);
+                result[i] = p instanceof RegisterPrediction.Exact exact ? exact.value() : 0;
+            }
+            return Registers.of(result);
+        }
+
+        @Test
+        @DisplayName("the first entry reports the banner; an unprotected access exits with the IPA's top bit in HPFAR")
+        void unprotectedExit() {
+            assertThat(realm(RealmCall.CONTINUE).x(2)).isEqualTo(RealmCall.KIND_BANNER);
+            long ipa = (1L << 38) + 0x1000;
+            Registers exit = realm(RealmCall.LOAD64, ipa);
+            assertThat(exit.x(1)).isEqualTo(RealmCall.EXIT_SYNC);
+            assertThat(exit.x(4)).isEqualTo((ipa >>> 12) << 4);
+            Registers done = realm(RealmCall.CONTINUE, 0x1234, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                    RealmCall.FLAG_EMULATED_MMIO);
+            assertThat(done.x(1)).isEqualTo(RealmCall.EXIT_HOST_CALL);
+            assertThat(done.x(7)).isEqualTo(0x1234);
+        }
+
+        @Test
+        @DisplayName("an access to RIPAS EMPTY faults in the realm; RSI_VERSION answers 1.0")
+        void emptyFaults() {
+            realm(RealmCall.CONTINUE);
+            assertThat(realm(RealmCall.LOAD64, 0x4000_1000L).x(3)).isEqualTo(RealmCall.STATUS_EXCEPTION);
+            Registers version = realm(RealmCall.RSI, RsiFunction.RSI_VERSION.id(), 0x10000);
+            assertThat(version.x(7)).isZero();
+            assertThat(version.x(8)).isEqualTo(0x10000);
+        }
+
+        @Test
+        @DisplayName("REALM_DESTROY fails with ERROR_REALM while a REC exists, and REC_CREATE on an active realm with ERROR_REALM")
+        void destroyOrder() {
+            assertThat(rmi(RmiFunction.RMI_REALM_DESTROY, RD)).isEqualTo(RmiStatus.ERROR_REALM.packed());
+            assertThat(rmi(RmiFunction.RMI_REC_DESTROY, REC)).isZero();
+            assertThat(rmi(RmiFunction.RMI_REALM_DESTROY, RD)).isEqualTo(RmiStatus.ERROR_REALM.packed());
+        }
+    }
+}
