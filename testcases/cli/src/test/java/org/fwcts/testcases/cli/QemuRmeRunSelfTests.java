@@ -72,7 +72,7 @@ class QemuRmeRunSelfTests {
         qemu();
         assumeFirmware();
         CliRun listed = CliRun.of("list", "--tag", "rmm");
-        Assumptions.assumeTrue(listed.exitCode() == 0 && listed.out().contains("rmm"),
+        Assumptions.assumeTrue(listed.exitCode() == 0 && !listed.out().startsWith("0 tests"),
                 "this build has no test tagged rmm");
         Path runDir = temp.resolve("rme");
         CliRun.of("run", "-t", "qemu-rme", "--tag", "rmm", "-o", runDir.toString());
