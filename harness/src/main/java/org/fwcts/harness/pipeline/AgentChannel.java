@@ -20,4 +20,16 @@ public interface AgentChannel {
      * @param rxLength how many bytes of the agent's RX buffer to read back after a completed call (0: none)
      */
     Observed invoke(Conduit conduit, Registers call, byte[] tx, int rxLength);
+
+    /**
+     * Makes one call that also writes normal-world memory before it and reads some back after it.
+     * An agent that cannot reach memory that way reports the call as not made.
+     */
+    default Observed invoke(Conduit conduit, Registers call, byte[] tx, int rxLength, CallMemory memory) {
+        if (memory.isEmpty()) {
+            return invoke(conduit, call, tx, rxLength);
+        }
+        return Observed.direct(new org.fwcts.harness.agent.Observation.Indeterminate(
+                "agent " + endpoint() + " cannot write or read memory around a call"), java.util.Optional.empty());
+    }
 }

@@ -42,7 +42,7 @@ public final class CallChecker {
 
     /** A call made with the caller's own SMC or HVC. */
     private Judgement judgeOwn(ModelState before, CallEntry entry) {
-        Outcome outcome = model.predict(before, entry.call());
+        Outcome outcome = model.predict(before, entry.call(), entry.hostMemory());
         if (!(outcome instanceof Outcome.Predicted predicted)) {
             return unmodelled(entry, before, outcome);
         }

@@ -1,7 +1,9 @@
 package org.fwcts.harness.pipeline;
 
+import java.util.List;
 import java.util.Optional;
 import org.fwcts.harness.agent.Observation;
+import org.fwcts.model.HostMemory;
 import org.fwcts.model.Registers;
 import org.fwcts.model.ffa.EndpointId;
 import org.fwcts.model.ffa.FfaCall;
@@ -18,12 +20,24 @@ import org.fwcts.model.ffa.FfaCall;
  * @param registers x0–x17 as the caller passed them
  * @param tx the bytes the caller's TX buffer held for the call
  * @param observed what came back
+ * @param memoryIn normal-world memory the caller wrote for the call just before it (empty for most calls)
  */
 public record CallEntry(long sequence, int boot, Optional<String> test, EndpointId caller, Conduit conduit,
-        Registers registers, byte[] tx, Observed observed) {
+        Registers registers, byte[] tx, Observed observed, List<MemoryRegion> memoryIn) {
 
     public CallEntry {
         tx = tx.clone();
+        memoryIn = List.copyOf(memoryIn);
+    }
+
+    public CallEntry(long sequence, int boot, Optional<String> test, EndpointId caller, Conduit conduit,
+            Registers registers, byte[] tx, Observed observed) {
+        this(sequence, boot, test, caller, conduit, registers, tx, observed, List.of());
+    }
+
+    /** The memory the model may read for the call: what the caller wrote for it. */
+    public HostMemory hostMemory() {
+        return CallMemory.known(memoryIn);
     }
 
     /** The call as the model sees it. */

@@ -35,7 +35,7 @@ public final class CallPipeline {
     public CallPipeline(FirmwareModel model, CallHistory history) {
         this.checker = new CallChecker(model);
         this.history = history;
-        this.tracksState = model.profile().ffa().isPresent();
+        this.tracksState = model.profile().ffa().isPresent() || model.profile().rmm().isPresent();
         this.boot = history.lastBoot();
         this.sequence = history.lastSequence();
     }
@@ -81,17 +81,27 @@ public final class CallPipeline {
      * buffer. A call the model has no prediction for is not made; its judgement is UNMODELLED.
      */
     public Judgement call(AgentChannel agent, Conduit conduit, Registers registers, byte[] tx) {
+        return call(agent, conduit, registers, tx, CallMemory.NONE);
+    }
+
+    /**
+     * Makes a call that writes {@code memory}'s regions before it and reads its windows after it;
+     * the history keeps both and the model reads the regions written as the call's input.
+     */
+    public Judgement call(AgentChannel agent, Conduit conduit, Registers registers, byte[] tx, CallMemory memory) {
         ModelState before;
         synchronized (this) {
             ensureFollowing();
             before = state;
         }
-        Outcome outcome = checker.model().predict(before, new FfaCall(agent.endpoint(), registers, tx));
+        Outcome outcome = checker.model().predict(before, new FfaCall(agent.endpoint(), registers, tx),
+                CallMemory.known(memory.writes()));
         if (!(outcome instanceof Outcome.Predicted predicted)) {
-            return record(agent.endpoint(), conduit, registers, tx, Observed.notIssued("no prediction"), false);
+            return record(agent.endpoint(), conduit, registers, tx, Observed.notIssued("no prediction"), false,
+                    memory.writes());
         }
         return record(agent.endpoint(), conduit, registers, tx, agent.invoke(conduit, registers, tx,
-                predicted.rxLength()), true);
+                predicted.rxLength(), memory), true, memory.writes());
     }
 
     /**
@@ -99,13 +109,13 @@ public final class CallPipeline {
      * agent, carried by direct requests).
      */
     public Judgement carried(EndpointId partition, Registers firstRequest, Observed observed) {
-        return record(partition, Conduit.DIRECT_REQUEST, firstRequest, new byte[0], observed, true);
+        return record(partition, Conduit.DIRECT_REQUEST, firstRequest, new byte[0], observed, true, List.of());
     }
 
     private synchronized Judgement record(EndpointId caller, Conduit conduit, Registers registers, byte[] tx,
-            Observed observed, boolean issued) {
+            Observed observed, boolean issued, List<MemoryRegion> memoryIn) {
         CallEntry entry = new CallEntry(++sequence, boot, Optional.ofNullable(test), caller, conduit,
-                registers, tx, observed);
+                registers, tx, observed, memoryIn);
         history.call(entry);
         Judgement judgement = checker.judge(state, entry);
         history.verdict(judgement);

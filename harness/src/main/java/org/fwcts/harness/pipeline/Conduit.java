@@ -10,5 +10,10 @@ public enum Conduit {
      * A partition's call, staged and issued through direct requests from the normal-world agent
      * (firmware-images/sp-agent/PROTOCOL.md); a command to the partition agent when it carries no call.
      */
-    DIRECT_REQUEST
+    DIRECT_REQUEST,
+    /**
+     * A realm agent's command (an RSI call, an access), carried into the realm by the host's
+     * RMI_REC_ENTER; what comes back is the REC exit (org.fwcts.model.rmm.RealmCall).
+     */
+    REC_ENTER
 }

@@ -54,6 +54,13 @@ final class HistoryCodec {
             pair.set("response", registers(exchange.response()));
         }
         node.put("carrier", entry.observed().carrier());
+        // Written only when a call used memory beyond its TX/RX buffers, so older readers see what they knew.
+        if (!entry.memoryIn().isEmpty()) {
+            node.set("memIn", regions(entry.memoryIn()));
+        }
+        if (!entry.observed().memoryOut().isEmpty()) {
+            node.set("memOut", regions(entry.observed().memoryOut()));
+        }
         return node.toString();
     }
 
@@ -106,9 +113,35 @@ final class HistoryCodec {
         for (JsonNode pair : pairs) {
             exchanges.add(new Exchange(registers(pair, "request"), registers(pair, "response")));
         }
-        Observed observed = new Observed(observation(node), rx, exchanges, integer(node, "carrier"));
+        Observed observed = new Observed(observation(node), rx, exchanges, integer(node, "carrier"),
+                regions(node, "memOut"));
         return new CallEntry(integer(node, "seq"), integer(node, "boot"), test, caller, conduit, registers(node, "in"),
-                bytes(node, "tx"), observed);
+                bytes(node, "tx"), observed, regions(node, "memIn"));
+    }
+
+    private static ArrayNode regions(List<MemoryRegion> regions) {
+        ArrayNode array = JSON.createArrayNode();
+        for (MemoryRegion region : regions) {
+            array.addObject().put("addr", hex(region.address())).put("bytes", HEX.formatHex(region.bytes()));
+        }
+        return array;
+    }
+
+    /** The regions under {@code field}; none when the field is absent (histories written before it existed). */
+    private static List<MemoryRegion> regions(JsonNode node, String field) {
+        JsonNode array = node.get(field);
+        if (array == null) {
+            return List.of();
+        }
+        if (!array.isArray()) {
+            throw new IllegalArgumentException(field + ": not a list");
+        }
+        List<MemoryRegion> regions = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            JsonNode region = array.get(i);
+            regions.add(new MemoryRegion(number(region, "addr"), bytes(region, "bytes")));
+        }
+        return regions;
     }
 
     private static Observation observation(JsonNode node) {

@@ -50,7 +50,7 @@ public final class NormalWorldAgent implements AgentChannel {
         Observation observation = switch (conduit) {
             case SMC -> session.smc(call);
             case HVC -> session.hvc(call);
-            case DIRECT_REQUEST -> throw new IllegalArgumentException("the normal-world agent makes its own calls");
+            case DIRECT_REQUEST, REC_ENTER -> throw new IllegalArgumentException("the normal-world agent makes its own calls");
         };
         if (rxLength == 0 || mailbox.isEmpty() || !(observation instanceof Observation.Completed)) {
             return Observed.direct(observation, Optional.empty());
@@ -58,6 +58,32 @@ public final class NormalWorldAgent implements AgentChannel {
         AgentMemory.Result read = memory.read(mailbox.get().rxAddress(), rxLength);
         return Observed.direct(observation, read instanceof AgentMemory.Result.Done done
                 ? Optional.of(done.bytes()) : Optional.empty());
+    }
+
+    /** Writes {@code memory}'s regions, makes the call, and reads its windows back after a completed call. */
+    @Override
+    public Observed invoke(Conduit conduit, Registers call, byte[] tx, int rxLength, CallMemory memory) {
+        for (MemoryRegion region : memory.writes()) {
+            AgentMemory.Result written = this.memory.write(region.address(), region.bytes());
+            if (!(written instanceof AgentMemory.Result.Done)) {
+                return Observed.direct(new Observation.Indeterminate("writing 0x" + Long.toHexString(region.address())
+                        + " before the call failed: " + written), Optional.empty());
+            }
+        }
+        Observed observed = invoke(conduit, call, tx, rxLength);
+        if (memory.reads().isEmpty() || !(observed.observation() instanceof Observation.Completed)) {
+            return observed;
+        }
+        java.util.List<MemoryRegion> back = new java.util.ArrayList<>();
+        for (CallMemory.Window window : memory.reads()) {
+            AgentMemory.Result read = this.memory.read(window.address(), window.length());
+            if (!(read instanceof AgentMemory.Result.Done done)) {
+                return new Observed(new Observation.Indeterminate("reading 0x" + Long.toHexString(window.address())
+                        + " after the call failed: " + read), observed.rx(), observed.exchanges(), observed.carrier());
+            }
+            back.add(new MemoryRegion(window.address(), done.bytes()));
+        }
+        return observed.withMemoryOut(back);
     }
 
     private Mailbox mailbox() {

@@ -9,7 +9,7 @@ import org.fwcts.model.ffa.FfaFunction;
 /** Reads deviation names from a descriptor into deviations; every unknown name is an error that says what is known. */
 final class Deviations {
     static final String KNOWN = "wrong-error:FUNCTION:EXPECTED:ACTUAL (e.g. wrong-error:FFA_RXTX_MAP:DENIED:BUSY), "
-            + "execute-on-not-specified, rwx-after-reclaim, wrong-partition-id";
+            + "execute-on-not-specified, rwx-after-reclaim, wrong-partition-id, " + RmmDeviations.KNOWN;
 
     private Deviations() {
     }
@@ -40,6 +40,10 @@ final class Deviations {
         }
         if (name.equals("wrong-partition-id")) {
             return new WrongPartitionId();
+        }
+        java.util.Optional<Deviation> rmm = RmmDeviations.named(name);
+        if (rmm.isPresent()) {
+            return rmm.get();
         }
         String[] parts = name.split(":");
         if (parts.length == 4 && parts[0].equals("wrong-error")) {

@@ -43,6 +43,7 @@ final class SimulatedFirmware {
     private final FfaCalls ffaRange = new FfaCalls();
     private final PartitionSimulation partitions;
     private ModelState state = ModelState.freshBoot();
+    private final Optional<RmmSimulation> rmm;
 
     SimulatedFirmware(Profile profile, List<Deviation> deviations, SimulatedMemory memory) {
         this.firmware = new FirmwareModel(profile);
@@ -50,10 +51,17 @@ final class SimulatedFirmware {
         this.deviations = List.copyOf(deviations);
         this.memory = memory;
         this.partitions = new PartitionSimulation(this);
+        this.rmm = firmware.rmm().map(model -> new RmmSimulation(model, deviations, memory));
     }
 
     /** The results of an SMC from the normal-world agent. */
     synchronized Registers smc(Registers call) {
+        if (rmm.isPresent() && org.fwcts.model.rmm.RmmModel.claims(call.x(0))) {
+            ModelState[] holder = {state};
+            Registers answer = rmm.get().call(holder, call);
+            state = holder[0];
+            return answer;
+        }
         EndpointId caller = firmware.normalWorld();
         return ffaCall(new FfaCall(caller, call, isFfa(call) ? txOf(caller) : new byte[0]));
     }
@@ -129,6 +137,10 @@ final class SimulatedFirmware {
      * a machine with no stage-2 translation for that endpoint.
      */
     synchronized boolean permits(EndpointId who, long address, SimulatedCore.Access access) {
+        if (rmm.isPresent() && !rmm.get().normalWorldMay(state, address)) {
+            // A granule the RMM holds is in the Realm PAS: the granule protection check faults the access.
+            return false;
+        }
         if (spmc.isEmpty() || !spmc.get().topology().isEnforced(who) || !tracked(address)) {
             return true;
         }

@@ -1,6 +1,7 @@
 package org.fwcts.model.rmm;
 
 import java.util.Arrays;
+import java.util.function.Supplier;
 import org.fwcts.model.Registers;
 import org.fwcts.model.Rule;
 import org.fwcts.model.prediction.Prediction;
@@ -45,6 +46,11 @@ final class Answer {
         return new Prediction(summary, rule, Arrays.asList(registers));
     }
 
+    /** With the summary written only when a report asks for it (predictions are made far more often than read). */
+    Prediction build(Supplier<String> summary) {
+        return new Prediction(summary, rule, Arrays.asList(registers));
+    }
+
     /** A failed command: the status alone, the state unchanged. */
     static RmmOutcome fail(RmmState state, Rule rule, RmiStatus status, int index, String why) {
         String code = index == 0 ? status.name() : "(" + status.name() + ", " + index + ")";
@@ -55,7 +61,15 @@ final class Answer {
         return fail(state, rule, status, 0, why);
     }
 
+    static RmmOutcome fail(RmmState state, Rule rule, RmiStatus status, Supplier<String> why) {
+        return new RmmOutcome.Answered(of(rule).status(status, 0).build(() -> why.get() + ": " + status.name()), state);
+    }
+
     static RmmOutcome succeed(RmmState next, Rule rule, String summary) {
+        return new RmmOutcome.Answered(of(rule).status(RmiStatus.SUCCESS).build(summary), next);
+    }
+
+    static RmmOutcome succeed(RmmState next, Rule rule, Supplier<String> summary) {
         return new RmmOutcome.Answered(of(rule).status(RmiStatus.SUCCESS).build(summary), next);
     }
 }

@@ -10,22 +10,22 @@ final class GranuleCommands {
 
     RmmOutcome delegate(RmmState state, long pa) {
         if (!profile.tracks(pa)) {
-            return Answer.fail(state, RmmRules.GRANULE_DELEGATE, RmiStatus.ERROR_INPUT, hex(pa) + " is not a granule the RMM tracks");
+            return Answer.fail(state, RmmRules.GRANULE_DELEGATE, RmiStatus.ERROR_INPUT, () -> hex(pa) + " is not a granule the RMM tracks");
         }
         if (state.granule(pa) != GranuleState.UNDELEGATED) {
-            return Answer.fail(state, RmmRules.GRANULE_DELEGATE, RmiStatus.ERROR_INPUT, hex(pa) + " is " + state.granule(pa));
+            return Answer.fail(state, RmmRules.GRANULE_DELEGATE, RmiStatus.ERROR_INPUT, () -> hex(pa) + " is " + state.granule(pa));
         }
         return Answer.succeed(state.withGranule(pa, GranuleState.DELEGATED), RmmRules.GRANULE_DELEGATE,
-                hex(pa) + " becomes DELEGATED");
+                () -> hex(pa) + " becomes DELEGATED");
     }
 
     RmmOutcome undelegate(RmmState state, long pa) {
         if (!profile.tracks(pa) || state.granule(pa) != GranuleState.DELEGATED) {
-            return Answer.fail(state, RmmRules.GRANULE_UNDELEGATE, RmiStatus.ERROR_INPUT, hex(pa) + " is "
+            return Answer.fail(state, RmmRules.GRANULE_UNDELEGATE, RmiStatus.ERROR_INPUT, () -> hex(pa) + " is "
                     + (profile.tracks(pa) ? state.granule(pa) : "not a granule the RMM tracks"));
         }
         return Answer.succeed(state.withGranule(pa, GranuleState.UNDELEGATED), RmmRules.GRANULE_UNDELEGATE,
-                hex(pa) + " returns to the normal world");
+                () -> hex(pa) + " returns to the normal world");
     }
 
     /**

@@ -35,17 +35,16 @@ final class RealmProgram {
     }
 
     /** The exit after entering {@code rec} with the command {@code call} (in {@link RealmCall}'s encoding). */
-    RmmOutcome run(RmmState state, Realm realm, Rec rec, Registers call, HostMemory memory) {
-        long flags = call.x(RealmCall.FLAGS);
+    RmmOutcome run(RmmState state, Realm realm, Rec rec, long flags, long[] gprs, HostMemory memory) {
         switch (rec.stage()) {
             case NOT_STARTED:
                 return banner(state, rec);
             case RIPAS_REQUESTED:
                 return completeRipas(state, rec, flags);
             case ACCESS_EXITED:
-                return resume(state, realm, rec, call, memory);
+                return resume(state, realm, rec, flags, gprs, memory);
             default:
-                return command(state, realm, rec, call, memory);
+                return command(state, realm, rec, gprs, memory);
         }
     }
 
@@ -55,27 +54,25 @@ final class RealmProgram {
                 state.withRec(rec.pa(), rec.withStage(Rec.Stage.WAITING, Optional.empty(), Optional.empty())));
     }
 
-    private RmmOutcome command(RmmState state, Realm realm, Rec rec, Registers call, HostMemory memory) {
-        long command = call.x(0) == RealmCall.CONTINUE ? call.x(1) : call.x(0);
-        if (command == RealmCall.RSI && call.x(0) != RealmCall.CONTINUE) {
-            return rsiCall(state, realm, rec, call);
+    /** The agent reads its next command from the host-call structure, which the RMM filled from rec_enter.gprs. */
+    private RmmOutcome command(RmmState state, Realm realm, Rec rec, long[] gprs, HostMemory memory) {
+        long command = gprs[0];
+        if (command == RealmCall.RSI) {
+            return rsiCall(state, realm, rec, gprs);
         }
-        if ((command == RealmCall.LOAD64 || command == RealmCall.STORE64) && call.x(0) != RealmCall.CONTINUE) {
-            return access(state, realm, rec, new Rec.PendingAccess(call.x(1), command == RealmCall.STORE64, call.x(2)), memory);
+        if (command == RealmCall.LOAD64 || command == RealmCall.STORE64) {
+            return access(state, realm, rec, new Rec.PendingAccess(gprs[1], command == RealmCall.STORE64, gprs[2]), memory);
         }
-        if (command == RealmCall.READ || command == RealmCall.WRITE
-                || call.x(0) == RealmCall.CONTINUE && command >= RealmCall.RSI && command <= RealmCall.STORE64) {
+        if (command == RealmCall.READ || command == RealmCall.WRITE) {
             return new RmmOutcome.Unmodelled("realm agent command " + command + " is not modelled");
         }
         return new RmmOutcome.Answered(result(RmmRules.REALM_AGENT, RealmCall.STATUS_UNKNOWN_COMMAND)
                 .build("the realm agent does not know command " + command), state);
     }
 
-    private RmmOutcome rsiCall(RmmState state, Realm realm, Rec rec, Registers call) {
+    private RmmOutcome rsiCall(RmmState state, Realm realm, Rec rec, long[] gprs) {
         long[] x = new long[Registers.COUNT];
-        for (int i = 0; i < 12; i++) {
-            x[i] = call.x(i + 1);
-        }
+        System.arraycopy(gprs, 1, x, 0, 12);
         RsiCommands.Result outcome = rsi.call(state, realm, Registers.of(x));
         if (outcome instanceof RsiCommands.Result.Unmodelled unmodelled) {
             return new RmmOutcome.Unmodelled(unmodelled.reason());
@@ -111,9 +108,8 @@ final class RealmProgram {
                 state.withRec(rec.pa(), rec.withStage(Rec.Stage.WAITING, Optional.empty(), Optional.empty())));
     }
 
-    private RmmOutcome resume(RmmState state, Realm realm, Rec rec, Registers call, HostMemory memory) {
+    private RmmOutcome resume(RmmState state, Realm realm, Rec rec, long flags, long[] gprs, HostMemory memory) {
         Rec.PendingAccess pending = rec.access().orElseThrow();
-        long flags = call.x(RealmCall.FLAGS);
         boolean emulatable = !realm.protectedIpa(pending.ipa());
         if ((flags & RealmCall.FLAG_EMULATED_MMIO) != 0 && !emulatable) {
             return Answer.fail(state, RmmRules.REC_ENTER, RmiStatus.ERROR_REC, "emulated MMIO completion for a protected access");
@@ -124,11 +120,12 @@ final class RealmProgram {
         }
         if ((flags & RealmCall.FLAG_EMULATED_MMIO) != 0) {
             Answer answer = result(RmmRules.MMIO_EXIT_SYNDROME, RealmCall.STATUS_OK);
+            // The RMM writes rec_enter.gprs[0] to the load's target register (DEN0137 1.0, "Emulated MMIO").
             if (!pending.write()) {
-                answer.x(7, call.x(1));
+                answer.x(7, gprs[0]);
             }
             return new RmmOutcome.Answered(answer.build("the emulated access completes"
-                    + (pending.write() ? "" : " with the host's value " + hex(call.x(1)))), state.withRec(rec.pa(), waiting));
+                    + (pending.write() ? "" : " with the host's value " + hex(gprs[0]))), state.withRec(rec.pa(), waiting));
         }
         return access(state.withRec(rec.pa(), waiting), realm, waiting, pending, memory);
     }

@@ -105,16 +105,16 @@ final class RecCommands {
     /** REC_ENTER made by the host directly: its status is predicted; the exit is judged where a realm call carries it. */
     RmmOutcome enterFromHost(RmmState state, long recPa, long run, HostMemory memory) {
         Optional<byte[]> enter = memory.read(run, ENTER_SIZE);
-        Registers command = Registers.zero();
+        long flags = 0;
+        long[] gprs = new long[31];
         if (enter.isPresent()) {
             ByteBuffer b = ByteBuffer.wrap(enter.get()).order(ByteOrder.LITTLE_ENDIAN);
-            long[] gprs = new long[31];
+            flags = b.getLong(0);
             for (int i = 0; i < gprs.length; i++) {
                 gprs[i] = b.getLong(0x200 + 8 * i);
             }
-            command = RealmCall.fromEnterGprs(gprs, b.getLong(0), run);
         }
-        RmmOutcome outcome = enter(state, recPa, run, command, memory, enter.isPresent());
+        RmmOutcome outcome = enter(state, recPa, run, flags, gprs, memory, enter.isPresent());
         if (outcome instanceof RmmOutcome.Answered answered && answered.prediction().registers().get(0).admits(0)) {
             return new RmmOutcome.Answered(Answer.of(RmmRules.REC_ENTER).x(0, RmiStatus.SUCCESS.packed())
                     .build("REC_ENTER runs the REC: " + answered.prediction().summary()), answered.next());
@@ -124,10 +124,16 @@ final class RecCommands {
 
     /** REC_ENTER carrying a realm agent command; the results are the exit ({@link RealmCall}). */
     RmmOutcome enterForRealm(RmmState state, long recPa, Registers call, HostMemory memory) {
-        return enter(state, recPa, call.x(RealmCall.RUN), call, memory, true);
+        return enter(state, recPa, call.x(RealmCall.RUN), call.x(RealmCall.FLAGS), RealmCall.enterGprs(call), memory, true);
     }
 
-    private RmmOutcome enter(RmmState state, long recPa, long run, Registers command, HostMemory memory, boolean known) {
+    /** REC_ENTER with rec_enter's flags and gprs as the host wrote them, the exit in {@link RealmCall}'s encoding. */
+    RmmOutcome enterWith(RmmState state, long recPa, long run, long flags, long[] gprs, HostMemory memory) {
+        return enter(state, recPa, run, flags, gprs, memory, true);
+    }
+
+    private RmmOutcome enter(RmmState state, long recPa, long run, long flags, long[] gprs, HostMemory memory,
+            boolean known) {
         if (!profile.tracks(run) || state.granule(run) != GranuleState.UNDELEGATED) {
             return Answer.fail(state, RmmRules.REC_ENTER, RmiStatus.ERROR_INPUT, "the run structure is not in a normal-world granule");
         }
@@ -149,6 +155,6 @@ final class RecCommands {
             return new RmmOutcome.Unmodelled("REC_ENTER reads the run structure at " + GranuleCommands.hex(run)
                     + ", which the host did not write with the call");
         }
-        return program.run(state, realm, rec.get(), command, memory);
+        return program.run(state, realm, rec.get(), flags, gprs, memory);
     }
 }

@@ -50,6 +50,8 @@ public enum RmiFunction {
         }
     }
 
+    private static final RmiFunction[] ALL = values();
+
     private final int offset;
     private final Abi abi;
 
@@ -70,7 +72,7 @@ public enum RmiFunction {
 
     /** The command {@code functionId} names in RMI ABI {@code major}, if any. */
     public static Optional<RmiFunction> of(long functionId, int major) {
-        for (RmiFunction function : values()) {
+        for (RmiFunction function : ALL) {
             if (function.id() == functionId && function.existsIn(major)) {
                 return Optional.of(function);
             }

@@ -145,6 +145,18 @@ public final class RmmModel {
         return recs.enterForRealm(state, rec.get().pa(), call, memory);
     }
 
+    /**
+     * REC_ENTER of {@code recPa} with rec_enter's {@code flags} and {@code gprs} as the host wrote
+     * them into {@code run}: the status and the exit in {@link RealmCall}'s encoding, for whoever
+     * plays the RMM.
+     */
+    public RmmOutcome recEnter(RmmState state, long recPa, long run, long flags, long[] gprs, HostMemory memory) {
+        if (profile.activationGate() && !state.active() || !profile.verifiedRealmCommands()) {
+            return rmi(state, Registers.of(RmiFunction.RMI_REC_ENTER.id(), recPa, run), memory);
+        }
+        return recs.enterWith(state, recPa, run, flags, gprs, memory);
+    }
+
     private RmmOutcome version(RmmState state, long requested) {
         long highest = profile.rmiVersion().encode();
         boolean supported = requested == highest;

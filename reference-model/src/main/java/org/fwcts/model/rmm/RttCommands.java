@@ -41,7 +41,7 @@ final class RttCommands {
         }
         RttTable child = RttTable.filled(rtt, (int) level, ipa, Granules.ENTRIES, entry);
         RmmState next = parent.set(state, RttEntry.table(rtt)).withTable(rtt, child).withGranule(rtt, GranuleState.RTT);
-        return Answer.succeed(next, RmmRules.RTT_CREATE, "level-" + level + " RTT at IPA " + GranuleCommands.hex(ipa)
+        return Answer.succeed(next, RmmRules.RTT_CREATE, () -> "level-" + level + " RTT at IPA " + GranuleCommands.hex(ipa)
                 + " inherits " + describe(entry));
     }
 
@@ -66,7 +66,8 @@ final class RttCommands {
         RmmState next = parent.set(state, replaced).withTable(childPa, null).withGranule(childPa, GranuleState.DELEGATED);
         Answer answer = Answer.of(RmmRules.RTT_DESTROY).status(RmiStatus.SUCCESS).x(1, childPa)
                 .x(2, nonLiveTop(next.table(parent.table().pa()), parent.index()));
-        return new RmmOutcome.Answered(answer.build("the RTT returns to DELEGATED; the parent entry becomes " + describe(replaced)), next);
+        return new RmmOutcome.Answered(answer.build(() -> "the RTT returns to DELEGATED; the parent entry becomes "
+                + describe(replaced)), next);
     }
 
     RmmOutcome readEntry(RmmState state, long rd, long ipa, long level) {
@@ -83,7 +84,7 @@ final class RttCommands {
         long address = entry.state() == RttEntry.State.UNASSIGNED ? 0 : entry.address();
         Answer answer = Answer.of(RmmRules.RTT_READ_ENTRY).status(RmiStatus.SUCCESS).x(1, walk.level())
                 .x(2, entry.state().ordinal()).x(3, address).x(4, entry.ripas().code());
-        return new RmmOutcome.Answered(answer.build("level " + walk.level() + ": " + describe(entry)), state);
+        return new RmmOutcome.Answered(answer.build(() -> "level " + walk.level() + ": " + describe(entry)), state);
     }
 
     RmmOutcome mapUnprotected(RmmState state, long rd, long ipa, long level, long descriptor) {

@@ -1,6 +1,8 @@
 package org.fwcts.model.rmm;
 
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One RTT of a realm: the IPA range it covers from {@code baseIpa} at {@code level}, and its
@@ -20,11 +22,23 @@ public final class RttTable {
         this.entries = entries;
     }
 
+    /** Uniform 512-entry tables, shared: a table's entries are never written in place ({@link #with} copies). */
+    private static final Map<RttEntry, RttEntry[]> UNIFORM = new ConcurrentHashMap<>();
+
     /** A table whose every entry is {@code fill}. */
     static RttTable filled(long pa, int level, long baseIpa, int count, RttEntry fill) {
+        if (count == Granules.ENTRIES && fill.state() == RttEntry.State.UNASSIGNED) {
+            return new RttTable(pa, level, baseIpa, UNIFORM.computeIfAbsent(fill, RttTable::uniform));
+        }
         RttEntry[] entries = new RttEntry[count];
         Arrays.fill(entries, fill);
         return new RttTable(pa, level, baseIpa, entries);
+    }
+
+    private static RttEntry[] uniform(RttEntry fill) {
+        RttEntry[] entries = new RttEntry[Granules.ENTRIES];
+        Arrays.fill(entries, fill);
+        return entries;
     }
 
     public long pa() {

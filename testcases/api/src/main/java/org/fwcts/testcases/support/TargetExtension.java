@@ -46,7 +46,7 @@ public final class TargetExtension implements ParameterResolver, BeforeEachCallb
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == Firmware.class || type == FfaFirmware.class || type == TestRun.class;
+        return type == Firmware.class || type == FfaFirmware.class || type == RmmHost.class || type == TestRun.class;
     }
 
     @Override
@@ -55,6 +55,9 @@ public final class TargetExtension implements ParameterResolver, BeforeEachCallb
         Class<?> type = parameter.getParameter().getType();
         if (type == TestRun.class) {
             return run;
+        }
+        if (type == RmmHost.class) {
+            return run.rmm();
         }
         return type == FfaFirmware.class ? run.ffa() : run.firmware();
     }

@@ -46,6 +46,7 @@ public final class TestRun implements AutoCloseable {
     private final BootStrategy boots;
     private Firmware firmware;
     private FfaFirmware ffa;
+    private final ProjectLayout layout;
     private boolean bootPerTest;
     private Set<String> finishedBefore = Set.of();
     private final org.fwcts.reports.RunStop stop = new org.fwcts.reports.RunStop();
@@ -54,6 +55,7 @@ public final class TestRun implements AutoCloseable {
         this.descriptor = descriptor;
         this.model = model;
         this.runDir = runDir;
+        this.layout = layout;
         var launcher = Launchers.forTarget(descriptor, layout);
         this.transcript = Transcript.toFile(runDir.resolve(RunFiles.CONSOLE));
         this.history = CallHistory.appendingTo(runDir.resolve(RunFiles.CALLS));
@@ -101,6 +103,15 @@ public final class TestRun implements AutoCloseable {
             ffa = new FfaFirmware(current, descriptor.ffa(), boots.endpoints());
         }
         return ffa;
+    }
+
+    /** The RMM as the normal world's host sees it, on the current boot; skips the test when the profile has no RMM. */
+    public synchronized RmmHost rmm() {
+        Firmware current = firmware();
+        if (model.profile().rmm().isEmpty()) {
+            throw new TestAbortedException("profile " + model.profile().name() + " has no RMM");
+        }
+        return new RmmHost(current, descriptor.ffa(), new RealmImage(descriptor, layout)).activated();
     }
 
     /**

@@ -1,0 +1,132 @@
+package org.fwcts.testcases.support;
+
+import static org.fwcts.testcases.support.CallAssert.assertThatCall;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+import org.fwcts.harness.compare.CallCheck;
+import org.fwcts.harness.realm.RealmChannel;
+import org.fwcts.model.rmm.RealmEndpoints;
+import org.fwcts.model.rmm.RealmParams;
+import org.fwcts.model.rmm.RmiFunction;
+
+/**
+ * Builds a realm running the realm agent, every step a judged RMI call: delegate the RD and root
+ * RTT, REALM_CREATE, level-2 and level-3 RTTs at the image's IPA, RTT_INIT_RIPAS over the image,
+ * DATA_CREATE granule by granule from a normal-world copy, one runnable REC entering at the
+ * image, REALM_ACTIVATE, then the first entry, which the agent answers with its banner
+ * (firmware-images/realm-agent/PROTOCOL.md).
+ *
+ * <p>Scratch pages, from {@link RmmHost#FIRST_PAGE}: realm parameters, REC parameters, the run
+ * structure, the DATA_CREATE source, then the RD, root RTT, level-2 and level-3 RTTs, the REC, its
+ * auxiliary granules and the image's data granules. Tests use pages from {@link #FIRST_FREE_PAGE}.
+ */
+public final class RealmSetup {
+    /** The realm agent is linked to run at this protected IPA. */
+    public static final long IMAGE_IPA = 0x4000_0000L;
+    /** IPA width of the realms built here: one level-1 root RTT. */
+    public static final int S2SZ = 39;
+    private static final int VMID = 1;
+    private static final int GRANULE = 4096;
+    private static final int AUX_PAGES = 16;
+    private static final int PARAMS = RmmHost.FIRST_PAGE;
+    private static final int REC_PARAMS = PARAMS + 1;
+    private static final int RUN = PARAMS + 2;
+    private static final int SOURCE = PARAMS + 3;
+    private static final int RD = PARAMS + 4;
+    private static final int ROOT = RD + 1;
+    private static final int LEVEL_2 = RD + 2;
+    private static final int LEVEL_3 = RD + 3;
+    private static final int REC = RD + 4;
+    private static final int AUX = REC + 1;
+    private static final int DATA = AUX + AUX_PAGES;
+    public static final int FIRST_FREE_PAGE = DATA + RealmImage.MAX_GRANULES;
+
+    private final RmmHost host;
+
+    private RealmSetup(RmmHost host) {
+        this.host = host;
+    }
+
+    /** The realm's RD, delegated and created but nothing more: for tests of the realm commands themselves. */
+    public static long createRealm(RmmHost host) {
+        RealmSetup setup = new RealmSetup(host);
+        setup.delegate(RD);
+        setup.delegate(ROOT);
+        byte[] params = RealmParams.simple(S2SZ, host.page(ROOT), VMID).encode();
+        expect(host.call(RmmHost.writing(host.page(PARAMS), params), RmiFunction.RMI_REALM_CREATE, host.page(RD),
+                host.page(PARAMS)));
+        return host.page(RD);
+    }
+
+    /** A realm running the realm agent, past its banner. */
+    public static RealmAgent running(RmmHost host) {
+        int ordinal = host.state().realmsCreated();
+        long rd = createRealm(host);
+        RealmSetup setup = new RealmSetup(host);
+        setup.table(LEVEL_2, 2);
+        setup.table(LEVEL_3, 3);
+        byte[] image = host.realmImage();
+        int granules = image.length / GRANULE;
+        expect(host.call(RmiFunction.RMI_RTT_INIT_RIPAS, rd, IMAGE_IPA, IMAGE_IPA + (long) granules * GRANULE));
+        for (int i = 0; i < granules; i++) {
+            setup.delegate(DATA + i);
+            byte[] copy = Arrays.copyOfRange(image, i * GRANULE, (i + 1) * GRANULE);
+            expect(host.call(RmmHost.writing(host.page(SOURCE), copy), RmiFunction.RMI_DATA_CREATE, rd,
+                    host.page(DATA + i), IMAGE_IPA + (long) i * GRANULE, host.page(SOURCE), 0));
+        }
+        long rec = setup.rec(rd);
+        expect(host.call(RmiFunction.RMI_REALM_ACTIVATE, rd));
+        RealmChannel channel = new RealmChannel(RealmEndpoints.of(ordinal), host.firmware().normalWorld(), rec,
+                host.page(RUN));
+        RealmAgent agent = new RealmAgent(host, channel, rd, rec, S2SZ);
+        expect(agent.resume(0, 0));
+        return agent;
+    }
+
+    /** Scratch page {@code index} for a test's own granules, from {@link #FIRST_FREE_PAGE}. */
+    public static long free(RmmHost host, int index) {
+        return host.page(FIRST_FREE_PAGE + index);
+    }
+
+    private void delegate(int page) {
+        delegate(host, host.page(page));
+    }
+
+    /** Delegates one granule, by range under RMI 2.0. */
+    public static void delegate(RmmHost host, long granule) {
+        if (host.model().profile().rangeDelegation()) {
+            expect(host.call(RmiFunction.RMI_GRANULE_RANGE_DELEGATE, granule, granule + GRANULE));
+        } else {
+            expect(host.call(RmiFunction.RMI_GRANULE_DELEGATE, granule));
+        }
+    }
+
+    private void table(int page, int level) {
+        delegate(page);
+        expect(host.call(RmiFunction.RMI_RTT_CREATE, host.page(RD), host.page(page), IMAGE_IPA, level));
+    }
+
+    /** One runnable REC entering at the image, with REC_AUX_COUNT auxiliary granules. */
+    private long rec(long rd) {
+        delegate(REC);
+        CallCheck count = host.call(RmiFunction.RMI_REC_AUX_COUNT, rd);
+        expect(count);
+        int auxCount = (int) Math.min(AUX_PAGES, ((org.fwcts.harness.agent.Observation.Completed) count.observation())
+                .registers().x(1));
+        ByteBuffer params = ByteBuffer.allocate(GRANULE).order(ByteOrder.LITTLE_ENDIAN);
+        params.putLong(0, 1).putLong(0x100, 0).putLong(0x200, IMAGE_IPA).putLong(0x800, auxCount);
+        for (int i = 0; i < auxCount; i++) {
+            delegate(AUX + i);
+            params.putLong(0x808 + 8 * i, host.page(AUX + i));
+        }
+        expect(host.call(RmmHost.writing(host.page(REC_PARAMS), params.array()), RmiFunction.RMI_REC_CREATE, rd,
+                host.page(REC), host.page(REC_PARAMS)));
+        return host.page(REC);
+    }
+
+    private static void expect(CallCheck check) {
+        assertThatCall(check).matchesModel();
+    }
+}

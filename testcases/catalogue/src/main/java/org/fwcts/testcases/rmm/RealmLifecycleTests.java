@@ -1,0 +1,126 @@
+package org.fwcts.testcases.rmm;
+
+import static org.fwcts.testcases.support.CallAssert.assertThatCall;
+
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.fwcts.model.rmm.RealmParams;
+import org.fwcts.model.rmm.RmiFunction;
+import org.fwcts.testcases.support.ConformanceTest;
+import org.fwcts.testcases.support.FreshBoot;
+import org.fwcts.testcases.support.RealmAgent;
+import org.fwcts.testcases.support.RealmSetup;
+import org.fwcts.testcases.support.RmmHost;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Realm and REC life cycle: creation with good and bad parameters, activation, entry, destruction. */
+@ConformanceTest
+@Tag("rmm")
+@Tag("area:rmm")
+@FreshBoot("realms and granules from boot")
+@DisplayName("RMI realm life cycle")
+class RealmLifecycleTests {
+
+    private static long page(RmmHost rmm, int index) {
+        return RealmSetup.free(rmm, index);
+    }
+
+    static Stream<Arguments> badParameters() {
+        return Stream.of(
+                Arguments.of("s2sz 20, below 32", (UnaryOperator<RealmParams>) p -> p.withS2sz(20)),
+                Arguments.of("s2sz 60, above the feature register", (UnaryOperator<RealmParams>) p -> p.withS2sz(60)),
+                Arguments.of("hash algorithm 2", (UnaryOperator<RealmParams>) p -> p.withHashAlgorithm(2)),
+                Arguments.of("two root RTTs where one is needed", (UnaryOperator<RealmParams>) p -> p.withRttNumStart(2)),
+                Arguments.of("no breakpoints", (UnaryOperator<RealmParams>) p -> p.withBreakpoints(0)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badParameters")
+    @Tag("rule:RMM.REALM.PARAMS")
+    @DisplayName("REALM_CREATE refuses invalid parameters with ERROR_INPUT and leaves the granules delegated")
+    void badParameters(String why, UnaryOperator<RealmParams> change, RmmHost rmm) {
+        long rd = page(rmm, 0);
+        long root = page(rmm, 1);
+        RealmSetup.delegate(rmm, rd);
+        RealmSetup.delegate(rmm, root);
+        byte[] params = change.apply(RealmParams.simple(RealmSetup.S2SZ, root, 1)).encode();
+        assertThatCall(rmm.call(RmmHost.writing(page(rmm, 2), params), RmiFunction.RMI_REALM_CREATE, rd, page(rmm, 2)))
+                .matchesModel();
+        assertThatCall(rmm.call(RmiFunction.RMI_REALM_ACTIVATE, rd)).matchesModel();
+    }
+
+    @Test
+    @Tag("rule:RMM.REALM.CREATE")
+    @DisplayName("REALM_CREATE refuses an RD that is not delegated and parameters in a delegated granule")
+    void granuleStates(RmmHost rmm) {
+        long rd = page(rmm, 0);
+        long root = page(rmm, 1);
+        RealmSetup.delegate(rmm, root);
+        byte[] params = RealmParams.simple(RealmSetup.S2SZ, root, 1).encode();
+        assertThatCall(rmm.call(RmmHost.writing(page(rmm, 2), params), RmiFunction.RMI_REALM_CREATE, rd, page(rmm, 2)))
+                .matchesModel();
+        RealmSetup.delegate(rmm, rd);
+        RealmSetup.delegate(rmm, page(rmm, 3));
+        assertThatCall(rmm.call(RmiFunction.RMI_REALM_CREATE, rd, page(rmm, 3))).matchesModel();
+    }
+
+    @Test
+    @Tag("rule:RMM.REALM.CREATE")
+    @Tag("rule:RMM.REALM.ACTIVATE")
+    @DisplayName("a new realm activates once; a second activation gives ERROR_REALM, a non-RD ERROR_INPUT")
+    void activation(RmmHost rmm) {
+        long rd = RealmSetup.createRealm(rmm);
+        assertThatCall(rmm.call(RmiFunction.RMI_REALM_ACTIVATE, rd)).matchesModel();
+        assertThatCall(rmm.call(RmiFunction.RMI_REALM_ACTIVATE, rd)).matchesModel();
+        assertThatCall(rmm.call(RmiFunction.RMI_REALM_ACTIVATE, page(rmm, 0))).matchesModel();
+    }
+
+    @Test
+    @Tag("rule:RMM.REC.ENTER")
+    @DisplayName("REC_ENTER into a realm still NEW gives (ERROR_REALM, 0); a granule that is no REC gives ERROR_INPUT")
+    void enterBeforeActivation(RmmHost rmm) {
+        long rd = RealmSetup.createRealm(rmm);
+        assertThatCall(rmm.call(RmiFunction.RMI_REC_AUX_COUNT, rd)).matchesModel();
+        assertThatCall(rmm.call(RmiFunction.RMI_REC_ENTER, rd, page(rmm, 5))).matchesModel();
+    }
+
+    @Test
+    @Tag("rule:RMM.REC.CREATE")
+    @Tag("rule:RMM.REC.AUX_COUNT")
+    @DisplayName("REC_CREATE in an active realm with a wrong MPIDR gives ERROR_REALM: the realm state is checked first")
+    void recCreateOrder(RmmHost rmm) {
+        long rd = RealmSetup.createRealm(rmm);
+        assertThatCall(rmm.call(RmiFunction.RMI_REALM_ACTIVATE, rd)).matchesModel();
+        long rec = page(rmm, 0);
+        RealmSetup.delegate(rmm, rec);
+        java.nio.ByteBuffer params = java.nio.ByteBuffer.allocate(4096).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        params.putLong(0, 1).putLong(0x100, 5).putLong(0x200, RealmSetup.IMAGE_IPA).putLong(0x800, 0);
+        assertThatCall(rmm.call(RmmHost.writing(page(rmm, 1), params.array()), RmiFunction.RMI_REC_CREATE, rd, rec,
+                page(rmm, 1))).matchesModel();
+    }
+
+    @Test
+    @Tag("rule:RMM.REALM.DESTROY")
+    @Tag("rule:RMM.REC.DESTROY")
+    @Tag("rule:RMM.RTT.DESTROY")
+    @Tag("rule:RMM.DATA.DESTROY")
+    @Tag("rule:RMM.GRANULE.UNDELEGATE")
+    @DisplayName("a realm's whole life: created, run to its banner, then torn down to undelegated granules")
+    void wholeLife(RmmHost rmm) {
+        RealmAgent realm = RealmSetup.running(rmm);
+        assertThatCall(rmm.call(RmiFunction.RMI_REALM_DESTROY, realm.rd())).matchesModel();
+        assertThatCall(rmm.call(RmiFunction.RMI_REC_DESTROY, realm.rec())).matchesModel();
+        assertThatCall(rmm.call(RmiFunction.RMI_REALM_DESTROY, realm.rd())).matchesModel();
+        assertThatCall(rmm.call(RmiFunction.RMI_DATA_DESTROY, realm.rd(), RealmSetup.IMAGE_IPA)).matchesModel();
+        assertThatCall(rmm.call(RmiFunction.RMI_RTT_READ_ENTRY, realm.rd(), RealmSetup.IMAGE_IPA, 3)).matchesModel();
+        assertThatCall(rmm.call(RmiFunction.RMI_RTT_DESTROY, realm.rd(), RealmSetup.IMAGE_IPA, 3)).matchesModel();
+        assertThatCall(rmm.call(RmiFunction.RMI_RTT_DESTROY, realm.rd(), RealmSetup.IMAGE_IPA, 2)).matchesModel();
+        assertThatCall(rmm.call(RmiFunction.RMI_REALM_DESTROY, realm.rd())).matchesModel();
+        assertThatCall(rmm.call(RmiFunction.RMI_GRANULE_UNDELEGATE, realm.rd())).matchesModel();
+    }
+}

@@ -1,0 +1,44 @@
+package org.fwcts.testcases.rmm;
+
+import static org.fwcts.testcases.support.CallAssert.assertThatCall;
+
+import org.fwcts.harness.pipeline.CallMemory;
+import org.fwcts.model.Registers;
+import org.fwcts.model.rmm.RmiFunction;
+import org.fwcts.testcases.support.ConformanceTest;
+import org.fwcts.testcases.support.RmmHost;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+@ConformanceTest
+@Tag("rmm")
+@Tag("area:rmm")
+@DisplayName("RMI discovery")
+class RmiVersionTests {
+
+    @ParameterizedTest(name = "requested {0}")
+    @ValueSource(longs = {0x10000, 0x20000, 0x10001, 0})
+    @Tag("rule:RMM.VERSION")
+    @DisplayName("RMI_VERSION answers SUCCESS for the implemented revision and ERROR_INPUT otherwise, with the range")
+    void version(long requested, RmmHost rmm) {
+        assertThatCall(rmm.call(RmiFunction.RMI_VERSION, requested)).matchesModel();
+    }
+
+    @ParameterizedTest(name = "index {0}")
+    @ValueSource(longs = {0, 1, 0xFF})
+    @Tag("rule:RMM.FEATURES")
+    @DisplayName("RMI_FEATURES returns feature register 0 for index 0 and zero for any other index")
+    void features(long index, RmmHost rmm) {
+        assertThatCall(rmm.call(RmiFunction.RMI_FEATURES, index)).matchesModel();
+    }
+
+    @ParameterizedTest(name = "function ID {0}")
+    @ValueSource(longs = {0xC4000156L, 0xC4000160L, 0xC400016AL})
+    @Tag("rule:RMM.UNKNOWN_COMMAND")
+    @DisplayName("an RMI function ID the ABI does not define answers SMC_UNKNOWN")
+    void unknown(long functionId, RmmHost rmm) {
+        assertThatCall(rmm.raw(Registers.of(functionId), CallMemory.NONE)).matchesModel();
+    }
+}

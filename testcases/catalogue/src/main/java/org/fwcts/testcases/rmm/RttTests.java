@@ -1,0 +1,172 @@
+package org.fwcts.testcases.rmm;
+
+import static org.fwcts.testcases.support.CallAssert.assertThatCall;
+
+import org.fwcts.model.rmm.RmiFunction;
+import org.fwcts.testcases.support.ConformanceTest;
+import org.fwcts.testcases.support.FreshBoot;
+import org.fwcts.testcases.support.RealmSetup;
+import org.fwcts.testcases.support.RmmHost;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** RTTs by level, RIPAS initialisation and data granules in a NEW realm, each change read back with RTT_READ_ENTRY. */
+@ConformanceTest
+@Tag("rmm")
+@Tag("area:rmm")
+@FreshBoot("realms and granules from boot")
+@DisplayName("RMI realm translation tables and data")
+class RttTests {
+    private static final long IPA = RealmSetup.IMAGE_IPA;
+    private long rd;
+
+    @BeforeEach
+    void realm(RmmHost rmm) {
+        rd = RealmSetup.createRealm(rmm);
+    }
+
+    private long granule(RmmHost rmm, int index) {
+        long granule = RealmSetup.free(rmm, index);
+        RealmSetup.delegate(rmm, granule);
+        return granule;
+    }
+
+    private void read(RmmHost rmm, long ipa, long level) {
+        assertThatCall(rmm.call(RmiFunction.RMI_RTT_READ_ENTRY, rd, ipa, level)).matchesModel();
+    }
+
+    private void tables(RmmHost rmm) {
+        assertThatCall(rmm.call(RmiFunction.RMI_RTT_CREATE, rd, granule(rmm, 0), IPA, 2)).matchesModel();
+        assertThatCall(rmm.call(RmiFunction.RMI_RTT_CREATE, rd, granule(rmm, 1), IPA, 3)).matchesModel();
+    }
+
+    @Test
+    @Tag("rule:RMM.RTT.CREATE")
+    @Tag("rule:RMM.RTT.READ_ENTRY")
+    @DisplayName("RTT_CREATE without the parent table gives (ERROR_RTT, walk level); with it, the tables read back")
+    void createByLevel(RmmHost rmm) {
+        long l3 = granule(rmm, 1);
+        assertThatCall(rmm.call(RmiFunction.RMI_RTT_CREATE, rd, l3, IPA, 3)).matchesModel();
+        read(rmm, IPA, 3);
+        assertThatCall(rmm.call(RmiFunction.RMI_RTT_CREATE, rd, granule(rmm, 0), IPA, 2)).matchesModel();
+        assertThatCall(rmm.call(RmiFunction.RMI_RTT_CREATE, rd, l3, IPA, 3)).matchesModel();
+        read(rmm, IPA, 1);
+        read(rmm, IPA, 2);
+        read(rmm, IPA, 3);
+    }
+
+    @Test
+    @Tag("rule:RMM.RTT.CREATE")
+    @DisplayName("RTT_CREATE where a table exists gives (ERROR_RTT, level-1); a bad level or IPA gives ERROR_INPUT")
+    void createErrors(RmmHost rmm) {
+        tables(rmm);
+        assertThatCall(rmm.call(RmiFunction.RMI_RTT_CREATE, rd, granule(rmm, 2), IPA, 3)).matchesModel();
+        assertThatCall(rmm.call(RmiFunction.RMI_RTT_CREATE, rd, granule(rmm, 3), IPA, 1)).matchesModel();
+        assertThatCall(rmm.call(RmiFunction.RMI_RTT_CREATE, rd, RealmSetup.free(rmm, 3), IPA + 0x1000, 3)).matchesModel();
+        assertThatCall(rmm.call(RmiFunction.RMI_RTT_CREATE, rd, RealmSetup.free(rmm, 3), 1L << 40, 2)).matchesModel();
+    }
+
+    @Test
+    @Tag("rule:RMM.RTT.INIT_RIPAS")
+    @Tag("rule:RMM.RTT.READ_ENTRY")
+    @DisplayName("RTT_INIT_RIPAS turns a range to RAM within one table and says how far; RTT_READ_ENTRY reads RAM back")
+    void initRipas(RmmHost rmm) {
+        tables(rmm);
+        read(rmm, IPA, 3);
+        assertThatCall(rmm.call(RmiFunction.RMI_RTT_INIT_RIPAS, rd, IPA, IPA + 0x3000)).matchesModel();
+        read(rmm, IPA, 3);
+        read(rmm, IPA + 0x2000, 3);
+        read(rmm, IPA + 0x3000, 3);
+        assertThatCall(rmm.call(RmiFunction.RMI_RTT_INIT_RIPAS, rd, IPA + 0x1FF000, IPA + 0x201000)).matchesModel();
+        assertThatCall(rmm.call(RmiFunction.RMI_RTT_INIT_RIPAS, rd, IPA + 0x3000, IPA + 0x2000)).matchesModel();
+    }
+
+    @Test
+    @Tag("rule:RMM.RTT.INIT_RIPAS")
+    @DisplayName("RTT_INIT_RIPAS in an active realm gives ERROR_REALM")
+    void initRipasActive(RmmHost rmm) {
+        tables(rmm);
+        assertThatCall(rmm.call(RmiFunction.RMI_REALM_ACTIVATE, rd)).matchesModel();
+        assertThatCall(rmm.call(RmiFunction.RMI_RTT_INIT_RIPAS, rd, IPA, IPA + 0x1000)).matchesModel();
+    }
+
+    @Test
+    @Tag("rule:RMM.DATA.CREATE")
+    @Tag("rule:RMM.DATA.DESTROY")
+    @Tag("rule:RMM.RTT.READ_ENTRY")
+    @DisplayName("DATA_CREATE maps RAM at a level-3 IPA; DATA_DESTROY leaves it DESTROYED and the granule delegated")
+    void data(RmmHost rmm) {
+        long source = RealmSetup.free(rmm, 5);
+        assertThatCall(rmm.call(RmiFunction.RMI_DATA_CREATE, rd, granule(rmm, 2), IPA, source, 0)).matchesModel();
+        tables(rmm);
+        long data = RealmSetup.free(rmm, 2);
+        assertThatCall(rmm.call(RmmHost.writing(source, new byte[4096]), RmiFunction.RMI_DATA_CREATE, rd, data, IPA,
+                source, 0)).matchesModel();
+        read(rmm, IPA, 3);
+        assertThatCall(rmm.call(RmiFunction.RMI_DATA_CREATE, rd, granule(rmm, 3), IPA, source, 0)).matchesModel();
+        assertThatCall(rmm.call(RmiFunction.RMI_DATA_DESTROY, rd, IPA)).matchesModel();
+        read(rmm, IPA, 3);
+        assertThatCall(rmm.call(RmiFunction.RMI_GRANULE_UNDELEGATE, data)).matchesModel();
+    }
+
+    @Test
+    @Tag("rule:RMM.DATA.CREATE")
+    @DisplayName("DATA_CREATE checks flags, then the source, then the granules, then the realm state, then the IPA")
+    void dataCreateOrder(RmmHost rmm) {
+        tables(rmm);
+        long data = granule(rmm, 2);
+        long source = RealmSetup.free(rmm, 5);
+        long unprotected = 1L << (RealmSetup.S2SZ - 1);
+        assertThatCall(rmm.call(RmiFunction.RMI_DATA_CREATE, rd, data, unprotected, data, 2)).matchesModel();
+        assertThatCall(rmm.call(RmiFunction.RMI_DATA_CREATE, rd, data, unprotected, data, 0)).matchesModel();
+        assertThatCall(rmm.call(RmiFunction.RMI_DATA_CREATE, rd, data, unprotected, source, 0)).matchesModel();
+        assertThatCall(rmm.call(RmiFunction.RMI_REALM_ACTIVATE, rd)).matchesModel();
+        // Two conditions broken at once: the realm is no longer NEW and the IPA is unprotected.
+        assertThatCall(rmm.call(RmiFunction.RMI_DATA_CREATE, rd, data, unprotected, source, 0)).matchesModel();
+    }
+
+    @Test
+    @Tag("rule:RMM.DATA.CREATE_UNKNOWN")
+    @Tag("rule:RMM.RTT.READ_ENTRY")
+    @DisplayName("DATA_CREATE_UNKNOWN keeps the entry's RIPAS, in any realm state")
+    void dataCreateUnknown(RmmHost rmm) {
+        tables(rmm);
+        assertThatCall(rmm.call(RmiFunction.RMI_REALM_ACTIVATE, rd)).matchesModel();
+        assertThatCall(rmm.call(RmiFunction.RMI_DATA_CREATE_UNKNOWN, rd, granule(rmm, 2), IPA)).matchesModel();
+        read(rmm, IPA, 3);
+    }
+
+    @Test
+    @Tag("rule:RMM.RTT.DESTROY")
+    @DisplayName("RTT_DESTROY of a live table gives (ERROR_RTT, level); of an empty one returns it, the entry DESTROYED")
+    void destroy(RmmHost rmm) {
+        tables(rmm);
+        assertThatCall(rmm.call(RmiFunction.RMI_RTT_DESTROY, rd, IPA, 2)).matchesModel();
+        assertThatCall(rmm.call(RmiFunction.RMI_RTT_DESTROY, rd, IPA, 3)).matchesModel();
+        read(rmm, IPA, 3);
+        assertThatCall(rmm.call(RmiFunction.RMI_RTT_DESTROY, rd, IPA, 3)).matchesModel();
+    }
+
+    @Test
+    @Tag("rule:RMM.RTT.MAP_UNPROTECTED")
+    @Tag("rule:RMM.RTT.UNMAP_UNPROTECTED")
+    @DisplayName("host memory maps only at unprotected IPAs, reads back ASSIGNED with its descriptor, and unmaps")
+    void unprotected(RmmHost rmm) {
+        long shared = RealmSetup.free(rmm, 6);
+        long descriptor = shared | 0x3FC;
+        long ipa = (1L << (RealmSetup.S2SZ - 1)) + IPA;
+        assertThatCall(rmm.call(RmiFunction.RMI_RTT_MAP_UNPROTECTED, rd, IPA, 3, descriptor)).matchesModel();
+        assertThatCall(rmm.call(RmiFunction.RMI_RTT_MAP_UNPROTECTED, rd, ipa, 3, descriptor)).matchesModel();
+        assertThatCall(rmm.call(RmiFunction.RMI_RTT_CREATE, rd, granule(rmm, 0), ipa, 2)).matchesModel();
+        assertThatCall(rmm.call(RmiFunction.RMI_RTT_CREATE, rd, granule(rmm, 1), ipa, 3)).matchesModel();
+        read(rmm, ipa, 3);
+        assertThatCall(rmm.call(RmiFunction.RMI_RTT_MAP_UNPROTECTED, rd, ipa, 3, descriptor)).matchesModel();
+        read(rmm, ipa, 3);
+        assertThatCall(rmm.call(RmiFunction.RMI_RTT_MAP_UNPROTECTED, rd, ipa, 3, descriptor)).matchesModel();
+        assertThatCall(rmm.call(RmiFunction.RMI_RTT_UNMAP_UNPROTECTED, rd, ipa, 3)).matchesModel();
+        read(rmm, ipa, 3);
+        assertThatCall(rmm.call(RmiFunction.RMI_RTT_UNMAP_UNPROTECTED, rd, ipa, 3)).matchesModel();
+    }
+}
