@@ -106,7 +106,7 @@ final class RmmSimulation {
         } else if (reason == RealmCall.EXIT_RIPAS_CHANGE) {
             b.putLong(0x500, exit.x(2)).putLong(0x508, exit.x(3)).put(0x510, (byte) exit.x(4));
         } else {
-            b.putLong(0x100, exit.x(2)).putLong(0x108, exit.x(3)).putLong(0x110, exit.x(4));
+            b.putLong(0x100, exit.x(2)).putLong(0x108, exit.x(3)).putLong(0x110, exit.x(4)).putLong(0x200, exit.x(5));
         }
         memory.write(run + EXIT, b.array());
     }

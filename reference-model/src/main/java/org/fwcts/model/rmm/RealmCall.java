@@ -13,7 +13,8 @@ import org.fwcts.model.Registers;
  *
  * <p>The result: x0 REC_ENTER's status; x1 the exit reason; for HOST_CALL x2..x6 the agent's
  * gprs[1..5] (kind, status, and the exception syndrome for status 2) and x7..x17 its gprs[8..18]
- * (an RSI call's x0..x10, a load's value); for SYNC x2 ESR, x3 FAR, x4 HPFAR; for RIPAS_CHANGE
+ * (an RSI call's x0..x10, a load's value); for SYNC x2 ESR, x3 FAR, x4 HPFAR, x5 the exit's gprs[0] (the value an
+ * emulatable store writes); for RIPAS_CHANGE
  * x2 base, x3 top, x4 RIPAS.
  */
 public final class RealmCall {
@@ -88,6 +89,7 @@ public final class RealmCall {
             x[2] = esr;
             x[3] = far;
             x[4] = hpfar;
+            x[5] = gprs[0];
         }
         return Registers.of(x);
     }

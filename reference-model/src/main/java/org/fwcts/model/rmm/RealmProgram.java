@@ -179,6 +179,9 @@ final class RealmProgram {
             String summary) {
         Answer answer = Answer.of(rule).status(RmiStatus.SUCCESS).x(1, RealmCall.EXIT_SYNC).x(2, esr, esrMask, rule)
                 .x(4, (access.ipa() >>> 12) << 4, HPFAR_FIPA, rule);
+        // The RMM hands the host the value an emulatable store writes in gprs[0], zero otherwise (TF-RMM v0.8.0
+        // runtime/core/exit.c handle_data_abort).
+        answer.x(5, (esr & ISV) != 0 && access.write() ? access.value() : 0, -1L, RmmRules.MMIO_EXIT_SYNDROME);
         return new RmmOutcome.Answered(answer.build(summary + " (HPFAR IPA " + hex(access.ipa()) + ")"),
                 state.withRec(rec.pa(), rec.withStage(Rec.Stage.ACCESS_EXITED, Optional.empty(), Optional.of(access))));
     }

@@ -19,13 +19,20 @@ public final class RealmAgent {
     private final long rd;
     private final long rec;
     private final int s2sz;
+    private final int imageGranules;
 
-    RealmAgent(RmmHost host, RealmChannel channel, long rd, long rec, int s2sz) {
+    RealmAgent(RmmHost host, RealmChannel channel, long rd, long rec, int s2sz, int imageGranules) {
         this.host = host;
         this.channel = channel;
         this.rd = rd;
         this.rec = rec;
         this.s2sz = s2sz;
+        this.imageGranules = imageGranules;
+    }
+
+    /** How many data granules hold the realm agent's image, from {@link RealmSetup#IMAGE_IPA}. */
+    public int imageGranules() {
+        return imageGranules;
     }
 
     public EndpointId endpoint() {

@@ -80,7 +80,7 @@ public final class RealmSetup {
         expect(host.call(RmiFunction.RMI_REALM_ACTIVATE, rd));
         RealmChannel channel = new RealmChannel(RealmEndpoints.of(ordinal), host.firmware().normalWorld(), rec,
                 host.page(RUN));
-        RealmAgent agent = new RealmAgent(host, channel, rd, rec, S2SZ);
+        RealmAgent agent = new RealmAgent(host, channel, rd, rec, S2SZ, granules);
         expect(agent.resume(0, 0));
         return agent;
     }

@@ -6,6 +6,7 @@ import org.fwcts.model.rmm.RealmCall;
 import org.fwcts.model.rmm.RmiFunction;
 import org.fwcts.model.rmm.RsiFunction;
 import org.fwcts.testcases.support.ConformanceTest;
+import org.fwcts.testcases.support.RequiresRmm;
 import org.fwcts.testcases.support.FreshBoot;
 import org.fwcts.testcases.support.RealmAgent;
 import org.fwcts.testcases.support.RealmSetup;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * host accepts or rejects; every REC entry and exit is judged.
  */
 @ConformanceTest
+@RequiresRmm
 @Tag("rmm")
 @Tag("area:rmm")
 @FreshBoot("a realm of its own")
@@ -83,6 +85,24 @@ class RealmExecutionTests {
         assertThatCall(realm.resume(0, 0)).matchesModel();
         assertThatCall(rmm.call(RmiFunction.RMI_RTT_READ_ENTRY, realm.rd(), EMPTY_PAGE + 0x1000, 3)).matchesModel();
         assertThatCall(realm.rsi(RsiFunction.RSI_IPA_STATE_GET, EMPTY_PAGE, EMPTY_PAGE + 0x2000)).matchesModel();
+    }
+
+    @Test
+    @Tag("rule:RMM.RTT.SET_RIPAS")
+    @DisplayName("RTT_SET_RIPAS refuses a range other than the pending one, and any range when none is pending")
+    void setRipasErrors(RmmHost rmm) {
+        assertThatCall(rmm.call(RmiFunction.RMI_RTT_SET_RIPAS, realm.rd(), realm.rec(), EMPTY_PAGE, EMPTY_PAGE + 0x1000))
+                .matchesModel();
+        assertThatCall(realm.rsi(RsiFunction.RSI_IPA_STATE_SET, EMPTY_PAGE, EMPTY_PAGE + 0x1000, 1, 0)).matchesModel();
+        assertThatCall(rmm.call(RmiFunction.RMI_RTT_SET_RIPAS, realm.rd(), realm.rec(), EMPTY_PAGE + 0x1000,
+                EMPTY_PAGE + 0x2000)).matchesModel();
+        assertThatCall(rmm.call(RmiFunction.RMI_RTT_SET_RIPAS, realm.rd(), realm.rec(), EMPTY_PAGE, EMPTY_PAGE + 0x2000))
+                .matchesModel();
+        assertThatCall(rmm.call(RmiFunction.RMI_RTT_SET_RIPAS, realm.rd(), realm.rec(), EMPTY_PAGE + 0x1000, EMPTY_PAGE))
+                .matchesModel();
+        assertThatCall(rmm.call(RmiFunction.RMI_RTT_SET_RIPAS, realm.rd(), realm.rec(), EMPTY_PAGE, EMPTY_PAGE + 0x1000))
+                .matchesModel();
+        assertThatCall(realm.resume(0, 0)).matchesModel();
     }
 
     @Test

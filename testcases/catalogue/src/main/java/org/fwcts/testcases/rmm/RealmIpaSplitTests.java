@@ -7,6 +7,7 @@ import java.nio.ByteOrder;
 import org.fwcts.model.rmm.RealmCall;
 import org.fwcts.model.rmm.RmiFunction;
 import org.fwcts.testcases.support.ConformanceTest;
+import org.fwcts.testcases.support.RequiresRmm;
 import org.fwcts.testcases.support.FreshBoot;
 import org.fwcts.testcases.support.RealmAgent;
 import org.fwcts.testcases.support.RealmSetup;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * unprotected access is the host's to emulate, and protected RIPAS EMPTY faults in the realm.
  */
 @ConformanceTest
+@RequiresRmm
 @Tag("rmm")
 @Tag("area:rmm")
 @FreshBoot("a realm of its own")
@@ -54,7 +56,7 @@ class RealmIpaSplitTests {
     @Test
     @Tag("rule:RMM.IPA.UNPROTECTED_EXIT")
     @Tag("rule:RMM.IPA.MMIO_SYNDROME")
-    @DisplayName("a store to an unmapped unprotected IPA exits with a syndrome saying it wrote 8 bytes")
+    @DisplayName("a store to an unmapped unprotected IPA exits with a syndrome saying it wrote 8 bytes, and the value")
     void unmappedUnprotectedStore() {
         assertThatCall(realm.store(unprotected() + 0x8, 0xCAFE)).matchesModel();
         assertThatCall(realm.resume(RealmCall.FLAG_EMULATED_MMIO, 0)).matchesModel();

@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 import org.fwcts.model.rmm.RealmParams;
 import org.fwcts.model.rmm.RmiFunction;
 import org.fwcts.testcases.support.ConformanceTest;
+import org.fwcts.testcases.support.RequiresRmm;
 import org.fwcts.testcases.support.FreshBoot;
 import org.fwcts.testcases.support.RealmAgent;
 import org.fwcts.testcases.support.RealmSetup;
@@ -20,6 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Realm and REC life cycle: creation with good and bad parameters, activation, entry, destruction. */
 @ConformanceTest
+@RequiresRmm
 @Tag("rmm")
 @Tag("area:rmm")
 @FreshBoot("realms and granules from boot")
@@ -104,6 +106,64 @@ class RealmLifecycleTests {
                 page(rmm, 1))).matchesModel();
     }
 
+    /** REC parameters: RUNNABLE as given, entry at the image, the MPIDR and auxiliary granules as given. */
+    private static byte[] recParams(long flags, long mpidr, long[] aux) {
+        java.nio.ByteBuffer params = java.nio.ByteBuffer.allocate(4096).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        params.putLong(0, flags).putLong(0x100, mpidr).putLong(0x200, RealmSetup.IMAGE_IPA).putLong(0x800, aux.length);
+        for (int i = 0; i < aux.length && i < 16; i++) {
+            params.putLong(0x808 + 8 * i, aux[i]);
+        }
+        return params.array();
+    }
+
+    private static long[] delegatedAux(RmmHost rmm, int first, int count) {
+        long[] aux = new long[count];
+        for (int i = 0; i < count; i++) {
+            aux[i] = page(rmm, first + i);
+            RealmSetup.delegate(rmm, aux[i]);
+        }
+        return aux;
+    }
+
+    @Test
+    @Tag("rule:RMM.REC.CREATE")
+    @DisplayName("REC_CREATE refuses too many auxiliary granules, one not delegated, a wrong MPIDR and a wrong count")
+    void recCreateErrors(RmmHost rmm) {
+        long rd = RealmSetup.createRealm(rmm);
+        long rec = page(rmm, 0);
+        RealmSetup.delegate(rmm, rec);
+        long params = page(rmm, 1);
+        long[] aux = delegatedAux(rmm, 2, 16);
+        long[] undelegated = aux.clone();
+        undelegated[3] = page(rmm, 20);
+        long[] tooMany = java.util.Arrays.copyOf(aux, 17);
+        for (byte[] bad : new byte[][] {recParams(1, 0, tooMany), recParams(1, 0, undelegated), recParams(1, 1, aux),
+                recParams(1, 0, java.util.Arrays.copyOf(aux, 15))}) {
+            assertThatCall(rmm.call(RmmHost.writing(params, bad), RmiFunction.RMI_REC_CREATE, rd, rec, params))
+                    .matchesModel();
+        }
+        assertThatCall(rmm.call(RmiFunction.RMI_REC_DESTROY, rec)).matchesModel();
+    }
+
+    @Test
+    @Tag("rule:RMM.REC.CREATE")
+    @Tag("rule:RMM.REC.ENTER")
+    @DisplayName("a REC created without RUNNABLE cannot be entered: ERROR_REC")
+    void notRunnable(RmmHost rmm) {
+        long rd = RealmSetup.createRealm(rmm);
+        long rec = page(rmm, 0);
+        RealmSetup.delegate(rmm, rec);
+        long[] aux = delegatedAux(rmm, 2, 16);
+        assertThatCall(rmm.call(RmmHost.writing(page(rmm, 1), recParams(0, 0, aux)), RmiFunction.RMI_REC_CREATE, rd, rec,
+                page(rmm, 1))).matchesModel();
+        assertThatCall(rmm.call(RmiFunction.RMI_REALM_ACTIVATE, rd)).matchesModel();
+        assertThatCall(rmm.call(RmiFunction.RMI_REC_ENTER, rec, page(rmm, 19))).matchesModel();
+        assertThatCall(rmm.call(RmiFunction.RMI_REALM_DESTROY, rd)).matchesModel();
+        assertThatCall(rmm.call(RmiFunction.RMI_REC_DESTROY, rec)).matchesModel();
+        assertThatCall(rmm.call(RmiFunction.RMI_REALM_DESTROY, rd)).matchesModel();
+        assertThatCall(rmm.call(RmiFunction.RMI_REALM_DESTROY, rd)).matchesModel();
+    }
+
     @Test
     @Tag("rule:RMM.REALM.DESTROY")
     @Tag("rule:RMM.REC.DESTROY")
@@ -116,7 +176,10 @@ class RealmLifecycleTests {
         assertThatCall(rmm.call(RmiFunction.RMI_REALM_DESTROY, realm.rd())).matchesModel();
         assertThatCall(rmm.call(RmiFunction.RMI_REC_DESTROY, realm.rec())).matchesModel();
         assertThatCall(rmm.call(RmiFunction.RMI_REALM_DESTROY, realm.rd())).matchesModel();
-        assertThatCall(rmm.call(RmiFunction.RMI_DATA_DESTROY, realm.rd(), RealmSetup.IMAGE_IPA)).matchesModel();
+        for (int i = 0; i < realm.imageGranules(); i++) {
+            assertThatCall(rmm.call(RmiFunction.RMI_DATA_DESTROY, realm.rd(), RealmSetup.IMAGE_IPA + 0x1000L * i))
+                    .matchesModel();
+        }
         assertThatCall(rmm.call(RmiFunction.RMI_RTT_READ_ENTRY, realm.rd(), RealmSetup.IMAGE_IPA, 3)).matchesModel();
         assertThatCall(rmm.call(RmiFunction.RMI_RTT_DESTROY, realm.rd(), RealmSetup.IMAGE_IPA, 3)).matchesModel();
         assertThatCall(rmm.call(RmiFunction.RMI_RTT_DESTROY, realm.rd(), RealmSetup.IMAGE_IPA, 2)).matchesModel();

@@ -6,6 +6,7 @@ import static org.fwcts.testcases.support.CallAssert.assertThatCall;
 import org.fwcts.model.rmm.GranuleState;
 import org.fwcts.model.rmm.RmiFunction;
 import org.fwcts.testcases.support.ConformanceTest;
+import org.fwcts.testcases.support.RequiresRmm;
 import org.fwcts.testcases.support.FreshBoot;
 import org.fwcts.testcases.support.RealmSetup;
 import org.fwcts.testcases.support.RmmHost;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** Granule delegation, each step read back by the command's own state check and by a normal-world access. */
 @ConformanceTest
+@RequiresRmm
 @Tag("rmm")
 @Tag("area:rmm")
 @FreshBoot("granule states from boot")

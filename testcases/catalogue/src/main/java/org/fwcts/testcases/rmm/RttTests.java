@@ -4,6 +4,7 @@ import static org.fwcts.testcases.support.CallAssert.assertThatCall;
 
 import org.fwcts.model.rmm.RmiFunction;
 import org.fwcts.testcases.support.ConformanceTest;
+import org.fwcts.testcases.support.RequiresRmm;
 import org.fwcts.testcases.support.FreshBoot;
 import org.fwcts.testcases.support.RealmSetup;
 import org.fwcts.testcases.support.RmmHost;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** RTTs by level, RIPAS initialisation and data granules in a NEW realm, each change read back with RTT_READ_ENTRY. */
 @ConformanceTest
+@RequiresRmm
 @Tag("rmm")
 @Tag("area:rmm")
 @FreshBoot("realms and granules from boot")
@@ -66,6 +68,21 @@ class RttTests {
         assertThatCall(rmm.call(RmiFunction.RMI_RTT_CREATE, rd, granule(rmm, 3), IPA, 1)).matchesModel();
         assertThatCall(rmm.call(RmiFunction.RMI_RTT_CREATE, rd, RealmSetup.free(rmm, 3), IPA + 0x1000, 3)).matchesModel();
         assertThatCall(rmm.call(RmiFunction.RMI_RTT_CREATE, rd, RealmSetup.free(rmm, 3), 1L << 40, 2)).matchesModel();
+    }
+
+    @Test
+    @Tag("rule:RMM.RTT.READ_ENTRY")
+    @Tag("rule:RMM.DATA.DESTROY")
+    @DisplayName("RTT_READ_ENTRY refuses a level above the start and an unaligned IPA; DATA_DESTROY without data gives"
+            + " ERROR_RTT at the walk level")
+    void readAndDestroyErrors(RmmHost rmm) {
+        read(rmm, IPA, 0);
+        read(rmm, IPA + 0x1000, 2);
+        read(rmm, IPA, 1);
+        assertThatCall(rmm.call(RmiFunction.RMI_DATA_DESTROY, rd, IPA)).matchesModel();
+        tables(rmm);
+        assertThatCall(rmm.call(RmiFunction.RMI_DATA_DESTROY, rd, IPA)).matchesModel();
+        assertThatCall(rmm.call(RmiFunction.RMI_DATA_DESTROY, rd, IPA + 0x800)).matchesModel();
     }
 
     @Test

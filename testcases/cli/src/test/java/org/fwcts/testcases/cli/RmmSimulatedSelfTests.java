@@ -68,6 +68,8 @@ class RmmSimulatedSelfTests {
         assertThat(calls).as("realm calls in the history").contains("\"conduit\":\"REC_ENTER\"").contains("\"memIn\"");
         assertThat(Files.readString(temp.resolve("run-rmm-conforming/console.log"))).as("REC entries on the console")
                 .contains("smc c400015c");
+        CliRun recheck = CliRun.of("recheck", temp.resolve("run-rmm-conforming").toString());
+        assertThat(recheck.out()).as("recheck of calls with memory").contains("0 verdicts changed");
     }
 
     static Stream<Arguments> deviations() {
@@ -82,11 +84,12 @@ class RmmSimulatedSelfTests {
                 Arguments.of("unprotected-exit-without-top-bit", List.of(
                         SPLIT + "a load from an unmapped unprotected IPA exits as a data abort with the top bit in HPFAR;"
                                 + " the host emulates it",
-                        SPLIT + "a store to an unmapped unprotected IPA exits with a syndrome saying it wrote 8 bytes")),
+                        SPLIT + "a store to an unmapped unprotected IPA exits with a syndrome saying it wrote 8 bytes, and the value")),
                 Arguments.of("wrong-rec-exit-reason", List.of(
                         RSI + "a RIPAS change to RAM exits to the host, which applies it; the realm sees it accepted",
                         RSI + "a RAM page without data exits to the host until the host gives it a granule",
-                        RSI + "a RIPAS change the host does not apply and rejects comes back to the realm as REJECT")));
+                        RSI + "a RIPAS change the host does not apply and rejects comes back to the realm as REJECT",
+                        RSI + "RTT_SET_RIPAS refuses a range other than the pending one, and any range when none is pending")));
     }
 
     @ParameterizedTest(name = "{0}")
