@@ -29,7 +29,7 @@ public final class TargetProfiles {
      * @throws TargetException naming the descriptor field when the profile or an override is not valid
      */
     public static Profile of(TargetDescriptor descriptor) {
-        return of(descriptor, descriptor.profile(), descriptor.profileOverrides());
+        return of(descriptor, descriptor.kind().profile(descriptor), descriptor.profileOverrides());
     }
 
     /**

@@ -34,7 +34,8 @@ public final class ProfileOverrides {
             "ffaVersion", (p, v) -> p.withFfaVersion(optionalVersion(v)),
             "enforcedEndpoints", ProfileOverrides::enforcedEndpoints,
             "vms", (p, v) -> XenProfiles.withMediator(p, mediatorOf(p).withVms(XenProfiles.parseVms(v))),
-            "vmToVm", (p, v) -> XenProfiles.withMediator(p, mediatorOf(p).withVmToVm(bool(v))));
+            "vmToVm", (p, v) -> XenProfiles.withMediator(p, mediatorOf(p).withVmToVm(bool(v))),
+            "rmmFeatureRegister0", ProfileOverrides::rmmFeatureRegister0);
 
     private ProfileOverrides() {
     }
@@ -148,5 +149,20 @@ public final class ProfileOverrides {
 
     private static Optional<SpecVersion> optionalVersion(String text) {
         return "none".equals(text.trim()) ? Optional.empty() : Optional.of(SpecVersion.parse(text));
+    }
+
+    /**
+     * RMI_FEATURES register 0 of the profile's RMM, in hex: it depends on the CPU and the RMM
+     * version as much as on the RMM's own choices, so a target states what its platform gives.
+     */
+    private static Profile rmmFeatureRegister0(Profile profile, String text) {
+        org.fwcts.model.rmm.RmmProfile rmm = profile.rmm().orElseThrow(() ->
+                new IllegalArgumentException("profile " + profile.name() + " has no RMM"));
+        String hex = text.trim();
+        if (!hex.matches("0[xX][0-9a-fA-F]{1,16}")) {
+            throw new IllegalArgumentException("'" + text + "' is not a register value: write it in hex, e.g. 0x317f34");
+        }
+        long value = Long.parseUnsignedLong(hex.substring(2), 16);
+        return profile.toBuilder().rmm(java.util.Optional.of(rmm.withFeatureRegister0(value))).build();
     }
 }

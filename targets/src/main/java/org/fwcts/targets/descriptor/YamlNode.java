@@ -187,6 +187,9 @@ public final class YamlNode {
         StringBuilder expanded = new StringBuilder();
         while (matcher.find()) {
             String value = System.getenv(matcher.group(1));
+            if ((value == null || value.isBlank()) && matcher.group(2) != null) {
+                value = matcher.group(2);
+            }
             if (value == null || value.isBlank()) {
                 throw error(name, "environment variable " + matcher.group(1) + " is not set (the value is '" + text + "')");
             }
@@ -213,7 +216,9 @@ public final class YamlNode {
         return path.isEmpty() ? name : path + "." + name;
     }
 
-    private static final java.util.regex.Pattern VARIABLE = java.util.regex.Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
+    /** {@code ${NAME}}, or {@code ${NAME:-default}} for a value used when NAME is unset or empty (as the shell reads it). */
+    private static final java.util.regex.Pattern VARIABLE = java.util.regex.Pattern.compile(
+            "\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
 
     private static String expandHome(String text) {
         return text.startsWith("~/") ? System.getProperty("user.home") + text.substring(1) : text;

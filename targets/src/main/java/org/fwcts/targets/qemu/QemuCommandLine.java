@@ -17,6 +17,12 @@ final class QemuCommandLine {
                 "-nodefaults", "-display", "none", "-monitor", "none", "-no-reboot"));
     }
 
+    /** QEMU's data directory (firmware blobs, option ROMs), for a QEMU unpacked outside its install prefix. */
+    QemuCommandLine dataDir(Path dir) {
+        args.addAll(List.of("-L", dir.toString()));
+        return this;
+    }
+
     /** Boots {@code elf} directly: QEMU enters it at its ELF entry point at the highest EL the machine has. */
     QemuCommandLine kernel(Path elf) {
         args.addAll(List.of("-kernel", elf.toString()));

@@ -2,7 +2,9 @@ package org.fwcts.targets.qemu;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.NavigableMap;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.fwcts.targets.Executables;
@@ -38,9 +40,46 @@ public final class QemuKind implements TargetKind {
     @Override
     public KindSettings read(YamlNode descriptor) {
         YamlNode node = descriptor.mapping(name()).allowOnly(Set.of("binary", "machine", "cpu", "memory", "cpus",
-                "extraArgs"));
+                "extraArgs", "minimumVersion", "dataDir", "versionProfiles"));
         return new QemuSettings(node.optionalString("binary").orElse("qemu-system-aarch64"), node.string("machine"),
-                node.string("cpu"), memory(node), node.integer("cpus", 1, 1, 512), node.strings("extraArgs"));
+                node.string("cpu"), memory(node), node.integer("cpus", 1, 1, 512), node.strings("extraArgs"),
+                node.optionalString("minimumVersion").map(text -> version(node, "minimumVersion", text)),
+                node.optionalPath("dataDir"), versionProfiles(node));
+    }
+
+    private static QemuVersion version(YamlNode node, String field, String text) {
+        return QemuVersion.parse(text).orElseThrow(() -> node.error(field,
+                "expected a QEMU version such as 8.2 or 10.0.2, got '" + text + "'"));
+    }
+
+    /** {@code versionProfiles: {"10.0": name}}: from QEMU 10.0 on, profile {@code name}. */
+    private static NavigableMap<QemuVersion, String> versionProfiles(YamlNode node) {
+        NavigableMap<QemuVersion, String> profiles = new TreeMap<>();
+        if (node.optionalMapping("versionProfiles").isEmpty()) {
+            return profiles;
+        }
+        node.stringMap("versionProfiles").forEach((from, profile) -> profiles.put(
+                version(node, "versionProfiles." + from, from), profile));
+        return profiles;
+    }
+
+    /**
+     * The descriptor's profile, or the one its {@code versionProfiles} name for the QEMU the
+     * binary is. A binary that cannot be found or asked keeps the descriptor's profile: launching
+     * it reports the problem.
+     */
+    @Override
+    public String profile(TargetDescriptor descriptor) {
+        QemuSettings settings = descriptor.settings(QemuSettings.class);
+        if (settings.versionProfiles().isEmpty()) {
+            return descriptor.profile();
+        }
+        try {
+            return Executables.find(settings.binary()).map(QemuVersionProbe::of)
+                    .map(version -> settings.profileFor(version, descriptor.profile())).orElse(descriptor.profile());
+        } catch (TargetException e) {
+            return descriptor.profile();
+        }
     }
 
     private static String memory(YamlNode node) {
@@ -71,10 +110,12 @@ public final class QemuKind implements TargetKind {
         return new QemuLauncher(ImageManifest.load(layout.imageManifest()));
     }
 
+    /** The binary with its version; fails as a launch would for a missing binary or one below the minimum. */
     @Override
     public List<DoctorCheck> checks(TargetDescriptor descriptor) {
-        String binary = descriptor.settings(QemuSettings.class).binary();
-        return List.of(new DoctorCheck("QEMU", () -> Executables.find(binary).map(Object::toString)
-                .orElseThrow(() -> new TargetException(binary + " not found on PATH; fix: apt-get install qemu-system-arm"))));
+        return List.of(new DoctorCheck("QEMU", () -> {
+            QemuBinary binary = QemuBinary.check(descriptor);
+            return binary.path() + " (QEMU " + binary.version() + ", profile " + profile(descriptor) + ")";
+        }));
     }
 }

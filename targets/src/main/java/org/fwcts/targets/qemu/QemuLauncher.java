@@ -12,7 +12,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.fwcts.targets.ConsoleEndpoint;
 import org.fwcts.targets.OutputTail;
-import org.fwcts.targets.Executables;
 import org.fwcts.targets.Ports;
 import org.fwcts.targets.ProcessReaper;
 import org.fwcts.targets.RunningTarget;
@@ -40,13 +39,12 @@ public final class QemuLauncher implements TargetLauncher {
 
     @Override
     public RunningTarget launch(TargetDescriptor target, Path workDir) {
-        Path binary = Executables.find(target.settings(QemuSettings.class).binary()).orElseThrow(() -> new TargetException(target.file()
-                + ": qemu.binary: '" + target.settings(QemuSettings.class).binary() + "' is not installed or not on PATH;"
-                + " install Debian's qemu-system-arm (apt-get install qemu-system-arm)"));
+        Path binary = QemuBinary.check(target).path();
         AgentImage agent = images.image(target.agentImage());
         Map<String, String> hashes = new LinkedHashMap<>();
         hashes.put("agent:" + agent.name(), agent.sha256());
         QemuCommandLine command = new QemuCommandLine(binary, target.settings(QemuSettings.class));
+        target.settings(QemuSettings.class).dataDir().ifPresent(command::dataDir);
         bootImages(target, agent, workDir, command, hashes);
         List<ConsoleSpec> consoles = withPorts(target);
         for (int i = 0; i < consoles.size(); i++) {

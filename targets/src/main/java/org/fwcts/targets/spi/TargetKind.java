@@ -36,6 +36,14 @@ public interface TargetKind {
      */
     TargetLauncher launcher(TargetDescriptor descriptor, ProjectLayout layout);
 
+    /**
+     * The reference-model profile that predicts {@code descriptor}'s target: its {@code profile},
+     * unless the kind knows better from what it runs (QEMU chooses by its version).
+     */
+    default String profile(TargetDescriptor descriptor) {
+        return descriptor.profile();
+    }
+
     /** What {@code fwcts doctor} checks for this kind beyond what every target needs. */
     default List<DoctorCheck> checks(TargetDescriptor descriptor) {
         return List.of();

@@ -82,7 +82,7 @@ class DescriptorLoaderTests {
     void unknownKey() throws IOException {
         Path file = write(VALID.replace("  cpu: cortex-a57", "  cpu: cortex-a57\n  mashine: x"));
         assertThatThrownBy(() -> DescriptorLoader.load(file))
-                .hasMessageStartingWith(file + ": qemu.mashine: unknown field (known here: binary, cpu, cpus, extraArgs");
+                .hasMessageStartingWith(file + ": qemu.mashine: unknown field (known here: binary, cpu, cpus, dataDir, extraArgs");
     }
 
     @Test

@@ -30,7 +30,7 @@ record RunInvocation(String runId, String target, List<String> tags, List<String
 
         static ModelSetup of(TargetDescriptor descriptor) {
             Optional<FfaSettings> ffa = descriptor.ffa();
-            return new ModelSetup(descriptor.profile(), new LinkedHashMap<>(descriptor.profileOverrides()),
+            return new ModelSetup(descriptor.kind().profile(descriptor), new LinkedHashMap<>(descriptor.profileOverrides()),
                     ffa.map(FfaSettings::scratchBase).orElse(null), ffa.map(FfaSettings::scratchPages).orElse(null));
         }
 

@@ -58,7 +58,7 @@ class BadInputSelfTests {
     @Test
     @DisplayName("a QEMU binary that is not installed")
     void missingQemu() throws IOException {
-        Path file = descriptor("binary: qemu-system-aarch64", "binary: qemu-system-nonesuch");
+        Path file = descriptor("binary: ${FWCTS_QEMU:-qemu-system-aarch64}", "binary: qemu-system-nonesuch");
         assertRejected(run(file.toString()), "qemu.binary: 'qemu-system-nonesuch' is not installed");
     }
 
@@ -77,7 +77,7 @@ class BadInputSelfTests {
             a duplicate key                 | cpu: cortex-a57             | cpu: cortex-a57NL  cpu: max       | qemu.cpu: duplicate key (line
             an alias                        | cpu: cortex-a57             | cpu: &c cortex-a57NL  cpus: *c    | YAML aliases (*c) are not supported
             a memory size QEMU refuses      | memory: 512M                | memory: lots                     | qemu.memory: expected a size such as 512M or 2G, got 'lots'
-            an unset variable               | binary: qemu-system-aarch64 | binary: ${FWCTS_TEST_SURELY_UNSET}/qemu | qemu.binary: environment variable FWCTS_TEST_SURELY_UNSET is not set
+            an unset variable               | binary: ${FWCTS_QEMU:-qemu-system-aarch64} | binary: ${FWCTS_TEST_SURELY_UNSET}/qemu | qemu.binary: environment variable FWCTS_TEST_SURELY_UNSET is not set
             a control character             | cpus: 1                     | cpus: 1BEL                       | control character U+0007 is not allowed in YAML
             """)
     @DisplayName("a malformed descriptor names the file and the field or place")
