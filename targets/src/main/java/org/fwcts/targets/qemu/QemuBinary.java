@@ -17,7 +17,11 @@ record QemuBinary(Path path, QemuVersion version) {
      *         {@code qemu.minimumVersion} with the version found when it is too old
      */
     static QemuBinary check(TargetDescriptor target) {
-        QemuSettings settings = target.settings(QemuSettings.class);
+        return check(target, target.settings(QemuSettings.class));
+    }
+
+    /** As {@link #check(TargetDescriptor)}, for QEMU set up by {@code settings} (a kind that boots QEMU its own way). */
+    static QemuBinary check(TargetDescriptor target, QemuSettings settings) {
         Path path = Executables.find(settings.binary()).orElseThrow(() -> new TargetException(target.file()
                 + ": qemu.binary: '" + settings.binary() + "' is not installed or not on PATH;"
                 + " install Debian's qemu-system-arm (apt-get install qemu-system-arm)"));

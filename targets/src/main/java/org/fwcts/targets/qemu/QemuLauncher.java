@@ -60,10 +60,10 @@ public final class QemuLauncher implements TargetLauncher {
      */
     public static RunningTarget launchWith(TargetDescriptor target, QemuSettings settings, List<String> bootArgs,
             Map<String, String> hashes) {
-        Path binary = Executables.find(settings.binary()).orElseThrow(() -> new TargetException(target.file()
-                + ": qemu.binary: '" + settings.binary() + "' is not installed or not on PATH;"
-                + " install Debian's qemu-system-arm (apt-get install qemu-system-arm)"));
-        QemuCommandLine command = new QemuCommandLine(binary, settings).extra(bootArgs);
+        Path binary = QemuBinary.check(target, settings).path();
+        QemuCommandLine command = new QemuCommandLine(binary, settings);
+        settings.dataDir().ifPresent(command::dataDir);
+        command.extra(bootArgs);
         List<ConsoleSpec> consoles = withPorts(target);
         for (int i = 0; i < consoles.size(); i++) {
             command.console(i, consoles.get(i));
