@@ -175,7 +175,13 @@ public final class RunRecorder implements TestExecutionListener {
     }
 
     private synchronized void add(TestIdentifier test, TestStatus status, String message) {
-        if (resumed.contains(test.getUniqueId()) || stop.stopped()) {
+        if (resumed.contains(test.getUniqueId())) {
+            return;
+        }
+        if (stop.stopped()) {
+            // The rest of a skipped container whose first test filled the disk: the other reports
+            // may have written these, and must drop them as the journal does.
+            unrecorded.add(test.getUniqueId());
             return;
         }
         Instant begin = startedAt.getOrDefault(test.getUniqueId(), clock.instant());

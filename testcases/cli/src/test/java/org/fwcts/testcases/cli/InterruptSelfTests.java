@@ -29,7 +29,8 @@ class InterruptSelfTests {
         String java = ProcessHandle.current().info().command().orElse("java");
         Process fwcts = new ProcessBuilder(List.of(java, "-Dfwcts.home=" + ProjectLayout.discover().root(),
                 "-cp", System.getProperty("java.class.path"), FwctsCommand.class.getName(),
-                "run", "--output", runDir.toString())).redirectErrorStream(true).start();
+                // One boot per test keeps the run going well past the signal, however fast the rest is.
+                "run", "--boot-per-test", "--output", runDir.toString())).redirectErrorStream(true).start();
         List<ProcessHandle> emulators;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(fwcts.getInputStream()))) {
             StringBuilder seen = new StringBuilder();
