@@ -8,7 +8,8 @@ import org.fwcts.model.SpecVersion;
  * @param rmiVersion the RMI ABI revision RMI_VERSION reports as the higher one: 1.0 for TF-RMM
  *     v0.8.0 ({@code runtime/rmi/version.c}: {@code MAKE_RMI_REVISION(1, 0)} without RMM_V1_1),
  *     2.0 for TF-RMM v0.9.0 (the same file lists only 2.0)
- * @param rsiVersion the RSI revision RSI_VERSION reports ({@code runtime/rsi/version.c}: 1.0)
+ * @param rsiVersion the highest RSI revision RSI_VERSION reports; every lower minor revision of its major is
+ *     supported too ({@code runtime/rsi/version.c}: 1.0 in TF-RMM v0.8.0, 1.0 and 1.1 in v0.9.0)
  * @param featureRegister0 RMI_FEATURES index 0 (DEN0137 1.0, "RmiFeatureRegister0"): S2SZ
  *     [7:0], LPA2 [8], SVE [9], SVE_VL [13:10], NUM_BPS [19:14], NUM_WPS [25:20], PMU [26],
  *     PMU_NUM_CTRS [31:27], SHA-256 [32], SHA-512 [33]; the CPU and platform decide it
@@ -38,7 +39,7 @@ public record RmmProfile(SpecVersion rmiVersion, SpecVersion rsiVersion, long fe
     public static final RmmProfile TF_RMM_0_8 = new RmmProfile(SpecVersion.of(1, 0), SpecVersion.of(1, 0),
             QEMU_MAX_FEATURES, DRAM_BASE, DRAM_END, 16, false, false, true);
     /** TF-RMM v0.9.0 (RMI 2.0), with TF-A v2.15.0. */
-    public static final RmmProfile TF_RMM_0_9 = new RmmProfile(SpecVersion.of(2, 0), SpecVersion.of(1, 0),
+    public static final RmmProfile TF_RMM_0_9 = new RmmProfile(SpecVersion.of(2, 0), SpecVersion.of(1, 1),
             QEMU_MAX_FEATURES, DRAM_BASE, DRAM_END, 16, true, true, false);
 
     public int s2szLimit() {

@@ -81,7 +81,8 @@ public final class RmmRules {
                     + " and returns the granule to DELEGATED.");
     public static final Rule MAP_UNPROTECTED = new Rule("RMM.RTT.MAP_UNPROTECTED", DOC, "RMI_RTT_MAP_UNPROTECTED",
             "RTT_MAP_UNPROTECTED maps host memory at an unprotected IPA whose entry is UNASSIGNED_NS; a protected IPA"
-                    + " gives ERROR_INPUT.");
+                    + " or a descriptor setting more than its output address, MemAttr [4:2] and S2AP [7:6] gives"
+                    + " ERROR_INPUT before any walk.");
     public static final Rule UNMAP_UNPROTECTED = new Rule("RMM.RTT.UNMAP_UNPROTECTED", DOC,
             "RMI_RTT_UNMAP_UNPROTECTED", "RTT_UNMAP_UNPROTECTED unmaps an ASSIGNED_NS entry at exactly the level;"
                     + " otherwise (ERROR_RTT, walk level).");
