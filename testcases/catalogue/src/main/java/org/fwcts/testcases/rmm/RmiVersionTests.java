@@ -31,7 +31,7 @@ class RmiVersionTests {
     @ParameterizedTest(name = "index {0}")
     @ValueSource(longs = {0, 1, 0xFF})
     @Tag("rule:RMM.FEATURES")
-    @DisplayName("RMI_FEATURES returns feature register 0 for index 0 and zero for any other index")
+    @DisplayName("RMI_FEATURES returns the feature register of an index the RMM has and zero past them")
     void features(long index, RmmHost rmm) {
         assertThatCall(rmm.call(RmiFunction.RMI_FEATURES, index)).matchesModel();
     }
