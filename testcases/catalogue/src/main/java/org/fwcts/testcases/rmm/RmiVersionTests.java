@@ -29,7 +29,7 @@ class RmiVersionTests {
     }
 
     @ParameterizedTest(name = "index {0}")
-    @ValueSource(longs = {0, 1, 0xFF})
+    @ValueSource(longs = {0, 1, 2, 3, 4, 5, 0xFF})
     @Tag("rule:RMM.FEATURES")
     @DisplayName("RMI_FEATURES returns the feature register of an index the RMM has and zero past them")
     void features(long index, RmmHost rmm) {
