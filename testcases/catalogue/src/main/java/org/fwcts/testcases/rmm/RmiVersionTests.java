@@ -37,8 +37,9 @@ class RmiVersionTests {
     }
 
     @ParameterizedTest(name = "function ID {0}")
-    // Offsets 0x20, 0x21 and 0x3F: defined by no RMI revision and left out of TF-RMM's handler table; offsets such
-    // as 0x06 and 0x10 (PDEV/VDEV_AUX_COUNT) are RMI 1.1 commands TF-RMM implements even under RMI 1.0.
+    // Offsets 0x20, 0x21 and 0x3F (the last of the SMCCC RMI range, which TF-A still forwards): defined by no RMI
+    // revision and left out of TF-RMM's handler table; offsets such as 0x06 and 0x10 (PDEV/VDEV_AUX_COUNT) are
+    // RMI 1.1 commands TF-RMM implements even under RMI 1.0.
     @ValueSource(longs = {0xC4000170L, 0xC4000171L, 0xC400018FL})
     @Tag("rule:RMM.UNKNOWN_COMMAND")
     @DisplayName("an RMI function ID the ABI does not define answers SMC_UNKNOWN")
