@@ -27,6 +27,8 @@ import org.fwcts.model.smccc.OwningEntity;
 public final class ProfileOverrides {
     /** The prefix of the per-function SMCCC_ARCH_FEATURES keys. */
     public static final String ARCH_FEATURE = "archFeature.";
+    /** The prefix of the RMI_FEATURES register keys: {@code rmmFeatureRegister0}, {@code rmmFeatureRegister1}, ... */
+    public static final String RMM_FEATURE_REGISTER = "rmmFeatureRegister";
 
     private static final Map<String, BiFunction<Profile, String, Profile>> FIELDS = Map.of(
             "smcccVersion", (p, v) -> p.withSmcccVersion(optionalVersion(v)),
@@ -34,8 +36,7 @@ public final class ProfileOverrides {
             "ffaVersion", (p, v) -> p.withFfaVersion(optionalVersion(v)),
             "enforcedEndpoints", ProfileOverrides::enforcedEndpoints,
             "vms", (p, v) -> XenProfiles.withMediator(p, mediatorOf(p).withVms(XenProfiles.parseVms(v))),
-            "vmToVm", (p, v) -> XenProfiles.withMediator(p, mediatorOf(p).withVmToVm(bool(v))),
-            "rmmFeatureRegister0", ProfileOverrides::rmmFeatureRegister0);
+            "vmToVm", (p, v) -> XenProfiles.withMediator(p, mediatorOf(p).withVmToVm(bool(v))));
 
     private ProfileOverrides() {
     }
@@ -57,6 +58,7 @@ public final class ProfileOverrides {
     public static Set<String> fields() {
         Set<String> names = new TreeSet<>(FIELDS.keySet());
         names.add(ARCH_FEATURE + "<function ID>");
+        names.add(RMM_FEATURE_REGISTER + "<index>");
         return names;
     }
 
@@ -69,9 +71,12 @@ public final class ProfileOverrides {
         Profile result = base;
         for (Map.Entry<String, String> entry : overrides.entrySet()) {
             String key = entry.getKey();
-            BiFunction<Profile, String, Profile> setter = key.startsWith(ARCH_FEATURE)
-                    ? (p, v) -> archFeature(p, key.substring(ARCH_FEATURE.length()), v)
-                    : FIELDS.get(key);
+            BiFunction<Profile, String, Profile> setter = FIELDS.get(key);
+            if (key.startsWith(ARCH_FEATURE)) {
+                setter = (p, v) -> archFeature(p, key.substring(ARCH_FEATURE.length()), v);
+            } else if (key.matches(RMM_FEATURE_REGISTER + "[0-9]")) {
+                setter = (p, v) -> rmmFeatureRegister(p, key.charAt(key.length() - 1) - '0', v);
+            }
             if (setter == null) {
                 throw new IllegalArgumentException("unknown profile field '" + key + "' (known: " + fields() + ")");
             }
@@ -152,10 +157,10 @@ public final class ProfileOverrides {
     }
 
     /**
-     * RMI_FEATURES register 0 of the profile's RMM, in hex: it depends on the CPU and the RMM
-     * version as much as on the RMM's own choices, so a target states what its platform gives.
+     * RMI_FEATURES register {@code index} of the profile's RMM, in hex: it depends on the CPU and the
+     * platform as much as on the RMM's own choices, so a target states what its platform gives.
      */
-    private static Profile rmmFeatureRegister0(Profile profile, String text) {
+    private static Profile rmmFeatureRegister(Profile profile, int index, String text) {
         org.fwcts.model.rmm.RmmProfile rmm = profile.rmm().orElseThrow(() ->
                 new IllegalArgumentException("profile " + profile.name() + " has no RMM"));
         String hex = text.trim();
@@ -163,6 +168,6 @@ public final class ProfileOverrides {
             throw new IllegalArgumentException("'" + text + "' is not a register value: write it in hex, e.g. 0x317f34");
         }
         long value = Long.parseUnsignedLong(hex.substring(2), 16);
-        return profile.toBuilder().rmm(java.util.Optional.of(rmm.withFeatureRegister0(value))).build();
+        return profile.toBuilder().rmm(java.util.Optional.of(rmm.withFeatureRegister(index, value))).build();
     }
 }

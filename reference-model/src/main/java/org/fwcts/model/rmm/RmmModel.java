@@ -56,7 +56,7 @@ public final class RmmModel {
             return version(state, call.x(1));
         }
         if (f == RmiFunction.RMI_FEATURES) {
-            long value = call.x(1) == 0 ? profile.featureRegister0() : 0;
+            long value = profile.featureRegister(call.x(1));
             return new RmmOutcome.Answered(Answer.of(RmmRules.FEATURES).status(RmiStatus.SUCCESS).x(1, value)
                     .build("RMI_FEATURES(" + call.x(1) + ") = 0x" + Long.toHexString(value)), state);
         }

@@ -16,7 +16,8 @@ public final class RmmRules {
             "RMI_VERSION returns SUCCESS when the requested revision is implemented, else ERROR_INPUT; x1 and x2 are"
                     + " the lower and higher implemented revisions (x1 = the request on success).");
     public static final Rule FEATURES = new Rule("RMM.FEATURES", DOC, "RMI_FEATURES",
-            "RMI_FEATURES returns feature register 0 for index 0 and zero for any other index, with SUCCESS.");
+            "RMI_FEATURES returns, with SUCCESS, the feature register of each index the RMM has (0 and 1 in TF-RMM"
+                    + " v0.8.0, 0 to 4 in v0.9.0) and zero for any other index.");
     public static final Rule ACTIVATE_GATE = new Rule("RMM.ACTIVATE_GATE", "DEN0137 2.0 BET0 (RMM)",
             "RMI_RMM_ACTIVATE", "Under RMI 2.0 realm and granule commands fail until RMI_RMM_ACTIVATE succeeded"
                     + " (TF-RMM v0.9.0 runtime/core/handler.c).");
@@ -81,7 +82,8 @@ public final class RmmRules {
                     + " and returns the granule to DELEGATED.");
     public static final Rule MAP_UNPROTECTED = new Rule("RMM.RTT.MAP_UNPROTECTED", DOC, "RMI_RTT_MAP_UNPROTECTED",
             "RTT_MAP_UNPROTECTED maps host memory at an unprotected IPA whose entry is UNASSIGNED_NS; a protected IPA"
-                    + " gives ERROR_INPUT.");
+                    + " or a descriptor setting more than its output address, MemAttr [4:2] and S2AP [7:6] gives"
+                    + " ERROR_INPUT before any walk.");
     public static final Rule UNMAP_UNPROTECTED = new Rule("RMM.RTT.UNMAP_UNPROTECTED", DOC,
             "RMI_RTT_UNMAP_UNPROTECTED", "RTT_UNMAP_UNPROTECTED unmaps an ASSIGNED_NS entry at exactly the level;"
                     + " otherwise (ERROR_RTT, walk level).");

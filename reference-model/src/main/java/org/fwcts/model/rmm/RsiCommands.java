@@ -56,7 +56,8 @@ final class RsiCommands {
 
     private Result version(long requested) {
         long highest = profile.rsiVersion().encode();
-        boolean supported = requested == highest;
+        // TF-RMM lists every minor revision of its major up to the highest (runtime/rsi/version.c).
+        boolean supported = (requested >>> 16) == (highest >>> 16) && Long.compareUnsigned(requested, highest) <= 0;
         return Result.Returned.of(RmmRules.RSI_VERSION, "RSI_VERSION(0x" + Long.toHexString(requested) + ")",
                 supported ? RSI_SUCCESS : RSI_ERROR_INPUT, supported ? requested : highest, highest);
     }

@@ -7,8 +7,14 @@ import java.util.Optional;
  * {@code runtime/rmi/rtt.c}); the RIPAS commands are {@link RipasCommands}.
  */
 final class RttCommands {
-    /** An NS descriptor may set MemAttr [5:2], S2AP [7:6] and SH [9:8] beside its output address (DEN0137 1.0, "RmiRttEntry"). */
-    private static final long DESCRIPTOR_ATTRIBUTES = 0x3FCL;
+    /**
+     * The host sets only MemAttr [4:2] and S2AP [7:6] of an NS descriptor beside its output address; any other bit
+     * (SH [9:8] included) makes it invalid (TF-RMM {@code host_ns_s2tte_is_valid}, {@code S2TTE_NS_ATTR_MASK}).
+     */
+    private static final long MEM_ATTR = 0x1CL;
+    private static final long S2AP = 0xC0L;
+    /** The one reserved MemAttr encoding with FWB (TF-RMM {@code S2TTE_MEMATTR_FWB_RESERVED}). */
+    private static final long MEM_ATTR_RESERVED = 0x10L;
     private static final long OUTPUT_ADDRESS = 0xFFFF_FFFF_F000L;
 
     private final RmmProfile profile;
@@ -96,13 +102,19 @@ final class RttCommands {
             return Answer.fail(state, RmmRules.MAP_UNPROTECTED, RmiStatus.ERROR_INPUT, GranuleCommands.hex(rd) + " is no RD");
         }
         Realm realm = found.get();
-        long blockMask = Granules.blockSize((int) level) - 1;
-        if ((descriptor & ~(OUTPUT_ADDRESS | DESCRIPTOR_ATTRIBUTES)) != 0 || (descriptor & OUTPUT_ADDRESS & blockMask) != 0) {
-            return Answer.fail(state, RmmRules.MAP_UNPROTECTED, RmiStatus.ERROR_INPUT, "the host descriptor is invalid");
-        }
-        if (level < realm.startLevel() || !validIpa(realm, ipa, (int) level) || realm.protectedIpa(ipa)) {
+        // TF-RMM map_unmap_ns checks the IPA, then the descriptor, then the protected half, all before the walk.
+        if (level < realm.startLevel() || !validIpa(realm, ipa, (int) level)) {
             return Answer.fail(state, RmmRules.MAP_UNPROTECTED, RmiStatus.ERROR_INPUT, "IPA " + GranuleCommands.hex(ipa)
-                    + " is not an unprotected IPA aligned to level " + level);
+                    + " is outside the IPA space or not aligned to level " + level);
+        }
+        if (!validHostDescriptor(descriptor, (int) level)) {
+            return Answer.fail(state, RmmRules.MAP_UNPROTECTED, RmiStatus.ERROR_INPUT, "the host descriptor "
+                    + GranuleCommands.hex(descriptor) + " sets bits the host does not own, a misaligned address or a"
+                    + " reserved MemAttr");
+        }
+        if (realm.protectedIpa(ipa)) {
+            return Answer.fail(state, RmmRules.MAP_UNPROTECTED, RmiStatus.ERROR_INPUT, "IPA " + GranuleCommands.hex(ipa)
+                    + " is protected");
         }
         Walk walk = Walk.of(state, realm, ipa, (int) level);
         if (walk.level() < level) {
@@ -151,6 +163,11 @@ final class RttCommands {
     }
 
     /** Inside the IPA space and aligned to an entry of {@code level} (TF-RMM {@code validate_map_addr}). */
+    private static boolean validHostDescriptor(long descriptor, int level) {
+        long address = OUTPUT_ADDRESS & ~(Granules.blockSize(level) - 1);
+        return (descriptor & ~(address | MEM_ATTR | S2AP)) == 0 && (descriptor & MEM_ATTR) != MEM_ATTR_RESERVED;
+    }
+
     static boolean validIpa(Realm realm, long ipa, int level) {
         return Long.compareUnsigned(ipa, realm.ipaLimit()) < 0 && Granules.aligned(ipa, level);
     }

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("The rmmFeatureRegister0 profile override")
+@DisplayName("The rmmFeatureRegister<index> profile overrides")
 class RmmFeatureOverrideTests {
 
     @Test
@@ -18,6 +18,18 @@ class RmmFeatureOverrideTests {
         assertThat(profile.rmm().orElseThrow().featureRegister0()).isEqualTo(0x317f34L);
         assertThat(profile.rmm().orElseThrow().s2szLimit()).isEqualTo(52);
         assertThat(profile.rmm().orElseThrow().breakpoints()).isEqualTo(5);
+    }
+
+    @Test
+    @DisplayName("sets a higher register where the RMI revision has one, and refuses an index past them")
+    void setsHigherRegister() {
+        Profile profile = ProfileOverrides.apply(Profiles.named("tfa-rmm-v0.9").orElseThrow(),
+                Map.of("rmmFeatureRegister2", "0x1"));
+        assertThat(profile.rmm().orElseThrow().featureRegister(2)).isEqualTo(1L);
+        assertThat(profile.rmm().orElseThrow().featureRegister(1)).isEqualTo(0x142A9L);
+        assertThat(profile.rmm().orElseThrow().featureRegister(5)).isZero();
+        assertThatThrownBy(() -> ProfileOverrides.apply(Profiles.named("tfa-rmm-v0.8").orElseThrow(),
+                Map.of("rmmFeatureRegister2", "0x1"))).hasMessageContaining("feature registers 0 to 1");
     }
 
     @Test

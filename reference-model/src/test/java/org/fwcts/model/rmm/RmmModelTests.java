@@ -95,6 +95,24 @@ class RmmModelTests {
         assertThat(rmi(RmiFunction.RMI_RTT_CREATE, RD, DATA, 0x4000_0000L, 3)).isEqualTo(RmiStatus.ERROR_RTT.with(2));
     }
 
+    @Test
+    @DisplayName("RTT_MAP_UNPROTECTED takes only the address, MemAttr [4:2] and S2AP [7:6] from the host descriptor")
+    void hostDescriptor() {
+        createRealm();
+        long ipa = state.realm(RD).orElseThrow().unprotectedBase();
+        long block = 0x8000_0000L;
+        long normalReadWrite = 0xD8;
+        long input = RmiStatus.ERROR_INPUT.packed();
+        assertThat(rmi(RmiFunction.RMI_RTT_MAP_UNPROTECTED, RD, ipa, 1, block | normalReadWrite | 0x300)).isEqualTo(input);
+        assertThat(rmi(RmiFunction.RMI_RTT_MAP_UNPROTECTED, RD, ipa, 1, block | 0x10 | 0xC0)).isEqualTo(input);
+        assertThat(rmi(RmiFunction.RMI_RTT_MAP_UNPROTECTED, RD, ipa, 1, block + 0x1000 | normalReadWrite)).isEqualTo(input);
+        assertThat(rmi(RmiFunction.RMI_RTT_MAP_UNPROTECTED, RD, 0, 1, block | normalReadWrite)).isEqualTo(input);
+        assertThat(rmi(RmiFunction.RMI_RTT_MAP_UNPROTECTED, RD, ipa, 1, block | normalReadWrite)).isZero();
+        long[] read = {RmiFunction.RMI_RTT_READ_ENTRY.id(), RD, ipa, 1};
+        RmmOutcome.Answered entry = (RmmOutcome.Answered) model.rmi(state, Registers.of(read), host());
+        assertThat(value(entry.prediction().registers().get(3))).isEqualTo(block | normalReadWrite);
+    }
+
     @Nested
     @DisplayName("with a running realm agent")
     class Running {

@@ -83,7 +83,8 @@ class RealmIpaSplitTests {
             assertThatCall(rmm.call(RmiFunction.RMI_RTT_CREATE, realm.rd(), table, unprotected() & ~0x1FFFFFL
                     & (level == 2 ? ~0x3FFF_FFFFL : -1L), level)).matchesModel();
         }
-        assertThatCall(rmm.call(RmiFunction.RMI_RTT_MAP_UNPROTECTED, realm.rd(), unprotected(), 3, shared | 0x3FC))
+        assertThatCall(rmm.call(RmiFunction.RMI_RTT_MAP_UNPROTECTED, realm.rd(), unprotected(), 3,
+                shared | RttTests.NS_ATTRIBUTES))
                 .matchesModel();
         byte[] bytes = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(PATTERN).array();
         assertThatCall(realm.load(unprotected(), RmmHost.writing(shared, bytes))).matchesModel();

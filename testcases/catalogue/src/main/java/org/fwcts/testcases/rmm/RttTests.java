@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 @DisplayName("RMI realm translation tables and data")
 class RttTests {
     private static final long IPA = RealmSetup.IMAGE_IPA;
+    /** Host-owned bits of an NS descriptor: MemAttr [4:2] Normal write-back (0b110), S2AP [7:6] read-write. */
+    static final long NS_ATTRIBUTES = 0xD8L;
     private long rd;
 
     @BeforeEach
@@ -172,13 +174,15 @@ class RttTests {
     @DisplayName("host memory maps only at unprotected IPAs, reads back ASSIGNED with its descriptor, and unmaps")
     void unprotected(RmmHost rmm) {
         long shared = RealmSetup.free(rmm, 6);
-        long descriptor = shared | 0x3FC;
+        long descriptor = shared | NS_ATTRIBUTES;
         long ipa = (1L << (RealmSetup.S2SZ - 1)) + IPA;
         assertThatCall(rmm.call(RmiFunction.RMI_RTT_MAP_UNPROTECTED, rd, IPA, 3, descriptor)).matchesModel();
         assertThatCall(rmm.call(RmiFunction.RMI_RTT_MAP_UNPROTECTED, rd, ipa, 3, descriptor)).matchesModel();
         assertThatCall(rmm.call(RmiFunction.RMI_RTT_CREATE, rd, granule(rmm, 0), ipa, 2)).matchesModel();
         assertThatCall(rmm.call(RmiFunction.RMI_RTT_CREATE, rd, granule(rmm, 1), ipa, 3)).matchesModel();
         read(rmm, ipa, 3);
+        // Shareability [9:8] is the RMM's to set, not the host's: the descriptor is refused before the walk.
+        assertThatCall(rmm.call(RmiFunction.RMI_RTT_MAP_UNPROTECTED, rd, ipa, 3, descriptor | 0x300)).matchesModel();
         assertThatCall(rmm.call(RmiFunction.RMI_RTT_MAP_UNPROTECTED, rd, ipa, 3, descriptor)).matchesModel();
         read(rmm, ipa, 3);
         assertThatCall(rmm.call(RmiFunction.RMI_RTT_MAP_UNPROTECTED, rd, ipa, 3, descriptor)).matchesModel();
