@@ -27,7 +27,9 @@ class InterruptSelfTests {
     void signalStopsQemu(String signal) throws Exception {
         Path runDir = temp.resolve("run-" + signal);
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process fwcts = new ProcessBuilder(List.of(java, "-Dfwcts.home=" + ProjectLayout.discover().root(),
+        // A shell that starts a job in the background has it ignore SIGINT, and the child would
+        // inherit that: env restores the default, as a terminal's Ctrl-C finds it.
+        Process fwcts = new ProcessBuilder(List.of("env", "--default-signal=INT", java, "-Dfwcts.home=" + ProjectLayout.discover().root(),
                 "-cp", System.getProperty("java.class.path"), FwctsCommand.class.getName(),
                 // One boot per test keeps the run going well past the signal, however fast the rest is.
                 "run", "--boot-per-test", "--output", runDir.toString())).redirectErrorStream(true).start();

@@ -41,7 +41,7 @@ class SimulatedMediatorSelfTests {
     }
 
     private static JsonNode run(String name, String deviation, String profile) throws IOException {
-        return variants().run(name, descriptor(name, deviation, profile));
+        return variants().runTarget(name, descriptor(name, deviation, profile));
     }
 
     private static List<String> named(JsonNode summary, String status) {
@@ -51,7 +51,7 @@ class SimulatedMediatorSelfTests {
     @Test
     @DisplayName("the shipped simulation (Xen 4.22, two VMs, VM-to-VM) passes the mediator catalogue, and says it is a simulation")
     void conforming() throws IOException {
-        JsonNode summary = variants().run("shipped", SHIPPED);
+        JsonNode summary = variants().runTarget("shipped", SHIPPED);
         assertThat(named(summary, "FAILED")).isEmpty();
         assertThat(named(summary, "BROKEN")).isEmpty();
         assertThat(named(summary, "PASSED")).filteredOn(name -> name.startsWith(RACE)).hasSize(16);
@@ -67,7 +67,7 @@ class SimulatedMediatorSelfTests {
         String name = "release-" + profile;
         Path file = descriptor(name, null, profile);
         Files.writeString(file, Files.readString(file).replace("vmToVm: \"true\"", "vmToVm: \"" + vmToVm + "\""));
-        JsonNode summary = variants().run(name, file);
+        JsonNode summary = variants().runTarget(name, file);
         assertThat(named(summary, "FAILED")).isEmpty();
         assertThat(named(summary, "BROKEN")).isEmpty();
         assertThat(summary.get("counts").get("passed").asInt()).isGreaterThanOrEqualTo(10);
@@ -78,7 +78,7 @@ class SimulatedMediatorSelfTests {
     void detachedVms() throws IOException {
         Path oneDetached = descriptor("one-detached", null, null);
         Files.writeString(oneDetached, Files.readString(oneDetached).replace("vms: \"2:2,3:2\"", "vms: \"2:2,3:2,4:1:detached\""));
-        JsonNode summary = variants().run("one-detached", oneDetached);
+        JsonNode summary = variants().runTarget("one-detached", oneDetached);
         assertThat(named(summary, "FAILED")).isEmpty();
         assertThat(named(summary, "BROKEN")).isEmpty();
         assertThat(named(summary, "PASSED")).contains("Mediator: VM identity and version › a VM without the mediator gets"
@@ -87,7 +87,7 @@ class SimulatedMediatorSelfTests {
         Path allDetached = descriptor("all-detached", null, null);
         Files.writeString(allDetached, Files.readString(allDetached)
                 .replace("vms: \"2:2,3:2\"", "vms: \"2:2:detached,3:2:detached\""));
-        JsonNode skipped = variants().run("all-detached", allDetached);
+        JsonNode skipped = variants().runTarget("all-detached", allDetached);
         Path none = variants().runDir("all-detached");
         assertThat(named(skipped, "FAILED")).isEmpty();
         assertThat(named(skipped, "BROKEN")).isEmpty();

@@ -48,11 +48,11 @@ final class SimulatedVariants {
 
     /** Runs the variant {@code name} with {@code deviation}; returns its summary.json. */
     JsonNode run(String name, String deviation) throws IOException {
-        return run(name, descriptor(name, deviation));
+        return runTarget(name, descriptor(name, deviation));
     }
 
     /** Runs the descriptor {@code target} (a file or a shipped name) into run-{@code name}; returns its summary.json. */
-    JsonNode run(String name, Object target) throws IOException {
+    JsonNode runTarget(String name, Object target) throws IOException {
         Path runDir = runDir(name);
         CliRun run = CliRun.of("run", "-t", target.toString(), "--tag", tag, "-o", runDir.toString());
         assertThat(run.err()).as("errors").doesNotContain("Exception");
