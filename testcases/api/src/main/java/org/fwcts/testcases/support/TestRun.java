@@ -215,7 +215,17 @@ public final class TestRun implements AutoCloseable {
 
     /** After each test: FF-A clean-up through checked calls, or a fresh boot before the next test. */
     public synchronized void afterTest(String test) {
-        if (ffa == null || boots.current().isEmpty()) {
+        if (boots.current().isEmpty()) {
+            return;
+        }
+        // Whatever path the test's calls took (a replayed scenario makes them without the FF-A view),
+        // a boot the model stopped following cannot serve the next test.
+        Optional<String> lost = pipeline.lostTrack();
+        if (lost.isPresent()) {
+            rebootBeforeNextTest(lost.get());
+            return;
+        }
+        if (ffa == null) {
             return;
         }
         try {
