@@ -10,7 +10,7 @@ import org.fwcts.model.ffa.FfaFunction;
 final class Deviations {
     static final String KNOWN = "wrong-error:FUNCTION:EXPECTED:ACTUAL (e.g. wrong-error:FFA_RXTX_MAP:DENIED:BUSY), "
             + "execute-on-not-specified, rwx-after-reclaim, wrong-partition-id, " + RmmDeviations.KNOWN
-            + "; with a mediator: double-listing-race, wrong-vm-id";
+            + "; with a mediator: double-listing-race, wrong-vm-id, share-handle-swapped";
 
     private Deviations() {
     }
@@ -47,6 +47,9 @@ final class Deviations {
         }
         if (name.equals("wrong-vm-id")) {
             return new WrongVmId();
+        }
+        if (name.equals("share-handle-swapped")) {
+            return new ShareHandleSwapped();
         }
         java.util.Optional<Deviation> rmm = RmmDeviations.named(name);
         if (rmm.isPresent()) {

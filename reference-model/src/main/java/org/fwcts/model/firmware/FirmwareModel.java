@@ -121,7 +121,8 @@ public final class FirmwareModel {
             if (mediator != null && mediator.serves(call.caller())) {
                 return throughMediator(state, call);
             }
-            return lift(state, spmc.step(ffaState(state), call));
+            Outcome answered = lift(state, spmc.step(ffaState(state), call));
+            return mediator == null ? answered : MediatedShares.seenBySp(answered, mediator);
         }
         FamilyOutcome outcome = step(state, call.registers());
         if (outcome instanceof FamilyOutcome.Unmodelled unmodelled) {
@@ -147,7 +148,8 @@ public final class FirmwareModel {
         }
         if (outcome instanceof MediatorOutcome.Forward forward) {
             ModelState next = state.withMediator(forward.next());
-            return lift(next, spmc.step(ffaState(next), forward.toSpmc()));
+            return MediatedShares.keepingAnswer(lift(next, spmc.step(ffaState(next), forward.toSpmc())), forward,
+                    this::mediatorState);
         }
         return new Outcome.Unmodelled(state, ((MediatorOutcome.Unmodelled) outcome).reason());
     }

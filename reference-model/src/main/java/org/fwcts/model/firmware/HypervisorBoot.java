@@ -20,11 +20,13 @@ import org.fwcts.model.mediator.SecureSide;
 
 /**
  * What a hypervisor's FF-A mediator does with the SPMC before any guest runs (Xen's
- * ffa_probe_fw): it agrees its own version as the normal world, and asks FFA_FEATURES for each
- * ABI it may forward. The SPMC model answers as the conforming SPMC would.
+ * ffa_probe_fw): it agrees its own version as the normal world, asks FFA_FEATURES for each
+ * ABI it may forward, and maps its own RX/TX pair. The SPMC model answers as the conforming SPMC would.
  */
 final class HypervisorBoot implements SecureSide {
     private static final long SUCCESS_32 = FfaFunction.FFA_SUCCESS.x0();
+    private static final long HYPERVISOR_TX = 0xBFF0_0000L;
+    private static final long HYPERVISOR_RX = 0xBFF0_1000L;
     private final SpmcModel spmc;
     private final FfaState state;
     private final Map<Long, Boolean> supported = new HashMap<>();
@@ -35,6 +37,9 @@ final class HypervisorBoot implements SecureSide {
         booted = step(booted, Registers.of(FfaFunction.FFA_VERSION.x0(), version.encode()));
         // Xen's first FFA_FEATURES query closes its negotiation.
         booted = step(booted, Registers.of(FfaFunction.FFA_FEATURES.x0(), FfaFunction.FFA_VERSION.x0()));
+        // ffa_rxtx_init maps the buffers Xen shares guests' memory from (xenheap pages: the
+        // addresses are Xen's; these stand for them).
+        booted = step(booted, Registers.of(FfaFunction.FFA_RXTX_MAP.x0Smc64(), HYPERVISOR_TX, HYPERVISOR_RX, 1));
         this.state = booted;
     }
 

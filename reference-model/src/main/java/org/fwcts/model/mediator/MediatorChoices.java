@@ -32,23 +32,26 @@ import org.fwcts.model.SpecVersion;
  *     buffer (4.22 rxtx_unmap); 4.21 unmaps it
  * @param directReqRejectsSelf true when a direct request addressed to the caller itself is
  *     INVALID_PARAMETERS (4.22 ffa_handle_msg_send_direct_req); 4.21 checks only the sender
+ * @param sharesFromOwnBuffer true when a VM's FFA_MEM_SHARE is rebuilt in Xen's own TX buffer as one
+ *     fragment and unaligned ranges are INVALID_PARAMETERS (4.22 share_shm, get_shm_pages); 4.20 and
+ *     4.21 pass the guest's lengths on and take an unaligned range's page, which the model does not follow
  */
 public record MediatorChoices(String release, SpecVersion ownVersion, boolean negotiationGated,
         boolean vmToVmBuildable, boolean callerListedFromV12, boolean v10ReportsSize, boolean vmsMatchUuid,
         boolean featuresRejectsInputs, boolean featuresTracksSpmc, boolean mapChecksCountAndAlignment,
-        boolean unmapDeniedWhileRxOwned, boolean directReqRejectsSelf) {
+        boolean unmapDeniedWhileRxOwned, boolean directReqRejectsSelf, boolean sharesFromOwnBuffer) {
 
     /** Xen 4.22.0 (tag RELEASE-4.22.0). */
     public static final MediatorChoices XEN_4_22 = new MediatorChoices("4.22.0", SpecVersion.of(1, 2), true, true,
-            true, false, true, false, true, true, true, true);
+            true, false, true, false, true, true, true, true, true);
 
     /** Xen 4.21.0 (tag RELEASE-4.21.0). */
     public static final MediatorChoices XEN_4_21 = new MediatorChoices("4.21.0", SpecVersion.of(1, 1), false, true,
-            false, true, false, true, false, false, false, false);
+            false, true, false, true, false, false, false, false, false);
 
     /** Xen 4.20.0 (tag RELEASE-4.20.0): 4.21's guest ABI without VM-to-VM. */
     public static final MediatorChoices XEN_4_20 = new MediatorChoices("4.20.0", SpecVersion.of(1, 1), false, false,
-            false, true, false, true, false, false, false, false);
+            false, true, false, true, false, false, false, false, false);
 
     /** The source tag the choices were read at. */
     public String sourceTag() {

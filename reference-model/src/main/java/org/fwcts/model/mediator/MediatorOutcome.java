@@ -13,7 +13,16 @@ public sealed interface MediatorOutcome {
      * The mediator passes {@code toSpmc} on, as the normal world's SMC, after updating its own state
      * to {@code next}; the SPMC's answer is the VM's.
      */
-    record Forward(FfaCall toSpmc, MediatorState next) implements MediatorOutcome {
+    record Forward(FfaCall toSpmc, MediatorState next, AfterAnswer after) implements MediatorOutcome {
+        public Forward(FfaCall toSpmc, MediatorState next) {
+            this(toSpmc, next, (answer, state) -> state);
+        }
+    }
+
+    /** What the mediator keeps of the SPMC's answer: the handle of a share, say. */
+    @FunctionalInterface
+    interface AfterAnswer {
+        MediatorState given(org.fwcts.model.Registers answer, MediatorState next);
     }
 
     /** The model does not cover this call through the mediator. */

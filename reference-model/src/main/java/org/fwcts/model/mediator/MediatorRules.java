@@ -57,6 +57,33 @@ public final class MediatorRules {
             "A VM's direct request is forwarded to the SPMC only from the VM's own ID (w1[31:16], else"
                     + " INVALID_PARAMETERS) to a secure endpoint (else NOT_SUPPORTED); the SP sees the VM's ID as sender.");
 
+    public static final Rule MEM_SHARE = new Rule("XEN.FFA.MEM_SHARE", DOC, "ffa_shm.c ffa_handle_mem_share (4.22)",
+            "A VM's FFA_MEM_SHARE is taken from its TX buffer only (w3 not 0: NOT_SUPPORTED), in one fragment (w2 > w1:"
+                    + " INVALID_PARAMETERS, w2 < w1: NOT_SUPPORTED), with its RX/TX pair mapped (DENIED); the descriptor"
+                    + " must say Normal write-back inner-shareable memory (NS bit: INVALID_PARAMETERS, other attributes:"
+                    + " NOT_SUPPORTED), one borrower (NOT_SUPPORTED), the VM as sender (INVALID_PARAMETERS), an SP as"
+                    + " borrower with read-write access (NOT_SUPPORTED), at least one page (INVALID_PARAMETERS) and"
+                    + " page-aligned ranges adding up to the total (INVALID_PARAMETERS); at most 256 pages and 32 shares"
+                    + " per VM (NO_MEMORY).");
+    public static final Rule MEM_SHARE_FORWARD = new Rule("XEN.FFA.MEM_SHARE.FORWARD", DOC, "ffa_shm.c share_shm",
+            "The mediator shares the VM's pages with the SPMC itself, from its own TX buffer in one fragment: sender the"
+                    + " VM, Normal WB inner-shareable, one borrower with read-write access, the guest's flags, tag and handle"
+                    + " fields dropped, each page at its machine address; the SPMC's handle is the VM's.");
+    public static final Rule MEM_SHARE_DESCRIPTOR = new Rule("XEN.FFA.MEM_SHARE.DESCRIPTOR", DOC,
+            "ffa_shm.c read_mem_transaction",
+            "The VM's descriptor is read in its negotiated version's layout: shorter than the header, an access"
+                    + " array past the fragment, an access descriptor under 16 bytes, an access offset not 16-byte"
+                    + " aligned, or a field too wide for Xen's copy (attributes, flags, access size or count over 255)"
+                    + " is INVALID_PARAMETERS.");
+    public static final Rule MEM_RECLAIM = new Rule("XEN.FFA.MEM_RECLAIM", DOC, "ffa_shm.c ffa_handle_mem_reclaim",
+            "FFA_MEM_RECLAIM of a handle the VM did not share through the mediator is INVALID_PARAMETERS; otherwise it is"
+                    + " passed to the SPMC with the VM's flags, and the handle stays the VM's unless the SPMC agrees.");
+    public static final Rule MACHINE_ADDRESSES = new Rule("XEN.FFA.MEM_SHARE.MACHINE_ADDRESSES", DOC,
+            "ffa_shm.c get_shm_pages, share_shm",
+            "An SP retrieving a VM's share sees the VM's pages at machine addresses Xen chose (page_to_maddr), one"
+                    + " range per run of contiguous machine pages: the VM cannot know them, so only their page alignment"
+                    + " and count are predicted.");
+
     private MediatorRules() {
     }
 }

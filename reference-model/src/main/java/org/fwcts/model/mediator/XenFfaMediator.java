@@ -40,10 +40,12 @@ public final class XenFfaMediator {
 
     private final MediatorSetup setup;
     private final SecureSide secure;
+    private final MediatorMemory memory;
 
     public XenFfaMediator(MediatorSetup setup, SecureSide secure) {
         this.setup = setup;
         this.secure = secure;
+        this.memory = new MediatorMemory(setup, secure);
     }
 
     public MediatorSetup setup() {
@@ -111,6 +113,12 @@ public final class XenFfaMediator {
         }
         if (fid == FfaFunction.FFA_MSG_SEND_DIRECT_REQ.x0() || fid == FfaFunction.FFA_MSG_SEND_DIRECT_REQ.x0Smc64()) {
             return directRequest(r, state, vm.id(), fid);
+        }
+        if (setup.choices().sharesFromOwnBuffer() && is(fid, FfaFunction.FFA_MEM_SHARE)) {
+            return memory.share(r, call.tx(), state, vm, self);
+        }
+        if (setup.choices().sharesFromOwnBuffer() && is(fid, FfaFunction.FFA_MEM_RECLAIM)) {
+            return memory.reclaim(r, state, vm.id(), self);
         }
         if (handledButUnmodelled(fid)) {
             return new MediatorOutcome.Unmodelled(FfaFunction.of(call.functionId()).map(Enum::name).orElse("0x"
@@ -329,7 +337,7 @@ public final class XenFfaMediator {
         return new MediatorOutcome.Answered(new MediatorAnswer(prediction, Optional.empty(), next));
     }
 
-    private static MediatorOutcome error(Registers r, FfaError error, Rule rule, MediatorState state, String why) {
+    static MediatorOutcome error(Registers r, FfaError error, Rule rule, MediatorState state, String why) {
         return answered(results(r).error(error, rule).build(error + ": " + why), state);
     }
 

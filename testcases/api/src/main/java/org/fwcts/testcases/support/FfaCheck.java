@@ -29,6 +29,11 @@ public record FfaCheck(Judgement judgement) {
         throw new TargetUnresponsiveException("the call has no results: " + judgement.entry().observation());
     }
 
+    /** The RX buffer as the target left it, when the call was to fill it. */
+    public java.util.Optional<byte[]> observedRx() {
+        return judgement.entry().observed().rx().map(byte[]::clone);
+    }
+
     public Verdict verdict() {
         return judgement.verdict();
     }

@@ -130,6 +130,12 @@ public final class Guests {
             return new FfaCheck(TestVerdicts.usable(ffa.pipeline().call(agent, Conduit.SMC, registers, new byte[0])));
         }
 
+        /** Writes {@code tx} to this VM's TX buffer, then makes {@code registers} as this VM. */
+        public FfaCheck call(Registers registers, byte[] tx) {
+            ffa.refuseIfGivenUp(id);
+            return new FfaCheck(TestVerdicts.usable(ffa.pipeline().call(agent, Conduit.SMC, registers, tx)));
+        }
+
         /** Makes {@code registers} as this VM and checks it against the model. */
         public FfaCheck checked(Registers registers) {
             FfaCheck check = call(registers);

@@ -100,12 +100,17 @@ class SimulatedMediatorSelfTests {
         return Stream.of(Arguments.of("xen-4.21-ffa", "true"), Arguments.of("xen-4.20-ffa", "false"));
     }
 
+    private static final String SHARES = "Mediator: memory shared from a VM › ";
+
     static Stream<Arguments> deviations() {
         return Stream.of(
                 Arguments.of("double-listing-race", IntStream.rangeClosed(1, 16)
                         .mapToObj(n -> RACE + n + " of 16").toList()),
                 Arguments.of("wrong-vm-id", List.of("Mediator: VM identity and version › each VM's FFA_ID_GET is the"
-                        + " endpoint its agent is addressed by: domain ID + 1")));
+                        + " endpoint its agent is addressed by: domain ID + 1")),
+                Arguments.of("share-handle-swapped", List.of(SHARES + "a VM's page shared with the SP: retrieved naming"
+                        + " the VM, written by the SP, relinquished, reclaimed", SHARES + "a handle is the sharing VM's"
+                        + " alone: another VM's reclaim, or one never shared, is INVALID_PARAMETERS")));
     }
 
     @ParameterizedTest(name = "{0}")
