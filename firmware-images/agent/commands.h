@@ -26,7 +26,7 @@
  * calling FFA_VERSION at boot would take the harness's first one, so the
  * harness takes the VM's ID from the hypervisor's console framing (PROTOCOL.md).
  */
-#define AGENT_CAPS "smc,hvc,mem,exec,hash,echo,pair"
+#define AGENT_CAPS "smc,hvc,mem,exec,hash,echo,pair,ack16"
 #define AGENT_ROLE "vm"
 #define AGENT_ENDPOINT 0
 #else

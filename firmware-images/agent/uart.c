@@ -28,6 +28,21 @@
 #define UART_POLL_YIELDS 0
 #endif
 
+/*
+ * UART_INPUT_ACK=n: after every n bytes of a line read, the agent writes
+ * UART_ACK_CHAR, so that a host writing into a small emulated input buffer
+ * (Xen's vpl011 holds 32 bytes) sends the next n only once these are taken:
+ * pacing in the guest's time, which a stalled emulator cannot squeeze.
+ */
+#ifndef UART_INPUT_ACK
+#define UART_INPUT_ACK 0
+#endif
+#define UART_ACK_CHAR '~'
+
+#if UART_INPUT_ACK
+static uint32_t uart_unacked;
+#endif
+
 /* PL011 register offsets (ARM DDI 0183). */
 #define UART_DR 0x000
 #define UART_ECR 0x004
@@ -148,6 +163,15 @@ uint8_t uart_getc(void)
 	if ((data & UART_DR_ERRORS) != 0) {
 		uart_reg_write(UART_ECR, 0);
 	}
+#if UART_INPUT_ACK
+	/* A line end starts the count again: the host counts per line too. */
+	if ((uint8_t)data == '\n' || (uint8_t)data == '\r') {
+		uart_unacked = 0;
+	} else if (++uart_unacked == UART_INPUT_ACK) {
+		uart_unacked = 0;
+		uart_putc(UART_ACK_CHAR);
+	}
+#endif
 
 	return (uint8_t)data;
 }

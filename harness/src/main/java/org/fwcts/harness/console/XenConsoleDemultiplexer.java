@@ -18,8 +18,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * The agents of Xen's dom0less guests on Xen's one UART ({@link XenConsoleFraming} says how the
  * output is taken apart). Each guest is tagged {@code DOMn} by its domain ID. Input reaches only
  * the guest with input focus, so a line for another guest first moves the focus with CTRL-a
- * three times (Xen cycles Xen, DOM1, DOM2, … and announces each step), then goes out paced
- * ({@link InputPacing}). Xen's own lines go to the transcript under {@code xen} and are kept for
+ * three times (Xen cycles Xen, DOM1, DOM2, … and announces each step), then goes out paced:
+ * to an agent whose banner promises {@code ack16}, 16 bytes at a time, each after the agent's
+ * {@code ~} for the previous 16 (pacing in the guest's own time: bytes a stalled QEMU lets pile up
+ * in its input pipe can no longer arrive as one burst into Xen's 32-byte buffer); to any other,
+ * by the clock ({@link InputPacing}). Xen's own lines go to the transcript under {@code xen} and are kept for
  * {@link #hypervisorLines()}.
  */
 public final class XenConsoleDemultiplexer implements ConsoleDemultiplexer {
@@ -34,6 +37,12 @@ public final class XenConsoleDemultiplexer implements ConsoleDemultiplexer {
     /** How long Xen's notice of dropped input takes to come back, at most, on a loaded host. */
     private static final Duration DROP_NOTICE = Duration.ofMillis(20);
     private static final int LINE_END_TRIES = 3;
+    /** The agent's {@code ack16}: one {@link #ACK} per this many bytes of a line. */
+    static final int ACK_EVERY = 16;
+    static final byte ACK = '~';
+    /** How long an acknowledgement may take on a loaded host before the writer falls back to the clock. */
+    private static final Duration ACK_WAIT = Duration.ofSeconds(2);
+    private static final java.util.regex.Pattern ACKING = java.util.regex.Pattern.compile("caps=\\S*\\back16\\b");
 
     private final Console shared;
     private final Transcript transcript;
@@ -47,6 +56,10 @@ public final class XenConsoleDemultiplexer implements ConsoleDemultiplexer {
     private final Set<String> agents = ConcurrentHashMap.newKeySet();
     private final List<String> hypervisorLines = new ArrayList<>();
     private final Map<Integer, AtomicLong> dropped = new ConcurrentHashMap<>();
+    private final Set<Integer> acking = ConcurrentHashMap.newKeySet();
+    private final AtomicLong acks = new AtomicLong();
+    private final AtomicLong ackTimeouts = new AtomicLong();
+    private final Object ackArrived = new Object();
     private final Object focusChange = new Object();
     private final Object writing = new Object();
     private final Thread reader;
@@ -109,6 +122,16 @@ public final class XenConsoleDemultiplexer implements ConsoleDemultiplexer {
         return count == null ? 0 : count.get();
     }
 
+    /** How often an acknowledging agent's {@code ~} did not come in time, so that a chunk went by the clock. */
+    public long ackTimeouts() {
+        return ackTimeouts.get();
+    }
+
+    /** Whether domain {@code domain}'s agent acknowledges its input ({@code ack16} in its banner). */
+    public boolean acknowledges(int domain) {
+        return acking.contains(domain);
+    }
+
     /** The domain that has input focus, as Xen last announced (0: Xen). */
     public int focus() {
         return focus;
@@ -138,13 +161,63 @@ public final class XenConsoleDemultiplexer implements ConsoleDemultiplexer {
             moveFocusTo(domain);
             long dropsBefore = inputDropped(domain);
             OutputStream out = shared.output();
-            for (int at = 0; at < bytes.length; at += pacing.chunkBytes()) {
-                out.write(bytes, at, Math.min(pacing.chunkBytes(), bytes.length - at));
-                out.flush();
-                pause(pacing.gap());
+            if (acking.contains(domain)) {
+                sendAcknowledged(bytes, out);
+            } else {
+                for (int at = 0; at < bytes.length; at += pacing.chunkBytes()) {
+                    out.write(bytes, at, Math.min(pacing.chunkBytes(), bytes.length - at));
+                    out.flush();
+                    pause(pacing.gap());
+                }
             }
             endCutLine(domain, dropsBefore, out);
         }
+    }
+
+    /**
+     * Sends 16 bytes, waits for the agent's {@code ~}, and so on: a chunk holding a line end gets
+     * none (the count starts again there). A {@code ~} that does not come in time (a byte lost on
+     * the way) lets the rest go by the clock: the line's CRC then decides.
+     */
+    private void sendAcknowledged(byte[] bytes, OutputStream out) throws IOException {
+        for (int at = 0; at < bytes.length; at += ACK_EVERY) {
+            int length = Math.min(ACK_EVERY, bytes.length - at);
+            long before = acks.get();
+            out.write(bytes, at, length);
+            out.flush();
+            if (length == ACK_EVERY && !endsLine(bytes, at, length) && !awaitAck(before)) {
+                ackTimeouts.incrementAndGet();
+                pause(pacing.gap());
+            }
+        }
+    }
+
+    private static boolean endsLine(byte[] bytes, int from, int length) {
+        for (int i = from; i < from + length; i++) {
+            if (bytes[i] == '\n' || bytes[i] == '\r') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean awaitAck(long before) throws IOException {
+        long deadline = System.nanoTime() + ACK_WAIT.toNanos();
+        synchronized (ackArrived) {
+            while (acks.get() == before && !closed) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    ackArrived.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while waiting for the agent to take its input", e);
+                }
+            }
+        }
+        return acks.get() != before;
     }
 
     /**
@@ -205,7 +278,10 @@ public final class XenConsoleDemultiplexer implements ConsoleDemultiplexer {
             InputStream in = shared.input();
             for (int count; (count = in.read(buffer)) >= 0; ) {
                 for (int i = 0; i < count; i++) {
-                    if (buffer[i] == '\n') {
+                    if (buffer[i] == ACK) {
+                        // Only an acknowledging agent writes '~', and only while it reads a line.
+                        acknowledged();
+                    } else if (buffer[i] == '\n') {
                         framing.line(line.toString(StandardCharsets.ISO_8859_1));
                         line.reset();
                     } else if (line.size() < PHYSICAL_LINE_MAX) {
@@ -226,6 +302,13 @@ public final class XenConsoleDemultiplexer implements ConsoleDemultiplexer {
                 closed = true;
                 focusChange.notifyAll();
             }
+        }
+    }
+
+    private void acknowledged() {
+        synchronized (ackArrived) {
+            acks.incrementAndGet();
+            ackArrived.notifyAll();
         }
     }
 
@@ -252,6 +335,9 @@ public final class XenConsoleDemultiplexer implements ConsoleDemultiplexer {
             if (lineEnd) {
                 if (current.indexOf(BANNER) >= 0) {
                     agents.add(tag(domain));
+                    if (ACKING.matcher(current).find()) {
+                        acking.add(domain);
+                    }
                 }
                 current.setLength(0);
             }

@@ -43,6 +43,9 @@ public final class FakeXenUart implements Console {
     private final InputStream input = new FromXen();
     private final OutputStream output = new ToXen();
     private boolean atLineStart = true;
+    private boolean acknowledging;
+    private int stallEvery;
+    private long stallMillis;
     private int focus;
     private int switchPresses;
     private volatile boolean closed;
@@ -66,6 +69,18 @@ public final class FakeXenUart implements Console {
         }
         switchFocus();
         guests.forEach(Guest::start);
+    }
+
+    /**
+     * Makes every guest's agent promise {@code ack16} and keep it ({@code acknowledging}), and stop
+     * taking input for {@code stallMillis} after every {@code stallEvery} bytes, as a guest does while
+     * QEMU is not scheduled on a loaded host (0: never). Call before the first request.
+     */
+    public FakeXenUart guestsAcknowledging(boolean acknowledging, int stallEvery, long stallMillis) {
+        this.acknowledging = acknowledging;
+        this.stallEvery = stallEvery;
+        this.stallMillis = stallMillis;
+        return this;
     }
 
     @Override
@@ -166,12 +181,25 @@ public final class FakeXenUart implements Console {
         }
 
         private void run() {
-            write("\r\n" + new ProtocolLine(ProtocolLine.EVENT, "fwcts-agent", identity(2)).encode() + "\r\n");
             StringBuilder line = new StringBuilder();
+            int taken = 0;
+            int unacked = 0;
             try {
+                // The banner goes out once the test has said how the agent behaves.
+                Thread.sleep(50);
+                write("\r\n" + new ProtocolLine(ProtocolLine.EVENT, "fwcts-agent", identity(2)).encode() + "\r\n");
                 while (!closed) {
                     byte b = input.take();
                     LockSupport.parkNanos(drainNanosPerByte);
+                    if (stallEvery > 0 && ++taken % stallEvery == 0) {
+                        Thread.sleep(stallMillis);
+                    }
+                    if (acknowledging && (b == '\n' || b == '\r')) {
+                        unacked = 0;
+                    } else if (acknowledging && ++unacked == 16) {
+                        unacked = 0;
+                        write("~");
+                    }
                     if (b == '\n' || b == '\r') {
                         if (!line.isEmpty()) {
                             answer(line.toString());
@@ -187,7 +215,8 @@ public final class FakeXenUart implements Console {
         }
 
         private List<String> identity(int version) {
-            return List.of("proto=" + version, "el=1", "caps=smc,hvc,echo", "ver=fake", "agent=vm", "ep=0");
+            return List.of("proto=" + version, "el=1", acknowledging ? "caps=smc,hvc,echo,ack16" : "caps=smc,hvc,echo",
+                    "ver=fake", "agent=vm", "ep=0");
         }
 
         private void answer(String line) {

@@ -69,4 +69,36 @@ class XenConsoleDemultiplexerTests {
             assertThat(demux.hypervisorLines()).contains("Using TEE mediator for FF-A");
         }
     }
+
+    @ParameterizedTest(name = "acknowledging: {0}")
+    @ValueSource(booleans = {false, true})
+    @DisplayName("paces input in the guest's time when its agent acknowledges: a guest that stalls loses nothing")
+    void acknowledgedInputSurvivesStalls(boolean acknowledging) throws Exception {
+        // A guest that stops taking input for 40 ms after every 24 bytes, as one whose QEMU is
+        // descheduled; the clock's 8 bytes per millisecond then overruns its 32-byte buffer.
+        FakeXenUart uart = new FakeXenUart(1, SEED, 0.0, 0).guestsAcknowledging(acknowledging, 24, 40);
+        Transcript transcript = Transcript.inMemory();
+        try (XenConsoleDemultiplexer demux = new XenConsoleDemultiplexer(uart, transcript,
+                new InputPacing(8, Duration.ofMillis(1)), Duration.ofSeconds(2), 1)) {
+            AgentSession agent = new AgentSession(new LineChannel(demux.guestConsole("DOM1"), transcript),
+                    Duration.ofSeconds(3));
+            agent.handshake(Duration.ofSeconds(20));
+            int right = 0;
+            for (int call = 0; call < 6; call++) {
+                long x0 = 0xC400_0000L + call;
+                Observation seen = agent.smc(Registers.of(x0, -1L, -2L, -3L));
+                right += seen instanceof Observation.Completed done && done.registers().x(0) == (x0 ^ (1L << 40)) ? 1 : 0;
+            }
+            System.out.printf("stalling guest, acknowledging %s: %d of 6 right, %d drops, %d retransmissions,"
+                    + " %d late acknowledgements%n", acknowledging, right, demux.inputDropped(1), agent.retransmissions(),
+                    demux.ackTimeouts());
+            assertThat(demux.acknowledges(1)).isEqualTo(acknowledging);
+            if (acknowledging) {
+                assertThat(demux.inputDropped(1)).as("input Xen dropped").isZero();
+                assertThat(right).isEqualTo(6);
+            } else {
+                assertThat(demux.inputDropped(1)).as("the stall overruns the clock's pacing").isPositive();
+            }
+        }
+    }
 }
