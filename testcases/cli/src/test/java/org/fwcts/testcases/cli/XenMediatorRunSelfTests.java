@@ -34,9 +34,12 @@ class XenMediatorRunSelfTests {
                 "Xen images not configured: set FWCTS_XEN to a Xen 4.22 image and FWCTS_XEN_TFA to a TF-A build"
                         + " folder (README, Real Xen on QEMU)");
         Path runDir = temp.resolve("run");
-        CliRun.of("run", "-t", "qemu-xen", "--tag", "mediator", "-o", runDir.toString());
+        CliRun.of("run", "-t", "qemu-xen", "--tag", "mediator", "--waivers",
+                org.fwcts.targets.ProjectLayout.discover().targetsDir().resolve("qemu-xen.waivers.yaml").toString(),
+                "-o", runDir.toString());
         JsonNode summary = JSON.readTree(runDir.resolve("summary.json").toFile());
-        // Xen 4.22 showed no deviation from the mediator model here (README, Real Xen on QEMU).
+        // Xen 4.22's one known deviation (an oversized share answered with success) is waived
+        // (targets/qemu-xen.waivers.yaml; README, Real Xen on QEMU): nothing else may fail.
         assertThat(RunCommandSelfTests.tests(summary, "FAILED")).isEmpty();
         assertThat(RunCommandSelfTests.tests(summary, "PASSED")).hasSizeGreaterThanOrEqualTo(20);
         assertThat(RunCommandSelfTests.tests(summary, "BROKEN")).allSatisfy(t -> assertThat(t.get("message").asText())
