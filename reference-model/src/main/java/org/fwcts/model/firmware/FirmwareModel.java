@@ -68,6 +68,19 @@ public final class FirmwareModel {
         return state.ffa().orElse(spmcBoot);
     }
 
+    /**
+     * {@code vm} is destroyed (by a toolstack, not by any call): the mediator's teardown, with the
+     * SPMC's answers to its reclaims (XEN.FFA.TEARDOWN).
+     */
+    public ModelState destroyVm(ModelState state, org.fwcts.model.ffa.EndpointId vm) {
+        return new VmTeardown(this).destroy(state, vm);
+    }
+
+    /** The mediator's later round of reclaims for destroyed {@code vm}'s shares still held (the teardown timer). */
+    public ModelState retryTeardown(ModelState state, org.fwcts.model.ffa.EndpointId vm) {
+        return new VmTeardown(this).retry(state, vm);
+    }
+
     /** The mediator's state in {@code state}. */
     public MediatorState mediatorState(ModelState state) {
         return state.mediator().orElse(MediatorState.freshBoot());

@@ -84,6 +84,13 @@ public final class MediatorRules {
                     + " range per run of contiguous machine pages: the VM cannot know them, so only their page alignment"
                     + " and count are predicted.");
 
+    public static final Rule TEARDOWN = new Rule("XEN.FFA.TEARDOWN", DOC,
+            "ffa.c ffa_domain_teardown, ffa_domain_teardown_continue; ffa_shm.c ffa_shm_domain_destroy",
+            "When a VM is destroyed the mediator takes it off the VM list at once, drops its RX/TX pair, and reclaims"
+                    + " each of its shares from the SPMC with flags 0: a share the SPMC refuses with DENIED (still"
+                    + " retrieved) is tried again later (FFA_CTX_TEARDOWN_DELAY), any other refusal leaves its pages"
+                    + " lent for good; the VM's context lives until every share is reclaimed or given up.");
+
     private MediatorRules() {
     }
 }

@@ -40,6 +40,13 @@ public record MediatorState(Map<EndpointId, VmState> vms, List<EndpointId> liste
         return new MediatorState(vms, changed);
     }
 
+    /** {@code id} leaves the list (every entry of it: list_del on a VM listed twice would leave one). */
+    public MediatorState unlisting(EndpointId id) {
+        List<EndpointId> changed = new ArrayList<>(listed);
+        changed.remove(id);
+        return new MediatorState(vms, changed);
+    }
+
     /** How many times {@code id} is on the list. */
     public int timesListed(EndpointId id) {
         int count = 0;
