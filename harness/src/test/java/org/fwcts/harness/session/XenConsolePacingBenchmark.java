@@ -18,9 +18,10 @@ import org.fwcts.targets.xen.XenGuest;
 /**
  * Prints how input paced into Xen's guests fares: for each way of pacing (by the agent's
  * acknowledgements, by the clock as configured), {@code echo} lines of about 200 bytes to each
- * guest in turn on one boot of {@code targets/qemu-xen.yaml}: how many were answered at the
- * first attempt, the median and 90th-percentile round trip, Xen's dropped-input notices and the
- * session's retransmissions. Needs FWCTS_XEN and FWCTS_XEN_TFA, as the Xen self-tests do.
+ * guest in turn on one boot of {@code targets/qemu-xen.yaml}: how many were answered (a lost
+ * line is sent again, as in a run), the median and 90th-percentile round trip of those, Xen's
+ * dropped-input notices and the sessions' retransmissions. Each way runs twice, alternating, so
+ * that a change in the machine's load weighs on both. Needs FWCTS_XEN and FWCTS_XEN_TFA, as the Xen self-tests do.
  *
  * <pre>
  * FWCTS_XEN=… FWCTS_XEN_TFA=… mvn -B -q -pl harness exec:exec -Dexec.executable=java \
