@@ -169,6 +169,10 @@ final class MediatorMemory {
                     "the ranges hold " + guestPages.size() + " of the " + pages + " pages declared");
         }
         byte[] forwarded = forwardedDescriptor(vm.id(), EndpointId.of(borrower), impdef, guestPages);
+        if (forwarded.length > PAGE) {
+            return refuse(r, FfaError.NOT_SUPPORTED, MediatorRules.MEM_SHARE_FORWARD, state,
+                    "the share Xen would write takes " + forwarded.length + " bytes, more than its one-page TX buffer");
+        }
         FfaCall toSpmc = new FfaCall(EndpointId.HYPERVISOR, Registers.of(FfaFunction.FFA_MEM_SHARE.x0Smc64(),
                 forwarded.length, forwarded.length, 0, 0), forwarded);
         EndpointId id = vm.id();

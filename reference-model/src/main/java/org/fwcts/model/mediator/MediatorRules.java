@@ -68,7 +68,8 @@ public final class MediatorRules {
     public static final Rule MEM_SHARE_FORWARD = new Rule("XEN.FFA.MEM_SHARE.FORWARD", DOC, "ffa_shm.c share_shm",
             "The mediator shares the VM's pages with the SPMC itself, from its own TX buffer in one fragment: sender the"
                     + " VM, Normal WB inner-shareable, one borrower with read-write access, the guest's flags, tag and handle"
-                    + " fields dropped, each page at its machine address; the SPMC's handle is the VM's.");
+                    + " fields dropped, each page at its machine address (NOT_SUPPORTED when that takes more than a"
+                    + " page); the SPMC's handle is the VM's.");
     public static final Rule MEM_SHARE_DESCRIPTOR = new Rule("XEN.FFA.MEM_SHARE.DESCRIPTOR", DOC,
             "ffa_shm.c read_mem_transaction",
             "The VM's descriptor is read in its negotiated version's layout: shorter than the header, an access"
