@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 /** Memory shared from a VM through Xen 4.22's mediator, and the teardown of a VM with shares outstanding. */
 @DisplayName("Xen's FF-A mediator: memory shares")
-class MediatorMemoryTests {
+class MediatorShareModelTests {
     private static final EndpointId SP = EndpointId.of(0x8001);
     private static final long SHARE = FfaFunction.FFA_MEM_SHARE.x0Smc64();
     private static final long RECLAIM = FfaFunction.FFA_MEM_RECLAIM.x0();
