@@ -2,6 +2,7 @@ package org.fwcts.harness.session;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.fwcts.harness.agent.AgentInfo;
 import org.fwcts.harness.agent.AgentProtocolException;
@@ -99,6 +100,40 @@ public final class TargetSession implements AutoCloseable {
         } finally {
             if (!ready) {
                 target.close();
+            }
+        }
+    }
+
+    /**
+     * A fresh boot of the same target without relaunching it: the machine is reset in place
+     * ({@link RunningTarget#resetInPlace}) and a new agent session shakes hands on the same
+     * console, as after a launch. This session is over either way.
+     *
+     * @return the new boot, or empty when the target cannot be reset in place (this session is
+     *     then untouched, for the caller to close)
+     * @throws TargetException when the agent did not come up after the reset; the target is stopped
+     */
+    public Optional<TargetSession> rebootInPlace() throws InterruptedException {
+        if (state != State.AGENT_READY || descriptor.settings() instanceof XenSettings || !target.resetInPlace()) {
+            return Optional.empty();
+        }
+        state = State.STOPPED;
+        boolean ready = false;
+        try {
+            AgentSession fresh = new AgentSession(agent.channel(), descriptor.commandTimeout());
+            fresh.handshake(descriptor.bootTimeout());
+            ready = true;
+            return Optional.of(new TargetSession(descriptor, target, fresh));
+        } catch (AgentProtocolException e) {
+            throw new TargetException(descriptor.name() + ": the agent did not come up after a reset: " + e.getMessage()
+                    + diagnosticsOf(target), e);
+        } finally {
+            if (!ready) {
+                try {
+                    agent.close();
+                } finally {
+                    target.close();
+                }
             }
         }
     }
