@@ -11,8 +11,20 @@ final class QmpSockets {
     private QmpSockets() {
     }
 
-    /** A fresh socket path, or empty when none short enough can be made (the target is then relaunched for each boot). */
+    /**
+     * Set to 1, every boot launches QEMU anew instead of resetting the running one in place: for
+     * comparing the two, or for a QEMU whose reset misbehaves.
+     */
+    static final String RELAUNCH_EACH_BOOT = "FWCTS_QEMU_RELAUNCH";
+
+    /**
+     * A fresh socket path; empty when none short enough can be made or {@link #RELAUNCH_EACH_BOOT}
+     * asks for relaunches (the target is then relaunched for each boot).
+     */
     static Optional<QmpReset> create() {
+        if ("1".equals(System.getenv(RELAUNCH_EACH_BOOT))) {
+            return Optional.empty();
+        }
         try {
             Path socket = Files.createTempDirectory("fwcts-qmp").resolve("qmp.sock");
             if (socket.toString().getBytes(StandardCharsets.UTF_8).length > QmpReset.MAX_PATH_BYTES) {
