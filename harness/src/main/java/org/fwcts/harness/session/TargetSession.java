@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.fwcts.harness.agent.AgentInfo;
+import org.fwcts.harness.agent.AgentMemory;
 import org.fwcts.harness.agent.AgentProtocolException;
 import org.fwcts.harness.agent.AgentSession;
 import org.fwcts.harness.console.Console;
@@ -14,6 +15,7 @@ import org.fwcts.harness.console.Transcript;
 import org.fwcts.targets.RunningTarget;
 import org.fwcts.targets.TargetException;
 import org.fwcts.targets.TargetLauncher;
+import org.fwcts.targets.descriptor.FfaSettings;
 import org.fwcts.targets.descriptor.TargetDescriptor;
 import org.fwcts.targets.xen.XenSettings;
 
@@ -122,6 +124,7 @@ public final class TargetSession implements AutoCloseable {
         try {
             AgentSession fresh = new AgentSession(agent.channel(), descriptor.commandTimeout());
             fresh.handshake(descriptor.bootTimeout());
+            descriptor.ffa().ifPresent(ffa -> clearScratch(fresh, ffa));
             ready = true;
             return Optional.of(new TargetSession(descriptor, target, fresh));
         } catch (AgentProtocolException e) {
@@ -135,6 +138,22 @@ public final class TargetSession implements AutoCloseable {
                     target.close();
                 }
             }
+        }
+    }
+
+    /**
+     * Memory keeps its contents across a reset: the pages tests use are cleared to what a launch
+     * leaves them (zero), so no answer the firmware failed to write can be read from an earlier boot.
+     */
+    private void clearScratch(AgentSession fresh, FfaSettings ffa) {
+        if (!fresh.info().capabilities().contains("mem")) {
+            return;
+        }
+        AgentMemory.Result cleared = new AgentMemory(fresh).fill(ffa.scratchBase(),
+                (long) ffa.scratchPages() * FfaSettings.PAGE_SIZE, 0);
+        if (!(cleared instanceof AgentMemory.Result.Done)) {
+            throw new TargetException(descriptor.name() + ": the scratch pages could not be cleared after a reset: "
+                    + cleared);
         }
     }
 
