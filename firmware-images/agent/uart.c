@@ -1,12 +1,19 @@
 /*
  * Polled PL011 UART driver.
  *
- * The agent never enables interrupts, so both directions busy-wait on the
- * flag register. The base address and the divisor inputs come from the
- * Makefile so that a port to another board only changes build variables.
+ * The agent never takes interrupts, so both directions wait on the flag
+ * register. The base address and the divisor inputs come from the Makefile
+ * so that a port to another board only changes build variables. A build with
+ * UART_WAIT_IRQ (QEMU virt) sleeps in WFI while the receive FIFO is empty,
+ * woken by the UART's receive interrupt pending at the GIC (still masked at
+ * the PE): under an emulator, a poll loop is an emulated device access per
+ * iteration and keeps a host core busy while the bytes it waits for have to
+ * be delivered by another host thread.
  */
 
 #include "uart.h"
+
+#include "gic.h"
 
 #ifndef UART_BASE
 #error "UART_BASE must be defined by the build"
@@ -43,6 +50,10 @@
 static uint32_t uart_unacked;
 #endif
 
+#ifndef UART_WAIT_IRQ
+#define UART_WAIT_IRQ 0
+#endif
+
 /* PL011 register offsets (ARM DDI 0183). */
 #define UART_DR 0x000
 #define UART_ECR 0x004
@@ -68,6 +79,13 @@ static uint32_t uart_unacked;
 #define UART_CR_RXE (1U << 9)
 
 #define UART_ICR_ALL 0x7ffU
+
+/* Receive and receive time-out interrupts (IMSC, MIS). */
+#define UART_INT_RX (1U << 4)
+#define UART_INT_RT (1U << 6)
+
+/* Set by uart_init when the GIC can wake the agent from WFI on input. */
+static bool uart_wait_irq;
 
 static inline uint32_t uart_reg_read(uint32_t offset)
 {
@@ -122,6 +140,27 @@ void uart_init(void)
 	uart_reg_write(UART_LCR_H, UART_LCR_H_WLEN_8 | UART_LCR_H_FEN);
 	uart_reg_write(UART_CR, UART_CR_UARTEN | UART_CR_TXE | UART_CR_RXE);
 #endif
+
+#if UART_WAIT_IRQ
+	uart_wait_irq = gic_enable_wakeup(UART_IRQ);
+#endif
+}
+
+/*
+ * Sleeps until the receive FIFO holds a byte. The UART raises its interrupt
+ * only during the wait (IMSC), so outside it nothing is ever pending and a
+ * command's own WFI (PSCI CPU_SUSPEND) behaves as without this wait. The
+ * interrupt is level-sensitive and never acknowledged: it is pending exactly
+ * while the FIFO holds data, so a byte arriving between the check and the
+ * WFI makes the WFI return at once.
+ */
+static void uart_wait_rx(void)
+{
+	uart_reg_write(UART_IMSC, UART_INT_RX | UART_INT_RT);
+	while ((uart_reg_read(UART_FR) & UART_FR_RXFE) != 0) {
+		__asm__ volatile("dsb sy\n\twfi" ::: "memory");
+	}
+	uart_reg_write(UART_IMSC, 0);
 }
 
 void uart_putc(char c)
@@ -148,6 +187,10 @@ void uart_write(const char *buf, uint32_t len)
 uint8_t uart_getc(void)
 {
 	uint32_t data;
+
+	if (uart_wait_irq && (uart_reg_read(UART_FR) & UART_FR_RXFE) != 0) {
+		uart_wait_rx();
+	}
 
 	while ((uart_reg_read(UART_FR) & UART_FR_RXFE) != 0) {
 #if UART_POLL_YIELDS

@@ -205,7 +205,8 @@ public final class RunRecorder implements TestExecutionListener {
             try {
                 journal.close();
             } catch (UncheckedIOException e) {
-                // Every line was made durable when it was appended.
+                // Every line but the last was on disk before the next was written; a last line whose
+                // flush failed is cut off, and a resumed run runs its test again.
             }
             journal = null;
         }

@@ -16,8 +16,10 @@ import java.util.Map;
  * (what the recorder did before), with unsynced appends as the floor. The ways take turns in rounds so a busy disk weighs on all of
  * them alike. Prints the median and 90th percentile per result; not a test.
  *
- * <p>Usage: {@code JournalBenchmark [DIR [RESULTS_PER_ROUND [ROUNDS]]]}; DIR defaults to the
- * system's temporary folder and should be on the disk runs write to.
+ * <p>Usage: {@code JournalBenchmark [DIR [RESULTS_PER_ROUND [ROUNDS [TEST_MS]]]]}; DIR defaults to the
+ * system's temporary folder and should be on the disk runs write to. TEST_MS (default 0) is a
+ * pause between appends, not counted, standing in for the next test's own time: what
+ * {@link ResultJournal.Durability#FORCE_BEHIND} overlaps its flush with.
  */
 public final class JournalBenchmark {
     private interface Way {
@@ -29,6 +31,7 @@ public final class JournalBenchmark {
                 "fwcts-journal-bench");
         int perRound = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+        long testNanos = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(args.length > 3 ? Long.parseLong(args[3]) : 0);
         TestRecord record = new TestRecord("[engine:junit-jupiter]/[class:org.fwcts.testcases.psci.PsciFeaturesTests]"
                 + "/[test-template:answers(org.fwcts.model.psci.PsciFunction)]/[test-template-invocation:#7]",
                 "PSCI_FEATURES › answers for every PSCI function as the profile implements it › PSCI_FEATURES(CPU_ON)",
@@ -58,13 +61,16 @@ public final class JournalBenchmark {
                     if (round >= 0) {
                         nanos.get(way.getKey()).add(took);
                     }
+                    if (testNanos > 0) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(testNanos);
+                    }
                 }
             }
         }
         journals.values().forEach(ResultJournal::close);
         unsynced.close();
-        System.out.printf("results.jsonl appends in %s, %d rounds of %d per way, %d bytes per line%n", dir, rounds, perRound,
-                line.length());
+        System.out.printf("results.jsonl appends in %s, %d rounds of %d per way, %d bytes per line, %d ms between appends%n",
+                dir, rounds, perRound, line.length(), testNanos / 1_000_000);
         nanos.forEach((name, times) -> {
             long[] sorted = times.stream().mapToLong(Long::longValue).sorted().toArray();
             double median = sorted[sorted.length / 2] / 1000.0;

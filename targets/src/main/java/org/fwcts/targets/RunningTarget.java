@@ -21,6 +21,16 @@ public interface RunningTarget extends AutoCloseable {
     /** The last lines the emulator or board tooling printed about itself, for error messages. */
     String diagnostics();
 
+    /**
+     * Resets the machine as its reset line would (every CPU and device; memory keeps its contents,
+     * as a board's does) and lets the firmware boot again, keeping the process and the consoles
+     * open. False, with nothing done, when this target cannot be reset in place; the caller then
+     * closes it and launches anew.
+     */
+    default boolean resetInPlace() {
+        return false;
+    }
+
     @Override
     void close();
 }

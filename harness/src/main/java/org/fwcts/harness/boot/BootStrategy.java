@@ -102,6 +102,10 @@ public final class BootStrategy implements AutoCloseable {
     /** Ends the current boot (if any) and boots again now, relaunching as often as the descriptor allows. */
     public synchronized TargetSession freshBoot(String reason) {
         refuseIfGivenUp();
+        if (resetInPlace(reason)) {
+            pendingReason = null;
+            return session;
+        }
         shutdown();
         pendingReason = null;
         int attempts = Math.max(0, descriptor.recoveryAttempts());
@@ -227,6 +231,53 @@ public final class BootStrategy implements AutoCloseable {
         bootConsole = transcript.since(consoleMark);
         times.add(Duration.ofNanos(System.nanoTime() - start));
         listener.booted(reasons.size(), reason, session);
+    }
+
+    /**
+     * Boots afresh by resetting the running target in place, when it is healthy and can be: a
+     * relaunch costs most of a boot's time in starting the emulator again. False when it cannot
+     * (nothing changed) or the agent did not come up after the reset (the target is then stopped,
+     * and the caller relaunches it).
+     */
+    private boolean resetInPlace(String reason) {
+        if (state != BootState.AGENT_READY || session == null || session.agent().failure().isPresent()) {
+            return false;
+        }
+        TargetSession ending = session;
+        long start = System.nanoTime();
+        long consoleMark = transcript.mark();
+        long waitStart = TargetWait.begin();
+        Optional<TargetSession> next;
+        try {
+            next = ending.rebootInPlace();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return resetFailed(ending);
+        } catch (TargetException e) {
+            return resetFailed(ending);
+        } finally {
+            TargetWait.endBoot(waitStart);
+        }
+        if (next.isEmpty()) {
+            return false;
+        }
+        retransmissionsOfEndedBoots += ending.agent().retransmissions();
+        transition(BootState.OFF);
+        transition(BootState.LAUNCHED);
+        session = next.get();
+        transition(BootState.AGENT_READY);
+        reasons.add(reason);
+        bootConsole = transcript.since(consoleMark);
+        times.add(Duration.ofNanos(System.nanoTime() - start));
+        listener.booted(reasons.size(), reason, session);
+        return true;
+    }
+
+    private boolean resetFailed(TargetSession ending) {
+        retransmissionsOfEndedBoots += ending.agent().retransmissions();
+        session = null;
+        transition(BootState.FAILED);
+        return false;
     }
 
     private void shutdown() {

@@ -2,8 +2,10 @@ package org.fwcts.harness.session;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.fwcts.harness.agent.AgentInfo;
+import org.fwcts.harness.agent.AgentMemory;
 import org.fwcts.harness.agent.AgentProtocolException;
 import org.fwcts.harness.agent.AgentSession;
 import org.fwcts.harness.console.Console;
@@ -13,6 +15,7 @@ import org.fwcts.harness.console.Transcript;
 import org.fwcts.targets.RunningTarget;
 import org.fwcts.targets.TargetException;
 import org.fwcts.targets.TargetLauncher;
+import org.fwcts.targets.descriptor.FfaSettings;
 import org.fwcts.targets.descriptor.TargetDescriptor;
 import org.fwcts.targets.xen.XenSettings;
 
@@ -100,6 +103,57 @@ public final class TargetSession implements AutoCloseable {
             if (!ready) {
                 target.close();
             }
+        }
+    }
+
+    /**
+     * A fresh boot of the same target without relaunching it: the machine is reset in place
+     * ({@link RunningTarget#resetInPlace}) and a new agent session shakes hands on the same
+     * console, as after a launch. This session is over either way.
+     *
+     * @return the new boot, or empty when the target cannot be reset in place (this session is
+     *     then untouched, for the caller to close)
+     * @throws TargetException when the agent did not come up after the reset; the target is stopped
+     */
+    public Optional<TargetSession> rebootInPlace() throws InterruptedException {
+        if (state != State.AGENT_READY || descriptor.settings() instanceof XenSettings || !target.resetInPlace()) {
+            return Optional.empty();
+        }
+        state = State.STOPPED;
+        boolean ready = false;
+        try {
+            AgentSession fresh = new AgentSession(agent.channel(), descriptor.commandTimeout());
+            fresh.handshake(descriptor.bootTimeout());
+            descriptor.ffa().ifPresent(ffa -> clearScratch(fresh, ffa));
+            ready = true;
+            return Optional.of(new TargetSession(descriptor, target, fresh));
+        } catch (AgentProtocolException e) {
+            throw new TargetException(descriptor.name() + ": the agent did not come up after a reset: " + e.getMessage()
+                    + diagnosticsOf(target), e);
+        } finally {
+            if (!ready) {
+                try {
+                    agent.close();
+                } finally {
+                    target.close();
+                }
+            }
+        }
+    }
+
+    /**
+     * Memory keeps its contents across a reset: the pages tests use are cleared to what a launch
+     * leaves them (zero), so no answer the firmware failed to write can be read from an earlier boot.
+     */
+    private void clearScratch(AgentSession fresh, FfaSettings ffa) {
+        if (!fresh.info().capabilities().contains("mem")) {
+            return;
+        }
+        AgentMemory.Result cleared = new AgentMemory(fresh).fill(ffa.scratchBase(),
+                (long) ffa.scratchPages() * FfaSettings.PAGE_SIZE, 0);
+        if (!(cleared instanceof AgentMemory.Result.Done)) {
+            throw new TargetException(descriptor.name() + ": the scratch pages could not be cleared after a reset: "
+                    + cleared);
         }
     }
 

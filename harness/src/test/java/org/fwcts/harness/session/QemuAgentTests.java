@@ -67,6 +67,31 @@ class QemuAgentTests {
         }
     }
 
+    @ParameterizedTest(name = "over a {0} console")
+    @ValueSource(strings = {"stdio", "tcp"})
+    @DisplayName("boots again by a reset in place: the same QEMU, the firmware's boot and the agent's handshake anew")
+    void rebootsInPlace(String kind) throws Exception {
+        Transcript transcript = Transcript.inMemory();
+        try (TargetSession first = boot(kind, transcript)) {
+            long bannersBefore = banners(transcript);
+            TargetSession second = first.rebootInPlace().orElseThrow();
+            try (second) {
+                assertThat(first.state()).isEqualTo(TargetSession.State.STOPPED);
+                assertThat(second.target()).isSameAs(first.target());
+                assertThat(second.target().isAlive()).isTrue();
+                // The agent started again from its entry point: it printed its banner once more.
+                assertThat(banners(transcript)).isEqualTo(bannersBefore + 1);
+                assertThat(second.agent().smc(Registers.of(0x8400_0000L))).isInstanceOf(Observation.Completed.class);
+                assertThat(second.agent().request("echo", List.of("c"))).isEqualTo(new AgentReply.Ok(List.of("c")));
+            }
+            assertThat(second.target().isAlive()).isFalse();
+        }
+    }
+
+    private static long banners(Transcript transcript) {
+        return transcript.since(0).lines().filter(line -> line.contains("!fwcts-agent")).count();
+    }
+
     @Nested
     @DisplayName("over its default console")
     class Commands {

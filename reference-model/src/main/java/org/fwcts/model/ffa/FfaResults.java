@@ -1,7 +1,6 @@
 package org.fwcts.model.ffa;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.function.Supplier;
 import org.fwcts.model.Registers;
 import org.fwcts.model.Rule;
@@ -27,7 +26,9 @@ public final class FfaResults {
 
     private final Registers call;
     private final boolean smc32;
-    private final RegisterPrediction[] predictions = new RegisterPrediction[Registers.COUNT];
+    private RegisterPrediction[] predictions = new RegisterPrediction[Registers.COUNT];
+    /** Set once a prediction took {@link #predictions}: a later change writes to a copy. */
+    private boolean handedOver;
 
     private FfaResults(Registers call, RegisterConvention convention) {
         this.call = call;
@@ -70,35 +71,49 @@ public final class FfaResults {
 
     /** Register {@code index} holds {@code value} (in its low 32 bits for an SMC32 call). */
     public FfaResults value(int index, long value, Rule rule) {
-        predictions[index] = smc32 || index == 0 ? exact32(value, rule) : exact(value, rule);
+        set(index, smc32 || index == 0 ? exact32(value, rule) : exact(value, rule));
         return this;
     }
 
     /** Register {@code index} holds the 32-bit {@code value}, whatever the call's width (a wN result). */
     public FfaResults value32(int index, long value, Rule rule) {
-        predictions[index] = exact32(value, rule);
+        set(index, exact32(value, rule));
         return this;
     }
 
     /** Register {@code index} may hold anything, e.g. a value the implementation chooses. */
     public FfaResults unspecified(int index, Rule rule) {
-        predictions[index] = new RegisterPrediction.DontCare(rule);
+        set(index, new RegisterPrediction.DontCare(rule));
         return this;
     }
 
     /** Register {@code index} holds any value within {@code prediction}'s constraint. */
     public FfaResults predict(int index, RegisterPrediction prediction) {
-        predictions[index] = prediction;
+        set(index, prediction);
         return this;
     }
 
     public Prediction build(String summary) {
-        return new Prediction(summary, predictions[0].rule(), List.of(predictions)); // immutable: Prediction keeps it uncopied
+        return Prediction.ofOwned(() -> summary, predictions[0].rule(), handOver());
     }
 
     /** The prediction, its summary written by {@code describer} only when it is read. */
     public Prediction build(Supplier<String> describer) {
-        return new Prediction(describer, predictions[0].rule(), List.of(predictions));
+        return Prediction.ofOwned(describer, predictions[0].rule(), handOver());
+    }
+
+    /** The registers for a prediction to keep uncopied; these results copy them before any later change. */
+    private RegisterPrediction[] handOver() {
+        handedOver = true;
+        return predictions;
+    }
+
+    private void set(int index, RegisterPrediction prediction) {
+        if (handedOver) {
+            predictions = predictions.clone();
+            handedOver = false;
+        }
+        predictions[index] = prediction;
     }
 
     public Registers call() {

@@ -1,6 +1,8 @@
 package org.fwcts.model.prediction;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -19,7 +21,8 @@ public final class Prediction {
     private final Supplier<String> describer;
     private String summary;
     private final Rule rule;
-    private final List<RegisterPrediction> registers;
+    private final RegisterPrediction[] registers;
+    private List<RegisterPrediction> registerList;
 
     /**
      * @param summary one line saying what the model expects, e.g. "PSCI_VERSION returns 1.1"
@@ -33,13 +36,28 @@ public final class Prediction {
 
     /** A prediction whose summary {@code describer} writes on first use. */
     public Prediction(Supplier<String> describer, Rule rule, List<RegisterPrediction> registers) {
+        this(describer, rule, List.copyOf(registers).toArray(RegisterPrediction[]::new));
+    }
+
+    private Prediction(Supplier<String> describer, Rule rule, RegisterPrediction[] registers) {
         this.describer = Objects.requireNonNull(describer);
         this.rule = Objects.requireNonNull(rule);
-        this.registers = List.copyOf(registers);
-        if (this.registers.size() != Registers.COUNT) {
+        this.registers = registers;
+        if (registers.length != Registers.COUNT) {
             throw new IllegalArgumentException("need " + Registers.COUNT + " register predictions, got "
-                    + this.registers.size());
+                    + registers.length);
         }
+        for (RegisterPrediction register : registers) {
+            Objects.requireNonNull(register, "register prediction");
+        }
+    }
+
+    /**
+     * A prediction that takes {@code registers} (x0–x17) as they are, without a copy: the caller
+     * hands the array over and never changes it again (a prediction is built on every call).
+     */
+    public static Prediction ofOwned(Supplier<String> describer, Rule rule, RegisterPrediction[] registers) {
+        return new Prediction(describer, rule, registers);
     }
 
     /** One line saying what the model expects. */
@@ -57,11 +75,16 @@ public final class Prediction {
     }
 
     public List<RegisterPrediction> registers() {
-        return registers;
+        List<RegisterPrediction> list = registerList;
+        if (list == null) {
+            list = Collections.unmodifiableList(Arrays.asList(registers));
+            registerList = list;
+        }
+        return list;
     }
 
     public RegisterPrediction register(int index) {
-        return registers.get(index);
+        return registers[index];
     }
 
     /** Indices of the registers whose observed value this prediction does not admit. */
@@ -71,7 +94,7 @@ public final class Prediction {
         }
         List<Integer> wrong = new ArrayList<>();
         for (int i = 0; i < Registers.COUNT; i++) {
-            if (!registers.get(i).admits(observed.x(i))) {
+            if (!registers[i].admits(observed.x(i))) {
                 wrong.add(i);
             }
         }
@@ -80,7 +103,7 @@ public final class Prediction {
 
     public boolean admits(Registers observed) {
         for (int i = 0; i < Registers.COUNT; i++) {
-            if (!registers.get(i).admits(observed.x(i))) {
+            if (!registers[i].admits(observed.x(i))) {
                 return false;
             }
         }
@@ -91,23 +114,25 @@ public final class Prediction {
     public Set<Rule> rules() {
         Set<Rule> all = new LinkedHashSet<>();
         all.add(rule);
-        registers.forEach(r -> all.add(r.rule()));
+        for (RegisterPrediction register : registers) {
+            all.add(register.rule());
+        }
         return all;
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Prediction that && rule.equals(that.rule) && registers.equals(that.registers)
+        return other instanceof Prediction that && rule.equals(that.rule) && Arrays.equals(registers, that.registers)
                 && summary().equals(that.summary());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(summary(), rule, registers);
+        return Objects.hash(summary(), rule, Arrays.hashCode(registers));
     }
 
     @Override
     public String toString() {
-        return "Prediction[summary=" + summary() + ", rule=" + rule + ", registers=" + registers + "]";
+        return "Prediction[summary=" + summary() + ", rule=" + rule + ", registers=" + registers() + "]";
     }
 }

@@ -56,6 +56,12 @@ final class QemuCommandLine {
         return this;
     }
 
+    /** A QMP server on the unix socket {@code socket}, for resetting the machine in place; QEMU does not wait for a client. */
+    QemuCommandLine qmp(Path socket) {
+        args.addAll(List.of("-qmp", "unix:" + socket + ",server=on,wait=off"));
+        return this;
+    }
+
     QemuCommandLine extra(List<String> extraArgs) {
         args.addAll(extraArgs);
         return this;

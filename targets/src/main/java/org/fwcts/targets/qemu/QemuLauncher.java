@@ -51,7 +51,16 @@ public final class QemuLauncher implements TargetLauncher {
             command.console(i, consoles.get(i));
         }
         command.extra(target.settings(QemuSettings.class).extraArgs());
-        return start(target, ProcessReaper.diesWithHarness(command.args()), consoles, hashes);
+        // A fresh boot resets this process's machine instead of starting another QEMU, which costs
+        // most of a boot's time (TargetSession.rebootInPlace).
+        Optional<QmpReset> qmp = QmpSockets.create();
+        qmp.ifPresent(reset -> command.qmp(reset.socket()));
+        try {
+            return start(target, ProcessReaper.diesWithHarness(command.args()), consoles, hashes, qmp);
+        } catch (RuntimeException e) {
+            qmp.ifPresent(reset -> QmpSockets.delete(reset.socket()));
+            throw e;
+        }
     }
 
     /**
@@ -69,7 +78,7 @@ public final class QemuLauncher implements TargetLauncher {
             command.console(i, consoles.get(i));
         }
         command.extra(settings.extraArgs());
-        return start(target, ProcessReaper.diesWithHarness(command.args()), consoles, hashes);
+        return start(target, ProcessReaper.diesWithHarness(command.args()), consoles, hashes, Optional.empty());
     }
 
     private void bootImages(TargetDescriptor target, AgentImage agent, Path workDir, QemuCommandLine command,
@@ -151,7 +160,7 @@ public final class QemuLauncher implements TargetLauncher {
     }
 
     private static RunningTarget start(TargetDescriptor target, List<String> args, List<ConsoleSpec> consoles,
-            Map<String, String> hashes) {
+            Map<String, String> hashes, Optional<QmpReset> qmp) {
         boolean stdio = consoles.stream().anyMatch(c -> c.kind() == ConsoleSpec.Kind.STDIO);
         Process process;
         try {
@@ -161,13 +170,13 @@ public final class QemuLauncher implements TargetLauncher {
         }
         OutputTail diagnostics = new OutputTail(stdio ? process.getErrorStream() : process.getInputStream(),
                 "qemu-" + process.pid() + "-diagnostics");
-        QemuInstance instance = new QemuInstance(process, List.of(), hashes, diagnostics);
+        QemuInstance instance = new QemuInstance(process, List.of(), hashes, diagnostics, Optional.empty());
         try {
             List<ConsoleEndpoint> endpoints = new ArrayList<>();
             for (int i = 0; i < consoles.size(); i++) {
                 endpoints.add(endpoint(consoles.get(i), i, process, diagnostics, target));
             }
-            return new QemuInstance(process, endpoints, hashes, diagnostics);
+            return new QemuInstance(process, endpoints, hashes, diagnostics, qmp);
         } catch (RuntimeException e) {
             instance.close();
             throw e;

@@ -44,6 +44,11 @@ public record TransactionRecord(long handle, TransactionType type, MemoryTransac
         return sentBytes.clone();
     }
 
+    /** How many bytes the sender wrote (0 when the SPMC converted them), without copying them. */
+    public int sentLength() {
+        return sentBytes.length;
+    }
+
     public Optional<Borrower> borrower(EndpointId id) {
         for (Borrower borrower : borrowers) {
             if (borrower.id().equals(id)) {

@@ -70,10 +70,12 @@ final class PacedSerialLink implements AutoCloseable {
     }
 
     /**
-     * Copies {@code from} to {@code to} as a UART would send it: each chunk leaves when the line
-     * has carried it, starting when it arrived or when the line freed up, whichever is later. The
-     * schedule is kept apart from the copier's wake-ups, so a thread that wakes late delays one
-     * chunk, not every chunk after it (a real line does not lose the time its sender oversleeps).
+     * Copies {@code from} to {@code to} as a UART would send it: byte by byte, each leaving when
+     * the line has carried it, its first bit starting when it arrived or when the line freed up,
+     * whichever is later. A receiver thus sees the first bytes of a line while the rest are still
+     * on the wire, as behind a real UART. The schedule is kept apart from the copier's wake-ups:
+     * a thread that wakes late passes on every byte already due in one write, and delays no byte
+     * after them (a real line does not lose the time its sender oversleeps).
      */
     private Thread pace(InputStream from, OutputStream to, String name) {
         BlockingQueue<Chunk> line = new LinkedBlockingQueue<>();
@@ -93,12 +95,20 @@ final class PacedSerialLink implements AutoCloseable {
             long lineFreeAt = 0;
             try {
                 for (Chunk chunk; (chunk = line.take()) != Chunk.END; ) {
-                    lineFreeAt = Math.max(chunk.arrived(), lineFreeAt) + chunk.bytes().length * nanosPerByte;
-                    for (long wait; (wait = lineFreeAt - System.nanoTime()) > 0; ) {
-                        LockSupport.parkNanos(wait);
+                    byte[] bytes = chunk.bytes();
+                    long start = Math.max(chunk.arrived(), lineFreeAt);
+                    for (int sent = 0; sent < bytes.length; ) {
+                        long firstDue = start + (sent + 1) * nanosPerByte;
+                        for (long wait; (wait = firstDue - System.nanoTime()) > 0; ) {
+                            LockSupport.parkNanos(wait);
+                        }
+                        long carried = (System.nanoTime() - start) / nanosPerByte;
+                        int due = (int) Math.min(bytes.length, Math.max(carried, sent + 1));
+                        to.write(bytes, sent, due - sent);
+                        to.flush();
+                        sent = due;
                     }
-                    to.write(chunk.bytes());
-                    to.flush();
+                    lineFreeAt = start + bytes.length * nanosPerByte;
                 }
             } catch (IOException | InterruptedException e) {
                 // One side closed, or the test is over.

@@ -1,9 +1,7 @@
 package org.fwcts.model.ffa.handler.memory;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.fwcts.model.ffa.EndpointId;
 import org.fwcts.model.ffa.FfaError;
 import org.fwcts.model.ffa.Topology;
@@ -41,20 +39,29 @@ final class ReceiverChecks {
     /** Secure receivers known, none the sender or caller (when given), none twice. */
     private static Optional<Refusal> known(Topology topology, List<EndpointAccess> receivers, EndpointId sender,
             EndpointId caller) {
-        Set<EndpointId> seen = new HashSet<>();
-        for (EndpointAccess access : receivers) {
-            EndpointId id = access.receiver();
+        // A handful of receivers: comparing with the earlier ones beats hashing them.
+        for (int i = 0; i < receivers.size(); i++) {
+            EndpointId id = receivers.get(i).receiver();
             if (id.isSecure() && topology.partition(id).isEmpty()) {
                 return invalid("receiver " + id + " is not a known partition");
             }
             if (id.equals(sender) || id.equals(caller)) {
                 return invalid("receiver " + id + " is the sender");
             }
-            if (!seen.add(id)) {
+            if (namedBefore(receivers, i, id)) {
                 return invalid("receiver " + id + " is named twice");
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean namedBefore(List<EndpointAccess> receivers, int index, EndpointId id) {
+        for (int j = 0; j < index; j++) {
+            if (receivers.get(j).receiver().equals(id)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Hafnium's ffa_memory_is_send_valid. */

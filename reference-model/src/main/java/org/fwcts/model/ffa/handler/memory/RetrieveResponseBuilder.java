@@ -55,7 +55,7 @@ final class RetrieveResponseBuilder {
         echoed = new MemoryTransaction(echoed.sender(), attributes, echoed.flags(), echoed.handle(), echoed.tag(),
                 echoed.receivers(), echoed.region(), echoed.layout());
         byte[] bytes;
-        if (layout != DescriptorLayout.V1_0 && record.sentBytes().length > 0) {
+        if (layout != DescriptorLayout.V1_0 && record.sentLength() > 0) {
             bytes = patched(record.sentBytes(), echoed);
         } else {
             DescriptorLayout converted = layout == DescriptorLayout.V1_0 ? DescriptorLayout.V1_0 : DescriptorLayout.V1_1;

@@ -1,0 +1,16 @@
+/*
+ * Just enough of a GICv3 for the agent to sleep in WFI until a device
+ * interrupt is pending (never taken: PSTATE keeps IRQs masked).
+ */
+
+#pragma once
+
+#include "common/types.h"
+
+/*
+ * Routes shared peripheral interrupt INTID to this PE as a Group 1
+ * interrupt and lets the CPU interface signal it. Returns false, changing
+ * nothing, when the PE has no GICv3 system register interface or the
+ * distributor is not a GICv3 or v4.
+ */
+bool gic_enable_wakeup(uint32_t intid);
