@@ -20,8 +20,8 @@ import org.fwcts.targets.descriptor.FfaSettings;
 import org.fwcts.targets.descriptor.TargetDescriptor;
 
 /**
- * The target as explore drives it: a fresh boot for every sequence (and every shrink candidate),
- * each call through the call pipeline into the run's call history, the console into its log.
+ * The target as explore drives it: a fresh boot for a sequence (and for every shrink candidate)
+ * or, after sequences that did not diverge, the same boot continued; each call through the call pipeline into the run's call history, the console into its log.
  */
 public final class ExploreSession implements AutoCloseable {
     private final FirmwareModel model;
@@ -63,6 +63,14 @@ public final class ExploreSession implements AutoCloseable {
             boots.freshBoot(reason);
         }
         return runner.run(pipeline, agents, context, source);
+    }
+
+    /** Runs one more sequence on the current boot, after sequences that did not diverge. */
+    public SequenceResult continueBoot(SequenceRunner runner, ActionSource source) {
+        if (boots.current().isEmpty() || pipeline.lostTrack().isPresent()) {
+            throw new IllegalStateException("no boot the model still follows to continue on");
+        }
+        return runner.continueRun(pipeline, agents, context, source);
     }
 
     public FirmwareModel model() {

@@ -11,9 +11,10 @@ import org.fwcts.model.explore.AreaGenerator;
 import org.fwcts.model.explore.AreaSelection;
 
 /**
- * Explores a target: generated sequences, each on a fresh boot, until the budget of calls or time
- * is spent; a divergence of a kind not seen before in the run is shrunk on fresh boots,
- * attributed and reported; one seen before is counted.
+ * Explores a target: generated sequences until the budget of calls or time is spent, several on
+ * one boot while none diverges (on QEMU a boot takes longer than a sequence), then on a fresh
+ * one. A divergence of a kind not seen before in the run is shrunk on fresh boots from every step
+ * its boot made, attributed and reported; one seen before is counted.
  */
 public final class Explorer {
     private static final int CONSOLE_LINES = 25;
@@ -28,9 +29,11 @@ public final class Explorer {
      * @param length the most actions in one sequence
      * @param shrink whether to shrink divergences
      * @param maxReplays the most candidates one shrink runs
+     * @param bootCalls the most steps sequences share a boot for: a sequence that would take the
+     *     boot past it starts on a fresh boot (at most {@code length}: a boot per sequence)
      */
     public record Settings(AreaSelection areas, long seed, long maxCalls, Duration maxTime, int length, boolean shrink,
-            int maxReplays) {
+            int maxReplays, int bootCalls) {
     }
 
     /** Told of progress as the run goes. */
@@ -61,11 +64,18 @@ public final class Explorer {
         List<Divergence> divergences = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         int sequence = 0;
+        // The steps of this boot's earlier sequences: a divergence is shrunk from all the boot made.
+        List<StepOutcome> boot = new ArrayList<>();
         while (stats.calls() < settings.maxCalls() && stats.elapsed().compareTo(settings.maxTime()) < 0) {
             sequence++;
             SplittableRandom random = new SplittableRandom(sequenceSeed(settings.seed(), sequence));
-            SequenceResult result = session.run(runner, ActionSource.generated(settings.areas(), random,
-                    settings.length()), "explore sequence " + sequence);
+            ActionSource source = ActionSource.generated(settings.areas(), random, settings.length());
+            boolean sameBoot = !boot.isEmpty() && boot.size() + settings.length() <= settings.bootCalls();
+            if (!sameBoot) {
+                boot.clear();
+            }
+            SequenceResult result = sameBoot ? session.continueBoot(runner, source)
+                    : session.run(runner, source, "explore sequence " + sequence);
             if (result.setupFailure().isPresent()) {
                 // The partition agent does not answer: a target failure, reported; the normal world goes on alone.
                 String why = "sequence " + sequence + ": " + result.setupFailure().get();
@@ -74,12 +84,17 @@ public final class Explorer {
             }
             stats.add(result);
             Optional<StepOutcome> diverged = result.divergence();
+            boot.addAll(result.outcomes());
+            SequenceResult onBoot = new SequenceResult(boot, Optional.empty());
+            if (diverged.isPresent() || result.setupFailure().isPresent()) {
+                boot.clear();
+            }
             if (diverged.isPresent()) {
                 String signature = diverged.get().signature();
                 stats.divergence(signature);
                 if (seen.add(signature)) {
                     Divergence divergence = report(session, runner, settings, stats, divergences.size() + 1, sequence,
-                            result);
+                            onBoot);
                     divergences.add(divergence);
                     listener.divergence(divergence);
                 }

@@ -85,8 +85,10 @@ public final class MemoryArea implements AreaGenerator {
                     proposals.add(offered && ready ? (holds ? 0.2 : 1.5) : 0.03, retrieve(partition, ref, "match", access));
                 }
                 proposals.add(offered ? 0.1 : 0, retrieve(partition, ref, "other", "RW"));
-                proposals.add(holds && context.hasMailbox(partition) ? 3 : 0.05,
-                        Action.of(area(), "relinquish", partition, "handle", ref));
+                // A receiver that has not retrieved relinquishing: the near miss an SPMC that counts
+                // retrievals per transaction (TF-A's in_use) must still refuse.
+                double relinquish = !context.hasMailbox(partition) ? 0.05 : holds ? 3 : offered ? 0.8 : 0.05;
+                proposals.add(relinquish, Action.of(area(), "relinquish", partition, "handle", ref));
                 proposals.add(open > 0 ? 0.1 : 0, Action.of(area(), "reclaim", partition, "handle", ref, "flags", "0"));
             }
             proposals.add(0.15, retrieve(partition, HandleRef.stale(0), "match", "RW"));
