@@ -65,10 +65,13 @@ public final class LineChannel implements AutoCloseable {
     public void send(String line) throws IOException {
         byte[] bytes = (line + "\n").getBytes(StandardCharsets.ISO_8859_1);
         transcript.record(console.name(), Transcript.Direction.TX, bytes, bytes.length - 1);
-        transcript.flush();
+        if (immediate == null) {
+            transcript.flush();
+        }
         console.output().write(bytes);
         console.output().flush();
         if (immediate != null) {
+            // The answer is already there; taking it flushes the transcript, the sent line with it.
             pump();
         }
     }
@@ -83,11 +86,13 @@ public final class LineChannel implements AutoCloseable {
             end();
             return;
         }
-        if (bytes.length > 0) {
-            consume(bytes, bytes.length);
-            if (overrun != null) {
-                end();
-            }
+        if (bytes.length == 0) {
+            transcript.flush();
+            return;
+        }
+        consume(bytes, bytes.length);
+        if (overrun != null) {
+            end();
         }
     }
 

@@ -42,6 +42,8 @@ public final class ExploreSession implements AutoCloseable {
                 pages.scratchBase());
         this.transcript = Transcript.toFile(console);
         this.history = CallHistory.appendingTo(calls);
+        // A divergence is flushed when judged; passing calls at the end of each sequence.
+        history.deferFlushes();
         this.pipeline = new CallPipeline(model, history);
         this.boots = new BootStrategy(descriptor, launcher, transcript, workDir, TargetReservation.NONE, this::booted);
     }
@@ -62,7 +64,11 @@ public final class ExploreSession implements AutoCloseable {
         } else {
             boots.freshBoot(reason);
         }
-        return runner.run(pipeline, agents, context, source);
+        try {
+            return runner.run(pipeline, agents, context, source);
+        } finally {
+            history.flush();
+        }
     }
 
     /** Runs one more sequence on the current boot, after sequences that did not diverge. */
@@ -70,7 +76,11 @@ public final class ExploreSession implements AutoCloseable {
         if (boots.current().isEmpty() || pipeline.lostTrack().isPresent()) {
             throw new IllegalStateException("no boot the model still follows to continue on");
         }
-        return runner.continueRun(pipeline, agents, context, source);
+        try {
+            return runner.continueRun(pipeline, agents, context, source);
+        } finally {
+            history.flush();
+        }
     }
 
     public FirmwareModel model() {

@@ -94,26 +94,42 @@ public final class Explorer {
                 stats.divergence(signature);
                 if (seen.add(signature)) {
                     Divergence divergence = report(session, runner, settings, stats, divergences.size() + 1, sequence,
-                            onBoot);
+                            onBoot, result);
                     divergences.add(divergence);
                     listener.divergence(divergence);
                 }
             }
             listener.progress(stats);
         }
+        stats.finish();
         return new Result(stats, divergences);
     }
 
     private Divergence report(ExploreSession session, SequenceRunner runner, Settings settings, ExploreStats stats,
-            int number, int sequence, SequenceResult found) {
+            int number, int sequence, SequenceResult found, SequenceResult lastSequence) {
         Optional<Shrinker.Shrunk> shrunk = Optional.empty();
         String console = session.consoleTail(CONSOLE_LINES);
         if (settings.shrink()) {
+            long cpu = ExploreStats.threadCpu();
+            long start = System.nanoTime();
             int[] candidate = {0};
-            Shrinker shrinker = new Shrinker(actions -> session.run(runner, ActionSource.replay(actions),
-                    "shrink " + number + " candidate " + (++candidate[0])), settings.maxReplays());
-            Shrinker.Shrunk result = shrinker.shrink(found);
-            stats.shrink(result);
+            Shrinker.Replay replay = actions -> session.run(runner, ActionSource.replay(actions),
+                    "shrink " + number + " candidate " + (++candidate[0]));
+            // A divergence the boot's last sequence reproduces alone on a fresh boot is shrunk from that
+            // sequence: one replay that saves the many ddmin would spend on the earlier sequences.
+            SequenceResult from = found;
+            if (lastSequence.outcomes().size() < found.outcomes().size() && settings.maxReplays() > 0) {
+                SequenceResult alone = replay.run(lastSequence.actions());
+                String signature = found.divergence().orElseThrow().signature();
+                if (alone.divergence().filter(d -> d.signature().equals(signature)).isPresent()) {
+                    from = alone;
+                }
+            }
+            Shrinker.Shrunk shrinking = new Shrinker(replay, Math.max(0, settings.maxReplays() - candidate[0]))
+                    .shrink(from);
+            Shrinker.Shrunk result = new Shrinker.Shrunk(shrinking.result(), candidate[0],
+                    Duration.ofNanos(System.nanoTime() - start));
+            stats.shrink(result, ExploreStats.threadCpu() - cpu);
             // The console of the minimal sequence, run once more so its tail is that sequence's own.
             long mark = session.consoleMark();
             SequenceResult last = session.run(runner, ActionSource.replay(result.result().actions()),
