@@ -65,10 +65,22 @@ public final class ExploreSession implements AutoCloseable {
             boots.freshBoot(reason);
         }
         try {
-            return runner.run(pipeline, agents, context, source);
+            return withBootCheck(runner.run(pipeline, agents, context, source));
         } finally {
             history.flush();
         }
+    }
+
+    /** A sequence whose partition agents did not answer ends with what their boot lines show, if that diverges. */
+    private SequenceResult withBootCheck(SequenceResult result) {
+        if (result.setupFailure().isEmpty() || result.divergence().isPresent()) {
+            return result;
+        }
+        return PartitionBootCheck.of(boots.bootConsole(), model, pipeline.state()).map(step -> {
+            List<StepOutcome> outcomes = new java.util.ArrayList<>(result.outcomes());
+            outcomes.add(step);
+            return new SequenceResult(outcomes, result.setupFailure());
+        }).orElse(result);
     }
 
     /** Runs one more sequence on the current boot, after sequences that did not diverge. */
@@ -77,7 +89,7 @@ public final class ExploreSession implements AutoCloseable {
             throw new IllegalStateException("no boot the model still follows to continue on");
         }
         try {
-            return runner.continueRun(pipeline, agents, context, source);
+            return withBootCheck(runner.continueRun(pipeline, agents, context, source));
         } finally {
             history.flush();
         }
