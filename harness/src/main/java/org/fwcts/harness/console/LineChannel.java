@@ -174,6 +174,7 @@ public final class LineChannel implements AutoCloseable {
 
     /** Splits {@code count} bytes that arrived into lines, and watches the limits. */
     private void consume(byte[] buffer, int count) {
+        LineAssembler line = this.line;
         received += count;
         for (int i = 0; i < count && overrun == null; i++) {
             int b = buffer[i];
