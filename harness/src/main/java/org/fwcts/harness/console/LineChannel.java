@@ -36,7 +36,10 @@ public final class LineChannel implements AutoCloseable {
     private final Console console;
     private final Transcript transcript;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>(QUEUE_LINES);
+    /** The reader thread; null over an {@link ImmediateInput}, which {@link #pump} reads instead. */
     private final Thread reader;
+    private final ImmediateInput immediate;
+    private final LineAssembler line = new LineAssembler();
     private volatile boolean closed;
     private volatile boolean ended;
     private volatile String overrun;
@@ -47,6 +50,12 @@ public final class LineChannel implements AutoCloseable {
     public LineChannel(Console console, Transcript transcript) {
         this.console = console;
         this.transcript = transcript;
+        this.immediate = console.input() instanceof ImmediateInput now ? now : null;
+        if (immediate != null) {
+            this.reader = null;
+            pump();
+            return;
+        }
         this.reader = new Thread(this::readLines, "console-" + console.name());
         reader.setDaemon(true);
         reader.start();
@@ -56,13 +65,42 @@ public final class LineChannel implements AutoCloseable {
     public void send(String line) throws IOException {
         byte[] bytes = (line + "\n").getBytes(StandardCharsets.ISO_8859_1);
         transcript.record(console.name(), Transcript.Direction.TX, bytes, bytes.length - 1);
-        transcript.flush();
+        if (immediate == null) {
+            transcript.flush();
+        }
         console.output().write(bytes);
         console.output().flush();
+        if (immediate != null) {
+            // The answer is already there; taking it flushes the transcript, the sent line with it.
+            pump();
+        }
+    }
+
+    /** Takes what an immediate console's target has written, in the sender's thread. */
+    private synchronized void pump() {
+        if (ended) {
+            return;
+        }
+        byte[] bytes = immediate.take();
+        if (bytes == null) {
+            end();
+            return;
+        }
+        if (bytes.length == 0) {
+            transcript.flush();
+            return;
+        }
+        consume(bytes, bytes.length);
+        if (overrun != null) {
+            end();
+        }
     }
 
     /** The next line, waiting at most {@code timeout}; empty on timeout or once the console has ended. */
     public Optional<String> next(Duration timeout) throws InterruptedException {
+        if (immediate != null) {
+            pump();
+        }
         if (ended && lines.isEmpty()) {
             return Optional.empty();
         }
@@ -118,27 +156,11 @@ public final class LineChannel implements AutoCloseable {
     }
 
     private void readLines() {
-        LineAssembler line = new LineAssembler();
         byte[] buffer = new byte[READ_BUFFER];
         try {
             InputStream in = console.input();
             for (int count; overrun == null && (count = in.read(buffer)) >= 0; ) {
-                received += count;
-                for (int i = 0; i < count && overrun == null; i++) {
-                    int b = buffer[i];
-                    if (b == '\n') {
-                        deliver(line);
-                    } else if (b != '\r') {
-                        line.add((byte) b);
-                        if (line.length() > LINE_LIMIT) {
-                            overrun = "the target sent a line of more than " + LINE_LIMIT + " bytes without a line end";
-                        }
-                    }
-                }
-                if (received > OUTPUT_LIMIT && overrun == null) {
-                    overrun = "the target flooded its console: more than " + OUTPUT_LIMIT + " bytes in one boot";
-                }
-                transcript.flush();
+                consume(buffer, count);
             }
         } catch (IOException e) {
             if (!closed) {
@@ -146,16 +168,42 @@ public final class LineChannel implements AutoCloseable {
                 note(endReason);
             }
         } finally {
-            if (line.length() > 0) {
-                deliver(line);
-            }
-            if (overrun != null) {
-                endReason = overrun;
-                note(overrun + " (" + received + " bytes received); the console is no longer read");
-            }
-            ended = true;
-            enqueue(CLOSED);
+            end();
         }
+    }
+
+    /** Splits {@code count} bytes that arrived into lines, and watches the limits. */
+    private void consume(byte[] buffer, int count) {
+        LineAssembler line = this.line;
+        received += count;
+        for (int i = 0; i < count && overrun == null; i++) {
+            int b = buffer[i];
+            if (b == '\n') {
+                deliver(line);
+            } else if (b != '\r') {
+                line.add((byte) b);
+                if (line.length() > LINE_LIMIT) {
+                    overrun = "the target sent a line of more than " + LINE_LIMIT + " bytes without a line end";
+                }
+            }
+        }
+        if (received > OUTPUT_LIMIT && overrun == null) {
+            overrun = "the target flooded its console: more than " + OUTPUT_LIMIT + " bytes in one boot";
+        }
+        transcript.flush();
+    }
+
+    /** The console's end: what was left of a line goes out, and the session learns why. */
+    private void end() {
+        if (line.length() > 0) {
+            deliver(line);
+        }
+        if (overrun != null) {
+            endReason = overrun;
+            note(overrun + " (" + received + " bytes received); the console is no longer read");
+        }
+        ended = true;
+        enqueue(CLOSED);
     }
 
     private void deliver(LineAssembler line) {
@@ -233,6 +281,8 @@ public final class LineChannel implements AutoCloseable {
     public void close() {
         closed = true;
         console.close();
-        reader.interrupt();
+        if (reader != null) {
+            reader.interrupt();
+        }
     }
 }

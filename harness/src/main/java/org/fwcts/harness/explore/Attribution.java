@@ -46,7 +46,9 @@ public record Attribution(Kind kind, String explanation) {
         }
         String profile = model.profile().name();
         if (divergence.judgement().isEmpty()) {
-            return new Attribution(Kind.TARGET_DEVIATION, "rule " + divergence.rule() + " decides from the access map;"
+            String from = divergence.step() instanceof org.fwcts.model.explore.Step.Probe ? "the access map"
+                    : "the partition's boot line";
+            return new Attribution(Kind.TARGET_DEVIATION, "rule " + divergence.rule() + " decides from " + from + ";"
                     + " no profile field changes it (profile " + profile + ")");
         }
         Judgement judgement = divergence.judgement().get();

@@ -20,8 +20,8 @@ import org.fwcts.targets.descriptor.FfaSettings;
 import org.fwcts.targets.descriptor.TargetDescriptor;
 
 /**
- * The target as explore drives it: a fresh boot for every sequence (and every shrink candidate),
- * each call through the call pipeline into the run's call history, the console into its log.
+ * The target as explore drives it: a fresh boot for a sequence (and for every shrink candidate)
+ * or, after sequences that did not diverge, the same boot continued; each call through the call pipeline into the run's call history, the console into its log.
  */
 public final class ExploreSession implements AutoCloseable {
     private final FirmwareModel model;
@@ -42,6 +42,8 @@ public final class ExploreSession implements AutoCloseable {
                 pages.scratchBase());
         this.transcript = Transcript.toFile(console);
         this.history = CallHistory.appendingTo(calls);
+        // A divergence is flushed when judged; passing calls at the end of each sequence.
+        history.deferFlushes();
         this.pipeline = new CallPipeline(model, history);
         this.boots = new BootStrategy(descriptor, launcher, transcript, workDir, TargetReservation.NONE, this::booted);
     }
@@ -62,7 +64,35 @@ public final class ExploreSession implements AutoCloseable {
         } else {
             boots.freshBoot(reason);
         }
-        return runner.run(pipeline, agents, context, source);
+        try {
+            return withBootCheck(runner.run(pipeline, agents, context, source));
+        } finally {
+            history.flush();
+        }
+    }
+
+    /** A sequence whose partition agents did not answer ends with what their boot lines show, if that diverges. */
+    private SequenceResult withBootCheck(SequenceResult result) {
+        if (result.setupFailure().isEmpty() || result.divergence().isPresent()) {
+            return result;
+        }
+        return PartitionBootCheck.of(boots.bootConsole(), model, pipeline.state()).map(step -> {
+            List<StepOutcome> outcomes = new java.util.ArrayList<>(result.outcomes());
+            outcomes.add(step);
+            return new SequenceResult(outcomes, result.setupFailure());
+        }).orElse(result);
+    }
+
+    /** Runs one more sequence on the current boot, after sequences that did not diverge. */
+    public SequenceResult continueBoot(SequenceRunner runner, ActionSource source) {
+        if (boots.current().isEmpty() || pipeline.lostTrack().isPresent()) {
+            throw new IllegalStateException("no boot the model still follows to continue on");
+        }
+        try {
+            return withBootCheck(runner.continueRun(pipeline, agents, context, source));
+        } finally {
+            history.flush();
+        }
     }
 
     public FirmwareModel model() {

@@ -6,7 +6,12 @@ import java.util.TreeMap;
 
 /** Running counts of an explore run, for the live line and the summary. */
 public final class ExploreStats {
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
     private final long started = System.nanoTime();
+    /** CPU time of the exploring thread, which on the simulated target also runs the firmware. */
+    private final long cpuStarted = threadCpu();
+    private long shrinkCpuNanos;
+    private long cpuNanos = -1;
     private final Map<String, Long> rules = new TreeMap<>();
     private final Map<String, Long> divergences = new TreeMap<>();
     private long calls;
@@ -31,9 +36,30 @@ public final class ExploreStats {
         divergences.merge(signature, 1L, Long::sum);
     }
 
-    synchronized void shrink(Shrinker.Shrunk shrunk) {
+    synchronized void shrink(Shrinker.Shrunk shrunk, long cpuNanos) {
         shrinkNanos += shrunk.time().toNanos();
+        shrinkCpuNanos += cpuNanos;
         replays += shrunk.replays();
+    }
+
+    /** The exploring thread's CPU time now; -1 where the JVM cannot tell. */
+    static long threadCpu() {
+        return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : -1;
+    }
+
+    /** Called by the exploring thread at the end: fixes the CPU time it spent exploring. */
+    synchronized void finish() {
+        long now = threadCpu();
+        cpuNanos = now < 0 || cpuStarted < 0 ? -1 : now - cpuStarted - shrinkCpuNanos;
+    }
+
+    /**
+     * Checked calls per CPU-second of the exploring thread (shrinking excluded), once the run has
+     * finished; 0 where the JVM cannot tell. On a machine other work loads, this is the figure that
+     * measures the harness rather than the load.
+     */
+    public synchronized double callsPerCpuSecond() {
+        return cpuNanos <= 0 ? 0 : calls / (cpuNanos / 1e9);
     }
 
     /** Checked calls made by generated sequences (shrink replays are not counted). */

@@ -11,9 +11,10 @@ import org.fwcts.model.explore.AreaGenerator;
 import org.fwcts.model.explore.AreaSelection;
 
 /**
- * Explores a target: generated sequences, each on a fresh boot, until the budget of calls or time
- * is spent; a divergence of a kind not seen before in the run is shrunk on fresh boots,
- * attributed and reported; one seen before is counted.
+ * Explores a target: generated sequences until the budget of calls or time is spent, several on
+ * one boot while none diverges (on QEMU a boot takes longer than a sequence), then on a fresh
+ * one. A divergence of a kind not seen before in the run is shrunk on fresh boots from every step
+ * its boot made, attributed and reported; one seen before is counted.
  */
 public final class Explorer {
     private static final int CONSOLE_LINES = 25;
@@ -28,9 +29,11 @@ public final class Explorer {
      * @param length the most actions in one sequence
      * @param shrink whether to shrink divergences
      * @param maxReplays the most candidates one shrink runs
+     * @param bootCalls the most steps sequences share a boot for: a sequence that would take the
+     *     boot past it starts on a fresh boot (at most {@code length}: a boot per sequence)
      */
     public record Settings(AreaSelection areas, long seed, long maxCalls, Duration maxTime, int length, boolean shrink,
-            int maxReplays) {
+            int maxReplays, int bootCalls) {
     }
 
     /** Told of progress as the run goes. */
@@ -61,11 +64,18 @@ public final class Explorer {
         List<Divergence> divergences = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         int sequence = 0;
+        // The steps of this boot's earlier sequences: a divergence is shrunk from all the boot made.
+        List<StepOutcome> boot = new ArrayList<>();
         while (stats.calls() < settings.maxCalls() && stats.elapsed().compareTo(settings.maxTime()) < 0) {
             sequence++;
             SplittableRandom random = new SplittableRandom(sequenceSeed(settings.seed(), sequence));
-            SequenceResult result = session.run(runner, ActionSource.generated(settings.areas(), random,
-                    settings.length()), "explore sequence " + sequence);
+            ActionSource source = ActionSource.generated(settings.areas(), random, settings.length());
+            boolean sameBoot = !boot.isEmpty() && boot.size() + settings.length() <= settings.bootCalls();
+            if (!sameBoot) {
+                boot.clear();
+            }
+            SequenceResult result = sameBoot ? session.continueBoot(runner, source)
+                    : session.run(runner, source, "explore sequence " + sequence);
             if (result.setupFailure().isPresent()) {
                 // The partition agent does not answer: a target failure, reported; the normal world goes on alone.
                 String why = "sequence " + sequence + ": " + result.setupFailure().get();
@@ -74,31 +84,52 @@ public final class Explorer {
             }
             stats.add(result);
             Optional<StepOutcome> diverged = result.divergence();
+            boot.addAll(result.outcomes());
+            SequenceResult onBoot = new SequenceResult(boot, Optional.empty());
+            if (diverged.isPresent() || result.setupFailure().isPresent()) {
+                boot.clear();
+            }
             if (diverged.isPresent()) {
                 String signature = diverged.get().signature();
                 stats.divergence(signature);
                 if (seen.add(signature)) {
                     Divergence divergence = report(session, runner, settings, stats, divergences.size() + 1, sequence,
-                            result);
+                            onBoot, result);
                     divergences.add(divergence);
                     listener.divergence(divergence);
                 }
             }
             listener.progress(stats);
         }
+        stats.finish();
         return new Result(stats, divergences);
     }
 
     private Divergence report(ExploreSession session, SequenceRunner runner, Settings settings, ExploreStats stats,
-            int number, int sequence, SequenceResult found) {
+            int number, int sequence, SequenceResult found, SequenceResult lastSequence) {
         Optional<Shrinker.Shrunk> shrunk = Optional.empty();
         String console = session.consoleTail(CONSOLE_LINES);
         if (settings.shrink()) {
+            long cpu = ExploreStats.threadCpu();
+            long start = System.nanoTime();
             int[] candidate = {0};
-            Shrinker shrinker = new Shrinker(actions -> session.run(runner, ActionSource.replay(actions),
-                    "shrink " + number + " candidate " + (++candidate[0])), settings.maxReplays());
-            Shrinker.Shrunk result = shrinker.shrink(found);
-            stats.shrink(result);
+            Shrinker.Replay replay = actions -> session.run(runner, ActionSource.replay(actions),
+                    "shrink " + number + " candidate " + (++candidate[0]));
+            // A divergence the boot's last sequence reproduces alone on a fresh boot is shrunk from that
+            // sequence: one replay that saves the many ddmin would spend on the earlier sequences.
+            SequenceResult from = found;
+            if (lastSequence.outcomes().size() < found.outcomes().size() && settings.maxReplays() > 0) {
+                SequenceResult alone = replay.run(lastSequence.actions());
+                String signature = found.divergence().orElseThrow().signature();
+                if (alone.divergence().filter(d -> d.signature().equals(signature)).isPresent()) {
+                    from = alone;
+                }
+            }
+            Shrinker.Shrunk shrinking = new Shrinker(replay, Math.max(0, settings.maxReplays() - candidate[0]))
+                    .shrink(from);
+            Shrinker.Shrunk result = new Shrinker.Shrunk(shrinking.result(), candidate[0],
+                    Duration.ofNanos(System.nanoTime() - start));
+            stats.shrink(result, ExploreStats.threadCpu() - cpu);
             // The console of the minimal sequence, run once more so its tail is that sequence's own.
             long mark = session.consoleMark();
             SequenceResult last = session.run(runner, ActionSource.replay(result.result().actions()),

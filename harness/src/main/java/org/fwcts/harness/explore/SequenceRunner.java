@@ -28,6 +28,15 @@ public final class SequenceRunner {
 
     public SequenceResult run(CallPipeline pipeline, BootAgents agents, ExploreContext context, ActionSource source) {
         context.freshBoot();
+        return continueRun(pipeline, agents, context, source);
+    }
+
+    /**
+     * Runs one sequence on from where the boot's earlier sequences left the target and the
+     * context (they did not diverge, so the model still follows the target).
+     */
+    public SequenceResult continueRun(CallPipeline pipeline, BootAgents agents, ExploreContext context,
+            ActionSource source) {
         StepExecutor executor = new StepExecutor(pipeline, agents, context);
         List<StepOutcome> outcomes = new ArrayList<>();
         while (true) {

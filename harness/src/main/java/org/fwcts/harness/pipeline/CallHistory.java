@@ -20,6 +20,7 @@ public final class CallHistory implements AutoCloseable {
     private final BufferedWriter out;
     private final long lastSequence;
     private final int lastBoot;
+    private boolean flushEachLine = true;
 
     private CallHistory(Path file, BufferedWriter out, long lastSequence, int lastBoot) {
         this.file = file;
@@ -86,6 +87,7 @@ public final class CallHistory implements AutoCloseable {
 
     synchronized void boot(int boot, String reason) {
         write(HistoryCodec.boot(boot, reason));
+        flush();
     }
 
     synchronized void call(CallEntry entry) {
@@ -94,14 +96,38 @@ public final class CallHistory implements AutoCloseable {
 
     synchronized void verdict(Judgement judgement) {
         write(HistoryCodec.verdict(judgement));
+        if (judgement.verdict() != org.fwcts.harness.compare.Verdict.PASS) {
+            flush();
+        }
+    }
+
+    /**
+     * From now on the lines of calls that pass wait in memory until {@link #flush}, a boot line, a
+     * judgement other than PASS or {@link #close}: a run of thousands of calls a second makes no
+     * system call per line, and a divergence is on disk as soon as it is judged. A harness killed
+     * meanwhile loses only passing calls made since the last flush.
+     */
+    public synchronized void deferFlushes() {
+        flushEachLine = false;
+    }
+
+    /** Puts every line written so far on disk (to the operating system). */
+    public synchronized void flush() {
+        try {
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append to " + file, e);
+        }
     }
 
     private void write(String line) {
         try {
             out.write(line);
             out.write('\n');
-            // Flushed line by line: a killed harness leaves every call it made in the file.
-            out.flush();
+            // Flushed line by line unless deferred: a killed harness leaves every call it made in the file.
+            if (flushEachLine) {
+                out.flush();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to " + file, e);
         }

@@ -2,8 +2,6 @@ package org.fwcts.harness.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -26,48 +24,147 @@ final class HistoryCodec {
     }
 
     static String boot(int boot, String reason) {
-        ObjectNode node = JSON.createObjectNode().put("type", "boot").put("boot", boot).put("reason", reason);
-        return node.toString();
+        return new Line().text("type", "boot").number("boot", boot).text("reason", reason).end();
     }
 
+    /** Written straight into one buffer: a call's line is the largest part of recording it. */
     static String call(CallEntry entry) {
-        ObjectNode node = JSON.createObjectNode().put("type", "call").put("seq", entry.sequence()).put("boot", entry.boot());
-        node.put("test", entry.test().orElse(null));
-        node.put("caller", String.format("0x%04x", entry.caller().value())).put("conduit", entry.conduit().name());
-        node.set("in", registers(entry.registers()));
-        node.put("tx", HEX.formatHex(entry.tx()));
+        Line line = new Line().text("type", "call").number("seq", entry.sequence()).number("boot", entry.boot())
+                .text("test", entry.test().orElse(null))
+                .text("caller", endpoint(entry.caller().value()))
+                .text("conduit", entry.conduit().name()).registers("in", entry.registers())
+                .text("tx", HEX.formatHex(entry.tx()));
         Observation observation = entry.observation();
         if (observation instanceof Observation.Completed completed) {
-            node.set("completed", registers(completed.registers()));
+            line.registers("completed", completed.registers());
         } else if (observation instanceof Observation.Faulted faulted) {
             ExceptionReport e = faulted.exception();
-            node.set("faulted", JSON.createObjectNode().put("esr", hex(e.esr())).put("far", hex(e.far()))
-                    .put("elr", hex(e.elr())));
+            line.open("faulted").text("esr", hex(e.esr())).text("far", hex(e.far())).text("elr", hex(e.elr())).close();
         } else {
-            node.put("indeterminate", ((Observation.Indeterminate) observation).reason());
+            line.text("indeterminate", ((Observation.Indeterminate) observation).reason());
         }
-        node.put("rx", entry.observed().rx().map(HEX::formatHex).orElse(null));
-        ArrayNode exchanges = node.putArray("exchanges");
+        line.text("rx", entry.observed().rx().map(HEX::formatHex).orElse(null));
+        line.name("exchanges").out.append('[');
+        boolean first = true;
         for (Exchange exchange : entry.observed().exchanges()) {
-            ObjectNode pair = exchanges.addObject();
-            pair.set("request", registers(exchange.request()));
-            pair.set("response", registers(exchange.response()));
+            line.out.append(first ? "" : ",");
+            first = false;
+            line.fresh = true;
+            line.out.append('{');
+            line.registers("request", exchange.request()).registers("response", exchange.response()).out.append('}');
         }
-        node.put("carrier", entry.observed().carrier());
+        line.out.append(']');
+        line.number("carrier", entry.observed().carrier());
         // Written only when a call used memory beyond its TX/RX buffers, so older readers see what they knew.
         if (!entry.memoryIn().isEmpty()) {
-            node.set("memIn", regions(entry.memoryIn()));
+            line.regions("memIn", entry.memoryIn());
         }
         if (!entry.observed().memoryOut().isEmpty()) {
-            node.set("memOut", regions(entry.observed().memoryOut()));
+            line.regions("memOut", entry.observed().memoryOut());
         }
-        return node.toString();
+        return line.end();
+    }
+
+    /** {@code 0x} and four hex digits. */
+    private static String endpoint(int id) {
+        String digits = Integer.toHexString(id);
+        return digits.length() >= 4 ? "0x" + digits : "0x" + "0000".substring(digits.length()) + digits;
     }
 
     static String verdict(Judgement judgement) {
-        return JSON.createObjectNode().put("type", "verdict").put("seq", judgement.entry().sequence())
-                .put("verdict", judgement.verdict().name()).put("rule", judgement.rule())
-                .put("prediction", judgement.prediction()).toString();
+        return new Line().text("type", "verdict").number("seq", judgement.entry().sequence())
+                .text("verdict", judgement.verdict().name()).text("rule", judgement.rule())
+                .text("prediction", judgement.prediction()).end();
+    }
+
+    /** One JSON object written field by field, as compact as Jackson writes it. */
+    private static final class Line {
+        private final StringBuilder out = new StringBuilder(512).append('{');
+        private boolean fresh = true;
+
+        Line name(String name) {
+            if (!fresh) {
+                out.append(',');
+            }
+            fresh = false;
+            out.append('"').append(name).append("\":");
+            return this;
+        }
+
+        Line text(String name, String value) {
+            name(name);
+            if (value == null) {
+                out.append("null");
+            } else {
+                quoted(value);
+            }
+            return this;
+        }
+
+        Line number(String name, long value) {
+            name(name).out.append(value);
+            return this;
+        }
+
+        Line registers(String name, Registers registers) {
+            name(name).out.append('[');
+            for (int i = 0; i < Registers.COUNT; i++) {
+                out.append(i == 0 ? "\"0x" : ",\"0x").append(Long.toHexString(registers.x(i))).append('"');
+            }
+            out.append(']');
+            return this;
+        }
+
+        Line regions(String name, List<MemoryRegion> regions) {
+            name(name).out.append('[');
+            for (int i = 0; i < regions.size(); i++) {
+                out.append(i == 0 ? "" : ",");
+                fresh = true;
+                out.append('{');
+                text("addr", hex(regions.get(i).address())).text("bytes", HEX.formatHex(regions.get(i).bytes()));
+                out.append('}');
+            }
+            out.append(']');
+            return this;
+        }
+
+        Line open(String name) {
+            name(name).out.append('{');
+            fresh = true;
+            return this;
+        }
+
+        Line close() {
+            out.append('}');
+            fresh = false;
+            return this;
+        }
+
+        String end() {
+            return out.append('}').toString();
+        }
+
+        private void quoted(String value) {
+            out.append('"');
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                switch (c) {
+                    case '"' -> out.append("\\\"");
+                    case '\\' -> out.append("\\\\");
+                    case '\n' -> out.append("\\n");
+                    case '\r' -> out.append("\\r");
+                    case '\t' -> out.append("\\t");
+                    default -> {
+                        if (c < 0x20) {
+                            out.append(String.format("\\u%04X", (int) c));
+                        } else {
+                            out.append(c);
+                        }
+                    }
+                }
+            }
+            out.append('"');
+        }
     }
 
     /** Parses one line; throws IllegalArgumentException saying what is wrong with it. */
@@ -119,14 +216,6 @@ final class HistoryCodec {
                 bytes(node, "tx"), observed, regions(node, "memIn"));
     }
 
-    private static ArrayNode regions(List<MemoryRegion> regions) {
-        ArrayNode array = JSON.createArrayNode();
-        for (MemoryRegion region : regions) {
-            array.addObject().put("addr", hex(region.address())).put("bytes", HEX.formatHex(region.bytes()));
-        }
-        return array;
-    }
-
     /** The regions under {@code field}; none when the field is absent (histories written before it existed). */
     private static List<MemoryRegion> regions(JsonNode node, String field) {
         JsonNode array = node.get(field);
@@ -156,14 +245,6 @@ final class HistoryCodec {
             return new Observation.Indeterminate(text(node, "indeterminate"));
         }
         throw new IllegalArgumentException("none of completed, faulted, indeterminate");
-    }
-
-    private static ArrayNode registers(Registers registers) {
-        ArrayNode array = JSON.createArrayNode();
-        for (int i = 0; i < Registers.COUNT; i++) {
-            array.add(hex(registers.x(i)));
-        }
-        return array;
     }
 
     private static Registers registers(JsonNode node, String field) {

@@ -9,7 +9,7 @@ import org.fwcts.model.ffa.FfaFunction;
 /** Reads deviation names from a descriptor into deviations; every unknown name is an error that says what is known. */
 final class Deviations {
     static final String KNOWN = "wrong-error:FUNCTION:EXPECTED:ACTUAL (e.g. wrong-error:FFA_RXTX_MAP:DENIED:BUSY), "
-            + "execute-on-not-specified, rwx-after-reclaim, wrong-partition-id, " + RmmDeviations.KNOWN
+            + "execute-on-not-specified, rwx-after-reclaim, relinquish-not-held, wrong-partition-id, " + RmmDeviations.KNOWN
             + "; with a mediator: double-listing-race, wrong-vm-id, share-handle-swapped";
 
     private Deviations() {
@@ -38,6 +38,9 @@ final class Deviations {
         }
         if (name.equals("rwx-after-reclaim")) {
             return new RwxAfterReclaim();
+        }
+        if (name.equals("relinquish-not-held")) {
+            return new RelinquishNotHeld();
         }
         if (name.equals("wrong-partition-id")) {
             return new WrongPartitionId();

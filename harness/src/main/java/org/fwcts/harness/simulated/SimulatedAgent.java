@@ -1,12 +1,5 @@
 package org.fwcts.harness.simulated;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,56 +7,47 @@ import org.fwcts.harness.agent.ProtocolLine;
 
 /**
  * The normal-world agent of the simulated machine: speaks agent protocol versions 1 and 2
- * (firmware-images/agent/PROTOCOL.md) over in-memory streams, so the harness drives it exactly
- * as it drives a real agent.
+ * (firmware-images/agent/PROTOCOL.md) line by line, so the harness drives it exactly as it
+ * drives a real agent; {@link InProcessLink} carries the lines.
  */
-final class SimulatedAgent implements Runnable {
+final class SimulatedAgent {
     private static final String IDENTITY = "el=2 caps=smc,hvc,mem,exec,hash,echo ver=sim-1.1";
     /** Version 2 adds which agent this is: the host agent at EL2, the hypervisor's endpoint 0. */
     private static final String IDENTITY_V2 = "agent=host ep=0";
-    private final BufferedReader input;
-    private final OutputStream output;
     private final SimulatedMachine machine;
     private long lastSequence;
     private String lastReply;
 
-    SimulatedAgent(InputStream fromHost, OutputStream toHost, SimulatedMachine machine) {
-        this.input = new BufferedReader(new InputStreamReader(fromHost, StandardCharsets.ISO_8859_1));
-        this.output = toHost;
+    SimulatedAgent(SimulatedMachine machine) {
         this.machine = machine;
     }
 
-    @Override
-    public void run() {
-        try {
-            machine.partitionBootLines().forEach(this::send);
-            send(new ProtocolLine(ProtocolLine.EVENT, "fwcts-agent", List.of(("proto=2 " + IDENTITY + " " + IDENTITY_V2).split(" "))).encode());
-            for (String line = input.readLine(); line != null; line = input.readLine()) {
-                answer(line.strip());
-            }
-        } catch (IOException | UncheckedIOException e) {
-            // The host closed the console: the simulated machine powers off.
-        }
+    /** What the machine prints as it boots: its partitions' lines, then the agent's banner. */
+    List<String> bootLines() {
+        List<String> lines = new ArrayList<>(machine.partitionBootLines());
+        lines.add(new ProtocolLine(ProtocolLine.EVENT, "fwcts-agent", List.of(("proto=2 " + IDENTITY + " "
+                + IDENTITY_V2).split(" "))).encode());
+        return lines;
     }
 
-    private void answer(String line) {
-        if (line.isEmpty()) {
-            return;
-        }
+    /** The agent's answer to one line from the host; empty for a blank line. */
+    Optional<String> answer(String received) {
+        String line = received.strip();
+        return line.isEmpty() ? Optional.empty() : Optional.of(reply(line));
+    }
+
+    private String reply(String line) {
         Optional<ProtocolLine> request = ProtocolLine.decode(line).filter(l -> l.kind() == ProtocolLine.REQUEST);
         if (request.isEmpty()) {
-            send(reply(sequenceOf(line), "err", List.of("crc")));
-            return;
+            return reply(sequenceOf(line), "err", List.of("crc"));
         }
         ProtocolLine frame = request.get();
         if (frame.fields().isEmpty()) {
-            send(reply(frame.head(), "err", List.of("syntax")));
-            return;
+            return reply(frame.head(), "err", List.of("syntax"));
         }
         String verb = frame.fields().get(0);
         if (!verb.equals("hello") && !verb.equals("last") && lastReply != null && frame.sequence() == lastSequence) {
-            send(lastReply);
-            return;
+            return lastReply;
         }
         List<String> args = frame.fields().subList(1, frame.fields().size());
         String reply;
@@ -82,7 +66,7 @@ final class SimulatedAgent implements Runnable {
             lastSequence = frame.sequence();
             lastReply = reply;
         }
-        send(reply);
+        return reply;
     }
 
     private List<String> execute(String verb, List<String> args) {
@@ -151,15 +135,6 @@ final class SimulatedAgent implements Runnable {
 
     static String hex(long value) {
         return Long.toHexString(value);
-    }
-
-    private void send(String line) {
-        try {
-            output.write((line + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
-            output.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** A request the agent refuses with {@code err CODE}. */

@@ -39,17 +39,29 @@ final class SimulatedMemory {
         pages.computeIfAbsent(address & ~(PAGE - 1L), p -> new byte[PAGE])[(int) (address & (PAGE - 1))] = value;
     }
 
+    /** Page by page: the SPMC reads a whole TX buffer on every FF-A call. */
     byte[] read(long address, int length) {
         byte[] bytes = new byte[length];
-        for (int i = 0; i < length; i++) {
-            bytes[i] = read(address + i);
+        for (int done = 0; done < length; ) {
+            long at = address + done;
+            int offset = (int) (at & (PAGE - 1));
+            int count = Math.min(length - done, PAGE - offset);
+            byte[] page = pages.get(at & ~(PAGE - 1L));
+            if (page != null) {
+                System.arraycopy(page, offset, bytes, done, count);
+            }
+            done += count;
         }
         return bytes;
     }
 
     void write(long address, byte[] bytes) {
-        for (int i = 0; i < bytes.length; i++) {
-            write(address + i, bytes[i]);
+        for (int done = 0; done < bytes.length; ) {
+            long at = address + done;
+            int offset = (int) (at & (PAGE - 1));
+            int count = Math.min(bytes.length - done, PAGE - offset);
+            System.arraycopy(bytes, done, pages.computeIfAbsent(at & ~(PAGE - 1L), p -> new byte[PAGE]), offset, count);
+            done += count;
         }
     }
 

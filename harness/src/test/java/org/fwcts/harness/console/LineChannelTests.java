@@ -106,4 +106,59 @@ class LineChannelTests {
             assertThat(transcript.since(0).length()).isLessThanOrEqualTo((1 << 20) + 200);
         }
     }
+
+    @Test
+    @DisplayName("over a console that answers in the sender's thread, a reply is there when the send returns, no reader thread")
+    void immediateConsole() throws Exception {
+        java.io.ByteArrayOutputStream answers = new java.io.ByteArrayOutputStream();
+        answers.write("banner\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        class Immediate extends InputStream implements ImmediateInput {
+            @Override
+            public byte[] take() {
+                byte[] bytes = answers.toByteArray();
+                answers.reset();
+                return bytes;
+            }
+
+            @Override
+            public int read() {
+                throw new AssertionError("an immediate console is never read by a thread");
+            }
+        }
+        Console echo = new Console() {
+            @Override
+            public String name() {
+                return "agent";
+            }
+
+            @Override
+            public InputStream input() {
+                return new Immediate();
+            }
+
+            @Override
+            public OutputStream output() {
+                return new OutputStream() {
+                    @Override
+                    public void write(int b) {
+                        answers.write(b == '\n' ? '\r' : Character.toUpperCase(b));
+                        if (b == '\n') {
+                            answers.write('\n');
+                        }
+                    }
+                };
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Transcript transcript = Transcript.inMemory();
+        try (LineChannel channel = new LineChannel(echo, transcript)) {
+            assertThat(channel.next(Duration.ZERO)).contains("banner");
+            channel.send("ping");
+            assertThat(channel.next(Duration.ZERO)).contains("PING");
+            assertThat(transcript.since(0)).contains("TX ping").contains("RX PING");
+        }
+    }
 }

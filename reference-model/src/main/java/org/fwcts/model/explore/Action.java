@@ -1,7 +1,6 @@
 package org.fwcts.model.explore;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.fwcts.model.ffa.EndpointId;
@@ -30,7 +29,28 @@ public record Action(String area, String kind, EndpointId caller, Map<String, St
      * Generators propose the same few hundred actions at every step: each is built once and shared
      * (actions are immutable), so a step allocates its weights, not its actions.
      */
-    private static final Map<List<Object>, Action> MADE = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<Key, Action> MADE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The arguments of {@link #of}, compared without copying them (a lookup is most of a proposal's cost). */
+    private static final class Key {
+        private final Object[] parts;
+        private final int hash;
+
+        Key(Object[] parts) {
+            this.parts = parts;
+            this.hash = java.util.Arrays.hashCode(parts);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && key.hash == hash && java.util.Arrays.equals(key.parts, parts);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
 
     /** An action with choices given as name, value, name, value… */
     public static Action of(String area, String kind, EndpointId caller, String... nameValues) {
@@ -42,7 +62,12 @@ public record Action(String area, String kind, EndpointId caller, Map<String, St
         key[1] = kind;
         key[2] = caller;
         System.arraycopy(nameValues, 0, key, 3, nameValues.length);
-        return MADE.computeIfAbsent(List.of(key), k -> {
+        Key lookup = new Key(key);
+        Action made = MADE.get(lookup);
+        if (made != null) {
+            return made;
+        }
+        return MADE.computeIfAbsent(lookup, k -> {
             Map<String, String> params = new LinkedHashMap<>();
             for (int i = 0; i < nameValues.length; i += 2) {
                 params.put(nameValues[i], nameValues[i + 1]);

@@ -33,12 +33,12 @@ public final class DirectArea implements AreaGenerator {
     @Override
     public void propose(ExploreContext context, Proposals proposals) {
         for (Partition partition : context.topology().partitions()) {
-            proposals.add(1, Action.of(area(), "ping", partition.id(), "value", "0x5a5a0001"));
-            proposals.add(0.1, Action.of(area(), "refused", partition.id(), "form", "to-self"));
+            proposals.addLazily(1, () -> Action.of(area(), "ping", partition.id(), "value", "0x5a5a0001"));
+            proposals.addLazily(0.1, () -> Action.of(area(), "refused", partition.id(), "form", "to-self"));
         }
         for (String form : REFUSED) {
             if (!form.equals("to-self")) {
-                proposals.add(0.15, Action.of(area(), "refused", context.normalWorld(), "form", form));
+                proposals.addLazily(0.15, () -> Action.of(area(), "refused", context.normalWorld(), "form", form));
             }
         }
     }

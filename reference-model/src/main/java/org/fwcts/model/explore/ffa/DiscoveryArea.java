@@ -40,13 +40,15 @@ public final class DiscoveryArea implements AreaGenerator {
             for (long version : VERSIONS) {
                 // Nothing but discovery works before a version is agreed: make that the likely first step.
                 double weight = version == 0x1_0002L ? (agreed ? 0.3 : 40) : 0.15;
-                proposals.add(weight, Action.of(area(), "version", caller, "version", Choices.hex(version)));
+                proposals.addLazily(weight,
+                        () -> Action.of(area(), "version", caller, "version", Choices.hex(version)));
             }
             for (long function : FEATURES) {
-                proposals.add(0.1, Action.of(area(), "features", caller, "function", Choices.hex(function)));
+                proposals.addLazily(0.1,
+                        () -> Action.of(area(), "features", caller, "function", Choices.hex(function)));
             }
-            proposals.add(0.4, Action.of(area(), "id-get", caller));
-            proposals.add(0.2, Action.of(area(), "spm-id-get", caller));
+            proposals.addLazily(0.4, () -> Action.of(area(), "id-get", caller));
+            proposals.addLazily(0.2, () -> Action.of(area(), "spm-id-get", caller));
         }
     }
 

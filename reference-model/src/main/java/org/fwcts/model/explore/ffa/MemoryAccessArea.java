@@ -34,7 +34,8 @@ public final class MemoryAccessArea implements AreaGenerator {
             }
             String access = caller.isSecure() ? "READ" : "EXECUTE";
             for (int page = 0; page < 3; page++) {
-                proposals.add(0.4, Action.of(area(), "probe", caller, "page", Integer.toString(page), "access", access));
+                String number = Integer.toString(page);
+                proposals.addLazily(0.4, () -> Action.of(area(), "probe", caller, "page", number, "access", access));
             }
         }
     }

@@ -63,12 +63,15 @@ public final class MemoryArea implements AreaGenerator {
             proposals.add(sendWeight * send.weight(), send.action());
         }
         for (EndpointId partition : partitions) {
-            proposals.add(0.05, Action.of(area(), "send", partition, "type", "SHARE", "access", "RW", "page", "3",
+            proposals.addLazily(0.05,
+                    () -> Action.of(area(), "send", partition, "type", "SHARE", "access", "RW", "page", "3",
                     "pages", "1", "receiver", "partition", "fragments", "whole", "conduit", "64", "flags", "0"));
         }
         boolean sending = !context.sendingHandles().isEmpty();
-        proposals.add(sending ? 5 : 0.05, Action.of(area(), "frag-tx", normalWorld, "handle", HandleRef.sending(0)));
-        proposals.add(sending ? 0.3 : 0, Action.of(area(), "frag-tx", normalWorld, "handle", HandleRef.BOGUS_REF));
+        proposals.addLazily(sending ? 5 : 0.05,
+                () -> Action.of(area(), "frag-tx", normalWorld, "handle", HandleRef.sending(0)));
+        proposals.addLazily(sending ? 0.3 : 0,
+                () -> Action.of(area(), "frag-tx", normalWorld, "handle", HandleRef.BOGUS_REF));
         proposeHandleCalls(context, proposals, normalWorld, partitions, open);
     }
 
@@ -82,29 +85,37 @@ public final class MemoryArea implements AreaGenerator {
                 boolean offered = open > 0 && borrower.isPresent();
                 boolean holds = borrower.map(Borrower::holds).orElse(false);
                 for (String access : LEND_ACCESS) {
-                    proposals.add(offered && ready ? (holds ? 0.2 : 1.5) : 0.03, retrieve(partition, ref, "match", access));
+                    proposals.addLazily(offered && ready ? (holds ? 0.2 : 1.5) : 0.03,
+                            () -> retrieve(partition, ref, "match", access));
                 }
-                proposals.add(offered ? 0.1 : 0, retrieve(partition, ref, "other", "RW"));
-                proposals.add(holds && context.hasMailbox(partition) ? 3 : 0.05,
-                        Action.of(area(), "relinquish", partition, "handle", ref));
-                proposals.add(open > 0 ? 0.1 : 0, Action.of(area(), "reclaim", partition, "handle", ref, "flags", "0"));
+                proposals.addLazily(offered ? 0.1 : 0, () -> retrieve(partition, ref, "other", "RW"));
+                // A receiver that has not retrieved relinquishing: the near miss an SPMC that counts
+                // retrievals per transaction (TF-A's in_use) must still refuse.
+                double relinquish = !context.hasMailbox(partition) ? 0.05 : holds ? 3 : offered ? 0.8 : 0.05;
+                proposals.addLazily(relinquish, () -> Action.of(area(), "relinquish", partition, "handle", ref));
+                proposals.addLazily(open > 0 ? 0.1 : 0,
+                        () -> Action.of(area(), "reclaim", partition, "handle", ref, "flags", "0"));
             }
-            proposals.add(0.15, retrieve(partition, HandleRef.stale(0), "match", "RW"));
-            proposals.add(0.05, retrieve(partition, HandleRef.BOGUS_REF, "match", "RW"));
-            proposals.add(0.1, Action.of(area(), "relinquish", partition, "handle", HandleRef.stale(0)));
-            proposals.add(0.05, Action.of(area(), "frag-rx", partition, "handle", HandleRef.BOGUS_REF));
+            proposals.addLazily(0.15, () -> retrieve(partition, HandleRef.stale(0), "match", "RW"));
+            proposals.addLazily(0.05, () -> retrieve(partition, HandleRef.BOGUS_REF, "match", "RW"));
+            proposals.addLazily(0.1, () -> Action.of(area(), "relinquish", partition, "handle", HandleRef.stale(0)));
+            proposals.addLazily(0.05, () -> Action.of(area(), "frag-rx", partition, "handle", HandleRef.BOGUS_REF));
         }
         for (String ref : refs) {
             boolean held = context.openHandles().size() > (ref.endsWith("1") ? 1 : 0)
                     && transaction(context, ref).map(TransactionRecord::inUse).orElse(false);
-            proposals.add(open > 0 ? (held ? 0.8 : 2.5) : 0.05, Action.of(area(), "reclaim", normalWorld, "handle", ref,
+            proposals.addLazily(open > 0 ? (held ? 0.8 : 2.5) : 0.05,
+                    () -> Action.of(area(), "reclaim", normalWorld, "handle", ref,
                     "flags", "0"));
-            proposals.add(open > 0 ? 0.1 : 0, retrieve(normalWorld, ref, "match", "RW"));
-            proposals.add(open > 0 ? 0.1 : 0, Action.of(area(), "relinquish", normalWorld, "handle", ref));
+            proposals.addLazily(open > 0 ? 0.1 : 0, () -> retrieve(normalWorld, ref, "match", "RW"));
+            proposals.addLazily(open > 0 ? 0.1 : 0, () -> Action.of(area(), "relinquish", normalWorld, "handle", ref));
         }
-        proposals.add(0.2, Action.of(area(), "reclaim", normalWorld, "handle", HandleRef.stale(0), "flags", "0"));
-        proposals.add(0.05, Action.of(area(), "reclaim", normalWorld, "handle", HandleRef.BOGUS_REF, "flags", "0"));
-        proposals.add(open > 0 ? 0.05 : 0, Action.of(area(), "reclaim", normalWorld, "handle", HandleRef.open(0),
+        proposals.addLazily(0.2,
+                () -> Action.of(area(), "reclaim", normalWorld, "handle", HandleRef.stale(0), "flags", "0"));
+        proposals.addLazily(0.05,
+                () -> Action.of(area(), "reclaim", normalWorld, "handle", HandleRef.BOGUS_REF, "flags", "0"));
+        proposals.addLazily(open > 0 ? 0.05 : 0,
+                () -> Action.of(area(), "reclaim", normalWorld, "handle", HandleRef.open(0),
                 "flags", "0x80"));
     }
 

@@ -33,17 +33,17 @@ public final class NotificationArea implements AreaGenerator {
     @Override
     public void propose(ExploreContext context, Proposals proposals) {
         EndpointId normalWorld = context.normalWorld();
-        proposals.add(0.5, Action.of(area(), "bitmap-create", normalWorld));
-        proposals.add(0.2, Action.of(area(), "bitmap-destroy", normalWorld));
-        proposals.add(0.2, Action.of(area(), "info-get", normalWorld));
+        proposals.addLazily(0.5, () -> Action.of(area(), "bitmap-create", normalWorld));
+        proposals.addLazily(0.2, () -> Action.of(area(), "bitmap-destroy", normalWorld));
+        proposals.addLazily(0.2, () -> Action.of(area(), "info-get", normalWorld));
         for (EndpointId caller : context.callers()) {
             for (String id : new String[] {"2", "5"}) {
-                proposals.add(0.3, Action.of(area(), "bind", caller, "id", id));
-                proposals.add(0.15, Action.of(area(), "unbind", caller, "id", id));
-                proposals.add(0.3, Action.of(area(), "set", caller, "id", id));
+                proposals.addLazily(0.3, () -> Action.of(area(), "bind", caller, "id", id));
+                proposals.addLazily(0.15, () -> Action.of(area(), "unbind", caller, "id", id));
+                proposals.addLazily(0.3, () -> Action.of(area(), "set", caller, "id", id));
             }
-            proposals.add(0.3, Action.of(area(), "get", caller, "from", "peer"));
-            proposals.add(0.1, Action.of(area(), "get", caller, "from", "all"));
+            proposals.addLazily(0.3, () -> Action.of(area(), "get", caller, "from", "peer"));
+            proposals.addLazily(0.1, () -> Action.of(area(), "get", caller, "from", "all"));
         }
     }
 

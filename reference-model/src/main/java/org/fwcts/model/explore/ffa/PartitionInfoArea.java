@@ -33,11 +33,12 @@ public final class PartitionInfoArea implements AreaGenerator {
         for (EndpointId caller : context.callers()) {
             boolean ready = context.hasMailbox(caller) && !context.rxFull(caller);
             for (String uuid : new String[] {"nil", "partition", "nobody"}) {
-                proposals.add(ready ? 0.8 : 0.2, Action.of(area(), "get", caller, "uuid", uuid, "flags", "0"));
-                proposals.add(0.15, Action.of(area(), "get", caller, "uuid", uuid, "flags", "1"));
+                proposals.addLazily(ready ? 0.8 : 0.2,
+                        () -> Action.of(area(), "get", caller, "uuid", uuid, "flags", "0"));
+                proposals.addLazily(0.15, () -> Action.of(area(), "get", caller, "uuid", uuid, "flags", "1"));
             }
-            proposals.add(0.2, Action.of(area(), "get-regs", caller, "uuid", "nil", "start", "0"));
-            proposals.add(0.1, Action.of(area(), "get-regs", caller, "uuid", "partition", "start", "1"));
+            proposals.addLazily(0.2, () -> Action.of(area(), "get-regs", caller, "uuid", "nil", "start", "0"));
+            proposals.addLazily(0.1, () -> Action.of(area(), "get-regs", caller, "uuid", "partition", "start", "1"));
         }
     }
 

@@ -36,13 +36,14 @@ public final class RxTxArea implements AreaGenerator {
             boolean mapped = context.hasMailbox(caller);
             for (String form : FORMS) {
                 double weight = form.equals("own") ? (mapped ? 0.4 : 12) : 0.1;
-                proposals.add(weight, Action.of(area(), "map", caller, "buffers", form, "conduit", "64"));
+                proposals.addLazily(weight, () -> Action.of(area(), "map", caller, "buffers", form, "conduit", "64"));
             }
-            proposals.add(mapped ? 0.2 : 0.05, Action.of(area(), "map", caller, "buffers", "own", "conduit", "32"));
-            proposals.add(mapped ? 0.4 : 0.1, Action.of(area(), "unmap", caller, "id", "own"));
-            proposals.add(0.1, Action.of(area(), "unmap", caller, "id", "other"));
-            proposals.add(context.rxFull(caller) ? 6 : 0.3, Action.of(area(), "rx-release", caller));
-            proposals.add(0.1, Action.of(area(), "rx-acquire", caller));
+            proposals.addLazily(mapped ? 0.2 : 0.05,
+                    () -> Action.of(area(), "map", caller, "buffers", "own", "conduit", "32"));
+            proposals.addLazily(mapped ? 0.4 : 0.1, () -> Action.of(area(), "unmap", caller, "id", "own"));
+            proposals.addLazily(0.1, () -> Action.of(area(), "unmap", caller, "id", "other"));
+            proposals.addLazily(context.rxFull(caller) ? 6 : 0.3, () -> Action.of(area(), "rx-release", caller));
+            proposals.addLazily(0.1, () -> Action.of(area(), "rx-acquire", caller));
         }
     }
 

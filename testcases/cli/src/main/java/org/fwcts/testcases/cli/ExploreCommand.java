@@ -42,8 +42,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code fwcts explore}: generated call sequences checked step by step, divergences shrunk and saved as scenarios. */
 @Command(name = "explore", mixinStandardHelpOptions = true,
-        description = "Generate call sequences from the model's state, run each on a fresh boot with every step"
-                + " checked, shrink each new divergence to a minimal sequence and save it as a scenario."
+        description = "Generate call sequences from the model's state, run them with every step checked (several"
+                + " on one boot until one diverges or --boot-calls is reached), shrink each new divergence to a minimal sequence and save it as a scenario."
                 + " Exit 0: no divergence; 1: divergences; 2: harness, target or input error.")
 final class ExploreCommand implements Callable<Integer> {
     static final String EXPLORE_REPORT = "explore.md";
@@ -70,6 +70,11 @@ final class ExploreCommand implements Callable<Integer> {
     @Option(names = "--length", defaultValue = "24", paramLabel = "N",
             description = "The most actions in one sequence. Default: ${DEFAULT-VALUE}.")
     int length;
+
+    @Option(names = "--boot-calls", defaultValue = "240", paramLabel = "N",
+            description = "Sequences share a boot while it has made fewer than N steps and none diverged;"
+                    + " N <= --length boots afresh for every sequence. Default: ${DEFAULT-VALUE}.")
+    int bootCalls;
 
     @Option(names = "--no-shrink", description = "Report divergences as found, without shrinking them.")
     boolean noShrink;
@@ -112,6 +117,10 @@ final class ExploreCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--length: " + length + " is not a sequence length (1 or more);"
                     + " nothing was booted");
         }
+        if (bootCalls < 1) {
+            throw new ParameterException(spec.commandLine(), "--boot-calls: " + bootCalls + " is not a number of steps"
+                    + " (1 or more); nothing was booted");
+        }
         if (maxReplays < 0) {
             throw new ParameterException(spec.commandLine(), "--max-replays: " + maxReplays + " is negative; nothing was booted");
         }
@@ -137,7 +146,8 @@ final class ExploreCommand implements Callable<Integer> {
         }
         Files.createDirectories(dir);
         FirmwareModel model = new FirmwareModel(profile);
-        Explorer.Settings settings = new Explorer.Settings(selection, seed, callLimit, limit, length, !noShrink, maxReplays);
+        Explorer.Settings settings = new Explorer.Settings(selection, seed, callLimit, limit, length, !noShrink, maxReplays,
+                bootCalls);
         PrintStream out = System.out;
         boolean live = switch (progress) {
             case AUTO -> ProgressPrinter.Mode.detect() == ProgressPrinter.Mode.LIVE;
@@ -199,9 +209,10 @@ final class ExploreCommand implements Callable<Integer> {
         text.append("\n").append(result.divergences().isEmpty() ? "NO DIVERGENCE" : result.divergences().size()
                 + " DIVERGENCE(S)").append(" — ").append(descriptor.name())
                 .append(descriptor.simulation() ? " (SIMULATED target, not a conformance result)" : "").append('\n');
-        text.append(String.format("%,d checked calls in %d sequences, %.1f s (%,.0f calls/s exploring); %d unmodelled"
-                        + " steps (not issued); %d divergent sequences%n", stats.calls(), stats.sequences(),
-                stats.elapsed().toNanos() / 1e9, stats.callsPerSecond(), stats.unmodelled(), stats.divergenceCount()));
+        text.append(String.format("%,d checked calls in %d sequences, %.1f s (%,.0f calls/s exploring, %,.0f per CPU-second"
+                        + " of the harness); %d unmodelled steps (not issued); %d divergent sequences%n", stats.calls(),
+                stats.sequences(), stats.elapsed().toNanos() / 1e9, stats.callsPerSecond(), stats.callsPerCpuSecond(),
+                stats.unmodelled(), stats.divergenceCount()));
         if (stats.replays() > 0) {
             text.append(String.format("shrinking: %d replays on fresh boots, %.2f s%n", stats.replays(),
                     stats.shrinking().toNanos() / 1e9));

@@ -41,7 +41,7 @@ class ExploreSelfTests {
 
     static Stream<String> deviations() {
         return Stream.of("wrong-error:FFA_RXTX_MAP:DENIED:BUSY", "execute-on-not-specified", "wrong-partition-id",
-                "rwx-after-reclaim");
+                "rwx-after-reclaim", "relinquish-not-held");
     }
 
     @ParameterizedTest(name = "{0}")
