@@ -17,17 +17,18 @@ import org.fwcts.model.ffa.EndpointId;
  * @param calls the calls waiting in an RPC, in the order they started
  * @param sessions the session IDs each client ID holds
  * @param osRevision GET_OS_REVISION's major and minor once seen, when the profile does not fix them
- * @param lastResume the answer to the last resume, for a mediator that replays it
+ * @param lastResumes each guest's last answer to a standard call or resume, for a mediator that replays it
  */
 public record OpteeState(List<StdCall> calls, Map<Integer, Set<Integer>> sessions, Optional<List<Long>> osRevision,
-        Optional<org.fwcts.model.Registers> lastResume) {
-    private static final OpteeState FRESH = new OpteeState(List.of(), Map.of(), Optional.empty(), Optional.empty());
+        Map<EndpointId, org.fwcts.model.Registers> lastResumes) {
+    private static final OpteeState FRESH = new OpteeState(List.of(), Map.of(), Optional.empty(), Map.of());
 
     public OpteeState {
         calls = List.copyOf(calls);
         Map<Integer, Set<Integer>> copy = new TreeMap<>();
         sessions.forEach((client, ids) -> copy.put(client, Set.copyOf(ids)));
         sessions = Map.copyOf(copy);
+        lastResumes = Map.copyOf(lastResumes);
     }
 
     public static OpteeState freshBoot() {
@@ -54,13 +55,13 @@ public record OpteeState(List<StdCall> calls, Map<Integer, Set<Integer>> session
     public OpteeState without(StdCall call) {
         List<StdCall> changed = new ArrayList<>(calls);
         changed.remove(call);
-        return new OpteeState(changed, sessions, osRevision, lastResume);
+        return new OpteeState(changed, sessions, osRevision, lastResumes);
     }
 
     public OpteeState with(StdCall call) {
         List<StdCall> changed = new ArrayList<>(calls);
         changed.add(call);
-        return new OpteeState(changed, sessions, osRevision, lastResume);
+        return new OpteeState(changed, sessions, osRevision, lastResumes);
     }
 
     public boolean holds(int clientId, int session) {
@@ -76,14 +77,16 @@ public record OpteeState(List<StdCall> calls, Map<Integer, Set<Integer>> session
             ids.remove(session);
         }
         changed.put(clientId, ids);
-        return new OpteeState(calls, changed, osRevision, lastResume);
+        return new OpteeState(calls, changed, osRevision, lastResumes);
     }
 
     public OpteeState withOsRevision(long major, long minor) {
-        return new OpteeState(calls, sessions, Optional.of(List.of(major, minor)), lastResume);
+        return new OpteeState(calls, sessions, Optional.of(List.of(major, minor)), lastResumes);
     }
 
-    public OpteeState withLastResume(org.fwcts.model.Registers answer) {
-        return new OpteeState(calls, sessions, osRevision, Optional.of(answer));
+    public OpteeState withLastResume(EndpointId vm, org.fwcts.model.Registers answer) {
+        Map<EndpointId, org.fwcts.model.Registers> changed = new TreeMap<>(lastResumes);
+        changed.put(vm, answer);
+        return new OpteeState(calls, sessions, osRevision, changed);
     }
 }

@@ -251,8 +251,8 @@ public final class XenOpteeMediator {
         int thread = (int) call.x(3);
         Optional<StdCall> found = state.waiting(vm.id(), thread);
         if (found.isEmpty()) {
-            if (departures.doubleResume() && state.lastResume().isPresent()) {
-                Registers replay = state.lastResume().get();
+            if (departures.doubleResume() && state.lastResumes().containsKey(vm.id())) {
+                Registers replay = state.lastResumes().get(vm.id());
                 Answer answer = Answer.to(call, OpteeRules.RESUME);
                 for (int i = 0; i <= 3; i++) {
                     answer.x(i, replay.x(i), -1L, OpteeRules.RESUME);
@@ -351,7 +351,7 @@ public final class XenOpteeMediator {
             if (function == OpteeSmc.RPC_FREE) {
                 next = next.withRpcBuffer(0, 0);
             }
-            return state.with(next).withLastResume(observed);
+            return state.with(next).withLastResume(call.vm(), observed);
         });
     }
 
@@ -377,7 +377,7 @@ public final class XenOpteeMediator {
         Prediction prediction = Answer.to(registers, OpteeRules.SHADOW).w(0, OpteeSmc.RETURN_OK, rule)
                 .build(commandName(call.shadow().cmd()) + " done: ret 0x" + Integer.toHexString(result.ret()), rule);
         return new Alternative(prediction, Optional.of(buffer), (observed, read) -> {
-            OpteeState next = state.withLastResume(observed);
+            OpteeState next = state.withLastResume(call.vm(), observed);
             int cmd = call.shadow().cmd();
             if (result.opensSession() && read.isPresent()) {
                 next = next.withSession(call.clientId(), OpteeMessage.decode(read.get()).session(), true);
