@@ -45,9 +45,10 @@ public record StdCall(EndpointId vm, int clientId, int thread, long guestArg, Op
 
     /**
      * How OP-TEE ends a call: ret, ret_origin and session written into its message (origin or
-     * session empty: chosen by OP-TEE, bound from what the guest reads back).
+     * session empty: chosen by OP-TEE, bound from what the guest reads back), and the rule that says so.
      */
-    public record Completion(int ret, Optional<Integer> origin, Optional<Integer> session, boolean opensSession) {
+    public record Completion(int ret, Optional<Integer> origin, Optional<Integer> session, boolean opensSession,
+            org.fwcts.model.Rule rule) {
     }
 
     public StdCall waiting(int newThread, int op, long a1, long a2, Step then) {

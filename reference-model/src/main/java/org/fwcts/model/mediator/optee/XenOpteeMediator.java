@@ -212,38 +212,44 @@ public final class XenOpteeMediator {
                         && message.params().get(1).attr() == (OpteeMessage.ATTR_VALUE_INPUT | OpteeMessage.ATTR_META);
                 Optional<byte[]> uuid = message.openSessionUuid();
                 if (!meta || uuid.isEmpty()) {
-                    return complete(OpteeMessage.TEEC_ERROR_BAD_PARAMETERS, OpteeMessage.TEEC_ORIGIN_TEE, message);
+                    return complete(OpteeMessage.TEEC_ERROR_BAD_PARAMETERS, OpteeMessage.TEEC_ORIGIN_TEE, message,
+                            OpteeRules.OPEN_SESSION);
                 }
                 if (setup.optee().isPseudoTa(uuid.get())) {
-                    return Optional.of(new StdCall.Complete(new Completion(0, Optional.empty(), Optional.empty(), true)));
+                    return Optional.of(new StdCall.Complete(new Completion(0, Optional.empty(), Optional.empty(), true,
+                            OpteeRules.OPEN_SESSION)));
                 }
                 return Optional.of(new StdCall.AskAlloc());
             }
             case OpteeMessage.CMD_INVOKE_COMMAND: {
                 if (!state.holds(clientId, message.session())) {
-                    return complete(OpteeMessage.TEEC_ERROR_BAD_PARAMETERS, OpteeMessage.TEEC_ORIGIN_TEE, message);
+                    return complete(OpteeMessage.TEEC_ERROR_BAD_PARAMETERS, OpteeMessage.TEEC_ORIGIN_TEE, message,
+                            OpteeRules.SESSION);
                 }
                 if (Integer.compareUnsigned(message.func(), 2) > 0) {
-                    return complete(OpteeMessage.TEEC_ERROR_NOT_IMPLEMENTED, OpteeMessage.TEEC_ORIGIN_TRUSTED_APP, message);
+                    return complete(OpteeMessage.TEEC_ERROR_NOT_IMPLEMENTED, OpteeMessage.TEEC_ORIGIN_TRUSTED_APP, message,
+                            OpteeRules.DEVICE_PTA);
                 }
                 boolean oneOutput = message.params().size() == 1 && (message.params().get(0).type()
                         == OpteeMessage.ATTR_TMEM_OUTPUT || message.params().get(0).type() == OpteeMessage.ATTR_RMEM_OUTPUT);
                 return oneOutput ? Optional.empty()
-                        : complete(OpteeMessage.TEEC_ERROR_BAD_PARAMETERS, OpteeMessage.TEEC_ORIGIN_TRUSTED_APP, message);
+                        : complete(OpteeMessage.TEEC_ERROR_BAD_PARAMETERS, OpteeMessage.TEEC_ORIGIN_TRUSTED_APP, message,
+                                OpteeRules.DEVICE_PTA);
             }
             default: {
                 if (!state.holds(clientId, message.session())) {
-                    return complete(OpteeMessage.TEEC_ERROR_BAD_PARAMETERS, OpteeMessage.TEEC_ORIGIN_TEE, message);
+                    return complete(OpteeMessage.TEEC_ERROR_BAD_PARAMETERS, OpteeMessage.TEEC_ORIGIN_TEE, message,
+                            OpteeRules.SESSION);
                 }
                 return Optional.of(new StdCall.Complete(new Completion(0, Optional.empty(),
-                        Optional.of(message.session()), false)));
+                        Optional.of(message.session()), false, OpteeRules.SESSION)));
             }
         }
     }
 
-    private static Optional<StdCall.Step> complete(int ret, int origin, OpteeMessage message) {
+    private static Optional<StdCall.Step> complete(int ret, int origin, OpteeMessage message, Rule rule) {
         return Optional.of(new StdCall.Complete(new Completion(ret, Optional.of(origin), Optional.of(message.session()),
-                false)));
+                false, rule)));
     }
 
     /** OPTEE_SMC_CALL_RETURN_FROM_RPC: handle_rpc. */
@@ -316,7 +322,8 @@ public final class XenOpteeMediator {
         } else if (step instanceof StdCall.AskLoadTa) {
             alternatives.add(rpc(state, call, registers, starting, thread, OpteeSmc.RPC_CMD,
                     new StdCall.AskFree(new Completion(OpteeMessage.TEEC_ERROR_ITEM_NOT_FOUND,
-                            Optional.of(OpteeMessage.TEEC_ORIGIN_TEE), Optional.of(call.shadow().session()), false)),
+                            Optional.of(OpteeMessage.TEEC_ORIGIN_TEE), Optional.of(call.shadow().session()), false,
+                            OpteeRules.OPEN_SESSION)),
                     "RPC_CMD: OP-TEE asks the guest to load the TA"));
         } else {
             alternatives.add(rpc(state, call, registers, starting, thread, OpteeSmc.RPC_FREE,
@@ -373,7 +380,7 @@ public final class XenOpteeMediator {
         OpteeMessage back = guest.withParams(params).withResult(result.ret(), result.origin().orElse(0),
                 result.session().orElse(call.shadow().session()));
         ArgBuffer buffer = new ArgBuffer(call.guestArg(), back, result.session().isEmpty(), result.origin().isEmpty());
-        Rule rule = result.opensSession() ? OpteeRules.OPEN_SESSION : OpteeRules.SHADOW;
+        Rule rule = result.rule();
         Prediction prediction = Answer.to(registers, OpteeRules.SHADOW).w(0, OpteeSmc.RETURN_OK, rule)
                 .build(commandName(call.shadow().cmd()) + " done: ret 0x" + Integer.toHexString(result.ret()), rule);
         return new Alternative(prediction, Optional.of(buffer), (observed, read) -> {
