@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 @ConformanceTest
 @RequiresOpteeMediator
 @Tag("optee")
-@Tag("mediator")
 @Tag("area:mediator")
 @DisplayName("OP-TEE mediator: client IDs per VM")
 class OpteeClientTests {

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 @ConformanceTest
 @RequiresOpteeMediator
 @Tag("optee")
-@Tag("mediator")
 @Tag("area:mediator")
 @DisplayName("OP-TEE mediator: fast calls")
 class OpteeFastCallTests {

@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 @ConformanceTest
 @RequiresOpteeMediator
 @Tag("optee")
-@Tag("mediator")
 @Tag("area:mediator")
 @DisplayName("OP-TEE mediator: RPCs and their resumption")
 class OpteeRpcTests {

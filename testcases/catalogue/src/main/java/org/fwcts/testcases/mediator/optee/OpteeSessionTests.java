@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 @ConformanceTest
 @RequiresOpteeMediator
 @Tag("optee")
-@Tag("mediator")
 @Tag("area:mediator")
 @DisplayName("OP-TEE mediator: pseudo TA sessions")
 class OpteeSessionTests {

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 @ConformanceTest
 @RequiresOpteeMediator
 @Tag("optee")
-@Tag("mediator")
 @Tag("area:mediator")
 @DisplayName("OP-TEE mediator: thread limit")
 class OpteeThreadTests {
