@@ -43,6 +43,14 @@ class SimulatedOpteeSelfTests {
         assertThat(summary.get("counts").get("passed").asInt()).isGreaterThanOrEqualTo(17);
         assertThat(summary.get("simulated").asBoolean()).as("summary.json says simulated").isTrue();
         assertThat(summary.get("target").toString()).contains("xen-4.22-optee");
+        assertRecheckReproduces("shipped");
+    }
+
+    /** Judging the run's calls.jsonl again, command buffers read back included, gives the same verdicts. */
+    private static void assertRecheckReproduces(String name) {
+        CliRun recheck = CliRun.of("recheck", variants().runDir(name).toString());
+        assertThat(recheck.exitCode()).as(recheck.out() + recheck.err()).isZero();
+        assertThat(recheck.out()).contains("0 verdicts changed");
     }
 
     @Test
@@ -79,5 +87,6 @@ class SimulatedOpteeSelfTests {
         JsonNode summary = variants().run("deviation-" + deviation, deviation);
         assertThat(SimulatedVariants.named(summary, "FAILED")).containsExactlyInAnyOrderElementsOf(revealing);
         assertThat(SimulatedVariants.named(summary, "BROKEN")).isEmpty();
+        assertRecheckReproduces("deviation-" + deviation);
     }
 }
