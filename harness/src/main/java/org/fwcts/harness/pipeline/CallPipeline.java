@@ -105,6 +105,27 @@ public final class CallPipeline {
     }
 
     /**
+     * Makes one call on vCPU {@code vcpu} of {@code agent}'s VM, recorded and judged like any call;
+     * the model does not see the vCPU (a mediator's state is the VM's, not a vCPU's).
+     */
+    public Judgement callOnVcpu(ConcurrentAgentChannel agent, int vcpu, Conduit conduit, Registers registers,
+            CallMemory memory) {
+        ModelState before;
+        synchronized (this) {
+            ensureFollowing();
+            before = state;
+        }
+        Outcome outcome = checker.model().predict(before, FfaCall.of(agent.endpoint(), registers),
+                CallMemory.known(memory.writes()));
+        if (!(outcome instanceof Outcome.Predicted)) {
+            return record(agent.endpoint(), conduit, registers, new byte[0], Observed.notIssued("no prediction"), false,
+                    memory.writes());
+        }
+        return record(agent.endpoint(), conduit, registers, new byte[0],
+                agent.invokeOnVcpu(vcpu, conduit, registers, memory), true, memory.writes());
+    }
+
+    /**
      * Makes two calls released together on two vCPUs of {@code agent} and judges them as one of
      * the two orders the firmware may have served them in: the order in which both match the
      * model when there is one, else vCPU 0's first. They are recorded in the order judged, so a
