@@ -63,6 +63,14 @@ public final class NormalWorldAgent implements AgentChannel {
     /** Writes {@code memory}'s regions, makes the call, and reads its windows back after a completed call. */
     @Override
     public Observed invoke(Conduit conduit, Registers call, byte[] tx, int rxLength, CallMemory memory) {
+        return around(memory, () -> invoke(conduit, call, tx, rxLength));
+    }
+
+    /**
+     * Writes {@code memory}'s regions with this agent, makes {@code call} (which may run on another
+     * vCPU of the same VM: they share memory), and reads the windows back after a completed call.
+     */
+    Observed around(CallMemory memory, java.util.function.Supplier<Observed> call) {
         for (MemoryRegion region : memory.writes()) {
             AgentMemory.Result written = this.memory.write(region.address(), region.bytes());
             if (!(written instanceof AgentMemory.Result.Done)) {
@@ -70,7 +78,7 @@ public final class NormalWorldAgent implements AgentChannel {
                         + " before the call failed: " + written), Optional.empty());
             }
         }
-        Observed observed = invoke(conduit, call, tx, rxLength);
+        Observed observed = call.get();
         if (memory.reads().isEmpty() || !(observed.observation() instanceof Observation.Completed)) {
             return observed;
         }
