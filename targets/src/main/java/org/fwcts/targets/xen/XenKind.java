@@ -134,10 +134,15 @@ public final class XenKind implements TargetKind {
     @Override
     public List<DoctorCheck> checks(TargetDescriptor descriptor) {
         XenSettings settings = descriptor.settings(XenSettings.class);
-        return List.of(tool("QEMU", settings.qemu().binary(), "apt-get install qemu-system-arm"),
+        List<DoctorCheck> checks = new ArrayList<>(List.of(tool("QEMU", settings.qemu().binary(),
+                        "apt-get install qemu-system-arm"),
                 tool("dtc", "dtc", "apt-get install device-tree-compiler"),
                 tool("fiptool", "fiptool", "apt-get install arm-trusted-firmware-tools"),
-                new DoctorCheck("Xen image", () -> settings.image() + " (" + sizeOf(settings.image()) + " bytes)"));
+                new DoctorCheck("Xen image", () -> settings.image() + " (" + sizeOf(settings.image()) + " bytes)")));
+        if (settings.guests().stream().anyMatch(guest -> guest.tee() == XenGuest.Tee.OPTEE)) {
+            checks.addAll(OpteeImages.checks(settings.image(), descriptor.firmware()));
+        }
+        return checks;
     }
 
     private static DoctorCheck tool(String name, String binary, String fix) {
