@@ -2,6 +2,7 @@ package org.fwcts.harness.pipeline;
 
 import java.util.Optional;
 import org.fwcts.harness.agent.AgentMemory;
+import org.fwcts.harness.agent.AgentReply;
 import org.fwcts.harness.agent.AgentSession;
 import org.fwcts.harness.agent.Observation;
 import org.fwcts.model.Registers;
@@ -13,15 +14,22 @@ public final class NormalWorldAgent implements AgentChannel {
     private final AgentSession session;
     private final AgentMemory memory;
     private final Optional<Mailbox> mailbox;
+    /** The agent's scratch area once it answered the question (empty inside: it has none); null before. */
+    private Optional<CallMemory.Window> scratch;
 
     /** Where the agent keeps its FF-A TX and RX buffers. */
     public record Mailbox(long txAddress, long rxAddress) {
     }
 
     public NormalWorldAgent(EndpointId endpoint, AgentSession session, Optional<Mailbox> mailbox) {
+        this(endpoint, session, new AgentMemory(session), mailbox);
+    }
+
+    /** An agent whose memory commands are {@code memory} (short writes for a console that drops input). */
+    public NormalWorldAgent(EndpointId endpoint, AgentSession session, AgentMemory memory, Optional<Mailbox> mailbox) {
         this.endpoint = endpoint;
         this.session = session;
-        this.memory = new AgentMemory(session);
+        this.memory = memory;
         this.mailbox = mailbox;
     }
 
@@ -92,6 +100,35 @@ public final class NormalWorldAgent implements AgentChannel {
             back.add(new MemoryRegion(window.address(), done.bytes()));
         }
         return observed.withMemoryOut(back);
+    }
+
+    /**
+     * The memory the agent leaves to the harness for what calls pass by address (its address and
+     * length), asked of the agent once ({@code scratch}, PROTOCOL.md "Scratch memory"); empty for
+     * an agent that has none (it answers {@code err verb}).
+     */
+    @Override
+    public synchronized Optional<CallMemory.Window> scratchArea() {
+        if (scratch != null) {
+            return scratch;
+        }
+        AgentReply reply = session.request("scratch", java.util.List.of());
+        for (int again = 0; again < 2 && damaged(reply); again++) {
+            reply = session.request("scratch", java.util.List.of());
+        }
+        if (reply instanceof AgentReply.NoReply || damaged(reply)) {
+            return Optional.empty();
+        }
+        scratch = reply instanceof AgentReply.Ok ok && ok.fields().size() == 2 && ok.number(1) > 0
+                && ok.number(1) <= Integer.MAX_VALUE
+                ? Optional.of(new CallMemory.Window(ok.number(0), (int) ok.number(1)))
+                : Optional.empty();
+        return scratch;
+    }
+
+    /** A refusal other than {@code err verb}: the line was damaged on the way, so asking again may succeed. */
+    private static boolean damaged(AgentReply reply) {
+        return reply instanceof AgentReply.Rejected rejected && !rejected.code().equals("verb");
     }
 
     private Mailbox mailbox() {

@@ -3,6 +3,7 @@ package org.fwcts.harness.pipeline;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.fwcts.harness.agent.AgentMemory;
 import org.fwcts.harness.agent.AgentProtocolException;
 import org.fwcts.harness.agent.AgentReply;
 import org.fwcts.harness.agent.AgentSession;
@@ -25,11 +26,9 @@ public final class VmAgent implements ConcurrentAgentChannel {
 
     private final NormalWorldAgent calls;
     private final AgentSession session;
-    /** The agent's scratch area once it answered the question (empty inside: it has none); null before. */
-    private Optional<CallMemory.Window> scratch;
 
     public VmAgent(EndpointId endpoint, AgentSession session, Optional<NormalWorldAgent.Mailbox> mailbox) {
-        this.calls = new NormalWorldAgent(endpoint, session, mailbox);
+        this.calls = new NormalWorldAgent(endpoint, session, AgentMemory.forSlowInput(session), mailbox);
         this.session = session;
     }
 
@@ -92,24 +91,9 @@ public final class VmAgent implements ConcurrentAgentChannel {
                 Optional.empty());
     }
 
-    /**
-     * The memory the agent leaves to the harness for what calls pass by address (its IPA and
-     * length), asked of the agent once; empty for an agent that has none (an older agent).
-     */
     @Override
-    public synchronized Optional<CallMemory.Window> scratchArea() {
-        if (scratch != null) {
-            return scratch;
-        }
-        AgentReply reply = session.request("scratch", List.of());
-        if (reply instanceof AgentReply.NoReply) {
-            return Optional.empty();
-        }
-        scratch = reply instanceof AgentReply.Ok ok && ok.fields().size() == 2 && ok.number(1) > 0
-                && ok.number(1) <= Integer.MAX_VALUE
-                ? Optional.of(new CallMemory.Window(ok.number(0), (int) ok.number(1)))
-                : Optional.empty();
-        return scratch;
+    public Optional<CallMemory.Window> scratchArea() {
+        return calls.scratchArea();
     }
 
     @Override

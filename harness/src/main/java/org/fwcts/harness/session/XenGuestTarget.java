@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.fwcts.harness.agent.AgentMemory;
 import org.fwcts.harness.agent.AgentProtocolException;
 import org.fwcts.harness.agent.AgentSession;
 import org.fwcts.harness.console.Console;
@@ -48,7 +49,8 @@ public final class XenGuestTarget implements RunningTarget, VmHost {
         this.sessions = sessions;
         sessions.forEach((guest, session) -> {
             EndpointId id = EndpointId.of(guest.ffaId());
-            agents.put(id, guest.vcpus() >= 2 ? new VmAgent(id, session, mailbox) : new NormalWorldAgent(id, session, mailbox));
+            agents.put(id, guest.vcpus() >= 2 ? new VmAgent(id, session, mailbox)
+                    : new NormalWorldAgent(id, session, AgentMemory.forSlowInput(session), mailbox));
         });
     }
 

@@ -81,9 +81,12 @@ class OpteeRealTests {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws java.io.IOException {
         if (session != null) {
             session.close();
+            // Kept for whoever reads a failure: the temporary folder goes with the test.
+            Files.copy(dir.resolve("console.log"), Path.of("target", "optee-real-console.log"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
