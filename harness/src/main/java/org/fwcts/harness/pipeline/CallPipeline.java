@@ -17,7 +17,7 @@ import org.fwcts.model.ffa.FfaCall;
  * know whether to make the call at all and how much RX to read back.
  *
  * <p>One pipeline serves a run; the model starts afresh with every boot. When the target
- * contradicts a model that carries state (FF-A), the model stops following the boot: further
+ * contradicts a model that carries state (FF-A, an RMM, OP-TEE), the model stops following the boot: further
  * calls are refused until the next boot.
  */
 public final class CallPipeline {
@@ -35,7 +35,8 @@ public final class CallPipeline {
     public CallPipeline(FirmwareModel model, CallHistory history) {
         this.checker = new CallChecker(model);
         this.history = history;
-        this.tracksState = model.profile().ffa().isPresent() || model.profile().rmm().isPresent();
+        this.tracksState = model.profile().ffa().isPresent() || model.profile().rmm().isPresent()
+                || model.profile().optee().isPresent();
         this.boot = history.lastBoot();
         this.sequence = history.lastSequence();
     }

@@ -10,7 +10,7 @@ import org.fwcts.model.ffa.FfaFunction;
 final class Deviations {
     static final String KNOWN = "wrong-error:FUNCTION:EXPECTED:ACTUAL (e.g. wrong-error:FFA_RXTX_MAP:DENIED:BUSY), "
             + "execute-on-not-specified, rwx-after-reclaim, wrong-partition-id, " + RmmDeviations.KNOWN
-            + "; with a mediator: double-listing-race, wrong-vm-id";
+            + "; with a mediator: double-listing-race, wrong-vm-id; with an OP-TEE mediator: " + OpteeDeviation.KNOWN;
 
     private Deviations() {
     }
@@ -47,6 +47,10 @@ final class Deviations {
         }
         if (name.equals("wrong-vm-id")) {
             return new WrongVmId();
+        }
+        java.util.Optional<Deviation> optee = OpteeDeviation.named(name);
+        if (optee.isPresent()) {
+            return optee.get();
         }
         java.util.Optional<Deviation> rmm = RmmDeviations.named(name);
         if (rmm.isPresent()) {
