@@ -51,6 +51,10 @@ public record ArgBuffer(long address, OpteeMessage expected, boolean sessionChos
         return found;
     }
 
+    private static void field(List<String> found, String name, int want, int got) {
+        field(found, name, Integer.toUnsignedLong(want), Integer.toUnsignedLong(got));
+    }
+
     private static void field(List<String> found, String name, long want, long got) {
         if (want != got) {
             found.add("command buffer " + name + ": expected 0x" + Long.toHexString(want) + ", got 0x"

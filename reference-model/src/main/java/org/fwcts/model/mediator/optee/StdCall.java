@@ -19,9 +19,13 @@ import org.fwcts.model.ffa.EndpointId;
  * @param next what OP-TEE does when resumed
  * @param rpcCookie the cookie of the RPC message buffer the guest gave at RPC_ALLOC; 0 before
  * @param rpcPage that buffer's IPA
+ * @param lost true once Xen dropped the call without ending it (a resume naming no RPC buffer of
+ *     the guest): no resume reaches it again, yet it still counts against the guest's limit and
+ *     holds its OP-TEE thread
  */
 public record StdCall(EndpointId vm, int clientId, int thread, long guestArg, OpteeMessage shadow,
-        Optional<byte[]> guestBuffer, int rpcOp, long rpcA1, long rpcA2, Step next, long rpcCookie, long rpcPage) {
+        Optional<byte[]> guestBuffer, int rpcOp, long rpcA1, long rpcA2, Step next, long rpcCookie, long rpcPage,
+        boolean lost) {
 
     /** OP-TEE's remaining work for a call, one RPC at a time (entry_std.c, thread_optee_smc.c). */
     public sealed interface Step {
@@ -52,18 +56,27 @@ public record StdCall(EndpointId vm, int clientId, int thread, long guestArg, Op
     }
 
     public StdCall waiting(int newThread, int op, long a1, long a2, Step then) {
-        return new StdCall(vm, clientId, newThread, guestArg, shadow, guestBuffer, op, a1, a2, then, rpcCookie, rpcPage);
+        return new StdCall(vm, clientId, newThread, guestArg, shadow, guestBuffer, op, a1, a2, then, rpcCookie, rpcPage,
+                lost);
+    }
+
+    /** The call as Xen leaves it when it drops it in flight. */
+    public StdCall dropped() {
+        return new StdCall(vm, clientId, thread, guestArg, shadow, guestBuffer, rpcOp, rpcA1, rpcA2, next, rpcCookie, rpcPage,
+                true);
     }
 
     public StdCall withRpcBuffer(long cookie, long page) {
-        return new StdCall(vm, clientId, thread, guestArg, shadow, guestBuffer, rpcOp, rpcA1, rpcA2, next, cookie, page);
+        return new StdCall(vm, clientId, thread, guestArg, shadow, guestBuffer, rpcOp, rpcA1, rpcA2, next, cookie, page,
+                lost);
     }
 
     public StdCall withGuestBuffer(Optional<byte[]> bytes) {
-        return new StdCall(vm, clientId, thread, guestArg, shadow, bytes, rpcOp, rpcA1, rpcA2, next, rpcCookie, rpcPage);
+        return new StdCall(vm, clientId, thread, guestArg, shadow, bytes, rpcOp, rpcA1, rpcA2, next, rpcCookie, rpcPage, lost);
     }
 
     public StdCall withShadow(OpteeMessage copy, Step then) {
-        return new StdCall(vm, clientId, thread, guestArg, copy, guestBuffer, rpcOp, rpcA1, rpcA2, then, rpcCookie, rpcPage);
+        return new StdCall(vm, clientId, thread, guestArg, copy, guestBuffer, rpcOp, rpcA1, rpcA2, then, rpcCookie, rpcPage,
+                lost);
     }
 }

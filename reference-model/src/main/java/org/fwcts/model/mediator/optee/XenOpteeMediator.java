@@ -200,7 +200,7 @@ public final class XenOpteeMediator {
             return new OpteeOutcome.Unmodelled("OP-TEE's answer to this " + commandName(message.cmd())
                     + " is not modelled");
         }
-        StdCall started = new StdCall(vm.id(), clientId, -1, ipa, message, written, -1, 0, 0, plan.get(), 0, 0);
+        StdCall started = new StdCall(vm.id(), clientId, -1, ipa, message, written, -1, 0, 0, plan.get(), 0, 0, false);
         return run(state, started, call, true);
     }
 
@@ -237,12 +237,12 @@ public final class XenOpteeMediator {
                                 OpteeRules.DEVICE_PTA);
             }
             default: {
-                if (!state.holds(clientId, message.session())) {
+                if (!message.params().isEmpty()) {
                     return complete(OpteeMessage.TEEC_ERROR_BAD_PARAMETERS, OpteeMessage.TEEC_ORIGIN_TEE, message,
                             OpteeRules.SESSION);
                 }
-                return Optional.of(new StdCall.Complete(new Completion(0, Optional.empty(),
-                        Optional.of(message.session()), false, OpteeRules.SESSION)));
+                return complete(state.holds(clientId, message.session()) ? 0 : OpteeMessage.TEEC_ERROR_ITEM_NOT_FOUND,
+                        OpteeMessage.TEEC_ORIGIN_TEE, message, OpteeRules.SESSION);
             }
         }
     }
@@ -291,6 +291,19 @@ public final class XenOpteeMediator {
                 break;
             }
             case OpteeSmc.RPC_CMD: {
+                long cookie = OpteeSmc.pair(call.x(1), call.x(2));
+                if (cookie != waiting.rpcCookie()) {
+                    boolean another = state.calls().stream().anyMatch(other -> other.vm().equals(vm.id())
+                            && other.rpcCookie() == cookie && cookie != 0);
+                    if (another) {
+                        return new OpteeOutcome.Unmodelled("a resume naming another call's RPC buffer is not modelled");
+                    }
+                    // handle_rpc_cmd finds no buffer and returns: x0..x3 not written, the call left in flight.
+                    StdCall lost = waiting.dropped();
+                    return one(Answer.to(call, OpteeRules.RPC_CMD_COOKIE).build("no RPC buffer with cookie 0x"
+                            + Long.toHexString(cookie) + ": Xen drops the call, registers untouched",
+                            OpteeRules.RPC_CMD_COOKIE), Optional.empty(), (observed, buffer) -> rest.with(lost));
+                }
                 Optional<byte[]> reply = memory.read(waiting.rpcPage(), OpteeMessage.HEADER);
                 if (reply.isEmpty()) {
                     return new OpteeOutcome.Unmodelled("the guest's answer to the RPC is not known to the model");

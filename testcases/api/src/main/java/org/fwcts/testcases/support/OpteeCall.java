@@ -36,6 +36,9 @@ public final class OpteeCall {
     private Optional<byte[]> rpcMessage = Optional.empty();
     /** The RPC function the call waits in; -1 when it does not wait. */
     private int pending = -1;
+    /** x1 and x2 of the RPC the call waits in. */
+    private long rpcA1;
+    private long rpcA2;
 
     OpteeCall(OpteeGuests.OpteeGuest guest, long address, OpteeMessage message) {
         this.guest = guest;
@@ -51,6 +54,8 @@ public final class OpteeCall {
         resumed.rpcPage = call.rpcPage();
         resumed.last = null;
         resumed.pending = call.rpcOp();
+        resumed.rpcA1 = call.rpcA1();
+        resumed.rpcA2 = call.rpcA2();
         return resumed;
     }
 
@@ -87,6 +92,9 @@ public final class OpteeCall {
             registers[4] = rpcPage >>> 32;
             registers[5] = rpcPage & 0xFFFF_FFFFL;
         } else if (pending == OpteeSmc.RPC_CMD) {
+            // The RPC buffer's cookie goes back in x1:x2, as OP-TEE gave it (Xen finds the buffer by it).
+            registers[1] = rpcA1;
+            registers[2] = rpcA2;
             byte[] request = rpcMessage.orElseGet(() -> OpteeMessage.of(0, 0, 0, List.of()).encode());
             ByteBuffer.wrap(request).order(ByteOrder.LITTLE_ENDIAN).putInt(20, REFUSED);
             writes.add(new MemoryRegion(rpcPage, request));
@@ -116,6 +124,8 @@ public final class OpteeCall {
         if (OpteeSmc.isRpc(w0)) {
             pending = (int) (w0 & 0xFFFF);
             thread = (int) observed.x(3);
+            rpcA1 = observed.x(1);
+            rpcA2 = observed.x(2);
             rpcMessage = read(rpcPage, OpteeMessage.HEADER + 4 * OpteeMessage.PARAM);
         } else {
             pending = -1;

@@ -90,7 +90,7 @@ public final class OpteeGuests {
     /** Finishes the calls the model sees waiting in an RPC, so a test starts with all of OP-TEE's threads free. */
     private void finishWaiting() {
         for (StdCall waiting : state().calls()) {
-            if (ids.contains(waiting.vm())) {
+            if (ids.contains(waiting.vm()) && !waiting.lost()) {
                 guest(waiting.vm()).resumeWaiting(waiting).finish();
             }
         }

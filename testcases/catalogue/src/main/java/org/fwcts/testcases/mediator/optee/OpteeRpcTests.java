@@ -12,6 +12,7 @@ import org.fwcts.testcases.support.Firmware;
 import org.fwcts.testcases.support.OpteeCall;
 import org.fwcts.testcases.support.OpteeGuests;
 import org.fwcts.testcases.support.RequiresOpteeMediator;
+import org.fwcts.testcases.support.TestRun;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,27 @@ class OpteeRpcTests {
         int thread = call.thread();
         call.finish();
         vm.smc(OpteeSmc.RETURN_FROM_RPC, 0, 0, thread);
+    }
+
+    @Test
+    @Tag("rule:XEN.OPTEE.RPC_CMD_COOKIE")
+    @Tag("rule:XEN.OPTEE.RESUME")
+    @DisplayName("resuming an RPC_CMD without the cookie of the guest's RPC buffer: Xen writes no registers back and"
+            + " drops the call, which no resume reaches again")
+    void resumeWithoutCookie(Firmware firmware, TestRun run) {
+        OpteeGuests.OpteeGuest vm = OpteeGuests.of(firmware).attached().get(0);
+        OpteeCall call = vm.call(OpteeMessages.openMissingTa(), 0).start();
+        for (int i = 0; i < 32 && call.waiting() && call.waitingIn() != OpteeSmc.RPC_CMD; i++) {
+            call.resume(0, Optional.empty());
+        }
+        if (call.waitingIn() != OpteeSmc.RPC_CMD) {
+            throw new AssertionError("OP-TEE ended the call without an RPC_CMD");
+        }
+        // The dropped call keeps an OP-TEE thread for the rest of the boot.
+        run.rebootBeforeNextTest("an OP-TEE call Xen dropped holds a thread until the next boot");
+        long cookie = OpteeSmc.pair(call.registers().x(1), call.registers().x(2));
+        vm.smc(OpteeSmc.RETURN_FROM_RPC, cookie >>> 32, (cookie & 0xFFFF_FFFFL) ^ 0x1000, call.thread());
+        vm.smc(OpteeSmc.RETURN_FROM_RPC, cookie >>> 32, cookie & 0xFFFF_FFFFL, call.thread());
     }
 
     @Test
