@@ -50,9 +50,15 @@ public record StdCall(EndpointId vm, int clientId, int thread, long guestArg, Op
     /**
      * How OP-TEE ends a call: ret, ret_origin and session written into its message (origin or
      * session empty: chosen by OP-TEE, bound from what the guest reads back), and the rule that says so.
+     * With {@code anyError} OP-TEE chooses the error: {@code ret} is the one a simulation gives, and
+     * any non-zero ret and origin are allowed.
      */
     public record Completion(int ret, Optional<Integer> origin, Optional<Integer> session, boolean opensSession,
-            org.fwcts.model.Rule rule) {
+            org.fwcts.model.Rule rule, boolean anyError) {
+        public Completion(int ret, Optional<Integer> origin, Optional<Integer> session, boolean opensSession,
+                org.fwcts.model.Rule rule) {
+            this(ret, origin, session, opensSession, rule, false);
+        }
     }
 
     public StdCall waiting(int newThread, int op, long a1, long a2, Step then) {

@@ -327,25 +327,35 @@ public final class XenOpteeMediator {
         int thread = starting ? lowestFree(state) : call.thread();
         List<Alternative> alternatives = new ArrayList<>();
         StdCall.Step step = call.next();
+        // Loading a TA no one serves: which RPC commands OP-TEE sends, and the error it ends with, are
+        // its own (more commands while another thread loads, another store tried); the buffer and
+        // thread rules stay the mediator's.
+        StdCall.Complete refused = new StdCall.Complete(new Completion(OpteeMessage.TEEC_ERROR_ITEM_NOT_FOUND,
+                Optional.of(OpteeMessage.TEEC_ORIGIN_TEE), Optional.of(call.shadow().session()), false,
+                OpteeRules.OPEN_SESSION, true));
+        StdCall.AskFree free = new StdCall.AskFree(refused.result());
         if (step instanceof StdCall.Complete complete) {
             alternatives.add(completion(state, call, registers, complete.result()));
         } else if (step instanceof StdCall.AskAlloc) {
             alternatives.add(rpc(state, call, registers, starting, thread, OpteeSmc.RPC_ALLOC, new StdCall.AskLoadTa(),
                     "RPC_ALLOC: OP-TEE asks for a buffer for its RPC messages"));
+            alternatives.add(completion(state, call, registers, refused.result()));
         } else if (step instanceof StdCall.AskLoadTa) {
-            alternatives.add(rpc(state, call, registers, starting, thread, OpteeSmc.RPC_CMD,
-                    new StdCall.AskFree(new Completion(OpteeMessage.TEEC_ERROR_ITEM_NOT_FOUND,
-                            Optional.of(OpteeMessage.TEEC_ORIGIN_TEE), Optional.of(call.shadow().session()), false,
-                            OpteeRules.OPEN_SESSION)),
+            alternatives.add(rpc(state, call, registers, starting, thread, OpteeSmc.RPC_CMD, free,
                     "RPC_CMD: OP-TEE asks the guest to load the TA"));
+            alternatives.add(rpc(state, call, registers, starting, thread, OpteeSmc.RPC_FREE, refused,
+                    "RPC_FREE: OP-TEE gives its RPC buffer back"));
         } else {
             alternatives.add(rpc(state, call, registers, starting, thread, OpteeSmc.RPC_FREE,
                     new StdCall.Complete(((StdCall.AskFree) step).then()), "RPC_FREE: OP-TEE gives its RPC buffer back"));
+            alternatives.add(rpc(state, call, registers, starting, thread, OpteeSmc.RPC_CMD, step,
+                    "RPC_CMD: OP-TEE sends another command"));
         }
         alternatives.add(rpc(state, call, registers, starting, thread, OpteeSmc.RPC_FOREIGN_INTR, step,
                 "RPC_FOREIGN_INTR: OP-TEE returns for an interrupt"));
         return new OpteeOutcome.Predicted(alternatives);
     }
+
 
     private Alternative rpc(OpteeState state, StdCall call, Registers registers, boolean starting, int thread, int function,
             StdCall.Step then, String summary) {
@@ -392,7 +402,8 @@ public final class XenOpteeMediator {
         }
         OpteeMessage back = guest.withParams(params).withResult(result.ret(), result.origin().orElse(0),
                 result.session().orElse(call.shadow().session()));
-        ArgBuffer buffer = new ArgBuffer(call.guestArg(), back, result.session().isEmpty(), result.origin().isEmpty());
+        ArgBuffer buffer = new ArgBuffer(call.guestArg(), back, result.session().isEmpty(),
+                result.origin().isEmpty() || result.anyError(), result.anyError());
         Rule rule = result.rule();
         Prediction prediction = Answer.to(registers, OpteeRules.SHADOW).w(0, OpteeSmc.RETURN_OK, rule)
                 .build(commandName(call.shadow().cmd()) + " done: ret 0x" + Integer.toHexString(result.ret()), rule);

@@ -117,6 +117,29 @@ public final class OpteeCall {
         return this;
     }
 
+    /**
+     * Resumes {@code calls} in turn, one RPC each, until one of them ends ({@code untilOneEnds}) or
+     * all have: a call waiting for another OP-TEE thread (a wait queue) gets on once that one does.
+     */
+    public static void finishTogether(List<OpteeCall> calls, boolean untilOneEnds) {
+        for (int round = 0; round < MAX_STEPS; round++) {
+            boolean anyWaiting = false;
+            for (OpteeCall call : calls) {
+                if (call.waiting()) {
+                    call.resume(0, Optional.empty());
+                    if (!call.waiting() && untilOneEnds) {
+                        return;
+                    }
+                    anyWaiting |= call.waiting();
+                }
+            }
+            if (!anyWaiting) {
+                return;
+            }
+        }
+        throw new AssertionError("OP-TEE still waits in RPCs after " + MAX_STEPS + " rounds of resumes");
+    }
+
     private OpteeCall made(Judgement judgement) {
         last = judgement;
         Registers observed = registers();

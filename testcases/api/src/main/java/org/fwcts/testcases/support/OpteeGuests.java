@@ -89,11 +89,13 @@ public final class OpteeGuests {
 
     /** Finishes the calls the model sees waiting in an RPC, so a test starts with all of OP-TEE's threads free. */
     private void finishWaiting() {
+        List<OpteeCall> calls = new ArrayList<>();
         for (StdCall waiting : state().calls()) {
             if (ids.contains(waiting.vm()) && !waiting.lost()) {
-                guest(waiting.vm()).resumeWaiting(waiting).finish();
+                calls.add(guest(waiting.vm()).resumeWaiting(waiting));
             }
         }
+        OpteeCall.finishTogether(calls, false);
     }
 
     /** One VM: its calls go through the run's pipeline as that VM's. */
