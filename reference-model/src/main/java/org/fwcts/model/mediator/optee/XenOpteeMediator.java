@@ -237,8 +237,14 @@ public final class XenOpteeMediator {
                                 OpteeRules.DEVICE_PTA);
             }
             default: {
-                if (!state.holds(clientId, message.session())) {
+                // entry_close_session: parameters are BAD_PARAMETERS; tee_ta_close_session answers a
+                // session it cannot find (none, or another guest's) with ITEM_NOT_FOUND.
+                if (!message.params().isEmpty()) {
                     return complete(OpteeMessage.TEEC_ERROR_BAD_PARAMETERS, OpteeMessage.TEEC_ORIGIN_TEE, message,
+                            OpteeRules.SESSION);
+                }
+                if (!state.holds(clientId, message.session())) {
+                    return complete(OpteeMessage.TEEC_ERROR_ITEM_NOT_FOUND, OpteeMessage.TEEC_ORIGIN_TEE, message,
                             OpteeRules.SESSION);
                 }
                 return Optional.of(new StdCall.Complete(new Completion(0, Optional.empty(),
@@ -321,10 +327,10 @@ public final class XenOpteeMediator {
                     "RPC_ALLOC: OP-TEE asks for a buffer for its RPC messages"));
         } else if (step instanceof StdCall.AskLoadTa) {
             alternatives.add(rpc(state, call, registers, starting, thread, OpteeSmc.RPC_CMD,
-                    new StdCall.AskFree(new Completion(OpteeMessage.TEEC_ERROR_ITEM_NOT_FOUND,
+                    new StdCall.AskFree(new Completion(OpteeMessage.TEEC_ERROR_OUT_OF_MEMORY,
                             Optional.of(OpteeMessage.TEEC_ORIGIN_TEE), Optional.of(call.shadow().session()), false,
                             OpteeRules.OPEN_SESSION)),
-                    "RPC_CMD: OP-TEE asks the guest to load the TA"));
+                    "RPC_CMD: OP-TEE asks the guest for shared memory for its REE file system (SHM_ALLOC)"));
         } else {
             alternatives.add(rpc(state, call, registers, starting, thread, OpteeSmc.RPC_FREE,
                     new StdCall.Complete(((StdCall.AskFree) step).then()), "RPC_FREE: OP-TEE gives its RPC buffer back"));

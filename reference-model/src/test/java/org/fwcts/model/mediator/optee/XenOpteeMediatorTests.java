@@ -66,15 +66,15 @@ class XenOpteeMediatorTests {
         assertThat(OpteeMessage.decode(walk.lastBuffer).ret()).isEqualTo(OpteeMessage.TEEC_ERROR_NOT_IMPLEMENTED);
         byte[] close = OpteeMessage.of(OpteeMessage.CMD_CLOSE_SESSION, 0, session, List.of()).encode();
         walk.call(VM2, withArg(PAGE), PAGE, close);
-        assertThat(OpteeMessage.decode(walk.lastBuffer).ret()).isEqualTo(OpteeMessage.TEEC_ERROR_BAD_PARAMETERS);
+        assertThat(OpteeMessage.decode(walk.lastBuffer).ret()).isEqualTo(OpteeMessage.TEEC_ERROR_ITEM_NOT_FOUND);
         walk.call(VM1, withArg(PAGE), PAGE, close);
         assertThat(OpteeMessage.decode(walk.lastBuffer).ret()).isZero();
         walk.call(VM1, withArg(PAGE), PAGE, close);
-        assertThat(OpteeMessage.decode(walk.lastBuffer).ret()).isEqualTo(OpteeMessage.TEEC_ERROR_BAD_PARAMETERS);
+        assertThat(OpteeMessage.decode(walk.lastBuffer).ret()).isEqualTo(OpteeMessage.TEEC_ERROR_ITEM_NOT_FOUND);
     }
 
     @Test
-    @DisplayName("an unknown TA: RPC_ALLOC, RPC_CMD with the guest's cookie, RPC_FREE, ITEM_NOT_FOUND; OP-TEE never sees a rewrite")
+    @DisplayName("an unknown TA: RPC_ALLOC, RPC_CMD with the guest's cookie, RPC_FREE, OUT_OF_MEMORY; OP-TEE never sees a rewrite")
     void rpcRoundTrip() {
         OpteeMessage.Param inout = new OpteeMessage.Param(OpteeMessage.ATTR_VALUE_INOUT, 1, 2, 3);
         byte[] message = open(UNKNOWN_TA, inout);
@@ -93,7 +93,7 @@ class XenOpteeMediatorTests {
         Registers done = walk.call(VM1, Registers.of(OpteeSmc.RETURN_FROM_RPC, 0, 0, thread));
         assertThat(done.x(0)).isEqualTo(OpteeSmc.RETURN_OK);
         OpteeMessage back = OpteeMessage.decode(walk.lastBuffer);
-        assertThat(back.ret()).isEqualTo(OpteeMessage.TEEC_ERROR_ITEM_NOT_FOUND);
+        assertThat(back.ret()).isEqualTo(OpteeMessage.TEEC_ERROR_OUT_OF_MEMORY);
         assertThat(back.params().get(2)).isEqualTo(inout);
         assertThat(walk.call(VM1, Registers.of(OpteeSmc.RETURN_FROM_RPC, 0, 0, thread)).x(0))
                 .isEqualTo(OpteeSmc.RETURN_ERESUME);

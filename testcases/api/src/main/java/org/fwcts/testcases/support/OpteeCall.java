@@ -87,6 +87,10 @@ public final class OpteeCall {
             registers[4] = rpcPage >>> 32;
             registers[5] = rpcPage & 0xFFFF_FFFFL;
         } else if (pending == OpteeSmc.RPC_CMD) {
+            // optee_smc.h, OPTEE_SMC_RETURN_RPC_CMD: a1/a2 (the cookie of the message's buffer, the
+            // page given at RPC_ALLOC) must be preserved; Xen finds the buffer by them (handle_rpc_cmd).
+            registers[1] = rpcPage >>> 32;
+            registers[2] = rpcPage & 0xFFFF_FFFFL;
             byte[] request = rpcMessage.orElseGet(() -> OpteeMessage.of(0, 0, 0, List.of()).encode());
             ByteBuffer.wrap(request).order(ByteOrder.LITTLE_ENDIAN).putInt(20, REFUSED);
             writes.add(new MemoryRegion(rpcPage, request));

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Standard calls that OP-TEE interrupts with RPCs: opening a session to a TA that does not exist
- * makes OP-TEE ask the guest for a message buffer, then to load the TA, then give the buffer back.
+ * makes OP-TEE ask the guest for a message buffer, then for shared memory to look for the TA with (the secure-storage TA store reads the REE file system first), then give the buffer back.
  */
 @ConformanceTest
 @RequiresOpteeMediator
@@ -31,13 +31,13 @@ class OpteeRpcTests {
     @Tag("rule:XEN.OPTEE.RPC")
     @Tag("rule:XEN.OPTEE.RPC_ALLOC")
     @Tag("rule:OPTEE.OPEN_SESSION")
-    @DisplayName("an RPC round trip: buffer allocated, load refused, buffer freed, the call ended with ITEM_NOT_FOUND")
+    @DisplayName("an RPC round trip: buffer allocated, shared memory refused, buffer freed, the call ended with OUT_OF_MEMORY")
     void roundTrip(Firmware firmware) {
         for (OpteeGuests.OpteeGuest vm : OpteeGuests.of(firmware).attached()) {
             OpteeCall call = vm.call(OpteeMessages.openMissingTa(), 0).start();
             assertThat(call.waiting()).as("%s's call waits in an RPC", vm).isTrue();
             call.finish();
-            assertThat(call.buffer().ret()).as("ret").isEqualTo(OpteeMessage.TEEC_ERROR_ITEM_NOT_FOUND);
+            assertThat(call.buffer().ret()).as("ret").isEqualTo(OpteeMessage.TEEC_ERROR_OUT_OF_MEMORY);
         }
     }
 
