@@ -9,15 +9,13 @@ import org.fwcts.model.Registers;
 import org.fwcts.model.ffa.EndpointId;
 
 /** The normal-world agent on its console: SMC and HVC, with its TX/RX buffers in memory it owns. */
-public final class NormalWorldAgent implements AgentChannel, ScratchArea {
+public final class NormalWorldAgent implements AgentChannel {
     private final EndpointId endpoint;
     private final AgentSession session;
     private final AgentMemory memory;
     private final Optional<Mailbox> mailbox;
-    /** An agent without a scratch area. */
-    private static final CallMemory.Window NO_SCRATCH = new CallMemory.Window(0, 0);
-    /** The agent's scratch area once it answered the question; null before. */
-    private CallMemory.Window scratch;
+    /** The agent's scratch area once it answered the question (empty inside: it has none); null before. */
+    private Optional<CallMemory.Window> scratch;
 
     /** Where the agent keeps its FF-A TX and RX buffers. */
     public record Mailbox(long txAddress, long rxAddress) {
@@ -106,11 +104,11 @@ public final class NormalWorldAgent implements AgentChannel, ScratchArea {
 
     /**
      * The memory the agent leaves to the harness for what calls pass by address (its address and
-     * length), asked of the agent once ({@code scratch}, PROTOCOL.md "Scratch memory"); none (length
-     * 0) for an agent without one (it answers {@code err verb}).
+     * length), asked of the agent once ({@code scratch}, PROTOCOL.md "Scratch memory"); empty for
+     * an agent that has none (it answers {@code err verb}).
      */
     @Override
-    public synchronized CallMemory.Window scratch() {
+    public synchronized Optional<CallMemory.Window> scratchArea() {
         if (scratch != null) {
             return scratch;
         }
@@ -119,12 +117,12 @@ public final class NormalWorldAgent implements AgentChannel, ScratchArea {
             reply = session.request("scratch", java.util.List.of());
         }
         if (reply instanceof AgentReply.NoReply || damaged(reply)) {
-            return NO_SCRATCH; // not known yet: asked again next time
+            return Optional.empty();
         }
         scratch = reply instanceof AgentReply.Ok ok && ok.fields().size() == 2 && ok.number(1) > 0
                 && ok.number(1) <= Integer.MAX_VALUE
-                ? new CallMemory.Window(ok.number(0), (int) ok.number(1))
-                : NO_SCRATCH;
+                ? Optional.of(new CallMemory.Window(ok.number(0), (int) ok.number(1)))
+                : Optional.empty();
         return scratch;
     }
 

@@ -19,7 +19,7 @@ import org.fwcts.model.ffa.EndpointId;
  * the scratch area the agent reports ({@code scratch}). A VM with one vCPU gets a
  * {@link NormalWorldAgent}: it cannot offer the calls on vCPU 1.
  */
-public final class VmAgent implements ConcurrentAgentChannel, ScratchArea {
+public final class VmAgent implements ConcurrentAgentChannel {
     /** {@code pair}'s status: both calls ran; vCPU 1's did not finish in time; anything else is CPU_ON's error. */
     private static final long BOTH_RAN = 0;
     private static final long SECOND_LATE = 1;
@@ -99,8 +99,8 @@ public final class VmAgent implements ConcurrentAgentChannel, ScratchArea {
     }
 
     @Override
-    public CallMemory.Window scratch() {
-        return calls.scratch();
+    public Optional<CallMemory.Window> scratchArea() {
+        return calls.scratchArea();
     }
 
     @Override

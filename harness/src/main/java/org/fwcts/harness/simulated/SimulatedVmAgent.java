@@ -7,7 +7,6 @@ import org.fwcts.harness.agent.Observation;
 import org.fwcts.harness.pipeline.CallMemory;
 import org.fwcts.harness.pipeline.ConcurrentAgentChannel;
 import org.fwcts.harness.pipeline.MemoryRegion;
-import org.fwcts.harness.pipeline.ScratchArea;
 import org.fwcts.harness.pipeline.Conduit;
 import org.fwcts.harness.pipeline.Observed;
 import org.fwcts.model.Registers;
@@ -19,7 +18,7 @@ import org.fwcts.model.mediator.VmMailbox;
  * mediator as that VM's, its TX and RX buffers are in the VM's own RAM. A simulation, not a
  * conformance result.
  */
-final class SimulatedVmAgent implements ConcurrentAgentChannel, ScratchArea {
+final class SimulatedVmAgent implements ConcurrentAgentChannel {
     /** The pages the simulated agent sets aside for structures its calls pass by address, in its own RAM. */
     private static final CallMemory.Window SCRATCH = new CallMemory.Window(0x7800_0000L, 32 * 4096);
 
@@ -59,8 +58,8 @@ final class SimulatedVmAgent implements ConcurrentAgentChannel, ScratchArea {
     }
 
     @Override
-    public CallMemory.Window scratch() {
-        return SCRATCH;
+    public Optional<CallMemory.Window> scratchArea() {
+        return Optional.of(SCRATCH);
     }
 
     /** Writes {@code memory}'s regions into the VM's RAM, makes the call, and reads its windows back. */

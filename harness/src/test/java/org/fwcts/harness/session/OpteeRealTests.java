@@ -16,7 +16,6 @@ import org.fwcts.harness.pipeline.ConcurrentAgentChannel;
 import org.fwcts.harness.pipeline.Conduit;
 import org.fwcts.harness.pipeline.MemoryRegion;
 import org.fwcts.harness.pipeline.Observed;
-import org.fwcts.harness.pipeline.ScratchArea;
 import org.fwcts.model.Registers;
 import org.fwcts.model.ffa.EndpointId;
 import org.fwcts.targets.Launchers;
@@ -127,7 +126,7 @@ class OpteeRealTests {
     @DisplayName("each VM agent reports a page-aligned scratch area inside its guest's RAM")
     void scratchArea() {
         for (int id : List.of(2, 3, 4)) {
-            CallMemory.Window scratch = ((ScratchArea) vm(id)).scratch();
+            CallMemory.Window scratch = vm(id).scratchArea().orElseThrow();
             assertThat(scratch.address() % PAGE).isZero();
             assertThat(scratch.address()).isBetween(0x4000_0000L, 0x4400_0000L - scratch.length());
             assertThat(scratch.length()).isGreaterThanOrEqualTo(16 * PAGE);
@@ -138,7 +137,7 @@ class OpteeRealTests {
     @DisplayName("a session to the device pseudo-TA is opened, invoked and closed from vCPU 0 and 1, RPC allocations served with guest pages")
     void sessionToAPseudoTa() {
         ConcurrentAgentChannel vm1 = (ConcurrentAgentChannel) vm(2);
-        CallMemory.Window scratch = ((ScratchArea) vm1).scratch();
+        CallMemory.Window scratch = vm1.scratchArea().orElseThrow();
         long arg = scratch.address();
         List<Long> rpcs = new ArrayList<>();
         ByteBuffer opened = standardCall(vm1, 0, arg, openSession(), rpcs);

@@ -40,7 +40,7 @@ public final class ProfileOverrides {
             "enforcedEndpoints", ProfileOverrides::enforcedEndpoints,
             "vms", (p, v) -> p.optee().isPresent() ? XenOpteeProfiles.withVms(p, XenProfiles.parseVms(v))
                     : XenProfiles.withMediator(p, mediatorOf(p).withVms(XenProfiles.parseVms(v))),
-            "vmToVm", (p, v) -> XenProfiles.withMediator(p, mediatorOf(p).withVmToVm(bool(v))),
+            "vmToVm", ProfileOverrides::vmToVm,
             "opteeThreads", XenOpteeProfiles::withThreads,
             "opteeOsRevision", XenOpteeProfiles::withOsRevision,
             "opteeCapabilities", XenOpteeProfiles::withCapabilities);
@@ -51,6 +51,17 @@ public final class ProfileOverrides {
     private static org.fwcts.model.mediator.MediatorSetup mediatorOf(Profile profile) {
         return profile.mediator().orElseThrow(() ->
                 new IllegalArgumentException("profile " + profile.name() + " has no FF-A mediator"));
+    }
+
+    /** VM-to-VM listing of the FF-A mediator; the OP-TEE mediator has none, so there only "false" is valid. */
+    private static Profile vmToVm(Profile profile, String value) {
+        if (profile.optee().isPresent() && profile.mediator().isEmpty()) {
+            if (bool(value)) {
+                throw new IllegalArgumentException("Xen's OP-TEE mediator lists no VMs to each other");
+            }
+            return profile;
+        }
+        return XenProfiles.withMediator(profile, mediatorOf(profile).withVmToVm(bool(value)));
     }
 
     private static boolean bool(String text) {

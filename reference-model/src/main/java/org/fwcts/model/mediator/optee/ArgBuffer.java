@@ -12,9 +12,14 @@ import org.fwcts.model.ffa.RxContents;
  * @param expected the predicted message
  * @param sessionChosen whether OP-TEE chose the session field
  * @param originChosen whether OP-TEE chose the ret_origin field
+ * @param anyError whether OP-TEE chose the error in ret: any non-zero value
  */
-public record ArgBuffer(long address, OpteeMessage expected, boolean sessionChosen, boolean originChosen)
-        implements RxContents {
+public record ArgBuffer(long address, OpteeMessage expected, boolean sessionChosen, boolean originChosen,
+        boolean anyError) implements RxContents {
+
+    public ArgBuffer(long address, OpteeMessage expected, boolean sessionChosen, boolean originChosen) {
+        this(address, expected, sessionChosen, originChosen, false);
+    }
 
     @Override
     public byte[] encode() {
@@ -35,7 +40,11 @@ public record ArgBuffer(long address, OpteeMessage expected, boolean sessionChos
             field(found, "session", expected.session(), seen.session());
         }
         field(found, "cancel_id", expected.cancelId(), seen.cancelId());
-        field(found, "ret", expected.ret(), seen.ret());
+        if (!anyError) {
+            field(found, "ret", expected.ret(), seen.ret());
+        } else if (seen.ret() == 0) {
+            found.add("command buffer ret: expected an error, got 0 [" + OpteeRules.OPEN_SESSION.id() + "]");
+        }
         if (!originChosen) {
             field(found, "ret_origin", expected.retOrigin(), seen.retOrigin());
         }
@@ -49,6 +58,10 @@ public record ArgBuffer(long address, OpteeMessage expected, boolean sessionChos
             field(found, "params[" + i + "].c", want.c(), got.c());
         }
         return found;
+    }
+
+    private static void field(List<String> found, String name, int want, int got) {
+        field(found, name, Integer.toUnsignedLong(want), Integer.toUnsignedLong(got));
     }
 
     private static void field(List<String> found, String name, long want, long got) {

@@ -67,16 +67,17 @@ public final class OpteeRules {
     public static final Rule RPC_ALLOC = new Rule("XEN.OPTEE.RPC_ALLOC", DOC, "handle_rpc_func_alloc",
             "Resuming RPC_ALLOC, x1:x2 is the guest's page for OP-TEE's RPC messages, x4:x5 its cookie; Xen pins it"
                     + " and OP-TEE's later RPC_CMD returns that cookie in x1:x2.");
+    public static final Rule RPC_CMD_COOKIE = new Rule("XEN.OPTEE.RPC_CMD_COOKIE", DOC, "handle_rpc; handle_rpc_cmd",
+            "Resuming RPC_CMD, x1:x2 must be the cookie of one of the guest's RPC buffers; for any other Xen returns"
+                    + " without writing x0..x3 and without ending or releasing the call: it stays in flight, counted"
+                    + " against the guest's limit, its OP-TEE thread suspended, and no later resume reaches it.");
     public static final Rule OPEN_SESSION = new Rule("OPTEE.OPEN_SESSION", OPTEE, "entry_std.c entry_open_session",
             "OPEN_SESSION to a pseudo TA opens a session (ret 0, session ID chosen by OP-TEE); to a UUID no TA serves,"
-                    + " OP-TEE looks in its TA stores, which asks the normal world first (after RPC_ALLOC of its RPC"
-                    + " message buffer) for shared memory for the REE file system (RPC_CMD SHM_ALLOC: the secure-storage"
-                    + " TA store, CFG_SECSTOR_TA, looks before the REE one; tee_fs_rpc.c operation_open_dfh) and,"
-                    + " refused, ends with OUT_OF_MEMORY, origin TEE, freeing that buffer (RPC_FREE).");
-    public static final Rule SESSION = new Rule("OPTEE.SESSION", OPTEE, "entry_std.c entry_invoke_command, entry_close_session;"
-            + " tee_ta_manager.c tee_ta_close_session",
-            "INVOKE_COMMAND on a session the client does not hold is BAD_PARAMETERS, CLOSE_SESSION of one ITEM_NOT_FOUND"
-                    + " (CLOSE_SESSION with parameters BAD_PARAMETERS), origin TEE.");
+                    + " OP-TEE asks the normal world to load it (RPC_CMD LOAD_TA, after RPC_ALLOC of its RPC message"
+                    + " buffer) and, refused, ends with ITEM_NOT_FOUND, origin TEE, freeing that buffer (RPC_FREE).");
+    public static final Rule SESSION = new Rule("OPTEE.SESSION", OPTEE, "entry_std.c entry_invoke_command, entry_close_session",
+            "INVOKE_COMMAND on a session the client does not hold is BAD_PARAMETERS; CLOSE_SESSION of one is"
+                    + " ITEM_NOT_FOUND, with parameters BAD_PARAMETERS; origin TEE.");
     public static final Rule DEVICE_PTA = new Rule("OPTEE.DEVICE_PTA", OPTEE, "core/pta/device.c invoke_command",
             "The device enumeration pseudo TA answers an unknown command with NOT_IMPLEMENTED, and GET_DEVICES with"
                     + " parameters other than one memref output with BAD_PARAMETERS, origin TRUSTED_APP.");

@@ -42,7 +42,7 @@ public record OpteeState(List<StdCall> calls, Map<Integer, Set<Integer>> session
 
     /** The call of {@code vm} waiting on OP-TEE thread {@code thread} (get_std_call). */
     public Optional<StdCall> waiting(EndpointId vm, int thread) {
-        return calls.stream().filter(call -> call.vm().equals(vm) && call.thread() == thread).findFirst();
+        return calls.stream().filter(call -> call.vm().equals(vm) && call.thread() == thread && !call.lost()).findFirst();
     }
 
     /** OP-TEE's threads in use by waiting calls, whichever guest's. */

@@ -200,7 +200,7 @@ public final class XenOpteeMediator {
             return new OpteeOutcome.Unmodelled("OP-TEE's answer to this " + commandName(message.cmd())
                     + " is not modelled");
         }
-        StdCall started = new StdCall(vm.id(), clientId, -1, ipa, message, written, -1, 0, 0, plan.get(), 0, 0);
+        StdCall started = new StdCall(vm.id(), clientId, -1, ipa, message, written, -1, 0, 0, plan.get(), 0, 0, false);
         return run(state, started, call, true);
     }
 
@@ -237,18 +237,12 @@ public final class XenOpteeMediator {
                                 OpteeRules.DEVICE_PTA);
             }
             default: {
-                // entry_close_session: parameters are BAD_PARAMETERS; tee_ta_close_session answers a
-                // session it cannot find (none, or another guest's) with ITEM_NOT_FOUND.
                 if (!message.params().isEmpty()) {
                     return complete(OpteeMessage.TEEC_ERROR_BAD_PARAMETERS, OpteeMessage.TEEC_ORIGIN_TEE, message,
                             OpteeRules.SESSION);
                 }
-                if (!state.holds(clientId, message.session())) {
-                    return complete(OpteeMessage.TEEC_ERROR_ITEM_NOT_FOUND, OpteeMessage.TEEC_ORIGIN_TEE, message,
-                            OpteeRules.SESSION);
-                }
-                return Optional.of(new StdCall.Complete(new Completion(0, Optional.empty(),
-                        Optional.of(message.session()), false, OpteeRules.SESSION)));
+                return complete(state.holds(clientId, message.session()) ? 0 : OpteeMessage.TEEC_ERROR_ITEM_NOT_FOUND,
+                        OpteeMessage.TEEC_ORIGIN_TEE, message, OpteeRules.SESSION);
             }
         }
     }
@@ -297,6 +291,19 @@ public final class XenOpteeMediator {
                 break;
             }
             case OpteeSmc.RPC_CMD: {
+                long cookie = OpteeSmc.pair(call.x(1), call.x(2));
+                if (cookie != waiting.rpcCookie()) {
+                    boolean another = state.calls().stream().anyMatch(other -> other.vm().equals(vm.id())
+                            && other.rpcCookie() == cookie && cookie != 0);
+                    if (another) {
+                        return new OpteeOutcome.Unmodelled("a resume naming another call's RPC buffer is not modelled");
+                    }
+                    // handle_rpc_cmd finds no buffer and returns: x0..x3 not written, the call left in flight.
+                    StdCall lost = waiting.dropped();
+                    return one(Answer.to(call, OpteeRules.RPC_CMD_COOKIE).build("no RPC buffer with cookie 0x"
+                            + Long.toHexString(cookie) + ": Xen drops the call, registers untouched",
+                            OpteeRules.RPC_CMD_COOKIE), Optional.empty(), (observed, buffer) -> rest.with(lost));
+                }
                 Optional<byte[]> reply = memory.read(waiting.rpcPage(), OpteeMessage.HEADER);
                 if (reply.isEmpty()) {
                     return new OpteeOutcome.Unmodelled("the guest's answer to the RPC is not known to the model");
@@ -320,25 +327,35 @@ public final class XenOpteeMediator {
         int thread = starting ? lowestFree(state) : call.thread();
         List<Alternative> alternatives = new ArrayList<>();
         StdCall.Step step = call.next();
+        // Loading a TA no one serves: which RPC commands OP-TEE sends, and the error it ends with, are
+        // its own (more commands while another thread loads, another store tried); the buffer and
+        // thread rules stay the mediator's.
+        StdCall.Complete refused = new StdCall.Complete(new Completion(OpteeMessage.TEEC_ERROR_ITEM_NOT_FOUND,
+                Optional.of(OpteeMessage.TEEC_ORIGIN_TEE), Optional.of(call.shadow().session()), false,
+                OpteeRules.OPEN_SESSION, true));
+        StdCall.AskFree free = new StdCall.AskFree(refused.result());
         if (step instanceof StdCall.Complete complete) {
             alternatives.add(completion(state, call, registers, complete.result()));
         } else if (step instanceof StdCall.AskAlloc) {
             alternatives.add(rpc(state, call, registers, starting, thread, OpteeSmc.RPC_ALLOC, new StdCall.AskLoadTa(),
                     "RPC_ALLOC: OP-TEE asks for a buffer for its RPC messages"));
+            alternatives.add(completion(state, call, registers, refused.result()));
         } else if (step instanceof StdCall.AskLoadTa) {
-            alternatives.add(rpc(state, call, registers, starting, thread, OpteeSmc.RPC_CMD,
-                    new StdCall.AskFree(new Completion(OpteeMessage.TEEC_ERROR_OUT_OF_MEMORY,
-                            Optional.of(OpteeMessage.TEEC_ORIGIN_TEE), Optional.of(call.shadow().session()), false,
-                            OpteeRules.OPEN_SESSION)),
-                    "RPC_CMD: OP-TEE asks the guest for shared memory for its REE file system (SHM_ALLOC)"));
+            alternatives.add(rpc(state, call, registers, starting, thread, OpteeSmc.RPC_CMD, free,
+                    "RPC_CMD: OP-TEE asks the guest to load the TA"));
+            alternatives.add(rpc(state, call, registers, starting, thread, OpteeSmc.RPC_FREE, refused,
+                    "RPC_FREE: OP-TEE gives its RPC buffer back"));
         } else {
             alternatives.add(rpc(state, call, registers, starting, thread, OpteeSmc.RPC_FREE,
                     new StdCall.Complete(((StdCall.AskFree) step).then()), "RPC_FREE: OP-TEE gives its RPC buffer back"));
+            alternatives.add(rpc(state, call, registers, starting, thread, OpteeSmc.RPC_CMD, step,
+                    "RPC_CMD: OP-TEE sends another command"));
         }
         alternatives.add(rpc(state, call, registers, starting, thread, OpteeSmc.RPC_FOREIGN_INTR, step,
                 "RPC_FOREIGN_INTR: OP-TEE returns for an interrupt"));
         return new OpteeOutcome.Predicted(alternatives);
     }
+
 
     private Alternative rpc(OpteeState state, StdCall call, Registers registers, boolean starting, int thread, int function,
             StdCall.Step then, String summary) {
@@ -385,7 +402,8 @@ public final class XenOpteeMediator {
         }
         OpteeMessage back = guest.withParams(params).withResult(result.ret(), result.origin().orElse(0),
                 result.session().orElse(call.shadow().session()));
-        ArgBuffer buffer = new ArgBuffer(call.guestArg(), back, result.session().isEmpty(), result.origin().isEmpty());
+        ArgBuffer buffer = new ArgBuffer(call.guestArg(), back, result.session().isEmpty(),
+                result.origin().isEmpty() || result.anyError(), result.anyError());
         Rule rule = result.rule();
         Prediction prediction = Answer.to(registers, OpteeRules.SHADOW).w(0, OpteeSmc.RETURN_OK, rule)
                 .build(commandName(call.shadow().cmd()) + " done: ret 0x" + Integer.toHexString(result.ret()), rule);

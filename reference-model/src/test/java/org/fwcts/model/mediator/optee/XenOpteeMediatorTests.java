@@ -65,6 +65,8 @@ class XenOpteeMediatorTests {
         walk.call(VM1, withArg(PAGE), PAGE, invoke);
         assertThat(OpteeMessage.decode(walk.lastBuffer).ret()).isEqualTo(OpteeMessage.TEEC_ERROR_NOT_IMPLEMENTED);
         byte[] close = OpteeMessage.of(OpteeMessage.CMD_CLOSE_SESSION, 0, session, List.of()).encode();
+        walk.call(VM2, withArg(PAGE), PAGE, invoke);
+        assertThat(OpteeMessage.decode(walk.lastBuffer).ret()).isEqualTo(OpteeMessage.TEEC_ERROR_BAD_PARAMETERS);
         walk.call(VM2, withArg(PAGE), PAGE, close);
         assertThat(OpteeMessage.decode(walk.lastBuffer).ret()).isEqualTo(OpteeMessage.TEEC_ERROR_ITEM_NOT_FOUND);
         walk.call(VM1, withArg(PAGE), PAGE, close);
@@ -74,7 +76,7 @@ class XenOpteeMediatorTests {
     }
 
     @Test
-    @DisplayName("an unknown TA: RPC_ALLOC, RPC_CMD with the guest's cookie, RPC_FREE, OUT_OF_MEMORY; OP-TEE never sees a rewrite")
+    @DisplayName("an unknown TA: RPC_ALLOC, RPC_CMD with the guest's cookie, RPC_FREE, ITEM_NOT_FOUND; OP-TEE never sees a rewrite")
     void rpcRoundTrip() {
         OpteeMessage.Param inout = new OpteeMessage.Param(OpteeMessage.ATTR_VALUE_INOUT, 1, 2, 3);
         byte[] message = open(UNKNOWN_TA, inout);
@@ -87,16 +89,31 @@ class XenOpteeMediatorTests {
         byte[] refused = OpteeMessage.of(0, 0, 0, List.of()).withResult(OpteeMessage.TEEC_ERROR_ITEM_NOT_FOUND, 0, 0).encode();
         OpteeMessage rewritten = OpteeMessage.decode(message).withParams(List.of(OpteeMessage.decode(message).params().get(0),
                 OpteeMessage.decode(message).params().get(1), new OpteeMessage.Param(OpteeMessage.ATTR_VALUE_INOUT, 7, 8, 9)));
-        Registers free = walk.call(VM1, Registers.of(OpteeSmc.RETURN_FROM_RPC, 0, 0, thread), PAGE + 0x1000, refused, PAGE,
-                rewritten.encode());
+        Registers free = walk.call(VM1, Registers.of(OpteeSmc.RETURN_FROM_RPC, 0xAB, 0xCD, thread), PAGE + 0x1000, refused,
+                PAGE, rewritten.encode());
         assertThat(free.x(0)).isEqualTo(OpteeSmc.rpc(OpteeSmc.RPC_FREE));
         Registers done = walk.call(VM1, Registers.of(OpteeSmc.RETURN_FROM_RPC, 0, 0, thread));
         assertThat(done.x(0)).isEqualTo(OpteeSmc.RETURN_OK);
         OpteeMessage back = OpteeMessage.decode(walk.lastBuffer);
-        assertThat(back.ret()).isEqualTo(OpteeMessage.TEEC_ERROR_OUT_OF_MEMORY);
+        assertThat(back.ret()).isEqualTo(OpteeMessage.TEEC_ERROR_ITEM_NOT_FOUND);
         assertThat(back.params().get(2)).isEqualTo(inout);
         assertThat(walk.call(VM1, Registers.of(OpteeSmc.RETURN_FROM_RPC, 0, 0, thread)).x(0))
                 .isEqualTo(OpteeSmc.RETURN_ERESUME);
+    }
+
+    @Test
+    @DisplayName("resuming RPC_CMD without the buffer's cookie: registers untouched, the call lost yet holding its thread")
+    void wrongCookie() {
+        long thread = walk.call(VM1, withArg(PAGE), PAGE, open(UNKNOWN_TA)).x(3);
+        walk.call(VM1, Registers.of(OpteeSmc.RETURN_FROM_RPC, 0, PAGE + 0x1000, thread, 0, 0x77));
+        byte[] refused = OpteeMessage.of(0, 0, 0, List.of()).withResult(OpteeMessage.TEEC_ERROR_ITEM_NOT_FOUND, 0, 0).encode();
+        Registers dropped = walk.call(VM1, Registers.of(OpteeSmc.RETURN_FROM_RPC, 0, 0x78, thread), PAGE + 0x1000, refused);
+        assertThat(dropped.x(0)).isEqualTo(OpteeSmc.RETURN_FROM_RPC);
+        assertThat(walk.call(VM1, Registers.of(OpteeSmc.RETURN_FROM_RPC, 0, 0x77, thread)).x(0))
+                .isEqualTo(OpteeSmc.RETURN_ERESUME);
+        walk.call(VM1, withArg(PAGE + 0x2000), PAGE + 0x2000, open(UNKNOWN_TA));
+        assertThat(walk.call(VM1, withArg(PAGE + 0x4000), PAGE + 0x4000, open(OpteeBuild.DEVICE_PTA)).x(0))
+                .as("the lost call still counts").isEqualTo(OpteeSmc.RETURN_ETHREAD_LIMIT);
     }
 
     @Test

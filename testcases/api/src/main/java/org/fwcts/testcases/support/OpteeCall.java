@@ -36,6 +36,9 @@ public final class OpteeCall {
     private Optional<byte[]> rpcMessage = Optional.empty();
     /** The RPC function the call waits in; -1 when it does not wait. */
     private int pending = -1;
+    /** x1 and x2 of the RPC the call waits in. */
+    private long rpcA1;
+    private long rpcA2;
 
     OpteeCall(OpteeGuests.OpteeGuest guest, long address, OpteeMessage message) {
         this.guest = guest;
@@ -51,6 +54,8 @@ public final class OpteeCall {
         resumed.rpcPage = call.rpcPage();
         resumed.last = null;
         resumed.pending = call.rpcOp();
+        resumed.rpcA1 = call.rpcA1();
+        resumed.rpcA2 = call.rpcA2();
         return resumed;
     }
 
@@ -87,10 +92,9 @@ public final class OpteeCall {
             registers[4] = rpcPage >>> 32;
             registers[5] = rpcPage & 0xFFFF_FFFFL;
         } else if (pending == OpteeSmc.RPC_CMD) {
-            // optee_smc.h, OPTEE_SMC_RETURN_RPC_CMD: a1/a2 (the cookie of the message's buffer, the
-            // page given at RPC_ALLOC) must be preserved; Xen finds the buffer by them (handle_rpc_cmd).
-            registers[1] = rpcPage >>> 32;
-            registers[2] = rpcPage & 0xFFFF_FFFFL;
+            // The RPC buffer's cookie goes back in x1:x2, as OP-TEE gave it (Xen finds the buffer by it).
+            registers[1] = rpcA1;
+            registers[2] = rpcA2;
             byte[] request = rpcMessage.orElseGet(() -> OpteeMessage.of(0, 0, 0, List.of()).encode());
             ByteBuffer.wrap(request).order(ByteOrder.LITTLE_ENDIAN).putInt(20, REFUSED);
             writes.add(new MemoryRegion(rpcPage, request));
@@ -113,6 +117,29 @@ public final class OpteeCall {
         return this;
     }
 
+    /**
+     * Resumes {@code calls} in turn, one RPC each, until one of them ends ({@code untilOneEnds}) or
+     * all have: a call waiting for another OP-TEE thread (a wait queue) gets on once that one does.
+     */
+    public static void finishTogether(List<OpteeCall> calls, boolean untilOneEnds) {
+        for (int round = 0; round < MAX_STEPS; round++) {
+            boolean anyWaiting = false;
+            for (OpteeCall call : calls) {
+                if (call.waiting()) {
+                    call.resume(0, Optional.empty());
+                    if (!call.waiting() && untilOneEnds) {
+                        return;
+                    }
+                    anyWaiting |= call.waiting();
+                }
+            }
+            if (!anyWaiting) {
+                return;
+            }
+        }
+        throw new AssertionError("OP-TEE still waits in RPCs after " + MAX_STEPS + " rounds of resumes");
+    }
+
     private OpteeCall made(Judgement judgement) {
         last = judgement;
         Registers observed = registers();
@@ -120,6 +147,8 @@ public final class OpteeCall {
         if (OpteeSmc.isRpc(w0)) {
             pending = (int) (w0 & 0xFFFF);
             thread = (int) observed.x(3);
+            rpcA1 = observed.x(1);
+            rpcA2 = observed.x(2);
             rpcMessage = read(rpcPage, OpteeMessage.HEADER + 4 * OpteeMessage.PARAM);
         } else {
             pending = -1;

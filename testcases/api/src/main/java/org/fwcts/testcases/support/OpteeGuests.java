@@ -8,7 +8,6 @@ import org.fwcts.harness.pipeline.CallMemory;
 import org.fwcts.harness.pipeline.ConcurrentAgentChannel;
 import org.fwcts.harness.pipeline.Conduit;
 import org.fwcts.harness.pipeline.Judgement;
-import org.fwcts.harness.pipeline.ScratchArea;
 import org.fwcts.model.Registers;
 import org.fwcts.model.ffa.EndpointId;
 import org.fwcts.model.mediator.VmEndpoint;
@@ -90,11 +89,13 @@ public final class OpteeGuests {
 
     /** Finishes the calls the model sees waiting in an RPC, so a test starts with all of OP-TEE's threads free. */
     private void finishWaiting() {
+        List<OpteeCall> calls = new ArrayList<>();
         for (StdCall waiting : state().calls()) {
-            if (ids.contains(waiting.vm())) {
-                guest(waiting.vm()).resumeWaiting(waiting).finish();
+            if (ids.contains(waiting.vm()) && !waiting.lost()) {
+                calls.add(guest(waiting.vm()).resumeWaiting(waiting));
             }
         }
+        OpteeCall.finishTogether(calls, false);
     }
 
     /** One VM: its calls go through the run's pipeline as that VM's. */
@@ -145,10 +146,8 @@ public final class OpteeGuests {
 
         /** Page {@code index} of this VM's scratch area; skips the test when its agent declares none or it is too small. */
         public long page(int index) {
-            if (!(agent instanceof ScratchArea area)) {
-                throw new TestAbortedException(id + "'s agent declares no scratch area for OP-TEE messages");
-            }
-            CallMemory.Window scratch = area.scratch();
+            CallMemory.Window scratch = agent.scratchArea().orElseThrow(() ->
+                    new TestAbortedException(id + "'s agent declares no scratch area for OP-TEE messages"));
             if ((long) (index + 1) * 4096 > scratch.length()) {
                 throw new TestAbortedException(id + "'s scratch area has " + scratch.length() / 4096
                         + " pages; the test needs " + (index + 1));

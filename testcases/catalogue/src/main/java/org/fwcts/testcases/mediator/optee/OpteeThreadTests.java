@@ -39,12 +39,11 @@ class OpteeThreadTests {
         }
         OpteeCall refused = vm.call(OpteeMessages.openDevicePta(), threads).start();
         assertThat(refused.registers().x(0)).as("x0").isEqualTo(OpteeSmc.RETURN_ETHREAD_LIMIT);
-        held.get(0).finish();
+        // Resumed in turn: one may wait for another loading a TA (an OP-TEE wait queue).
+        OpteeCall.finishTogether(held, true);
         OpteeCall admitted = vm.call(OpteeMessages.openDevicePta(), threads).start().finish();
         assertThat(admitted.buffer().ret()).as("ret once a thread is free").isZero();
         vm.call(OpteeMessages.close(admitted.buffer().session()), threads).start().finish();
-        for (OpteeCall call : held.subList(1, held.size())) {
-            call.finish();
-        }
+        OpteeCall.finishTogether(held, false);
     }
 }
