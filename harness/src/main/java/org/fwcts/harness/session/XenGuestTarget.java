@@ -134,7 +134,7 @@ public final class XenGuestTarget implements RunningTarget, VmHost {
         }
         OpteeMediatorPresence.missing(demux.hypervisorLines()).ifPresent(reason -> {
             throw new TargetException(descriptor.name() + ": " + reason + "; the descriptor gives guests OP-TEE"
-                    + " (tee: optee) (README, \"Xen's OP-TEE mediator\")" + xenLogTail(demux));
+                    + " (tee: optee) (README, \"Xen's OP-TEE mediator on QEMU\")" + xenLogTail(demux));
         });
     }
 

@@ -70,7 +70,7 @@ class OpteeRealTests {
         String image = System.getenv("FWCTS_XEN_OPTEE");
         String tfa = System.getenv("FWCTS_OPTEE_TFA");
         Assumptions.assumeTrue(image != null && Files.isReadable(Path.of(image)),
-                "FWCTS_XEN_OPTEE does not name a readable Xen image (README, \"Xen's OP-TEE mediator\")");
+                "FWCTS_XEN_OPTEE does not name a readable Xen image (README, \"Xen's OP-TEE mediator on QEMU\")");
         Assumptions.assumeTrue(tfa != null && Files.isReadable(Path.of(tfa, "bl1.bin")),
                 "FWCTS_OPTEE_TFA does not name a TF-A build folder with bl1.bin and fip.bin (OP-TEE as BL32)");
         ProjectLayout layout = ProjectLayout.discover();

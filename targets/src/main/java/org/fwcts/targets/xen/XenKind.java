@@ -67,7 +67,10 @@ public final class XenKind implements TargetKind {
         return settings;
     }
 
-    /** The mediator model learns the guests from the profile overrides: they must say what this section says. */
+    /**
+     * The mediator model learns the guests from the profile overrides: they must say what this
+     * section says (and, with FF-A guests, whether VMs are listed to each other).
+     */
     private static void matchesProfile(YamlNode descriptor, XenSettings settings) {
         String vms = String.join(",", settings.guests().stream().map(g -> g.ffaId() + ":" + g.vcpus()
                 + (g.mediator() ? "" : ":detached")).toList());
@@ -77,7 +80,8 @@ public final class XenKind implements TargetKind {
                     + " domain + 1 : vCPUs, :detached without the mediator), got "
                     + (overrides.containsKey("vms") ? "\"" + overrides.get("vms") + "\"" : "nothing"));
         }
-        if (!Boolean.toString(settings.vmToVm()).equals(overrides.get("vmToVm"))) {
+        boolean ffa = settings.guests().stream().anyMatch(guest -> guest.tee() == XenGuest.Tee.FFA);
+        if (ffa && !Boolean.toString(settings.vmToVm()).equals(overrides.get("vmToVm"))) {
             throw descriptor.error("profileOverrides.vmToVm", "must be \"" + settings.vmToVm() + "\" to match xen.vmToVm");
         }
     }

@@ -35,7 +35,7 @@ public record StdCall(EndpointId vm, int clientId, int thread, long guestArg, Op
     public record AskAlloc() implements Step {
     }
 
-    /** Ask the normal world to load the TA (OPTEE_RPC_CMD_LOAD_TA) in the RPC buffer. */
+    /** Ask the normal world for what OP-TEE needs next to find the TA: shared memory for its REE file system (SHM_ALLOC, the secure-storage TA store looking first). */
     public record AskLoadTa() implements Step {
     }
 
