@@ -14,6 +14,9 @@
 #include "exc.h"
 #include "smc.h"
 #include "vcpu.h"
+#ifdef AGENT_VM
+#include "scratch.h"
+#endif
 
 /*
  * The longest lines must fit PROTO_LINE_MAX: the rdb reply, the smc reply,
@@ -94,7 +97,8 @@ static enum cmd_verb cmd_lookup_verb(struct proto_field verb)
 		{"crash", CMD_CRASH}, {"hang", CMD_HANG},
 #ifdef AGENT_VM
 		{"stage1", CMD_STAGE1}, {"pair", CMD_PAIR},
-		{"result1", CMD_RESULT1},
+		{"result1", CMD_RESULT1}, {"call1", CMD_CALL1},
+		{"scratch", CMD_SCRATCH},
 #endif
 	};
 	uint32_t i;
@@ -255,7 +259,7 @@ static enum proto_status cmd_parse_exec(struct cmd_req *req)
 	return status;
 }
 
-/* pair: C [X0 ... X17], C 0 for SMC and 1 for HVC. */
+/* pair and call1: C [X0 ... X17], C 0 for SMC and 1 for HVC. */
 static enum proto_status cmd_parse_pair(struct cmd_req *req)
 {
 	uint64_t v[1 + REGS_COUNT];
@@ -302,6 +306,12 @@ static enum proto_status cmd_parse(struct cmd_req *req)
 		return cmd_parse_regs(req);
 	case CMD_PAIR:
 		return cmd_parse_pair(req);
+#ifdef AGENT_VM
+	case CMD_CALL1:
+		return cmd_parse_pair(req);
+	case CMD_SCRATCH:
+		return req->nargs == 0 ? PROTO_OK : PROTO_ERR_ARGS;
+#endif
 	case CMD_RD:
 		return cmd_parse_access(req, 2);
 	case CMD_WR:
@@ -373,6 +383,9 @@ void cmd_execute(struct cmd_req *req)
 	case CMD_RESULT1:
 		vcpu_result(&req->reg);
 		break;
+	case CMD_CALL1:
+		req->result = vcpu_alone(&req->reg, req->value == 1);
+		break;
 #endif
 	default:
 		/* hello, echo and last touch nothing outside the agent. */
@@ -409,6 +422,9 @@ static void cmd_out_ok(struct proto_out *out, const struct cmd_req *req)
 		cmd_out_regs(out, &req->reg);
 		break;
 	case CMD_PAIR:
+#ifdef AGENT_VM
+	case CMD_CALL1:
+#endif
 		proto_out_field_hex(out, req->result);
 		if (req->result == VCPU_PAIR_DONE || req->result == VCPU_PAIR_LATE) {
 			cmd_out_regs(out, &req->reg);
@@ -434,6 +450,12 @@ static void cmd_out_ok(struct proto_out *out, const struct cmd_req *req)
 	case CMD_LAST:
 		proto_out_field_hex(out, cmd_last.valid ? cmd_last.seq : 0);
 		break;
+#ifdef AGENT_VM
+	case CMD_SCRATCH:
+		proto_out_field_hex(out, scratch_base());
+		proto_out_field_hex(out, SCRATCH_SIZE);
+		break;
+#endif
 	default:
 		/* wr, wrb and fill report nothing but success. */
 		break;

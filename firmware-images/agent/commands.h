@@ -61,6 +61,11 @@ enum cmd_verb {
 	CMD_STAGE1,
 	CMD_PAIR,
 	CMD_RESULT1,
+#ifdef AGENT_VM
+	/* A call on vCPU 1 alone, and the scratch memory (scratch.h). */
+	CMD_CALL1,
+	CMD_SCRATCH,
+#endif
 };
 
 /* One parsed request, and the results of running it. */

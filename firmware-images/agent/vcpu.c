@@ -109,9 +109,13 @@ static bool vcpu_await(volatile uint64_t *flag, uint64_t value)
 	return true;
 }
 
-uint64_t vcpu_pair(struct regs_block *call, bool hvc)
+/*
+ * Starts vCPU 1 for a new round with the staged call and waits until it is
+ * ready: VCPU_PAIR_DONE when it is (release it with vcpu_go()), otherwise as
+ * vcpu_pair() reports.
+ */
+static uint64_t vcpu_ready_second(uint64_t round, bool hvc)
 {
-	uint64_t round = vcpu_shared.round + 1;
 	uint64_t status;
 
 	vcpu_shared.round = round;
@@ -121,18 +125,49 @@ uint64_t vcpu_pair(struct regs_block *call, bool hvc)
 	if (status != 0) {
 		return status;
 	}
-	if (!vcpu_await(&vcpu_shared.ready, round)) {
-		return VCPU_PAIR_LATE;
-	}
+	return vcpu_await(&vcpu_shared.ready, round) ? VCPU_PAIR_DONE : VCPU_PAIR_LATE;
+}
 
+static void vcpu_go(uint64_t round)
+{
 	vcpu_shared.go = round;
 	vcpu_publish();
+}
+
+uint64_t vcpu_pair(struct regs_block *call, bool hvc)
+{
+	uint64_t round = vcpu_shared.round + 1;
+	uint64_t status;
+
+	status = vcpu_ready_second(round, hvc);
+	if (status != VCPU_PAIR_DONE) {
+		return status;
+	}
+	vcpu_go(round);
 	if (hvc) {
 		smc_hvc_call(call);
 	} else {
 		smc_call(call);
 	}
 	return vcpu_await(&vcpu_shared.done, round) ? VCPU_PAIR_DONE : VCPU_PAIR_LATE;
+}
+
+uint64_t vcpu_alone(struct regs_block *call, bool hvc)
+{
+	uint64_t round = vcpu_shared.round + 1;
+	uint64_t status;
+
+	vcpu_stage(call);
+	status = vcpu_ready_second(round, hvc);
+	if (status != VCPU_PAIR_DONE) {
+		return status;
+	}
+	vcpu_go(round);
+	if (!vcpu_await(&vcpu_shared.done, round)) {
+		return VCPU_PAIR_LATE;
+	}
+	vcpu_result(call);
+	return VCPU_PAIR_DONE;
 }
 
 void vcpu_result(struct regs_block *result)

@@ -26,6 +26,13 @@ void vcpu_stage(const struct regs_block *call);
  */
 uint64_t vcpu_pair(struct regs_block *call, bool hvc);
 
+/*
+ * Makes `call` on vCPU 1 alone (staging it as vcpu_stage() does) while vCPU 0
+ * waits, so that a call can be made, or resumed, from the VM's other vCPU;
+ * `call` holds vCPU 1's results after. Returns as vcpu_pair() does.
+ */
+uint64_t vcpu_alone(struct regs_block *call, bool hvc);
+
 /* The second vCPU's results of the last vcpu_pair(). */
 void vcpu_result(struct regs_block *result);
 

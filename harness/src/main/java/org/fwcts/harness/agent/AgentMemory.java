@@ -11,10 +11,32 @@ import java.util.List;
 public final class AgentMemory {
     /** The most bytes one {@code rdb} or {@code wrb} carries (PROTOCOL.md). */
     public static final int CHUNK = 256;
+    /** The bytes one {@code wrb} carries on a console that drops input (Xen's guests): a short line gets through. */
+    private static final int SLOW_INPUT_CHUNK = 64;
+    /** How many more times such a console's memory command is sent after it arrived damaged every time. */
+    private static final int SLOW_INPUT_REPEATS = 3;
     private final AgentSession agent;
+    private final int writeChunk;
+    private final boolean slowInput;
 
     public AgentMemory(AgentSession agent) {
+        this(agent, CHUNK, false);
+    }
+
+    private AgentMemory(AgentSession agent, int writeChunk, boolean slowInput) {
         this.agent = agent;
+        this.writeChunk = writeChunk;
+        this.slowInput = slowInput;
+    }
+
+    /**
+     * Memory commands for an agent whose console loses input when a line is long (a Xen guest's
+     * vpl011 holds 32 bytes): writes go in short {@code wrb} lines, a run of zeros as one
+     * {@code fill}, and a command the agent got damaged each time is sent again a few more times
+     * (memory commands can be repeated without harm).
+     */
+    public static AgentMemory forSlowInput(AgentSession agent) {
+        return new AgentMemory(agent, SLOW_INPUT_CHUNK, true);
     }
 
     /** What a memory command did: finished with a result, faulted, or gave no answer. */
@@ -33,10 +55,19 @@ public final class AgentMemory {
     }
 
     public Result write(long address, byte[] bytes) {
-        for (int offset = 0; offset < bytes.length; offset += CHUNK) {
-            int length = Math.min(CHUNK, bytes.length - offset);
-            String hex = HexFormat.of().formatHex(bytes, offset, offset + length);
-            Result result = done(agent.request("wrb", List.of(hex(address + offset), hex)), false);
+        int offset = 0;
+        while (offset < bytes.length) {
+            int zeros = slowInput ? zerosAt(bytes, offset) : 0;
+            Result result;
+            if (zeros > writeChunk) {
+                result = fill(address + offset, zeros, 0);
+                offset += zeros;
+            } else {
+                int length = Math.min(writeChunk, bytes.length - offset);
+                String hex = HexFormat.of().formatHex(bytes, offset, offset + length);
+                result = done(request("wrb", List.of(hex(address + offset), hex)), false);
+                offset += length;
+            }
             if (!(result instanceof Result.Done)) {
                 return result;
             }
@@ -44,11 +75,28 @@ public final class AgentMemory {
         return new Result.Done(0, new byte[0]);
     }
 
+    private AgentReply request(String verb, List<String> args) {
+        AgentReply reply = agent.request(verb, args);
+        for (int again = 0; slowInput && again < SLOW_INPUT_REPEATS && reply instanceof AgentReply.Rejected rejected
+                && (rejected.code().equals("crc") || rejected.code().equals("syntax")); again++) {
+            reply = agent.request(verb, args);
+        }
+        return reply;
+    }
+
+    private static int zerosAt(byte[] bytes, int from) {
+        int end = from;
+        while (end < bytes.length && bytes[end] == 0) {
+            end++;
+        }
+        return end - from;
+    }
+
     public Result read(long address, int length) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(length);
         for (int offset = 0; offset < length; offset += CHUNK) {
             int chunk = Math.min(CHUNK, length - offset);
-            Result result = done(agent.request("rdb", List.of(hex(address + offset), hex(chunk))), true);
+            Result result = done(request("rdb", List.of(hex(address + offset), hex(chunk))), true);
             if (!(result instanceof Result.Done done)) {
                 return result;
             }
@@ -62,7 +110,7 @@ public final class AgentMemory {
     }
 
     public Result fill(long address, long length, int value) {
-        return done(agent.request("fill", List.of(hex(address), hex(length), hex(value & 0xFF))), false);
+        return done(request("fill", List.of(hex(address), hex(length), hex(value & 0xFF))), false);
     }
 
     /** Branches with link to {@code address}; the code must return. {@code value} is x0 on return. */

@@ -32,4 +32,13 @@ public interface AgentChannel {
         return Observed.direct(new org.fwcts.harness.agent.Observation.Indeterminate(
                 "agent " + endpoint() + " cannot write or read memory around a call"), java.util.Optional.empty());
     }
+
+    /**
+     * The memory the agent leaves to its caller for what a call passes by address (an OP-TEE
+     * message, the buffers handed out for RPCs): its address as the agent sees it (a VM's IPA) and
+     * its length. Empty for an agent that declares none; callers never guess one.
+     */
+    default java.util.Optional<CallMemory.Window> scratchArea() {
+        return java.util.Optional.empty();
+    }
 }

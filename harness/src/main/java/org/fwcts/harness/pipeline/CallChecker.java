@@ -62,7 +62,8 @@ public final class CallChecker {
                     Optional.of("the call " + entry.call() + " faulted"));
         }
         Registers observed = ((Observation.Completed) observation).registers();
-        Outcome.Match match = predicted.match(observed, entry.observed().rx());
+        Outcome.Match match = predicted.match(observed, entry.observed().rx(),
+                CallMemory.known(entry.observed().memoryOut()));
         if (match instanceof Outcome.Match.Consistent consistent) {
             Verdict verdict = earlier.isEmpty() ? Verdict.PASS : Verdict.FAIL;
             return new Judgement(entry, verdict, earlier.isEmpty() ? "" : earlier.get(0), Optional.of(predicted),

@@ -17,7 +17,7 @@ import org.fwcts.model.ffa.FfaCall;
  * know whether to make the call at all and how much RX to read back.
  *
  * <p>One pipeline serves a run; the model starts afresh with every boot. When the target
- * contradicts a model that carries state (FF-A), the model stops following the boot: further
+ * contradicts a model that carries state (FF-A, an RMM, OP-TEE), the model stops following the boot: further
  * calls are refused until the next boot.
  */
 public final class CallPipeline {
@@ -35,7 +35,8 @@ public final class CallPipeline {
     public CallPipeline(FirmwareModel model, CallHistory history) {
         this.checker = new CallChecker(model);
         this.history = history;
-        this.tracksState = model.profile().ffa().isPresent() || model.profile().rmm().isPresent();
+        this.tracksState = model.profile().ffa().isPresent() || model.profile().rmm().isPresent()
+                || model.profile().optee().isPresent();
         this.boot = history.lastBoot();
         this.sequence = history.lastSequence();
     }
@@ -102,6 +103,27 @@ public final class CallPipeline {
         }
         return record(agent.endpoint(), conduit, registers, tx, agent.invoke(conduit, registers, tx,
                 predicted.rxLength(), memory), true, memory.writes());
+    }
+
+    /**
+     * Makes one call on vCPU {@code vcpu} of {@code agent}'s VM, recorded and judged like any call;
+     * the model does not see the vCPU (a mediator's state is the VM's, not a vCPU's).
+     */
+    public Judgement callOnVcpu(ConcurrentAgentChannel agent, int vcpu, Conduit conduit, Registers registers,
+            CallMemory memory) {
+        ModelState before;
+        synchronized (this) {
+            ensureFollowing();
+            before = state;
+        }
+        Outcome outcome = checker.model().predict(before, FfaCall.of(agent.endpoint(), registers),
+                CallMemory.known(memory.writes()));
+        if (!(outcome instanceof Outcome.Predicted)) {
+            return record(agent.endpoint(), conduit, registers, new byte[0], Observed.notIssued("no prediction"), false,
+                    memory.writes());
+        }
+        return record(agent.endpoint(), conduit, registers, new byte[0],
+                agent.invokeOnVcpu(vcpu, conduit, registers, memory), true, memory.writes());
     }
 
     /**

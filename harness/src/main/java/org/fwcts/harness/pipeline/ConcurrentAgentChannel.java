@@ -16,4 +16,20 @@ public interface ConcurrentAgentChannel extends AgentChannel {
      * for vCPU 1. Neither call carries TX bytes or reads RX back.
      */
     List<Observed> invokeTogether(Conduit conduit, Registers onVcpu0, Registers onVcpu1);
+
+    /**
+     * Makes one call on vCPU {@code vcpu} (0 or 1) of the agent's VM, writing {@code memory}'s
+     * regions before it and reading its windows back after it, from whichever vCPU wrote them:
+     * guest memory is shared by the VM's vCPUs. It carries no TX bytes and reads no RX back. Used
+     * where the vCPU matters to the hypervisor (an OP-TEE RPC resumed on the other vCPU). An agent
+     * without a way to reach its second vCPU makes vCPU 0's calls only and reports the others as not
+     * made.
+     */
+    default Observed invokeOnVcpu(int vcpu, Conduit conduit, Registers call, CallMemory memory) {
+        if (vcpu == 0) {
+            return invoke(conduit, call, new byte[0], 0, memory);
+        }
+        return Observed.direct(new org.fwcts.harness.agent.Observation.Indeterminate(
+                "agent " + endpoint() + " cannot make a call on vCPU " + vcpu), java.util.Optional.empty());
+    }
 }

@@ -2,6 +2,7 @@ package org.fwcts.harness.pipeline;
 
 import java.util.Optional;
 import org.fwcts.harness.agent.AgentMemory;
+import org.fwcts.harness.agent.AgentReply;
 import org.fwcts.harness.agent.AgentSession;
 import org.fwcts.harness.agent.Observation;
 import org.fwcts.model.Registers;
@@ -13,15 +14,22 @@ public final class NormalWorldAgent implements AgentChannel {
     private final AgentSession session;
     private final AgentMemory memory;
     private final Optional<Mailbox> mailbox;
+    /** The agent's scratch area once it answered the question (empty inside: it has none); null before. */
+    private Optional<CallMemory.Window> scratch;
 
     /** Where the agent keeps its FF-A TX and RX buffers. */
     public record Mailbox(long txAddress, long rxAddress) {
     }
 
     public NormalWorldAgent(EndpointId endpoint, AgentSession session, Optional<Mailbox> mailbox) {
+        this(endpoint, session, new AgentMemory(session), mailbox);
+    }
+
+    /** An agent whose memory commands are {@code memory} (short writes for a console that drops input). */
+    public NormalWorldAgent(EndpointId endpoint, AgentSession session, AgentMemory memory, Optional<Mailbox> mailbox) {
         this.endpoint = endpoint;
         this.session = session;
-        this.memory = new AgentMemory(session);
+        this.memory = memory;
         this.mailbox = mailbox;
     }
 
@@ -63,6 +71,14 @@ public final class NormalWorldAgent implements AgentChannel {
     /** Writes {@code memory}'s regions, makes the call, and reads its windows back after a completed call. */
     @Override
     public Observed invoke(Conduit conduit, Registers call, byte[] tx, int rxLength, CallMemory memory) {
+        return around(memory, () -> invoke(conduit, call, tx, rxLength));
+    }
+
+    /**
+     * Writes {@code memory}'s regions with this agent, makes {@code call} (which may run on another
+     * vCPU of the same VM: they share memory), and reads the windows back after a completed call.
+     */
+    Observed around(CallMemory memory, java.util.function.Supplier<Observed> call) {
         for (MemoryRegion region : memory.writes()) {
             AgentMemory.Result written = this.memory.write(region.address(), region.bytes());
             if (!(written instanceof AgentMemory.Result.Done)) {
@@ -70,7 +86,7 @@ public final class NormalWorldAgent implements AgentChannel {
                         + " before the call failed: " + written), Optional.empty());
             }
         }
-        Observed observed = invoke(conduit, call, tx, rxLength);
+        Observed observed = call.get();
         if (memory.reads().isEmpty() || !(observed.observation() instanceof Observation.Completed)) {
             return observed;
         }
@@ -84,6 +100,35 @@ public final class NormalWorldAgent implements AgentChannel {
             back.add(new MemoryRegion(window.address(), done.bytes()));
         }
         return observed.withMemoryOut(back);
+    }
+
+    /**
+     * The memory the agent leaves to the harness for what calls pass by address (its address and
+     * length), asked of the agent once ({@code scratch}, PROTOCOL.md "Scratch memory"); empty for
+     * an agent that has none (it answers {@code err verb}).
+     */
+    @Override
+    public synchronized Optional<CallMemory.Window> scratchArea() {
+        if (scratch != null) {
+            return scratch;
+        }
+        AgentReply reply = session.request("scratch", java.util.List.of());
+        for (int again = 0; again < 2 && damaged(reply); again++) {
+            reply = session.request("scratch", java.util.List.of());
+        }
+        if (reply instanceof AgentReply.NoReply || damaged(reply)) {
+            return Optional.empty();
+        }
+        scratch = reply instanceof AgentReply.Ok ok && ok.fields().size() == 2 && ok.number(1) > 0
+                && ok.number(1) <= Integer.MAX_VALUE
+                ? Optional.of(new CallMemory.Window(ok.number(0), (int) ok.number(1)))
+                : Optional.empty();
+        return scratch;
+    }
+
+    /** A refusal other than {@code err verb}: the line was damaged on the way, so asking again may succeed. */
+    private static boolean damaged(AgentReply reply) {
+        return reply instanceof AgentReply.Rejected rejected && !rejected.code().equals("verb");
     }
 
     private Mailbox mailbox() {

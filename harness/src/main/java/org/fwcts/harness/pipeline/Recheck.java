@@ -42,7 +42,8 @@ public record Recheck(int calls, Map<Verdict, Integer> counts, List<Change> chan
      */
     public static Recheck of(List<HistoryLine> history, FirmwareModel model) {
         CallChecker checker = new CallChecker(model);
-        boolean tracksState = model.profile().ffa().isPresent() || model.profile().rmm().isPresent();
+        boolean tracksState = model.profile().ffa().isPresent() || model.profile().rmm().isPresent()
+                || model.profile().optee().isPresent();
         Map<Long, HistoryLine.Judged> given = new HashMap<>();
         for (HistoryLine line : history) {
             if (line instanceof HistoryLine.Judged judged) {

@@ -3,6 +3,7 @@ package org.fwcts.harness.pipeline;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.fwcts.harness.agent.AgentMemory;
 import org.fwcts.harness.agent.AgentProtocolException;
 import org.fwcts.harness.agent.AgentReply;
 import org.fwcts.harness.agent.AgentSession;
@@ -14,18 +15,22 @@ import org.fwcts.model.ffa.EndpointId;
  * The agent in a guest VM with two or more vCPUs, addressed by the VM's FF-A endpoint: single
  * calls as the normal-world agent makes them, and two calls released together on vCPUs 0 and 1
  * with the agent's {@code stage1}, {@code pair} and {@code result1} commands (PROTOCOL.md, "Two
- * vCPUs"). A VM with one vCPU gets a {@link NormalWorldAgent}: it cannot offer this.
+ * vCPUs"), one call on vCPU 1 alone ({@code call1}), and calls that pass guest memory, placed in
+ * the scratch area the agent reports ({@code scratch}). A VM with one vCPU gets a
+ * {@link NormalWorldAgent}: it cannot offer the calls on vCPU 1.
  */
 public final class VmAgent implements ConcurrentAgentChannel {
     /** {@code pair}'s status: both calls ran; vCPU 1's did not finish in time; anything else is CPU_ON's error. */
     private static final long BOTH_RAN = 0;
     private static final long SECOND_LATE = 1;
+    /** How many more times a call on vCPU 1 is sent after it arrived damaged every time. */
+    private static final int DAMAGED_REPEATS = 3;
 
     private final NormalWorldAgent calls;
     private final AgentSession session;
 
     public VmAgent(EndpointId endpoint, AgentSession session, Optional<NormalWorldAgent.Mailbox> mailbox) {
-        this.calls = new NormalWorldAgent(endpoint, session, mailbox);
+        this.calls = new NormalWorldAgent(endpoint, session, AgentMemory.forSlowInput(session), mailbox);
         this.session = session;
     }
 
@@ -41,6 +46,61 @@ public final class VmAgent implements ConcurrentAgentChannel {
     @Override
     public Observed invoke(Conduit conduit, Registers call, byte[] tx, int rxLength) {
         return calls.invoke(conduit, call, tx, rxLength);
+    }
+
+    /** Writes the memory with vCPU 0, makes the call, reads the memory back (PROTOCOL.md, "Scratch memory"). */
+    @Override
+    public Observed invoke(Conduit conduit, Registers call, byte[] tx, int rxLength, CallMemory memory) {
+        return calls.invoke(conduit, call, tx, rxLength, memory);
+    }
+
+    /**
+     * vCPU 0 makes its calls itself; vCPU 1's call is made with {@code call1} while vCPU 0 waits,
+     * and the memory around it is written and read by vCPU 0 (the VM's vCPUs share it).
+     */
+    @Override
+    public Observed invokeOnVcpu(int vcpu, Conduit conduit, Registers call, CallMemory memory) {
+        if (conduit == Conduit.DIRECT_REQUEST || conduit == Conduit.REC_ENTER) {
+            throw new IllegalArgumentException("a VM's vCPUs make their own calls (SMC or HVC)");
+        }
+        if (vcpu == 0) {
+            return invoke(conduit, call, new byte[0], 0, memory);
+        }
+        if (vcpu != 1) {
+            return unknown("the agent reaches vCPUs 0 and 1 only, not vCPU " + vcpu);
+        }
+        return calls.around(memory, () -> onSecondVcpu(conduit, call));
+    }
+
+    private Observed onSecondVcpu(Conduit conduit, Registers call) {
+        List<String> args = new ArrayList<>(List.of(conduit == Conduit.HVC ? "1" : "0"));
+        args.addAll(AgentSession.registerFields(call));
+        AgentReply reply = session.request("call1", args);
+        // A request refused as damaged was not run (PROTOCOL.md): on Xen's lossy input, send it again.
+        for (int again = 0; again < DAMAGED_REPEATS && reply instanceof AgentReply.Rejected rejected
+                && (rejected.code().equals("crc") || rejected.code().equals("syntax")); again++) {
+            reply = session.request("call1", args);
+        }
+        if (reply instanceof AgentReply.Fault fault) {
+            return Observed.direct(new Observation.Faulted(fault.exception()), Optional.empty());
+        }
+        if (!(reply instanceof AgentReply.Ok ok)) {
+            return unknown("the call on vCPU 1 got no answer: " + reply);
+        }
+        long status = ok.number(0);
+        if (status == SECOND_LATE) {
+            return unknown("vCPU 1's call did not return within the agent's 5 s");
+        }
+        if (status != BOTH_RAN) {
+            return unknown("PSCI CPU_ON of vCPU 1 returned " + (int) status + ": the VM has no second vCPU to run it");
+        }
+        return Observed.direct(new Observation.Completed(registers(ok.fields().subList(1, ok.fields().size()))),
+                Optional.empty());
+    }
+
+    @Override
+    public Optional<CallMemory.Window> scratchArea() {
+        return calls.scratchArea();
     }
 
     @Override

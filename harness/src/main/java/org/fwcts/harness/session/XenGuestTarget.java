@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.fwcts.harness.agent.AgentMemory;
 import org.fwcts.harness.agent.AgentProtocolException;
 import org.fwcts.harness.agent.AgentSession;
 import org.fwcts.harness.console.Console;
@@ -32,6 +33,9 @@ import org.fwcts.targets.xen.XenSettings;
 public final class XenGuestTarget implements RunningTarget, VmHost {
     /** How long one move of Xen's input focus may take to be announced. */
     private static final Duration FOCUS_TIMEOUT = Duration.ofSeconds(3);
+    /** How often a guest's greeting looks whether Xen has stopped, and the line its panic() prints. */
+    private static final Duration PANIC_POLL = Duration.ofSeconds(3);
+    private static final String XEN_PANIC = "Panic on CPU";
 
     private final RunningTarget launched;
     private final XenConsoleDemultiplexer demux;
@@ -45,7 +49,8 @@ public final class XenGuestTarget implements RunningTarget, VmHost {
         this.sessions = sessions;
         sessions.forEach((guest, session) -> {
             EndpointId id = EndpointId.of(guest.ffaId());
-            agents.put(id, guest.vcpus() >= 2 ? new VmAgent(id, session, mailbox) : new NormalWorldAgent(id, session, mailbox));
+            agents.put(id, guest.vcpus() >= 2 ? new VmAgent(id, session, mailbox)
+                    : new NormalWorldAgent(id, session, AgentMemory.forSlowInput(session), mailbox));
         });
     }
 
@@ -66,8 +71,9 @@ public final class XenGuestTarget implements RunningTarget, VmHost {
                 AgentSession session = new AgentSession(new LineChannel(wrapGuest.apply(demux.guestConsole(tag)),
                         transcript), descriptor.commandTimeout());
                 try {
-                    session.handshake(descriptor.bootTimeout());
+                    greet(session, descriptor.bootTimeout(), demux);
                 } catch (AgentProtocolException e) {
+                    requireOptee(descriptor, xen, demux);
                     throw new TargetException(descriptor.name() + ": guest " + guest.name() + " (" + tag + ", FF-A ID "
                             + guest.ffaId() + ") never answered: " + e.getMessage() + xenLogTail(demux), e);
                 }
@@ -82,14 +88,53 @@ public final class XenGuestTarget implements RunningTarget, VmHost {
         }
     }
 
-    /** Guests that are to have the mediator need a Xen that has one: otherwise the boot is refused with Xen's line. */
+    /**
+     * Greets a guest's agent within {@code bootTimeout}, giving up early once Xen has panicked (a
+     * TEE mediator's probe that failed with {@code tee=} on its command line stops the boot before
+     * any guest starts).
+     */
+    private static void greet(AgentSession session, Duration bootTimeout, XenConsoleDemultiplexer demux)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + bootTimeout.toNanos();
+        while (true) {
+            Duration left = Duration.ofNanos(deadline - System.nanoTime());
+            try {
+                session.handshake(left.compareTo(PANIC_POLL) < 0 ? left : PANIC_POLL);
+                return;
+            } catch (AgentProtocolException e) {
+                boolean unanswered = e.getMessage() != null && e.getMessage().startsWith("no agent answered");
+                if (!unanswered || System.nanoTime() >= deadline || session.channel().ended()
+                        || demux.hypervisorLines().stream().anyMatch(line -> line.contains(XEN_PANIC))) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Guests that are to have a mediator need a Xen that has it: otherwise the boot is refused with Xen's line. */
     private static void requireMediator(TargetDescriptor descriptor, XenSettings xen, XenConsoleDemultiplexer demux) {
-        if (xen.guests().stream().noneMatch(XenGuest::mediator)) {
+        requireOptee(descriptor, xen, demux);
+        if (xen.guests().stream().noneMatch(guest -> guest.tee() == XenGuest.Tee.FFA)) {
             return;
         }
         MediatorPresence.xenWithoutMediator(demux.hypervisorLines()).ifPresent(reason -> {
             throw new TargetException(descriptor.name() + ": " + reason + "; the descriptor gives guests the mediator"
                     + " (mediator: true): build Xen with CONFIG_TEE and CONFIG_FFA (README, \"Real Xen on QEMU\")");
+        });
+    }
+
+    /**
+     * Guests with {@code tee: optee} need Xen's OP-TEE mediator in front of an OP-TEE built for
+     * virtualization; a Xen that panics without one never starts the guests, so this is also asked
+     * when a guest does not answer.
+     */
+    private static void requireOptee(TargetDescriptor descriptor, XenSettings xen, XenConsoleDemultiplexer demux) {
+        if (xen.guests().stream().noneMatch(guest -> guest.tee() == XenGuest.Tee.OPTEE)) {
+            return;
+        }
+        OpteeMediatorPresence.missing(demux.hypervisorLines()).ifPresent(reason -> {
+            throw new TargetException(descriptor.name() + ": " + reason + "; the descriptor gives guests OP-TEE"
+                    + " (tee: optee) (README, \"Xen's OP-TEE mediator on QEMU\")" + xenLogTail(demux));
         });
     }
 

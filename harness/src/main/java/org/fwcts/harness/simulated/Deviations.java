@@ -10,7 +10,8 @@ import org.fwcts.model.ffa.FfaFunction;
 final class Deviations {
     static final String KNOWN = "wrong-error:FUNCTION:EXPECTED:ACTUAL (e.g. wrong-error:FFA_RXTX_MAP:DENIED:BUSY), "
             + "execute-on-not-specified, rwx-after-reclaim, relinquish-not-held, wrong-partition-id, " + RmmDeviations.KNOWN
-            + "; with a mediator: double-listing-race, wrong-vm-id, share-handle-swapped";
+            + "; with a mediator: double-listing-race, wrong-vm-id, share-handle-swapped; with an OP-TEE mediator: "
+            + OpteeDeviation.KNOWN;
 
     private Deviations() {
     }
@@ -53,6 +54,10 @@ final class Deviations {
         }
         if (name.equals("share-handle-swapped")) {
             return new ShareHandleSwapped();
+        }
+        java.util.Optional<Deviation> optee = OpteeDeviation.named(name);
+        if (optee.isPresent()) {
+            return optee.get();
         }
         java.util.Optional<Deviation> rmm = RmmDeviations.named(name);
         if (rmm.isPresent()) {

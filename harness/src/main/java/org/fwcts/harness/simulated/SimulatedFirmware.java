@@ -49,6 +49,7 @@ final class SimulatedFirmware {
     private final Map<EndpointId, SimulatedMemory> guestMemory = new HashMap<>();
     private ModelState state = ModelState.freshBoot();
     private final Optional<RmmSimulation> rmm;
+    private final Optional<OpteeSimulation> optee;
 
     SimulatedFirmware(Profile profile, List<Deviation> deviations, SimulatedMemory memory) {
         this.firmware = new FirmwareModel(profile);
@@ -64,11 +65,26 @@ final class SimulatedFirmware {
             }
         });
         this.rmm = firmware.rmm().map(model -> new RmmSimulation(model, deviations, memory));
+        org.fwcts.model.mediator.optee.OpteeDepartures departures = org.fwcts.model.mediator.optee.OpteeDepartures.NONE;
+        for (Deviation deviation : deviations) {
+            if (deviation instanceof OpteeDeviation departure) {
+                departures = departure.departs().apply(departures);
+            }
+        }
+        org.fwcts.model.mediator.optee.OpteeDepartures injected = departures;
+        this.optee = firmware.optee().map(mediator -> new OpteeSimulation(mediator.setup(), injected));
+        firmware.optee().ifPresent(mediator -> {
+            for (EndpointId vm : mediator.setup().ids()) {
+                guestMemory.put(vm, vm.equals(firmware.normalWorld()) ? memory
+                        : new SimulatedMemory(memory.base(), memory.size()));
+            }
+        });
     }
 
-    /** The guest VMs' endpoints, when a mediator runs in front of the SPMC. */
+    /** The guest VMs' endpoints, when a mediator runs in front of the SPMC or OP-TEE. */
     List<EndpointId> vms() {
-        return firmware.mediator().map(mediator -> mediator.setup().ids()).orElse(List.of());
+        return firmware.mediator().map(mediator -> mediator.setup().ids())
+                .or(() -> firmware.optee().map(mediator -> mediator.setup().ids())).orElse(List.of());
     }
 
     /** The RAM of guest {@code vm}. */
@@ -78,6 +94,9 @@ final class SimulatedFirmware {
 
     /** A guest VM's SMC, with its TX buffer as the VM's RAM holds it. */
     synchronized Registers vmSmc(EndpointId vm, Registers call) {
+        if (optee.isPresent() && optee.get().serves(vm, call)) {
+            return optee.get().call(vm, call, guestMemory.get(vm));
+        }
         return ffaCall(new FfaCall(vm, call, isFfa(call) ? vmTx(vm) : new byte[0]));
     }
 

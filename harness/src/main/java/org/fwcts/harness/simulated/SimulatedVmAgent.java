@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.fwcts.harness.agent.Observation;
+import org.fwcts.harness.pipeline.CallMemory;
 import org.fwcts.harness.pipeline.ConcurrentAgentChannel;
+import org.fwcts.harness.pipeline.MemoryRegion;
 import org.fwcts.harness.pipeline.Conduit;
 import org.fwcts.harness.pipeline.Observed;
 import org.fwcts.model.Registers;
@@ -17,6 +19,9 @@ import org.fwcts.model.mediator.VmMailbox;
  * conformance result.
  */
 final class SimulatedVmAgent implements ConcurrentAgentChannel {
+    /** The pages the simulated agent sets aside for structures its calls pass by address, in its own RAM. */
+    private static final CallMemory.Window SCRATCH = new CallMemory.Window(0x7800_0000L, 32 * 4096);
+
     private final EndpointId vm;
     private final SimulatedFirmware firmware;
 
@@ -50,6 +55,49 @@ final class SimulatedVmAgent implements ConcurrentAgentChannel {
                     : Optional.of(firmware.guestMemory(vm).read(after.get().rxAddress(), rxLength));
             return Observed.direct(new Observation.Completed(results), rx);
         }
+    }
+
+    @Override
+    public Optional<CallMemory.Window> scratchArea() {
+        return Optional.of(SCRATCH);
+    }
+
+    /** Writes {@code memory}'s regions into the VM's RAM, makes the call, and reads its windows back. */
+    @Override
+    public Observed invoke(Conduit conduit, Registers call, byte[] tx, int rxLength, CallMemory memory) {
+        synchronized (firmware) {
+            SimulatedMemory ram = firmware.guestMemory(vm);
+            for (MemoryRegion region : memory.writes()) {
+                if (!ram.contains(region.address(), region.bytes().length)) {
+                    return Observed.direct(new Observation.Indeterminate("0x" + Long.toHexString(region.address())
+                            + " is not in " + vm + "'s RAM"), Optional.empty());
+                }
+                ram.write(region.address(), region.bytes());
+            }
+            Observed observed = invoke(conduit, call, tx, rxLength);
+            if (!(observed.observation() instanceof Observation.Completed)) {
+                return observed;
+            }
+            List<MemoryRegion> back = new ArrayList<>();
+            for (CallMemory.Window window : memory.reads()) {
+                if (!ram.contains(window.address(), window.length())) {
+                    return Observed.direct(new Observation.Indeterminate("0x" + Long.toHexString(window.address())
+                            + " is not in " + vm + "'s RAM"), Optional.empty());
+                }
+                back.add(new MemoryRegion(window.address(), ram.read(window.address(), window.length())));
+            }
+            return observed.withMemoryOut(back);
+        }
+    }
+
+    /** A simulated VM's vCPUs share its RAM and its mediator: the call is the same from either. */
+    @Override
+    public Observed invokeOnVcpu(int vcpu, Conduit conduit, Registers call, CallMemory memory) {
+        if (vcpu < 0 || vcpu > 1) {
+            return Observed.direct(new Observation.Indeterminate("a simulated VM has vCPUs 0 and 1, not " + vcpu),
+                    Optional.empty());
+        }
+        return invoke(conduit, call, new byte[0], 0, memory);
     }
 
     @Override

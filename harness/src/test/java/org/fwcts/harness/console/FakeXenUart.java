@@ -56,14 +56,22 @@ public final class FakeXenUart implements Console {
 
     /** A Xen whose log says it uses the FF-A mediator ({@code mediator}) or says nothing of it. */
     public FakeXenUart(int guestCount, long seed, double noisePerLine, long drainNanosPerByte, boolean mediator) {
+        this(guestCount, seed, noisePerLine, drainNanosPerByte,
+                mediator ? List.of("Using TEE mediator for FF-A") : List.of());
+    }
+
+    /** A Xen whose log has {@code bootLines} after its version line; with no guests, one that stopped there. */
+    public FakeXenUart(int guestCount, long seed, List<String> bootLines) {
+        this(guestCount, seed, 0.0, 0, bootLines);
+    }
+
+    private FakeXenUart(int guestCount, long seed, double noisePerLine, long drainNanosPerByte, List<String> bootLines) {
         this.guestCount = guestCount;
         this.random = new Random(seed);
         this.noisePerLine = noisePerLine;
         this.drainNanosPerByte = drainNanosPerByte;
         printk("Xen version 4.22.0 (fake)\n");
-        if (mediator) {
-            printk("Using TEE mediator for FF-A\n");
-        }
+        bootLines.forEach(line -> printk(line + "\n"));
         for (int domain = 1; domain <= guestCount; domain++) {
             guests.add(new Guest(domain));
         }

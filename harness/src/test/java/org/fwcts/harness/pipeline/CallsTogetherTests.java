@@ -80,6 +80,42 @@ class CallsTogetherTests {
         assertThat(judged).extracting(Judgement::verdict).contains(Verdict.FAIL);
     }
 
+    @Test
+    @DisplayName("records and judges a call made on a chosen vCPU, which the agent is told")
+    void onChosenVcpu() {
+        Registers answer = answers(pipeline.state(), List.of(FEATURES)).get(0);
+        List<Integer> vcpus = new ArrayList<>();
+        ConcurrentAgentChannel agent = new ConcurrentAgentChannel() {
+            @Override
+            public EndpointId endpoint() {
+                return EndpointId.HYPERVISOR;
+            }
+
+            @Override
+            public Observed invoke(Conduit conduit, Registers call, byte[] tx, int rxLength) {
+                throw new UnsupportedOperationException("only calls on a chosen vCPU");
+            }
+
+            @Override
+            public List<Observed> invokeTogether(Conduit conduit, Registers first, Registers second) {
+                throw new UnsupportedOperationException("only calls on a chosen vCPU");
+            }
+
+            @Override
+            public Observed invokeOnVcpu(int vcpu, Conduit conduit, Registers call, CallMemory memory) {
+                vcpus.add(vcpu);
+                return Observed.direct(new Observation.Completed(answer), Optional.empty());
+            }
+        };
+        Judgement judged = pipeline.callOnVcpu(agent, 1, Conduit.SMC, FEATURES, CallMemory.NONE);
+        assertThat(vcpus).containsExactly(1);
+        assertThat(judged.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(judged.entry().registers()).isEqualTo(FEATURES);
+        Registers wrong = Registers.of(0x8400_0060L, 0, -2);
+        assertThat(pipeline.callOnVcpu(agent(wrong, wrong), 1, Conduit.SMC, FEATURES, CallMemory.NONE)
+                .verdict()).isNotEqualTo(Verdict.PASS);
+    }
+
     /** What a conforming target answers to {@code calls} served one after another from {@code state}. */
     private List<Registers> answers(ModelState state, List<Registers> calls) {
         List<Registers> answers = new ArrayList<>();

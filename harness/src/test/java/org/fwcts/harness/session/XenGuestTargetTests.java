@@ -120,6 +120,55 @@ class XenGuestTargetTests {
     }
 
     @Test
+    @DisplayName("connects OP-TEE guests when Xen's log says it uses the OP-TEE mediator")
+    void opteeGuests() throws Exception {
+        TargetDescriptor descriptor = descriptor("2:1,3:1", "    vm1: {tee: optee}\n    vm2: {tee: optee}");
+        try (XenGuestTarget xen = XenGuestTarget.connect(descriptor, launched(), new FakeXenUart(2, 7, List.of(
+                "(XEN) OP-TEE supports 2 simultaneous threads per guest.", "(XEN) Using TEE mediator for OP-TEE")),
+                Transcript.inMemory(), UnaryOperator.identity())) {
+            assertThat(xen.vmAgents().keySet()).containsExactlyInAnyOrder(EndpointId.of(2), EndpointId.of(3));
+        }
+    }
+
+    @Test
+    @DisplayName("names an OP-TEE built without virtualization, quoting the lines of Xen's log that show it")
+    void opteeWithoutVirtualizationIsNamed() throws Exception {
+        TargetDescriptor descriptor = descriptor("2:1", "    vm1: {tee: optee}");
+        assertThatThrownBy(() -> XenGuestTarget.connect(descriptor, launched(), new FakeXenUart(0, 7, List.of(
+                "(XEN) OP-TEE supports 8 simultaneous threads per guest.",
+                "(XEN) Panic on CPU 0:", "(XEN) TEE mediator optee from command line probe failed")),
+                Transcript.inMemory(), UnaryOperator.identity()))
+                .isInstanceOf(TargetException.class)
+                .hasMessageContaining("OP-TEE built without virtualization (CFG_NS_VIRTUALIZATION=y): Xen found OP-TEE"
+                        + " ('(XEN) OP-TEE supports 8 simultaneous threads per guest.')")
+                .hasMessageContaining("it says '(XEN) TEE mediator optee from command line probe failed'");
+    }
+
+    @Test
+    @DisplayName("names a Xen without the OP-TEE mediator, quoting its log")
+    void xenWithoutOpteeIsNamed() throws Exception {
+        TargetDescriptor descriptor = descriptor("2:1", "    vm1: {tee: optee}");
+        assertThatThrownBy(() -> XenGuestTarget.connect(descriptor, launched(), new FakeXenUart(0, 7, List.of(
+                "(XEN) TEE Mediator optee selected from command line", "(XEN) Panic on CPU 0:",
+                "(XEN) TEE Mediator optee from command line not supported")),
+                Transcript.inMemory(), UnaryOperator.identity()))
+                .isInstanceOf(TargetException.class)
+                .hasMessageContaining("Xen without the OP-TEE mediator (CONFIG_OPTEE): its log says"
+                        + " '(XEN) TEE Mediator optee from command line not supported'");
+    }
+
+    @Test
+    @DisplayName("refuses a descriptor whose guest names no known TEE, or contradicts its mediator flag")
+    void teeIsChecked() {
+        assertThatThrownBy(() -> descriptor("2:1", "    vm1: {tee: sel2}"))
+                .isInstanceOf(TargetException.class)
+                .hasMessageContaining("tee: expected ffa, optee or none, got 'sel2'");
+        assertThatThrownBy(() -> descriptor("2:1", "    vm1: {tee: optee, mediator: false}"))
+                .isInstanceOf(TargetException.class)
+                .hasMessageContaining("mediator: says false but tee says optee");
+    }
+
+    @Test
     @DisplayName("refuses a descriptor whose profile overrides disagree with its guests, naming the field")
     void overridesMustMatchGuests() {
         assertThatThrownBy(() -> descriptor("2:2", "    vm1: {}"))

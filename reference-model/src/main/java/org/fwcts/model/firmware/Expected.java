@@ -45,11 +45,28 @@ public record Expected(Prediction registers, Optional<RxContents> rx, List<Resul
     }
 
     public ModelState next(Registers observed) {
+        return next(observed, org.fwcts.model.HostMemory.NONE);
+    }
+
+    /** The state after the call, given its results and the caller's memory read back after it. */
+    public ModelState next(Registers observed, org.fwcts.model.HostMemory readBack) {
+        if (rx.isPresent() && rx.get() instanceof ReadBack back) {
+            return back.next(observed, readBack.read(back.address(), back.encode().length));
+        }
         return after.given(observed);
     }
 
     /** What the observation contradicts: register numbers, constraints and RX fields; empty when it agrees. */
     public List<String> differences(Registers observed, Optional<byte[]> observedRx) {
+        return differences(observed, observedRx, org.fwcts.model.HostMemory.NONE);
+    }
+
+    /** As {@link #differences(Registers, Optional)}, memory read back judged where the outcome predicts it. */
+    public List<String> differences(Registers observed, Optional<byte[]> observedRx, org.fwcts.model.HostMemory readBack) {
+        if (rx.isPresent() && rx.get() instanceof ReadBack back) {
+            return FfaPrediction.differences(registers, constraints, rx, observed,
+                    readBack.read(back.address(), back.encode().length));
+        }
         return FfaPrediction.differences(registers, constraints, rx, observed, observedRx);
     }
 

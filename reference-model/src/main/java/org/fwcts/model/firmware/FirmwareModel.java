@@ -14,6 +14,9 @@ import org.fwcts.model.mediator.MediatorAnswer;
 import org.fwcts.model.mediator.MediatorOutcome;
 import org.fwcts.model.mediator.MediatorState;
 import org.fwcts.model.mediator.XenFfaMediator;
+import org.fwcts.model.mediator.optee.OpteeOutcome;
+import org.fwcts.model.mediator.optee.OpteeState;
+import org.fwcts.model.mediator.optee.XenOpteeMediator;
 import org.fwcts.model.prediction.Prediction;
 import org.fwcts.model.profile.Profile;
 import org.fwcts.model.rmm.RealmEndpoints;
@@ -38,6 +41,7 @@ public final class FirmwareModel {
     /** The SPMC's state once the firmware and any hypervisor in front of it have booted. */
     private final FfaState spmcBoot;
     private final RmmModel rmm;
+    private final XenOpteeMediator optee;
 
     public FirmwareModel(Profile profile) {
         this(profile, List.of(new ArchitectureCalls(), new PsciCalls(), new FfaCalls()));
@@ -56,6 +60,17 @@ public final class FirmwareModel {
             this.mediator = null;
         }
         this.rmm = profile.rmm().map(RmmModel::new).orElse(null);
+        this.optee = profile.optee().map(XenOpteeMediator::new).orElse(null);
+    }
+
+    /** The hypervisor's OP-TEE mediator, if the profile has one. */
+    public java.util.Optional<XenOpteeMediator> optee() {
+        return java.util.Optional.ofNullable(optee);
+    }
+
+    /** The OP-TEE mediator's state in {@code state}. */
+    public OpteeState opteeState(ModelState state) {
+        return state.optee().orElse(OpteeState.freshBoot());
     }
 
     /** The hypervisor's FF-A mediator in front of the SPMC, if the profile has one. */
@@ -96,6 +111,9 @@ public final class FirmwareModel {
      * or the hypervisor/OS ID when the profile has no FF-A.
      */
     public EndpointId normalWorld() {
+        if (spmc == null && optee != null) {
+            return optee.setup().ids().get(0);
+        }
         return spmc == null ? EndpointId.HYPERVISOR : spmc.topology().primaryNormalWorld();
     }
 
@@ -128,6 +146,9 @@ public final class FirmwareModel {
             if (plainId && RmmModel.claims(call.registers().x(0))) {
                 return lift(state, rmm.rmi(rmmState(state), call.registers(), memory));
             }
+        }
+        if (optee != null && plainId && optee.serves(call.caller()) && XenOpteeMediator.claims(call.registers().x(0))) {
+            return throughOptee(state, call, memory);
         }
         // Function IDs with x0's upper half or the SVE hint set take the conduit's decoding first.
         if (spmc != null && plainId && ffaRange.claims(id)) {
@@ -165,6 +186,23 @@ public final class FirmwareModel {
                     this::mediatorState);
         }
         return new Outcome.Unmodelled(state, ((MediatorOutcome.Unmodelled) outcome).reason());
+    }
+
+    /** A VM's OP-TEE SMC: the mediator and OP-TEE behind it answer; the command buffer is judged where read back. */
+    private Outcome throughOptee(ModelState state, FfaCall call, HostMemory memory) {
+        OpteeOutcome outcome = optee.step(opteeState(state), call.caller(), call.registers(), memory);
+        if (outcome instanceof OpteeOutcome.Unmodelled unmodelled) {
+            return new Outcome.Unmodelled(state, unmodelled.reason());
+        }
+        List<Expected> alternatives = new ArrayList<>();
+        for (OpteeOutcome.Alternative alternative : ((OpteeOutcome.Predicted) outcome).alternatives()) {
+            java.util.Optional<org.fwcts.model.ffa.RxContents> buffer = alternative.buffer()
+                    .map(expected -> new CommandBufferReadBack(expected, (observed, bytes) ->
+                            state.withOptee(alternative.after().given(observed, bytes))));
+            alternatives.add(new Expected(alternative.registers(), buffer, List.of(), List.of(),
+                    observed -> state.withOptee(alternative.after().given(observed, java.util.Optional.empty()))));
+        }
+        return new Outcome.Predicted(alternatives);
     }
 
     private org.fwcts.model.rmm.RmmState rmmState(ModelState state) {

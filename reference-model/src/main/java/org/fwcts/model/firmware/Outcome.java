@@ -35,7 +35,8 @@ public sealed interface Outcome {
         public int rxLength() {
             int length = 0;
             for (Expected alternative : alternatives) {
-                length = Math.max(length, alternative.rx().map(rx -> rx.encode().length).orElse(0));
+                length = Math.max(length, alternative.rx().filter(rx -> !(rx instanceof ReadBack))
+                        .map(rx -> rx.encode().length).orElse(0));
             }
             return length;
         }
@@ -46,12 +47,17 @@ public sealed interface Outcome {
          * @param observedRx the caller's RX buffer after the call, when the harness read it
          */
         public Match match(Registers observed, Optional<byte[]> observedRx) {
+            return match(observed, observedRx, org.fwcts.model.HostMemory.NONE);
+        }
+
+        /** As {@link #match(Registers, Optional)}, with the caller's memory read back after the call. */
+        public Match match(Registers observed, Optional<byte[]> observedRx, org.fwcts.model.HostMemory readBack) {
             for (Expected alternative : alternatives) {
-                if (alternative.differences(observed, observedRx).isEmpty()) {
-                    return new Match.Consistent(alternative, alternative.next(observed));
+                if (alternative.differences(observed, observedRx, readBack).isEmpty()) {
+                    return new Match.Consistent(alternative, alternative.next(observed, readBack));
                 }
             }
-            return new Match.Contradicted(primary(), primary().differences(observed, observedRx));
+            return new Match.Contradicted(primary(), primary().differences(observed, observedRx, readBack));
         }
     }
 

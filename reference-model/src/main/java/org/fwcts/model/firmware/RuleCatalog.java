@@ -57,6 +57,7 @@ public final class RuleCatalog {
             ReleaseRules.class,
             NotificationRules.class,
             MediatorRules.class,
+            org.fwcts.model.mediator.optee.OpteeRules.class,
             RmmRules.class);
 
     private static final Map<String, Rule> BY_ID = collect(HOLDERS);

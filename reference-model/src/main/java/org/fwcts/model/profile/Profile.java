@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.fwcts.model.SpecVersion;
 import org.fwcts.model.ffa.spmc.FfaSystem;
 import org.fwcts.model.mediator.MediatorSetup;
+import org.fwcts.model.mediator.optee.OpteeSetup;
 import org.fwcts.model.rmm.RmmProfile;
 
 /**
@@ -27,6 +28,8 @@ import org.fwcts.model.rmm.RmmProfile;
  * @param mediator the hypervisor's FF-A mediator in front of the SPMC, with its guest VMs; empty
  *     when the normal world calls the SPMC directly
  * @param rmm the Realm Management Monitor behind the RMI function IDs; empty when there is none
+ * @param optee the hypervisor's OP-TEE mediator with OP-TEE behind it and its guest VMs; empty when
+ *     there is none
  */
 public record Profile(
         String name,
@@ -37,7 +40,8 @@ public record Profile(
         Map<Integer, Integer> psciFeatures,
         Optional<FfaSystem> ffa,
         Optional<MediatorSetup> mediator,
-        Optional<RmmProfile> rmm) {
+        Optional<RmmProfile> rmm,
+        Optional<OpteeSetup> optee) {
 
     public Profile {
         archFeatures = Map.copyOf(archFeatures);
@@ -47,7 +51,8 @@ public record Profile(
     /** A profile without a mediator or an RMM. */
     public Profile(String name, String description, Optional<SpecVersion> smcccVersion, Map<Integer, Integer> archFeatures,
             SpecVersion psciVersion, Map<Integer, Integer> psciFeatures, Optional<FfaSystem> ffa) {
-        this(name, description, smcccVersion, archFeatures, psciVersion, psciFeatures, ffa, Optional.empty(), Optional.empty());
+        this(name, description, smcccVersion, archFeatures, psciVersion, psciFeatures, ffa, Optional.empty(), Optional.empty(),
+                Optional.empty());
     }
 
     public Profile withMediator(Optional<MediatorSetup> setup) {
@@ -124,6 +129,7 @@ public record Profile(
         private Optional<FfaSystem> ffa;
         private Optional<MediatorSetup> mediator = Optional.empty();
         private Optional<RmmProfile> rmm = Optional.empty();
+        private Optional<OpteeSetup> optee = Optional.empty();
 
         private Builder() {
         }
@@ -138,6 +144,7 @@ public record Profile(
             ffa = from.ffa;
             mediator = from.mediator;
             rmm = from.rmm;
+            optee = from.optee;
         }
 
         public Builder name(String value) {
@@ -185,6 +192,11 @@ public record Profile(
             return this;
         }
 
+        public Builder optee(Optional<OpteeSetup> value) {
+            optee = value;
+            return this;
+        }
+
         /** The choices; fails naming the first one not set. */
         public Profile build() {
             return new Profile(set(name, "name"),
@@ -195,7 +207,8 @@ public record Profile(
                     set(psciFeatures, "psciFeatures"),
                     set(ffa, "ffa"),
                     set(mediator, "mediator"),
-                    set(rmm, "rmm"));
+                    set(rmm, "rmm"),
+                    set(optee, "optee"));
         }
 
         private static <T> T set(T value, String component) {

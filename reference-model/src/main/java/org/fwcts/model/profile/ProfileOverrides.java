@@ -22,7 +22,10 @@ import org.fwcts.model.smccc.OwningEntity;
  * target often needs these. For a profile with a hypervisor's FF-A mediator, {@code vms} lists the
  * guests as {@code ENDPOINT:VCPUS} ({@code ENDPOINT:VCPUS:detached} for one without the mediator),
  * comma-separated, and {@code vmToVm} ({@code true} or {@code false}) says whether the build lists
- * VMs to each other.
+ * VMs to each other. For a profile with Xen's OP-TEE mediator, {@code vms} lists its guests the same
+ * way (ENDPOINT is the client ID, domain ID + 1), {@code opteeThreads} is OP-TEE's CFG_NUM_THREADS,
+ * {@code opteeOsRevision} its {@code MAJOR.MINOR} and {@code opteeCapabilities} what it answers
+ * EXCHANGE_CAPABILITIES with before Xen filters it.
  */
 public final class ProfileOverrides {
     /** The prefix of the per-function SMCCC_ARCH_FEATURES keys. */
@@ -35,8 +38,12 @@ public final class ProfileOverrides {
             "psciVersion", (p, v) -> p.withPsciVersion(SpecVersion.parse(v)),
             "ffaVersion", (p, v) -> p.withFfaVersion(optionalVersion(v)),
             "enforcedEndpoints", ProfileOverrides::enforcedEndpoints,
-            "vms", (p, v) -> XenProfiles.withMediator(p, mediatorOf(p).withVms(XenProfiles.parseVms(v))),
-            "vmToVm", (p, v) -> XenProfiles.withMediator(p, mediatorOf(p).withVmToVm(bool(v))));
+            "vms", (p, v) -> p.optee().isPresent() ? XenOpteeProfiles.withVms(p, XenProfiles.parseVms(v))
+                    : XenProfiles.withMediator(p, mediatorOf(p).withVms(XenProfiles.parseVms(v))),
+            "vmToVm", ProfileOverrides::vmToVm,
+            "opteeThreads", XenOpteeProfiles::withThreads,
+            "opteeOsRevision", XenOpteeProfiles::withOsRevision,
+            "opteeCapabilities", XenOpteeProfiles::withCapabilities);
 
     private ProfileOverrides() {
     }
@@ -44,6 +51,17 @@ public final class ProfileOverrides {
     private static org.fwcts.model.mediator.MediatorSetup mediatorOf(Profile profile) {
         return profile.mediator().orElseThrow(() ->
                 new IllegalArgumentException("profile " + profile.name() + " has no FF-A mediator"));
+    }
+
+    /** VM-to-VM listing of the FF-A mediator; the OP-TEE mediator has none, so there only "false" is valid. */
+    private static Profile vmToVm(Profile profile, String value) {
+        if (profile.optee().isPresent() && profile.mediator().isEmpty()) {
+            if (bool(value)) {
+                throw new IllegalArgumentException("Xen's OP-TEE mediator lists no VMs to each other");
+            }
+            return profile;
+        }
+        return XenProfiles.withMediator(profile, mediatorOf(profile).withVmToVm(bool(value)));
     }
 
     private static boolean bool(String text) {

@@ -27,6 +27,9 @@ public final class Profiles {
         for (MediatorChoices release : List.of(MediatorChoices.XEN_4_20, MediatorChoices.XEN_4_21, MediatorChoices.XEN_4_22)) {
             register(XenProfiles.xen(withSpmc(tfaBl31(), SpmcProfiles.tfaEl3Spmc(), 32), release));
         }
+        for (String release : List.of("4.22.0", "4.21.0", "4.20.0")) {
+            register(XenOpteeProfiles.xen(tfaBl31(), org.fwcts.model.mediator.optee.OpteeChoices.of(release).orElseThrow()));
+        }
         register(withRmm(tfaBl31(), "tfa-rmm-v0.8", RmmProfile.TF_RMM_0_8,
                 "TF-A BL31 with TF-RMM v0.8.0 (RMI 1.0, RSI 1.0); the RMI/RSI model follows TF-RMM v0.8.0's source"));
         register(withRmm(tfaBl31(), "tfa-rmm-v0.9", RmmProfile.TF_RMM_0_9,

@@ -7,8 +7,8 @@ import java.util.Locale;
  * The device-tree source that turns QEMU's tree into a dom0less Xen boot: {@code /chosen} gets
  * Xen's command line and one {@code xen,domain} node per guest, with a {@code vpl011}, its memory
  * and vCPUs, the guest's kernel module (the VM agent, placed by QEMU's loader at
- * {@link #moduleAddress}) and, for a guest that is to have it, {@code tee = "ffa"} (the property
- * the Xen under test must honour; README, "Xen"). Appended to the decompiled tree, dtc merges it
+ * {@link #moduleAddress}) and, for a guest that is to have one, {@code tee = "ffa"} or
+ * {@code tee = "optee"} (the property the Xen under test must honour; README, "Xen"). Appended to the decompiled tree, dtc merges it
  * into {@code /chosen}. Pure: text in, text out.
  */
 final class DomainTree {
@@ -38,7 +38,7 @@ final class DomainTree {
             dts.append("\t\t\tcpus = <").append(guest.vcpus()).append(">;\n");
             dts.append("\t\t\tvpl011;\n");
             if (guest.mediator()) {
-                dts.append("\t\t\ttee = \"ffa\";\n");
+                dts.append("\t\t\ttee = \"").append(guest.tee().property()).append("\";\n");
             }
             dts.append(String.format(Locale.ROOT, "\t\t\tmodule@%x {%n", module));
             dts.append("\t\t\t\tcompatible = \"multiboot,kernel\", \"multiboot,module\";\n");

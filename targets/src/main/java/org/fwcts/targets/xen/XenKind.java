@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.fwcts.targets.Executables;
 import org.fwcts.targets.ProjectLayout;
@@ -66,7 +67,10 @@ public final class XenKind implements TargetKind {
         return settings;
     }
 
-    /** The mediator model learns the guests from the profile overrides: they must say what this section says. */
+    /**
+     * The mediator model learns the guests from the profile overrides: they must say what this
+     * section says (and, with FF-A guests, whether VMs are listed to each other).
+     */
     private static void matchesProfile(YamlNode descriptor, XenSettings settings) {
         String vms = String.join(",", settings.guests().stream().map(g -> g.ffaId() + ":" + g.vcpus()
                 + (g.mediator() ? "" : ":detached")).toList());
@@ -76,7 +80,8 @@ public final class XenKind implements TargetKind {
                     + " domain + 1 : vCPUs, :detached without the mediator), got "
                     + (overrides.containsKey("vms") ? "\"" + overrides.get("vms") + "\"" : "nothing"));
         }
-        if (!Boolean.toString(settings.vmToVm()).equals(overrides.get("vmToVm"))) {
+        boolean ffa = settings.guests().stream().anyMatch(guest -> guest.tee() == XenGuest.Tee.FFA);
+        if (ffa && !Boolean.toString(settings.vmToVm()).equals(overrides.get("vmToVm"))) {
             throw descriptor.error("profileOverrides.vmToVm", "must be \"" + settings.vmToVm() + "\" to match xen.vmToVm");
         }
     }
@@ -89,16 +94,35 @@ public final class XenKind implements TargetKind {
         return Boolean.parseBoolean(text);
     }
 
+    /**
+     * The guest's TEE mediator: {@code tee: ffa|optee|none}, or as before {@code mediator: true}
+     * (FF-A, the default) or {@code false}; both given must agree.
+     */
+    private static XenGuest.Tee tee(YamlNode guest) {
+        boolean mediator = flag(guest, "mediator", true);
+        Optional<String> named = guest.optionalString("tee");
+        if (named.isEmpty()) {
+            return mediator ? XenGuest.Tee.FFA : XenGuest.Tee.NONE;
+        }
+        XenGuest.Tee tee = XenGuest.Tee.fromProperty(named.get()).orElseThrow(() -> guest.error("tee",
+                "expected ffa, optee or none, got '" + named.get() + "'"));
+        if (guest.optionalString("mediator").isPresent() && mediator != (tee != XenGuest.Tee.NONE)) {
+            throw guest.error("mediator", "says " + mediator + " but tee says " + tee.property()
+                    + ": give tee alone");
+        }
+        return tee;
+    }
+
     private static List<XenGuest> guests(YamlNode node) {
         List<XenGuest> guests = new ArrayList<>();
         for (Map.Entry<String, YamlNode> entry : node.mappings("guests").entrySet()) {
-            YamlNode guest = entry.getValue().allowOnly(Set.of("vcpus", "memoryMiB", "mediator"));
+            YamlNode guest = entry.getValue().allowOnly(Set.of("vcpus", "memoryMiB", "mediator", "tee"));
             if (!entry.getKey().matches(NODE_NAME)) {
                 throw node.error("guests." + entry.getKey(), "a guest's name becomes a device-tree node name:"
                         + " a letter, then letters, digits or , . _ + - (at most 31)");
             }
             guests.add(new XenGuest(entry.getKey(), guests.size() + 1, guest.integer("vcpus", 1, 1, 8),
-                    guest.integer("memoryMiB", 64, 16, 4096), flag(guest, "mediator", true)));
+                    guest.integer("memoryMiB", 64, 16, 4096), tee(guest)));
         }
         if (guests.isEmpty()) {
             throw node.error("guests", "list at least one guest");
@@ -114,10 +138,15 @@ public final class XenKind implements TargetKind {
     @Override
     public List<DoctorCheck> checks(TargetDescriptor descriptor) {
         XenSettings settings = descriptor.settings(XenSettings.class);
-        return List.of(tool("QEMU", settings.qemu().binary(), "apt-get install qemu-system-arm"),
+        List<DoctorCheck> checks = new ArrayList<>(List.of(tool("QEMU", settings.qemu().binary(),
+                        "apt-get install qemu-system-arm"),
                 tool("dtc", "dtc", "apt-get install device-tree-compiler"),
                 tool("fiptool", "fiptool", "apt-get install arm-trusted-firmware-tools"),
-                new DoctorCheck("Xen image", () -> settings.image() + " (" + sizeOf(settings.image()) + " bytes)"));
+                new DoctorCheck("Xen image", () -> settings.image() + " (" + sizeOf(settings.image()) + " bytes)")));
+        if (settings.guests().stream().anyMatch(guest -> guest.tee() == XenGuest.Tee.OPTEE)) {
+            checks.addAll(OpteeImages.checks(settings.image(), descriptor.firmware()));
+        }
+        return checks;
     }
 
     private static DoctorCheck tool(String name, String binary, String fix) {

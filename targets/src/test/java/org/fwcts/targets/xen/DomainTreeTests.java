@@ -32,6 +32,15 @@ class DomainTreeTests {
     }
 
     @Test
+    @DisplayName("asks for the OP-TEE mediator for a guest with tee: optee, and for none for a guest without")
+    void opteeGuest() {
+        String dts = DomainTree.chosen("tee=optee", List.of(new XenGuest("vm1", 1, 2, 64, XenGuest.Tee.OPTEE),
+                new XenGuest("vm2", 2, 1, 64, XenGuest.Tee.NONE)), 0x1000);
+        assertThat(dts.split("tee = ", -1)).hasSize(2);
+        assertThat(dts.indexOf("tee = \"optee\";")).isPositive().isLessThan(dts.indexOf("vm2 {"));
+    }
+
+    @Test
     @DisplayName("compiles with dtc when appended to a tree")
     void compiles() throws Exception {
         Path dtc = Executables.find("dtc").orElse(null);

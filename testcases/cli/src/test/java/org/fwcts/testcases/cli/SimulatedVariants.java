@@ -41,7 +41,9 @@ final class SimulatedVariants {
         String original = Files.readString(ProjectLayout.discover().targetsDir().resolve(shipped + ".yaml"));
         String text = original.replace("name: " + shipped, "name: " + name);
         if (deviation != null) {
-            text = text.replace("\nffa:", "\nsimulated:\n  deviations: [\"" + deviation + "\"]\nffa:");
+            // Before the ffa section, or before the consoles of a target that has none.
+            String next = text.contains("\nffa:") ? "\nffa:" : "\nconsoles:";
+            text = text.replace(next, "\nsimulated:\n  deviations: [\"" + deviation + "\"]" + next);
         }
         return Files.writeString(dir.resolve(name + ".yaml"), edit.apply(text));
     }
