@@ -62,6 +62,18 @@ public record RmmState(Map<Long, GranuleState> granules, Map<Long, Realm> realms
         return new RmmState(granules, realms, recs, put(tables, pa, table), active, realmsCreated);
     }
 
+    /** Two tables changed in one copy of the map ({@code second} null removes it): a parent RTT and its child. */
+    RmmState withTables(long firstPa, RttTable first, long secondPa, RttTable second) {
+        Map<Long, RttTable> copy = new HashMap<>(tables);
+        copy.put(firstPa, first);
+        if (second == null) {
+            copy.remove(secondPa);
+        } else {
+            copy.put(secondPa, second);
+        }
+        return new RmmState(granules, realms, recs, Collections.unmodifiableMap(copy), active, realmsCreated);
+    }
+
     RmmState activated() {
         return new RmmState(granules, realms, recs, tables, true, realmsCreated);
     }

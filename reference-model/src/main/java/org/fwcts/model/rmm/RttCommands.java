@@ -46,7 +46,8 @@ final class RttCommands {
             return new RmmOutcome.Unmodelled("RTT_CREATE below an assigned block (a split) is not modelled");
         }
         RttTable child = RttTable.filled(rtt, (int) level, ipa, Granules.ENTRIES, entry);
-        RmmState next = parent.set(state, RttEntry.table(rtt)).withTable(rtt, child).withGranule(rtt, GranuleState.RTT);
+        RmmState next = state.withTables(parent.table().pa(), parent.table().with(parent.index(), RttEntry.table(rtt)), rtt, child)
+                .withGranule(rtt, GranuleState.RTT);
         return Answer.succeed(next, RmmRules.RTT_CREATE, () -> "level-" + level + " RTT at IPA " + GranuleCommands.hex(ipa)
                 + " inherits " + describe(entry));
     }
@@ -69,7 +70,8 @@ final class RttCommands {
             return Answer.fail(state, RmmRules.RTT_DESTROY, RmiStatus.ERROR_RTT, (int) level, "the RTT is live");
         }
         RttEntry replaced = realm.protectedIpa(ipa) ? RttEntry.UNASSIGNED_DESTROYED : RttEntry.UNASSIGNED_NS;
-        RmmState next = parent.set(state, replaced).withTable(childPa, null).withGranule(childPa, GranuleState.DELEGATED);
+        RmmState next = state.withTables(parent.table().pa(), parent.table().with(parent.index(), replaced), childPa, null)
+                .withGranule(childPa, GranuleState.DELEGATED);
         Answer answer = Answer.of(RmmRules.RTT_DESTROY).status(RmiStatus.SUCCESS).x(1, childPa)
                 .x(2, nonLiveTop(next.table(parent.table().pa()), parent.index()));
         return new RmmOutcome.Answered(answer.build(() -> "the RTT returns to DELEGATED; the parent entry becomes "
@@ -174,11 +176,7 @@ final class RttCommands {
 
     /** The IPA after the non-live entries that follow {@code index} (TF-RMM {@code s2tt_skip_non_live_entries}). */
     static long nonLiveTop(RttTable table, int index) {
-        int i = index + 1;
-        while (i < table.size() && !table.entry(i).live()) {
-            i++;
-        }
-        return table.ipaOf(i);
+        return table.ipaOf(table.nextLive(index + 1));
     }
 
     static String describe(RttEntry entry) {
