@@ -79,10 +79,10 @@ public final class RmmModel {
             default:
                 break;
         }
-        if (!profile.verifiedRealmCommands()) {
-            return new RmmOutcome.Unmodelled(f + " under RMI " + profile.rmiVersion()
-                    + " is not modelled (the 2.0 realm commands changed; checked so far: VERSION, FEATURES,"
-                    + " RMM_ACTIVATE, GRANULE_RANGE_(UN)DELEGATE)");
+        if (profile.recCreateByDonation() && (f == RmiFunction.RMI_REC_CREATE || f == RmiFunction.RMI_REC_DESTROY)) {
+            return new RmmOutcome.Unmodelled(f + " under RMI " + profile.rmiVersion() + " is a stateful operation"
+                    + " (auxiliary granules donated with RMI_OP_MEM_DONATE, reclaimed with RMI_OP_MEM_RECLAIM):"
+                    + " not modelled yet");
         }
         return realmCommand(state, f, call, memory);
     }
@@ -118,11 +118,16 @@ public final class RmmModel {
             case RMI_RTT_SET_RIPAS:
                 return rtts.setRipas(state, call.x(1), call.x(2), call.x(3), call.x(4));
             case RMI_DATA_CREATE:
+            case RMI_RTT_DATA_MAP_INIT:
                 return data.create(state, call.x(1), call.x(2), call.x(3), call.x(4), call.x(5));
             case RMI_DATA_CREATE_UNKNOWN:
                 return data.createUnknown(state, call.x(1), call.x(2), call.x(3));
             case RMI_DATA_DESTROY:
                 return data.destroy(state, call.x(1), call.x(2));
+            case RMI_RTT_DATA_MAP:
+                return data.mapRange(state, call.x(1), call.x(2), call.x(3), call.x(4), call.x(5));
+            case RMI_RTT_DATA_UNMAP:
+                return data.unmapRange(state, call.x(1), call.x(2), call.x(3), call.x(4));
             default:
                 return new RmmOutcome.Unmodelled(f + " is not modelled yet");
         }
@@ -151,7 +156,7 @@ public final class RmmModel {
      * plays the RMM.
      */
     public RmmOutcome recEnter(RmmState state, long recPa, long run, long flags, long[] gprs, HostMemory memory) {
-        if (profile.activationGate() && !state.active() || !profile.verifiedRealmCommands()) {
+        if (profile.activationGate() && !state.active()) {
             return rmi(state, Registers.of(RmiFunction.RMI_REC_ENTER.id(), recPa, run), memory);
         }
         return recs.enterWith(state, recPa, run, flags, gprs, memory);

@@ -80,6 +80,17 @@ public final class RmmRules {
     public static final Rule DATA_DESTROY = new Rule("RMM.DATA.DESTROY", DOC, "RMI_DATA_DESTROY",
             "DATA_DESTROY unmaps an assigned protected page, returns its address in x1, leaves RIPAS RAM as DESTROYED"
                     + " and returns the granule to DELEGATED.");
+    public static final Rule RTT_DATA_MAP = new Rule("RMM.RTT.DATA_MAP", "DEN0137 2.0 BET0 (RMM)", "RMI_RTT_DATA_MAP",
+            "RTT_DATA_MAP maps unmeasured data at [base, top) from a single output address (flags 1; anything else, or"
+                    + " a range under one granule, gives ERROR_INPUT with x1 0); TF-RMM v0.9.0 maps the granule at base"
+                    + " as DATA_CREATE_UNKNOWN does and returns base + 4 KiB in x1 whatever the status"
+                    + " (runtime/rmi/rtt.c smc_rtt_data_map).");
+    public static final Rule RTT_DATA_UNMAP = new Rule("RMM.RTT.DATA_UNMAP", "DEN0137 2.0 BET0 (RMM)",
+            "RMI_RTT_DATA_UNMAP", "RTT_DATA_UNMAP unmaps data over [base, top) into a single output range (flags 1);"
+                    + " TF-RMM v0.9.0 destroys the page at base as DATA_DESTROY does: a missing page is SUCCESS with x1"
+                    + " the end of the non-live entries (at most top), a live block at base (ERROR_RTT, level), and x2"
+                    + " the unmapped granule as an RmiAddrRangeDesc4KB (its address, count 1 in [11:2], size 4 KiB)"
+                    + " (runtime/rmi/rtt.c smc_rtt_data_unmap).");
     public static final Rule MAP_UNPROTECTED = new Rule("RMM.RTT.MAP_UNPROTECTED", DOC, "RMI_RTT_MAP_UNPROTECTED",
             "RTT_MAP_UNPROTECTED maps host memory at an unprotected IPA whose entry is UNASSIGNED_NS; a protected IPA"
                     + " or a descriptor setting more than its output address, MemAttr [4:2] and S2AP [7:6] gives"

@@ -179,6 +179,18 @@ final class RttCommands {
         return table.ipaOf(table.nextLive(index + 1));
     }
 
+    /**
+     * The x2 of a command that stopped at {@code walk}: {@code ipa} itself when the entry there is live, else the
+     * end of the non-live entries from it (TF-RMM {@code s2tt_skip_non_live_entries}).
+     */
+    static long nonLiveFrom(Walk walk, long ipa) {
+        if (walk.entry().live()) {
+            return ipa;
+        }
+        long aligned = ipa & ~(Granules.blockSize(walk.level()) - 1);
+        return aligned + (walk.table().nextLive(walk.index() + 1) - walk.index()) * Granules.blockSize(walk.level());
+    }
+
     static String describe(RttEntry entry) {
         if (entry.state() == RttEntry.State.TABLE) {
             return "TABLE";
