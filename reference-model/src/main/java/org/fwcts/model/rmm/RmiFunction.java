@@ -45,7 +45,15 @@ public enum RmiFunction {
     /** RMI 2.0 (FID 0xC40001F6): unmaps data over [base, top), x3 flags, x4 an output list (unused for a single range). */
     RMI_RTT_DATA_UNMAP(0xA6, Abi.V2_ONLY),
     /** RMI 2.0 (FID 0xC4000202): the gate before any realm command. */
-    RMI_RMM_ACTIVATE(0xB2, Abi.V2_ONLY);
+    RMI_RMM_ACTIVATE(0xB2, Abi.V2_ONLY),
+    /** RMI 2.0 (FID 0xC4000203): continues a stateful operation, x1 its handle, x2 flags. */
+    RMI_OP_CONTINUE(0xB3, Abi.V2_ONLY),
+    /** RMI 2.0 (FID 0xC4000208): donates the granules of an address list (x2 its address, x3 its entries) to an operation. */
+    RMI_OP_MEM_DONATE(0xB8, Abi.V2_ONLY),
+    /** RMI 2.0 (FID 0xC4000209): the operation writes the granules it gives back into an address list. */
+    RMI_OP_MEM_RECLAIM(0xB9, Abi.V2_ONLY),
+    /** RMI 2.0 (FID 0xC400020A): cancels an operation that allows it. */
+    RMI_OP_CANCEL(0xBA, Abi.V2_ONLY);
 
     /** The first RMI function ID (offset 0). */
     public static final long BASE = 0xC400_0150L;

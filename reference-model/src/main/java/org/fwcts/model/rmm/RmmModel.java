@@ -19,6 +19,7 @@ public final class RmmModel {
     private final RttCommands rtts;
     private final DataCommands data;
     private final RealmProgram program;
+    private final RecOperations operations;
 
     public RmmModel(RmmProfile profile) {
         this.profile = profile;
@@ -28,6 +29,7 @@ public final class RmmModel {
         this.recs = new RecCommands(profile, program);
         this.rtts = new RttCommands(profile);
         this.data = new DataCommands(profile);
+        this.operations = new RecOperations(profile);
     }
 
     public RmmProfile profile() {
@@ -79,10 +81,23 @@ public final class RmmModel {
             default:
                 break;
         }
-        if (profile.recCreateByDonation() && (f == RmiFunction.RMI_REC_CREATE || f == RmiFunction.RMI_REC_DESTROY)) {
-            return new RmmOutcome.Unmodelled(f + " under RMI " + profile.rmiVersion() + " is a stateful operation"
-                    + " (auxiliary granules donated with RMI_OP_MEM_DONATE, reclaimed with RMI_OP_MEM_RECLAIM):"
-                    + " not modelled yet");
+        if (profile.recCreateByDonation()) {
+            switch (f) {
+                case RMI_REC_CREATE:
+                    return operations.create(state, call.x(1), call.x(2), call.x(3));
+                case RMI_REC_DESTROY:
+                    return operations.destroy(state, call.x(1));
+                case RMI_OP_MEM_DONATE:
+                    return operations.donate(state, call.x(1), call.x(2), call.x(3), memory);
+                case RMI_OP_MEM_RECLAIM:
+                    return operations.reclaim(state, call.x(1), call.x(2), call.x(3));
+                case RMI_OP_CONTINUE:
+                    return operations.proceed(state, call.x(1), memory);
+                case RMI_OP_CANCEL:
+                    return operations.cancel(state, call.x(1));
+                default:
+                    break;
+            }
         }
         return realmCommand(state, f, call, memory);
     }

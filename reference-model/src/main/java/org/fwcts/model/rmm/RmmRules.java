@@ -48,6 +48,12 @@ public final class RmmRules {
                     + " the realm state (ERROR_REALM unless NEW), then the MPIDR and the auxiliary count (ERROR_INPUT).");
     public static final Rule REC_AUX_COUNT = new Rule("RMM.REC.AUX_COUNT", DOC, "RMI_REC_AUX_COUNT",
             "REC_AUX_COUNT returns the number of auxiliary granules a REC of the realm needs.");
+    public static final Rule REC_OPERATION = new Rule("RMM.REC.OPERATION", "DEN0137 2.0 BET0 (RMM)",
+            "Stateful RMI operations", "Under RMI 2.0 REC_CREATE of a DELEGATED granule answers INCOMPLETE asking for"
+                    + " the auxiliary granules (x1 the handle, x2 the request); RMI_OP_MEM_DONATE takes them from an"
+                    + " address list, RMI_OP_CONTINUE then checks the RD, realm state and MPIDR and creates the REC, or"
+                    + " has the host reclaim the granules first (RMI_OP_MEM_RECLAIM, x1 the ranges written) and ends with"
+                    + " the error; REC_DESTROY reclaims the same way (TF-RMM v0.9.0 runtime/rmi/rec.c, sro.c).");
     public static final Rule REC_DESTROY = new Rule("RMM.REC.DESTROY", DOC, "RMI_REC_DESTROY",
             "REC_DESTROY of a REC returns it and its auxiliary granules to DELEGATED; a non-REC gives ERROR_INPUT.");
     public static final Rule REC_ENTER = new Rule("RMM.REC.ENTER", DOC, "RMI_REC_ENTER",

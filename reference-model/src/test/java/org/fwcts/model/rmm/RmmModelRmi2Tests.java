@@ -140,12 +140,104 @@ class RmmModelRmi2Tests {
         assertThat(rmi(RmiFunction.RMI_RTT_DATA_UNMAP, RD, IPA, IPA + 0x10000, 2, 0)).isEqualTo(RmiStatus.ERROR_INPUT.packed());
     }
 
-    @Test
-    @DisplayName("REC_CREATE, a stateful operation under RMI 2.0, is not modelled and says why")
-    void recCreateUnmodelled() {
+    private static final long REC = BASE + 0x6000;
+    private static final long LIST = BASE + 0x9000;
+    private static final long REC_PARAMS = BASE + 0xA000;
+    private static final long AUX = BASE + 0x10000;
+    private static final long ASK_DONATE = 0x10D;
+    private static final long ASK_RECLAIM = 0x20D;
+    private static final long ASK_CONTINUE = 0x00D;
+
+    /** One RmiAddrRangeDesc4KB entry: {@code count} delegated 4 KiB granules from {@code base}. */
+    private void list(long... baseAndCount) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4096).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < baseAndCount.length; i += 2) {
+            b.putLong(i * 4, baseAndCount[i] | baseAndCount[i + 1] << 2);
+        }
+        memory.put(LIST, b.array());
+    }
+
+    private void recParams(long mpidr) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4096).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.putLong(0, 1).putLong(0x100, mpidr).putLong(0x200, IPA);
+        memory.put(REC_PARAMS, b.array());
+    }
+
+    private void startRecCreate() {
         createRealm(RD, ROOT, 1);
-        RmmOutcome outcome = model.rmi(state, Registers.of(RmiFunction.RMI_REC_CREATE.id(), RD, BASE + 0x6000, PARAMS), host());
-        assertThat(outcome).isInstanceOf(RmmOutcome.Unmodelled.class);
-        assertThat(((RmmOutcome.Unmodelled) outcome).reason()).contains("RMI_OP_MEM_DONATE");
+        for (int i = 0; i < 16; i++) {
+            delegate(AUX + i * 0x1000L);
+        }
+        delegate(REC);
+        recParams(0);
+        assertThat(rmi(RmiFunction.RMI_REC_CREATE, RD, REC, REC_PARAMS)).isEqualTo(ASK_DONATE);
+        assertThat(x(1)).isZero();
+        assertThat(x(2)).isEqualTo(16 << 2);
+        assertThat(state.granule(REC)).isEqualTo(GranuleState.PARTIAL);
+    }
+
+    @Test
+    @DisplayName("REC_CREATE asks for 16 granules, takes them in two donations, creates the REC on RMI_OP_CONTINUE;"
+            + " REC_DESTROY gives them back as one range")
+    void recLifeCycle() {
+        startRecCreate();
+        list(AUX, 10);
+        assertThat(rmi(RmiFunction.RMI_OP_MEM_DONATE, 0, LIST, 1)).isEqualTo(ASK_DONATE);
+        assertThat(x(1)).isEqualTo(10);
+        assertThat(x(2)).isEqualTo(6 << 2);
+        list(AUX + 0xA000, 7);
+        assertThat(rmi(RmiFunction.RMI_OP_MEM_DONATE, 0, LIST, 1)).isEqualTo(RmiStatus.ERROR_INPUT.packed());
+        list(AUX + 0xA000, 6);
+        assertThat(rmi(RmiFunction.RMI_OP_CONTINUE, 0, 0)).isEqualTo(RmiStatus.ERROR_INPUT.packed());
+        assertThat(rmi(RmiFunction.RMI_OP_MEM_DONATE, 0, LIST, 1)).isEqualTo(ASK_CONTINUE);
+        assertThat(x(1)).isEqualTo(6);
+        assertThat(state.granule(AUX + 0xF000)).isEqualTo(GranuleState.REC_AUX);
+        assertThat(rmi(RmiFunction.RMI_OP_CONTINUE, 0, 0)).isZero();
+        assertThat(state.granule(REC)).isEqualTo(GranuleState.REC);
+        assertThat(state.operations()).isEmpty();
+        assertThat(rmi(RmiFunction.RMI_REALM_DESTROY, RD)).isEqualTo(RmiStatus.ERROR_REALM.packed());
+        assertThat(rmi(RmiFunction.RMI_OP_CANCEL, 0)).isEqualTo(RmiStatus.ERROR_INPUT.packed());
+        assertThat(rmi(RmiFunction.RMI_REC_DESTROY, REC)).isEqualTo(ASK_RECLAIM);
+        assertThat(rmi(RmiFunction.RMI_OP_MEM_RECLAIM, 0, LIST, 0)).isEqualTo(ASK_RECLAIM);
+        assertThat(x(1)).isZero();
+        assertThat(rmi(RmiFunction.RMI_OP_MEM_RECLAIM, 0, LIST, 16)).isEqualTo(ASK_CONTINUE);
+        assertThat(x(1)).isEqualTo(1);
+        assertThat(state.granule(AUX)).isEqualTo(GranuleState.DELEGATED);
+        assertThat(rmi(RmiFunction.RMI_OP_CONTINUE, 0, 0)).isZero();
+        assertThat(state.granule(REC)).isEqualTo(GranuleState.DELEGATED);
+        assertThat(rmi(RmiFunction.RMI_REALM_DESTROY, RD)).isZero();
+    }
+
+    @Test
+    @DisplayName("REC_CREATE in an active realm fails only on RMI_OP_CONTINUE, after the host reclaims what it donated")
+    void recCreateActiveRealm() {
+        startRecCreate();
+        assertThat(rmi(RmiFunction.RMI_REALM_ACTIVATE, RD)).isZero();
+        list(AUX, 16);
+        assertThat(rmi(RmiFunction.RMI_OP_MEM_DONATE, 0, LIST, 1)).isEqualTo(ASK_CONTINUE);
+        assertThat(rmi(RmiFunction.RMI_OP_CONTINUE, 0, 0)).isEqualTo(ASK_RECLAIM);
+        assertThat(rmi(RmiFunction.RMI_OP_MEM_RECLAIM, 0, LIST, 4)).isEqualTo(ASK_RECLAIM);
+        assertThat(x(1)).isEqualTo(1);
+        assertThat(rmi(RmiFunction.RMI_OP_MEM_RECLAIM, 0, LIST, 100)).isEqualTo(ASK_CONTINUE);
+        assertThat(rmi(RmiFunction.RMI_OP_CONTINUE, 0, 0)).isEqualTo(RmiStatus.ERROR_REALM.packed());
+        assertThat(state.granule(REC)).isEqualTo(GranuleState.DELEGATED);
+        assertThat(state.granule(AUX + 0xF000)).isEqualTo(GranuleState.DELEGATED);
+    }
+
+    @Test
+    @DisplayName("a donation whose first granule is not delegated fails the operation: reclaim, then ERROR_INPUT")
+    void donationOfUndelegated() {
+        startRecCreate();
+        list(BASE + 0x40000, 1);
+        assertThat(rmi(RmiFunction.RMI_OP_MEM_DONATE, 0, LIST, 1)).isEqualTo(ASK_RECLAIM);
+        assertThat(rmi(RmiFunction.RMI_OP_MEM_RECLAIM, 0, LIST, 16)).isEqualTo(ASK_CONTINUE);
+        assertThat(x(1)).isZero();
+        assertThat(rmi(RmiFunction.RMI_OP_CONTINUE, 0, 0)).isEqualTo(RmiStatus.ERROR_INPUT.packed());
+    }
+
+    @Test
+    @DisplayName("reclaimed granules that are not adjacent come back as one range each")
+    void rangeCount() {
+        assertThat(RecOperations.rangeCount(java.util.List.of(0x1000L, 0x2000L, 0x0L, 0x5000L, 0x3000L))).isEqualTo(2);
     }
 }

@@ -62,6 +62,7 @@ public final class RealmSetup {
 
     /** A realm running the realm agent, past its banner. */
     public static RealmAgent running(RmmHost host) {
+        host.assumeRecCreate();
         int ordinal = host.state().realmsCreated();
         long rd = createRealm(host);
         RealmSetup setup = new RealmSetup(host);
@@ -73,8 +74,8 @@ public final class RealmSetup {
         for (int i = 0; i < granules; i++) {
             setup.delegate(DATA + i);
             byte[] copy = Arrays.copyOfRange(image, i * GRANULE, (i + 1) * GRANULE);
-            expect(host.call(RmmHost.writing(host.page(SOURCE), copy), RmiFunction.RMI_DATA_CREATE, rd,
-                    host.page(DATA + i), IMAGE_IPA + (long) i * GRANULE, host.page(SOURCE), 0));
+            expect(host.dataCreate(RmmHost.writing(host.page(SOURCE), copy), rd, host.page(DATA + i),
+                    IMAGE_IPA + (long) i * GRANULE, host.page(SOURCE), 0));
         }
         long rec = setup.rec(rd);
         expect(host.call(RmiFunction.RMI_REALM_ACTIVATE, rd));
@@ -101,6 +102,13 @@ public final class RealmSetup {
         } else {
             expect(host.call(RmiFunction.RMI_GRANULE_DELEGATE, granule));
         }
+    }
+
+    /** Undelegates one granule, by range under RMI 2.0. */
+    public static CallCheck undelegate(RmmHost host, long granule) {
+        return host.model().profile().rangeDelegation()
+                ? host.call(RmiFunction.RMI_GRANULE_RANGE_UNDELEGATE, granule, granule + GRANULE)
+                : host.call(RmiFunction.RMI_GRANULE_UNDELEGATE, granule);
     }
 
     private void table(int page, int level) {

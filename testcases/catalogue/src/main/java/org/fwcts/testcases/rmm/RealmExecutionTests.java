@@ -135,7 +135,7 @@ class RealmExecutionTests {
         assertThatCall(realm.load(EMPTY_PAGE)).matchesModel();
         long data = RealmSetup.free(rmm, 0);
         RealmSetup.delegate(rmm, data);
-        assertThatCall(rmm.call(RmiFunction.RMI_DATA_CREATE_UNKNOWN, realm.rd(), data, EMPTY_PAGE)).matchesModel();
+        assertThatCall(rmm.dataCreateUnknown(realm.rd(), data, EMPTY_PAGE)).matchesModel();
         assertThatCall(realm.resume(0, 0)).matchesModel();
     }
 }

@@ -96,6 +96,7 @@ class RealmLifecycleTests {
     @Tag("rule:RMM.REC.AUX_COUNT")
     @DisplayName("REC_CREATE in an active realm with a wrong MPIDR gives ERROR_REALM: the realm state is checked first")
     void recCreateOrder(RmmHost rmm) {
+        rmm.assumeRecCreate();
         long rd = RealmSetup.createRealm(rmm);
         assertThatCall(rmm.call(RmiFunction.RMI_REALM_ACTIVATE, rd)).matchesModel();
         long rec = page(rmm, 0);
@@ -129,6 +130,7 @@ class RealmLifecycleTests {
     @Tag("rule:RMM.REC.CREATE")
     @DisplayName("REC_CREATE refuses too many auxiliary granules, one not delegated, a wrong MPIDR and a wrong count")
     void recCreateErrors(RmmHost rmm) {
+        rmm.assumeRecCreate();
         long rd = RealmSetup.createRealm(rmm);
         long rec = page(rmm, 0);
         RealmSetup.delegate(rmm, rec);
@@ -150,6 +152,7 @@ class RealmLifecycleTests {
     @Tag("rule:RMM.REC.ENTER")
     @DisplayName("a REC created without RUNNABLE cannot be entered: ERROR_REC")
     void notRunnable(RmmHost rmm) {
+        rmm.assumeRecCreate();
         long rd = RealmSetup.createRealm(rmm);
         long rec = page(rmm, 0);
         RealmSetup.delegate(rmm, rec);
@@ -177,13 +180,13 @@ class RealmLifecycleTests {
         assertThatCall(rmm.call(RmiFunction.RMI_REC_DESTROY, realm.rec())).matchesModel();
         assertThatCall(rmm.call(RmiFunction.RMI_REALM_DESTROY, realm.rd())).matchesModel();
         for (int i = 0; i < realm.imageGranules(); i++) {
-            assertThatCall(rmm.call(RmiFunction.RMI_DATA_DESTROY, realm.rd(), RealmSetup.IMAGE_IPA + 0x1000L * i))
+            assertThatCall(rmm.dataDestroy(realm.rd(), RealmSetup.IMAGE_IPA + 0x1000L * i))
                     .matchesModel();
         }
         assertThatCall(rmm.call(RmiFunction.RMI_RTT_READ_ENTRY, realm.rd(), RealmSetup.IMAGE_IPA, 3)).matchesModel();
         assertThatCall(rmm.call(RmiFunction.RMI_RTT_DESTROY, realm.rd(), RealmSetup.IMAGE_IPA, 3)).matchesModel();
         assertThatCall(rmm.call(RmiFunction.RMI_RTT_DESTROY, realm.rd(), RealmSetup.IMAGE_IPA, 2)).matchesModel();
         assertThatCall(rmm.call(RmiFunction.RMI_REALM_DESTROY, realm.rd())).matchesModel();
-        assertThatCall(rmm.call(RmiFunction.RMI_GRANULE_UNDELEGATE, realm.rd())).matchesModel();
+        assertThatCall(RealmSetup.undelegate(rmm, realm.rd())).matchesModel();
     }
 }
