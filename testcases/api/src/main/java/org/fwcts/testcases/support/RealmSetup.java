@@ -2,8 +2,6 @@ package org.fwcts.testcases.support;
 
 import static org.fwcts.testcases.support.CallAssert.assertThatCall;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 import org.fwcts.harness.compare.CallCheck;
 import org.fwcts.harness.realm.RealmChannel;
@@ -62,7 +60,6 @@ public final class RealmSetup {
 
     /** A realm running the realm agent, past its banner. */
     public static RealmAgent running(RmmHost host) {
-        host.assumeRecCreate();
         int ordinal = host.state().realmsCreated();
         long rd = createRealm(host);
         RealmSetup setup = new RealmSetup(host);
@@ -116,22 +113,32 @@ public final class RealmSetup {
         expect(host.call(RmiFunction.RMI_RTT_CREATE, host.page(RD), host.page(page), IMAGE_IPA, level));
     }
 
-    /** One runnable REC entering at the image, with REC_AUX_COUNT auxiliary granules. */
+    /**
+     * One runnable REC entering at the image, with REC_AUX_COUNT auxiliary granules (RMI 1.0) or the granules its
+     * creation asks for (2.0: donated from an address list in the source page).
+     */
     private long rec(long rd) {
         delegate(REC);
-        CallCheck count = host.call(RmiFunction.RMI_REC_AUX_COUNT, rd);
-        expect(count);
-        int auxCount = (int) Math.min(AUX_PAGES, ((org.fwcts.harness.agent.Observation.Completed) count.observation())
-                .registers().x(1));
-        ByteBuffer params = ByteBuffer.allocate(GRANULE).order(ByteOrder.LITTLE_ENDIAN);
-        params.putLong(0, 1).putLong(0x100, 0).putLong(0x200, IMAGE_IPA).putLong(0x800, auxCount);
+        int auxCount = AUX_PAGES;
+        if (!host.model().profile().recCreateByDonation()) {
+            CallCheck count = host.call(RmiFunction.RMI_REC_AUX_COUNT, rd);
+            expect(count);
+            auxCount = (int) Math.min(AUX_PAGES, ((org.fwcts.harness.agent.Observation.Completed) count.observation())
+                    .registers().x(1));
+        }
+        long[] aux = new long[auxCount];
         for (int i = 0; i < auxCount; i++) {
             delegate(AUX + i);
-            params.putLong(0x808 + 8 * i, host.page(AUX + i));
+            aux[i] = host.page(AUX + i);
         }
-        expect(host.call(RmmHost.writing(host.page(REC_PARAMS), params.array()), RmiFunction.RMI_REC_CREATE, rd,
-                host.page(REC), host.page(REC_PARAMS)));
+        byte[] params = RecLifecycle.params(host, 1, 0, IMAGE_IPA, aux);
+        expect(RecLifecycle.create(host, rd, host.page(REC), host.page(REC_PARAMS), params, aux, host.page(SOURCE)));
         return host.page(REC);
+    }
+
+    /** The address list page REC operations use once the realm is built (the DATA_CREATE source page). */
+    public static long operationList(RmmHost host) {
+        return host.page(SOURCE);
     }
 
     private static void expect(CallCheck check) {

@@ -80,14 +80,6 @@ public final class RmmHost {
                 : call(RmiFunction.RMI_DATA_DESTROY, rd, ipa);
     }
 
-    /** Skips the test where REC_CREATE is a stateful operation with memory donation, which the model does not follow yet. */
-    public void assumeRecCreate() {
-        if (model().profile().recCreateByDonation()) {
-            throw new TestAbortedException("RMI " + model().profile().rmiVersion() + " REC_CREATE is a stateful operation"
-                    + " (auxiliary granules donated with RMI_OP_MEM_DONATE, then RMI_OP_CONTINUE): not modelled yet");
-        }
-    }
-
     private boolean rmi2() {
         return model().profile().rmiVersion().major() >= 2;
     }
