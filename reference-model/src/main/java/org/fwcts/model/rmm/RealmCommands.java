@@ -80,7 +80,7 @@ final class RealmCommands {
         if (realm.liveRecs() > 0) {
             return Answer.fail(state, RmmRules.REALM_DESTROY, RmiStatus.ERROR_REALM, realm.liveRecs() + " RECs exist");
         }
-        if (state.table(realm.rttBase()).live()) {
+        if (state.table(realm.rttBase()).references() > 0) {
             return Answer.fail(state, RmmRules.REALM_DESTROY, RmiStatus.ERROR_REALM, "the root RTT still has live entries");
         }
         RmmState next = state.withRealm(rd, null).withGranule(rd, GranuleState.DELEGATED).withTable(realm.rttBase(), null);

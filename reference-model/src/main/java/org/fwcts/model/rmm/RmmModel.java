@@ -122,6 +122,8 @@ public final class RmmModel {
                 return rtts.create(state, call.x(1), call.x(2), call.x(3), call.x(4));
             case RMI_RTT_DESTROY:
                 return rtts.destroy(state, call.x(1), call.x(2), call.x(3));
+            case RMI_RTT_FOLD:
+                return rtts.fold(state, call.x(1), call.x(2), call.x(3));
             case RMI_RTT_READ_ENTRY:
                 return rtts.readEntry(state, call.x(1), call.x(2), call.x(3));
             case RMI_RTT_MAP_UNPROTECTED:

@@ -68,6 +68,12 @@ public final class RmmRules {
     public static final Rule RTT_DESTROY = new Rule("RMM.RTT.DESTROY", DOC, "RMI_RTT_DESTROY",
             "RTT_DESTROY of a non-live RTT returns it to DELEGATED and leaves the parent entry UNASSIGNED with RIPAS"
                     + " DESTROYED (protected) or UNASSIGNED_NS; a live RTT gives (ERROR_RTT, level).");
+    public static final Rule RTT_FOLD = new Rule("RMM.RTT.FOLD", DOC, "RMI_RTT_FOLD",
+            "RTT_FOLD replaces a homogeneous RTT by one entry of its parent and returns it (x1) to DELEGATED: all entries"
+                    + " one unassigned kind, or all assigned to a contiguous range aligned to the parent's block (one RIPAS,"
+                    + " or one set of host attributes); a missing parent table gives (ERROR_RTT, walk level), no RTT"
+                    + " (ERROR_RTT, level-1), mixed entries (ERROR_RTT, level); a level-1 RTT of blocks cannot fold"
+                    + " (TF-RMM runtime/rmi/rtt.c rtt_fold).");
     public static final Rule RTT_READ_ENTRY = new Rule("RMM.RTT.READ_ENTRY", DOC, "RMI_RTT_READ_ENTRY",
             "RTT_READ_ENTRY returns the walk level, the entry state (0 UNASSIGNED, 1 ASSIGNED, 2 TABLE), the address"
                     + " or descriptor and the RIPAS of the entry at the IPA.");

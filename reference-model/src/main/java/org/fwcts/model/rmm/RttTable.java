@@ -26,19 +26,21 @@ public final class RttTable {
     /** Never written once the table is built; shared between tables. */
     private final Chunk[] chunks;
     private final int liveCount;
+    private final int refCount;
 
-    private RttTable(long pa, int level, long baseIpa, int size, Chunk[] chunks, int liveCount) {
+    private RttTable(long pa, int level, long baseIpa, int size, Chunk[] chunks, int liveCount, int refCount) {
         this.pa = pa;
         this.level = level;
         this.baseIpa = baseIpa;
         this.size = size;
         this.chunks = chunks;
         this.liveCount = liveCount;
+        this.refCount = refCount;
     }
 
     /** A table holding a copy of {@code entries}. */
     RttTable(long pa, int level, long baseIpa, RttEntry[] entries) {
-        this(pa, level, baseIpa, entries.length, chunksOf(entries), countLive(entries));
+        this(pa, level, baseIpa, entries.length, chunksOf(entries), countLive(entries), countReferences(entries));
     }
 
     /** Uniform 512-entry tables' chunk lists, shared: chunks are never written in place. */
@@ -47,12 +49,14 @@ public final class RttTable {
     /** A table whose every entry is {@code fill}. */
     static RttTable filled(long pa, int level, long baseIpa, int count, RttEntry fill) {
         int live = fill.live() ? count : 0;
+        int references = fill.referenced() ? count : 0;
         if (count == Granules.ENTRIES) {
-            return new RttTable(pa, level, baseIpa, count, UNIFORM.computeIfAbsent(fill, RttTable::uniform), live);
+            return new RttTable(pa, level, baseIpa, count, UNIFORM.computeIfAbsent(fill, RttTable::uniform), live,
+                    references);
         }
         RttEntry[] entries = new RttEntry[count];
         Arrays.fill(entries, fill);
-        return new RttTable(pa, level, baseIpa, count, chunksOf(entries), live);
+        return new RttTable(pa, level, baseIpa, count, chunksOf(entries), live, references);
     }
 
     private static Chunk[] uniform(RttEntry fill) {
@@ -69,6 +73,16 @@ public final class RttTable {
             chunks[c] = new Chunk(Arrays.copyOfRange(entries, c << CHUNK_BITS, Math.min(entries.length, (c + 1) << CHUNK_BITS)));
         }
         return chunks;
+    }
+
+    private static int countReferences(RttEntry[] entries) {
+        int references = 0;
+        for (RttEntry entry : entries) {
+            if (entry.referenced()) {
+                references++;
+            }
+        }
+        return references;
     }
 
     private static int countLive(RttEntry[] entries) {
@@ -129,12 +143,21 @@ public final class RttTable {
         RttEntry[] entries = spine[c].entries.clone();
         entries[index & (CHUNK - 1)] = entry;
         spine[c] = new Chunk(entries, spine[c].live + change);
-        return new RttTable(pa, level, baseIpa, size, spine, liveCount + change);
+        int references = refCount + (entry.referenced() ? 1 : 0) - (old.referenced() ? 1 : 0);
+        return new RttTable(pa, level, baseIpa, size, spine, liveCount + change, references);
     }
 
     /** Whether any entry is a table or assigned. */
     public boolean live() {
         return liveCount > 0;
+    }
+
+    /**
+     * How many entries hold a reference on the table: child tables and protected assigned entries. Host (NS) mappings
+     * do not (TF-RMM keeps this count in the RTT granule's refcount; RTT_DESTROY, RTT_FOLD and REALM_DESTROY read it).
+     */
+    public int references() {
+        return refCount;
     }
 
     /** The index of the first live entry from {@code from}, or {@link #size()} if none; chunks without one are skipped whole. */

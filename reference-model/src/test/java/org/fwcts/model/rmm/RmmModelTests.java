@@ -113,6 +113,37 @@ class RmmModelTests {
         assertThat(value(entry.prediction().registers().get(3))).isEqualTo(block | normalReadWrite);
     }
 
+    @Test
+    @DisplayName("RTT_FOLD folds a uniform RTT into its parent entry and refuses a mixed one with (ERROR_RTT, level)")
+    void fold() {
+        createRealm();
+        rmi(RmiFunction.RMI_GRANULE_DELEGATE, L2);
+        rmi(RmiFunction.RMI_RTT_CREATE, RD, L2, 0x4000_0000L, 2);
+        assertThat(rmi(RmiFunction.RMI_RTT_FOLD, RD, 0x4000_0000L, 3)).isEqualTo(RmiStatus.ERROR_RTT.with(2));
+        rmi(RmiFunction.RMI_GRANULE_DELEGATE, L3);
+        rmi(RmiFunction.RMI_RTT_CREATE, RD, L3, 0x4000_0000L, 3);
+        assertThat(rmi(RmiFunction.RMI_RTT_INIT_RIPAS, RD, 0x4000_0000L, 0x4000_1000L)).isZero();
+        assertThat(rmi(RmiFunction.RMI_RTT_FOLD, RD, 0x4000_0000L, 3)).isEqualTo(RmiStatus.ERROR_RTT.with(3));
+        assertThat(rmi(RmiFunction.RMI_RTT_INIT_RIPAS, RD, 0x4000_1000L, 0x4020_0000L)).isZero();
+        assertThat(rmi(RmiFunction.RMI_RTT_FOLD, RD, 0x4000_0000L, 3)).isZero();
+        assertThat(state.granule(L3)).isEqualTo(GranuleState.DELEGATED);
+        Realm realm = state.realm(RD).orElseThrow();
+        Walk walk = Walk.of(state, realm, 0x4000_0000L, 3);
+        assertThat(walk.level()).isEqualTo(2);
+        assertThat(walk.entry()).isEqualTo(RttEntry.UNASSIGNED_RAM);
+    }
+
+    @Test
+    @DisplayName("host mappings hold no reference on their RTT: RTT_DESTROY takes an RTT that maps only host memory")
+    void nsMappingsDoNotPinTheirTable() {
+        createRealm();
+        long ipa = state.realm(RD).orElseThrow().unprotectedBase();
+        rmi(RmiFunction.RMI_GRANULE_DELEGATE, L2);
+        assertThat(rmi(RmiFunction.RMI_RTT_CREATE, RD, L2, ipa, 2)).isZero();
+        assertThat(rmi(RmiFunction.RMI_RTT_MAP_UNPROTECTED, RD, ipa, 2, 0x8000_0000L | 0xD8)).isZero();
+        assertThat(rmi(RmiFunction.RMI_RTT_DESTROY, RD, ipa, 2)).isZero();
+    }
+
     @Nested
     @DisplayName("with a running realm agent")
     class Running {

@@ -190,4 +190,34 @@ class RttTests {
         read(rmm, ipa, 3);
         assertThatCall(rmm.call(RmiFunction.RMI_RTT_UNMAP_UNPROTECTED, rd, ipa, 3)).matchesModel();
     }
+
+    @Test
+    @Tag("rule:RMM.RTT.FOLD")
+    @Tag("rule:RMM.RTT.READ_ENTRY")
+    @DisplayName("RTT_FOLD refuses a missing RTT and a mixed one; an RTT all RIPAS RAM folds into one level-2 entry")
+    void fold(RmmHost rmm) {
+        assertThatCall(rmm.call(RmiFunction.RMI_RTT_FOLD, rd, IPA, 3)).matchesModel();
+        tables(rmm);
+        assertThatCall(rmm.call(RmiFunction.RMI_RTT_INIT_RIPAS, rd, IPA, IPA + 0x1000)).matchesModel();
+        assertThatCall(rmm.call(RmiFunction.RMI_RTT_FOLD, rd, IPA, 3)).matchesModel();
+        assertThatCall(rmm.call(RmiFunction.RMI_RTT_INIT_RIPAS, rd, IPA + 0x1000, IPA + 0x20_0000)).matchesModel();
+        assertThatCall(rmm.call(RmiFunction.RMI_RTT_FOLD, rd, IPA, 3)).matchesModel();
+        read(rmm, IPA, 3);
+        read(rmm, IPA + 0x1F_F000, 3);
+        assertThatCall(rmm.call(RmiFunction.RMI_RTT_FOLD, rd, IPA, 2)).matchesModel();
+    }
+
+    @Test
+    @Tag("rule:RMM.RTT.DESTROY")
+    @Tag("rule:RMM.RTT.MAP_UNPROTECTED")
+    @DisplayName("host mappings hold no reference on their RTT: an RTT that maps only host memory is destroyed")
+    void destroyWithHostMapping(RmmHost rmm) {
+        long ipa = (1L << (RealmSetup.S2SZ - 1)) + IPA;
+        assertThatCall(rmm.call(RmiFunction.RMI_RTT_CREATE, rd, granule(rmm, 0), ipa, 2)).matchesModel();
+        assertThatCall(rmm.call(RmiFunction.RMI_RTT_CREATE, rd, granule(rmm, 1), ipa, 3)).matchesModel();
+        assertThatCall(rmm.call(RmiFunction.RMI_RTT_MAP_UNPROTECTED, rd, ipa, 3, RealmSetup.free(rmm, 6) | NS_ATTRIBUTES))
+                .matchesModel();
+        assertThatCall(rmm.call(RmiFunction.RMI_RTT_DESTROY, rd, ipa, 3)).matchesModel();
+        read(rmm, ipa, 3);
+    }
 }
