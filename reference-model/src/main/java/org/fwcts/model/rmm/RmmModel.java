@@ -20,6 +20,7 @@ public final class RmmModel {
     private final DataCommands data;
     private final RealmProgram program;
     private final RecOperations operations;
+    private final RealmPsci psci = new RealmPsci();
 
     public RmmModel(RmmProfile profile) {
         this.profile = profile;
@@ -122,6 +123,8 @@ public final class RmmModel {
                 return rtts.create(state, call.x(1), call.x(2), call.x(3), call.x(4));
             case RMI_RTT_DESTROY:
                 return rtts.destroy(state, call.x(1), call.x(2), call.x(3));
+            case RMI_PSCI_COMPLETE:
+                return psci.complete(state, call.x(1), call.x(2), call.x(3));
             case RMI_RTT_FOLD:
                 return rtts.fold(state, call.x(1), call.x(2), call.x(3));
             case RMI_RTT_READ_ENTRY:

@@ -62,6 +62,17 @@ public final class RmmRules {
     public static final Rule REC_EXIT = new Rule("RMM.REC.EXIT", DOC, "RmiRecExit",
             "A REC exit reports its reason and the realm's registers or syndrome: HOST_CALL (5) with the host call's"
                     + " immediate and x0..x30, SYNC (0) with ESR, FAR and HPFAR, RIPAS_CHANGE (4) with the range.");
+    public static final Rule PSCI_REALM = new Rule("RMM.PSCI.REALM", DOC, "PSCI",
+            "The RMM answers a realm's PSCI_VERSION (1.1) and PSCI_FEATURES itself; CPU_ON and AFFINITY_INFO of another"
+                    + " REC of the realm exit to the host (reason PSCI, gprs[0] the function, gprs[1] the MPIDR) and the REC"
+                    + " cannot be entered (ERROR_REC) until RMI_PSCI_COMPLETE; about itself they return ALREADY_ON and ON,"
+                    + " about no REC INVALID_PARAMS, CPU_ON at an unprotected entry INVALID_ADDRESS (TF-RMM"
+                    + " runtime/rsi/psci.c).");
+    public static final Rule PSCI_COMPLETE = new Rule("RMM.PSCI.COMPLETE", DOC, "RMI_PSCI_COMPLETE",
+            "RMI_PSCI_COMPLETE(calling REC, target REC, status) needs a pending CPU_ON or AFFINITY_INFO whose MPIDR names"
+                    + " the target in the same realm, and status SUCCESS (or DENIED for CPU_ON), else ERROR_INPUT; CPU_ON"
+                    + " makes the target runnable (ALREADY_ON if it was), AFFINITY_INFO returns ON or OFF; the next entry"
+                    + " hands the realm the result (TF-RMM runtime/rsi/psci.c psci_complete_request).");
     public static final Rule RTT_CREATE = new Rule("RMM.RTT.CREATE", DOC, "RMI_RTT_CREATE",
             "RTT_CREATE checks the RTT and RD granules, then level and IPA (ERROR_INPUT), then walks: a walk that stops"
                     + " above level-1 gives (ERROR_RTT, walk level), a parent already a table (ERROR_RTT, level-1).");

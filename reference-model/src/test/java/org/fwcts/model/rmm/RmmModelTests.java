@@ -27,6 +27,7 @@ class RmmModelTests {
     private static final long REC = BASE + 0x6000;
     private static final long RUN = BASE + 0x7000;
     private static final long AUX = BASE + 0x10000;
+    private static final long SECOND_REC = BASE + 0xB000;
 
     private final RmmModel model = new RmmModel(RmmProfile.TF_RMM_0_8);
     private final Map<Long, byte[]> memory = new HashMap<>();
@@ -166,6 +167,15 @@ class RmmModelTests {
             memory.put(BASE + 0x9000, params.array());
             rmi(RmiFunction.RMI_GRANULE_DELEGATE, REC);
             assertThat(rmi(RmiFunction.RMI_REC_CREATE, RD, REC, BASE + 0x9000)).isZero();
+            ByteBuffer second = ByteBuffer.allocate(4096).order(ByteOrder.LITTLE_ENDIAN);
+            second.putLong(0, 0).putLong(0x100, 1).putLong(0x200, 0x4000_0000L).putLong(0x800, 16);
+            for (int i = 0; i < 16; i++) {
+                rmi(RmiFunction.RMI_GRANULE_DELEGATE, AUX + 0x10000 + i * 0x1000L);
+                second.putLong(0x808 + 8 * i, AUX + 0x10000 + i * 0x1000L);
+            }
+            memory.put(BASE + 0xA000, second.array());
+            rmi(RmiFunction.RMI_GRANULE_DELEGATE, SECOND_REC);
+            assertThat(rmi(RmiFunction.RMI_REC_CREATE, RD, SECOND_REC, BASE + 0xA000)).isZero();
             assertThat(rmi(RmiFunction.RMI_REALM_ACTIVATE, RD)).isZero();
         }
 
@@ -204,6 +214,27 @@ class RmmModelTests {
             Registers version = realm(RealmCall.RSI, RsiFunction.RSI_VERSION.id(), 0x10000);
             assertThat(version.x(7)).isZero();
             assertThat(version.x(8)).isEqualTo(0x10000);
+        }
+
+        @Test
+        @DisplayName("CPU_ON of REC 1 exits with PSCI; REC 0 cannot run until RMI_PSCI_COMPLETE, which makes REC 1 runnable")
+        void psciCpuOn() {
+            realm(RealmCall.CONTINUE);
+            assertThat(realm(RealmCall.RSI, 0x8400_0000L).x(7)).isEqualTo(0x10001);
+            Registers exit = realm(RealmCall.RSI, 0xC400_0003L, 1, 0x4000_0000L, 7);
+            assertThat(exit.x(1)).isEqualTo(RealmCall.EXIT_PSCI);
+            assertThat(exit.x(3)).isEqualTo(1);
+            long[] enter = {RmiFunction.RMI_REC_ENTER.id(), REC, RUN};
+            memory.put(RUN, new byte[4096]);
+            RmmOutcome.Answered refused = (RmmOutcome.Answered) model.rmi(state, Registers.of(enter), host());
+            assertThat(value(refused.prediction().registers().get(0))).isEqualTo(RmiStatus.ERROR_REC.packed());
+            assertThat(rmi(RmiFunction.RMI_PSCI_COMPLETE, REC, REC, 0)).isEqualTo(RmiStatus.ERROR_INPUT.packed());
+            assertThat(rmi(RmiFunction.RMI_PSCI_COMPLETE, REC, SECOND_REC, 0)).isZero();
+            assertThat(state.rec(SECOND_REC).orElseThrow().runnable()).isTrue();
+            assertThat(realm(RealmCall.CONTINUE).x(7)).isZero();
+            assertThat(realm(RealmCall.RSI, 0xC400_0003L, 1, 0x4000_0000L, 7).x(1)).isEqualTo(RealmCall.EXIT_PSCI);
+            assertThat(rmi(RmiFunction.RMI_PSCI_COMPLETE, REC, SECOND_REC, -3)).isEqualTo(RmiStatus.ERROR_INPUT.packed());
+            assertThat(realm(RealmCall.CONTINUE).x(7)).isEqualTo(-4);
         }
 
         @Test

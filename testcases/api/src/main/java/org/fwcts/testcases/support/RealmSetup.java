@@ -40,6 +40,8 @@ public final class RealmSetup {
     private static final int AUX = REC + 1;
     private static final int DATA = AUX + AUX_PAGES;
     public static final int FIRST_FREE_PAGE = DATA + RealmImage.MAX_GRANULES;
+    /** The free page (index for {@link #free}) of {@link #runningWithSecondRec}'s second REC; its 16 auxiliary granules follow. */
+    public static final int SECOND_REC_PAGE = 40;
 
     private final RmmHost host;
 
@@ -60,6 +62,24 @@ public final class RealmSetup {
 
     /** A realm running the realm agent, past its banner. */
     public static RealmAgent running(RmmHost host) {
+        return running(host, false);
+    }
+
+    /**
+     * A realm running the realm agent on REC 0, past its banner, with a second REC (index 1, MPIDR 1) created
+     * without RUNNABLE before activation: the target of the realm's PSCI calls. Its granules are the free pages from
+     * {@link #SECOND_REC_PAGE}; {@link #secondRec} names it.
+     */
+    public static RealmAgent runningWithSecondRec(RmmHost host) {
+        return running(host, true);
+    }
+
+    /** The second REC of {@link #runningWithSecondRec}. */
+    public static long secondRec(RmmHost host) {
+        return free(host, SECOND_REC_PAGE);
+    }
+
+    private static RealmAgent running(RmmHost host, boolean secondRec) {
         int ordinal = host.state().realmsCreated();
         long rd = createRealm(host);
         RealmSetup setup = new RealmSetup(host);
@@ -75,6 +95,9 @@ public final class RealmSetup {
                     IMAGE_IPA + (long) i * GRANULE, host.page(SOURCE), 0));
         }
         long rec = setup.rec(rd);
+        if (secondRec) {
+            setup.secondRec(rd);
+        }
         expect(host.call(RmiFunction.RMI_REALM_ACTIVATE, rd));
         RealmChannel channel = new RealmChannel(RealmEndpoints.of(ordinal), host.firmware().normalWorld(), rec,
                 host.page(RUN));
@@ -134,6 +157,19 @@ public final class RealmSetup {
         byte[] params = RecLifecycle.params(host, 1, 0, IMAGE_IPA, aux);
         expect(RecLifecycle.create(host, rd, host.page(REC), host.page(REC_PARAMS), params, aux, host.page(SOURCE)));
         return host.page(REC);
+    }
+
+    /** REC 1, not runnable, MPIDR 1, its auxiliary granules the free pages after it. */
+    private void secondRec(long rd) {
+        long rec = secondRec(host);
+        delegate(host, rec);
+        long[] aux = new long[AUX_PAGES];
+        for (int i = 0; i < aux.length; i++) {
+            aux[i] = free(host, SECOND_REC_PAGE + 1 + i);
+            delegate(host, aux[i]);
+        }
+        byte[] params = RecLifecycle.params(host, 0, 1, IMAGE_IPA, aux);
+        expect(RecLifecycle.create(host, rd, rec, host.page(REC_PARAMS), params, aux, host.page(SOURCE)));
     }
 
     /** The address list page REC operations use once the realm is built (the DATA_CREATE source page). */
