@@ -40,7 +40,8 @@ final class RealmCommands {
                     "the RD " + GranuleCommands.hex(rd) + " is not DELEGATED (or is a root RTT)");
         }
         Realm realm = new Realm(rd, Realm.Lifecycle.NEW, params.s2sz(), (int) params.rttLevelStart(), params.rttBase(),
-                params.rttNumStart(), params.vmid(), 0, 0, state.realmsCreated());
+                params.rttNumStart(), params.vmid(), 0, 0, state.realmsCreated(), params.hashAlgorithm(),
+                Measurements.zero(params.hashAlgorithm()));
         next = next.withGranule(rd, GranuleState.RD).withRealm(rd, realm).withTable(params.rttBase(), root(realm))
                 .countRealm();
         return Answer.succeed(next, RmmRules.REALM_CREATE, "realm " + GranuleCommands.hex(rd) + " is NEW, s2sz "

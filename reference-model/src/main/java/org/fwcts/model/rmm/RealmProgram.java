@@ -91,7 +91,13 @@ final class RealmProgram {
                     + hex(change.base()) + ", " + hex(change.top()) + ") " + change.target()),
                     state.withRec(rec.pa(), rec.withStage(Rec.Stage.RIPAS_REQUESTED, Optional.of(change), Optional.empty())));
         }
-        RsiCommands.Result.Returned returned = (RsiCommands.Result.Returned) outcome;
+        if (outcome instanceof RsiCommands.Result.Measured measured) {
+            return returned(state.withRealm(realm.rd(), measured.next()), measured.returned());
+        }
+        return returned(state, (RsiCommands.Result.Returned) outcome);
+    }
+
+    private static RmmOutcome returned(RmmState state, RsiCommands.Result.Returned returned) {
         Answer answer = result(returned.rule(), RealmCall.STATUS_OK);
         for (int i = 0; i < returned.values().length && i < 11; i++) {
             if (returned.known()[i]) {

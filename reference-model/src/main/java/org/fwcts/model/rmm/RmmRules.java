@@ -134,6 +134,11 @@ public final class RmmRules {
     public static final Rule RSI_IPA_STATE_SET = new Rule("RMM.RSI.IPA_STATE_SET", DOC, "RSI_IPA_STATE_SET",
             "RSI_IPA_STATE_SET of a valid protected range exits to the host with RIPAS_CHANGE; the realm then sees how"
                     + " far the host applied it and whether it rejected it.");
+    public static final Rule RSI_MEASUREMENT = new Rule("RMM.RSI.MEASUREMENT", DOC, "RSI_MEASUREMENT_EXTEND",
+            "RSI_MEASUREMENT_EXTEND of REM 1-4 with at most 64 bytes (x3..x10) makes the REM H(REM || bytes), H the"
+                    + " realm's algorithm; index 0, an index past 4 or more bytes give RSI_ERROR_INPUT."
+                    + " RSI_MEASUREMENT_READ returns a measurement as little-endian words from x1, zero past the hash"
+                    + " (TF-RMM runtime/rsi/realm_attest.c, app/attestation app_do_extend).");
     public static final Rule UNPROTECTED_ABORT_TOP_BIT = new Rule("RMM.IPA.UNPROTECTED_EXIT", DOC,
             "Realm IPA space", "A realm access to an unprotected IPA the host has not mapped exits to the host as a"
                     + " data abort whose HPFAR reports the IPA with its top bit (bit s2sz-1) set.");

@@ -217,6 +217,23 @@ class RmmModelTests {
         }
 
         @Test
+        @DisplayName("RSI_MEASUREMENT_EXTEND hashes the REM with the bytes (SHA-256 here); READ returns it in x1..x4")
+        void measurementExtend() throws Exception {
+            realm(RealmCall.CONTINUE);
+            assertThat(realm(RealmCall.RSI, RsiFunction.RSI_MEASUREMENT_EXTEND.id(), 2, 3, 0xABCDEF).x(7)).isZero();
+            Registers read = realm(RealmCall.RSI, RsiFunction.RSI_MEASUREMENT_READ.id(), 2);
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            sha.update(new byte[32]);
+            sha.update(new byte[] {(byte) 0xEF, (byte) 0xCD, (byte) 0xAB});
+            ByteBuffer expected = ByteBuffer.wrap(sha.digest()).order(ByteOrder.LITTLE_ENDIAN);
+            for (int i = 0; i < 4; i++) {
+                assertThat(read.x(8 + i)).isEqualTo(expected.getLong(8 * i));
+            }
+            assertThat(read.x(12)).isZero();
+            assertThat(realm(RealmCall.RSI, RsiFunction.RSI_MEASUREMENT_EXTEND.id(), 0, 8, 1).x(7)).isEqualTo(1);
+        }
+
+        @Test
         @DisplayName("CPU_ON of REC 1 exits with PSCI; REC 0 cannot run until RMI_PSCI_COMPLETE, which makes REC 1 runnable")
         void psciCpuOn() {
             realm(RealmCall.CONTINUE);
