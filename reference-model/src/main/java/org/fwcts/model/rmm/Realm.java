@@ -58,6 +58,12 @@ public record Realm(long rd, Lifecycle lifecycle, int s2sz, int startLevel, long
                 rems);
     }
 
+    /** This realm with {@code other}'s measurements (for a simulated deviation that loses an extension). */
+    public Realm withRemsOf(Realm other) {
+        return new Realm(rd, lifecycle, s2sz, startLevel, rttBase, rootCount, vmid, nextRecIndex, liveRecs, ordinal,
+                hashAlgorithm, other.rems());
+    }
+
     Realm withRem(int index, String value) {
         java.util.List<String> changed = new java.util.ArrayList<>(rems);
         changed.set(index - 1, value);
