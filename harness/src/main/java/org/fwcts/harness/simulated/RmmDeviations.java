@@ -11,7 +11,7 @@ import org.fwcts.model.rmm.RmmState;
 /** The named departures of the simulated RMM, each revealed by its own tests. */
 final class RmmDeviations {
     static final String KNOWN = "wrong-error-order, delegate-leaves-accessible, ripas-not-applied,"
-            + " unprotected-exit-without-top-bit, wrong-rec-exit-reason";
+            + " unprotected-exit-without-top-bit, wrong-rec-exit-reason, measurement-not-extended";
 
     private RmmDeviations() {
     }
@@ -23,6 +23,7 @@ final class RmmDeviations {
             case "ripas-not-applied" -> new RipasNotApplied();
             case "unprotected-exit-without-top-bit" -> new UnprotectedExitWithoutTopBit();
             case "wrong-rec-exit-reason" -> new WrongRecExitReason();
+            case "measurement-not-extended" -> new MeasurementNotExtended();
             default -> null;
         });
     }
@@ -142,6 +143,37 @@ final class RmmDeviations {
             Registers exit = conforming.registers();
             if (is(call, RmiFunction.RMI_REC_ENTER) && exit.x(0) == 0 && exit.x(1) == RealmCall.EXIT_RIPAS_CHANGE) {
                 return new RmmAnswer(exit.with(1, EXIT_PSCI), conforming.next());
+            }
+            return conforming;
+        }
+    }
+
+    /** RSI_MEASUREMENT_EXTEND answers success to the realm but leaves the REM as it was. */
+    record MeasurementNotExtended() implements RmmDeviation {
+        @Override
+        public String name() {
+            return "measurement-not-extended";
+        }
+
+        @Override
+        public String description() {
+            return "RSI_MEASUREMENT_EXTEND returns RSI_SUCCESS but the REM keeps its value";
+        }
+
+        @Override
+        public RmmAnswer apply(Registers call, RmmState before, RmmAnswer conforming) {
+            if (!is(call, RmiFunction.RMI_REC_ENTER)) {
+                return conforming;
+            }
+            RmmState next = conforming.next();
+            for (Realm realm : next.realms().values()) {
+                Optional<Realm> was = before.realm(realm.rd());
+                if (was.isPresent() && !was.get().rems().equals(realm.rems())) {
+                    java.util.Map<Long, Realm> realms = new java.util.HashMap<>(next.realms());
+                    realms.put(realm.rd(), realm.withRemsOf(was.get()));
+                    return new RmmAnswer(conforming.registers(), new RmmState(next.granules(), java.util.Map.copyOf(realms),
+                            next.recs(), next.tables(), next.active(), next.realmsCreated(), next.operations()));
+                }
             }
             return conforming;
         }

@@ -103,6 +103,10 @@ final class RmmSimulation {
                 b.putLong(0x200 + 8 * i, gprs[i]);
             }
             b.putInt(0x600, RealmCall.AGENT_IMM);
+        } else if (reason == RealmCall.EXIT_PSCI) {
+            for (int i = 0; i < 4; i++) {
+                b.putLong(0x200 + 8 * i, exit.x(2 + i));
+            }
         } else if (reason == RealmCall.EXIT_RIPAS_CHANGE) {
             b.putLong(0x500, exit.x(2)).putLong(0x508, exit.x(3)).put(0x510, (byte) exit.x(4));
         } else {

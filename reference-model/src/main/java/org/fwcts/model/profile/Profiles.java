@@ -33,8 +33,9 @@ public final class Profiles {
         register(withRmm(tfaBl31(), "tfa-rmm-v0.8", RmmProfile.TF_RMM_0_8,
                 "TF-A BL31 with TF-RMM v0.8.0 (RMI 1.0, RSI 1.0); the RMI/RSI model follows TF-RMM v0.8.0's source"));
         register(withRmm(tfaBl31(), "tfa-rmm-v0.9", RmmProfile.TF_RMM_0_9,
-                "TF-A BL31 with TF-RMM v0.9.0 (RMI 2.0: RMM_ACTIVATE gate, range delegation; realm commands not"
-                        + " modelled yet)"));
+                "TF-A BL31 with TF-RMM v0.9.0 (RMI 2.0, RSI 1.1: RMM_ACTIVATE gate, range delegation, RTT_DATA_MAP(_INIT)"
+                        + " and RTT_DATA_UNMAP, REC_CREATE/DESTROY as stateful operations with memory donation); the"
+                        + " RMI/RSI model follows TF-RMM v0.9.0's source"));
     }
 
     /** TF-A BL31 with an RMM at R-EL2 behind the RMMD. */

@@ -15,7 +15,7 @@ import org.fwcts.model.Registers;
  * gprs[1..5] (kind, status, and the exception syndrome for status 2) and x7..x17 its gprs[8..18]
  * (an RSI call's x0..x10, a load's value); for SYNC x2 ESR, x3 FAR, x4 HPFAR, x5 the exit's gprs[0] (the value an
  * emulatable store writes); for RIPAS_CHANGE
- * x2 base, x3 top, x4 RIPAS.
+ * x2 base, x3 top, x4 RIPAS; for PSCI x2..x5 the exit's gprs[0..3] (the PSCI function and its arguments).
  */
 public final class RealmCall {
     public static final int RSI = 1;
@@ -35,6 +35,7 @@ public final class RealmCall {
 
     /** REC exit reasons (DEN0137 1.0, "RmiRecExitReason"). */
     public static final int EXIT_SYNC = 0;
+    public static final int EXIT_PSCI = 3;
     public static final int EXIT_RIPAS_CHANGE = 4;
     public static final int EXIT_HOST_CALL = 5;
 
@@ -81,6 +82,8 @@ public final class RealmCall {
         if (reason == EXIT_HOST_CALL) {
             System.arraycopy(gprs, 1, x, 2, 5);
             System.arraycopy(gprs, 8, x, 7, 11);
+        } else if (reason == EXIT_PSCI) {
+            System.arraycopy(gprs, 0, x, 2, 4);
         } else if (reason == EXIT_RIPAS_CHANGE) {
             x[2] = ripasBase;
             x[3] = ripasTop;

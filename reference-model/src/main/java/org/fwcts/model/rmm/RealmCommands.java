@@ -40,7 +40,8 @@ final class RealmCommands {
                     "the RD " + GranuleCommands.hex(rd) + " is not DELEGATED (or is a root RTT)");
         }
         Realm realm = new Realm(rd, Realm.Lifecycle.NEW, params.s2sz(), (int) params.rttLevelStart(), params.rttBase(),
-                params.rttNumStart(), params.vmid(), 0, 0, state.realmsCreated());
+                params.rttNumStart(), params.vmid(), 0, 0, state.realmsCreated(), params.hashAlgorithm(),
+                Measurements.zero(params.hashAlgorithm()));
         next = next.withGranule(rd, GranuleState.RD).withRealm(rd, realm).withTable(params.rttBase(), root(realm))
                 .countRealm();
         return Answer.succeed(next, RmmRules.REALM_CREATE, "realm " + GranuleCommands.hex(rd) + " is NEW, s2sz "
@@ -80,7 +81,7 @@ final class RealmCommands {
         if (realm.liveRecs() > 0) {
             return Answer.fail(state, RmmRules.REALM_DESTROY, RmiStatus.ERROR_REALM, realm.liveRecs() + " RECs exist");
         }
-        if (state.table(realm.rttBase()).live()) {
+        if (state.table(realm.rttBase()).references() > 0) {
             return Answer.fail(state, RmmRules.REALM_DESTROY, RmiStatus.ERROR_REALM, "the root RTT still has live entries");
         }
         RmmState next = state.withRealm(rd, null).withGranule(rd, GranuleState.DELEGATED).withTable(realm.rttBase(), null);

@@ -9,7 +9,8 @@ import java.util.Optional;
  * "RmiRealmParams"; TF-RMM v0.8.0 {@code smc-rmi.h} {@code struct rmi_realm_params}): flags at 0,
  * s2sz at 0x8, sve_vl 0x10, num_bps 0x18, num_wps 0x20, pmu_num_ctrs 0x28, hash algorithm (1 byte)
  * 0x30, RPV 0x400 (64 bytes), vmid (2 bytes) 0x800, rtt_base 0x808, rtt_level_start (signed)
- * 0x810, rtt_num_start (4 bytes) 0x818.
+ * 0x810, rtt_num_start (4 bytes) 0x818. Under RMI 2.0 (TF-RMM v0.9.0) the RMM allocates the VMID and 0x800 is
+ * padding; flags bits [8:7] are the MEC policy.
  */
 public record RealmParams(long flags, int s2sz, int sveVl, int breakpoints, int watchpoints, int pmuCounters,
         int hashAlgorithm, int vmid, long rttBase, long rttLevelStart, int rttNumStart) {
@@ -18,6 +19,8 @@ public record RealmParams(long flags, int s2sz, int sveVl, int breakpoints, int 
     private static final long FLAG_LPA2 = 1;
     private static final long FLAG_SVE = 1 << 1;
     private static final long FLAG_PMU = 1 << 2;
+    /** RmiRealmFlags0 [8:7], RMI 2.0 (TF-RMM v0.9.0 {@code RMI_REALM_FLAGS0_MEC_POLICY}). */
+    private static final int MEC_POLICY_SHIFT = 7;
 
     /** Parameters for a realm of {@code s2sz} IPA bits with one root RTT at level 1 at {@code rttBase}. */
     public static RealmParams simple(int s2sz, long rttBase, int vmid) {
@@ -38,6 +41,11 @@ public record RealmParams(long flags, int s2sz, int sveVl, int breakpoints, int 
                 .putInt(0x28, pmuCounters).put(0x30, (byte) hashAlgorithm).putShort(0x800, (short) vmid)
                 .putLong(0x808, rttBase).putLong(0x810, rttLevelStart).putInt(0x818, rttNumStart);
         return b.array();
+    }
+
+    public RealmParams withFlags(long value) {
+        return new RealmParams(value, s2sz, sveVl, breakpoints, watchpoints, pmuCounters, hashAlgorithm, vmid, rttBase,
+                rttLevelStart, rttNumStart);
     }
 
     public RealmParams withS2sz(int value) {
@@ -81,6 +89,9 @@ public record RealmParams(long flags, int s2sz, int sveVl, int breakpoints, int 
         if ((flags & FLAG_PMU) != 0 && pmuCounters > profile.pmuCounters()) {
             return Optional.of("more PMU counters than the feature register");
         }
+        if (profile.mecPolicyChecked() && ((flags >>> MEC_POLICY_SHIFT) & 3) > 1) {
+            return Optional.of("MEC policy " + ((flags >>> MEC_POLICY_SHIFT) & 3) + " is neither SHARED (0) nor PRIVATE (1)");
+        }
         if (inconsistentStartLevel()) {
             return Optional.of("start level " + rttLevelStart + " inconsistent with s2sz " + s2sz);
         }
@@ -94,7 +105,7 @@ public record RealmParams(long flags, int s2sz, int sveVl, int breakpoints, int 
             return Optional.of("hash algorithm " + hashAlgorithm + " is neither SHA-256 (0) nor SHA-512 (1)");
         }
         for (Realm realm : state.realms().values()) {
-            if (realm.vmid() == vmid) {
+            if (profile.hostAssignsVmid() && realm.vmid() == vmid) {
                 return Optional.of("VMID " + vmid + " is in use");
             }
         }

@@ -29,6 +29,7 @@ final class RealmProgram {
     private static final long NAME_1 = 0x6E65_6761_2D6D_6C61L;
 
     private final RsiCommands rsi;
+    private final RealmPsci psci = new RealmPsci();
 
     RealmProgram(RsiCommands rsi) {
         this.rsi = rsi;
@@ -43,6 +44,8 @@ final class RealmProgram {
                 return completeRipas(state, rec, flags);
             case ACCESS_EXITED:
                 return resume(state, realm, rec, flags, gprs, memory);
+            case PSCI_COMPLETED:
+                return completePsci(state, rec);
             default:
                 return command(state, realm, rec, gprs, memory);
         }
@@ -73,6 +76,9 @@ final class RealmProgram {
     private RmmOutcome rsiCall(RmmState state, Realm realm, Rec rec, long[] gprs) {
         long[] x = new long[Registers.COUNT];
         System.arraycopy(gprs, 1, x, 0, 12);
+        if (RealmPsci.psci(x[0])) {
+            return psciCall(state, realm, rec, Registers.of(x));
+        }
         RsiCommands.Result outcome = rsi.call(state, realm, Registers.of(x));
         if (outcome instanceof RsiCommands.Result.Unmodelled unmodelled) {
             return new RmmOutcome.Unmodelled(unmodelled.reason());
@@ -85,7 +91,13 @@ final class RealmProgram {
                     + hex(change.base()) + ", " + hex(change.top()) + ") " + change.target()),
                     state.withRec(rec.pa(), rec.withStage(Rec.Stage.RIPAS_REQUESTED, Optional.of(change), Optional.empty())));
         }
-        RsiCommands.Result.Returned returned = (RsiCommands.Result.Returned) outcome;
+        if (outcome instanceof RsiCommands.Result.Measured measured) {
+            return returned(state.withRealm(realm.rd(), measured.next()), measured.returned());
+        }
+        return returned(state, (RsiCommands.Result.Returned) outcome);
+    }
+
+    private static RmmOutcome returned(RmmState state, RsiCommands.Result.Returned returned) {
         Answer answer = result(returned.rule(), RealmCall.STATUS_OK);
         for (int i = 0; i < returned.values().length && i < 11; i++) {
             if (returned.known()[i]) {
@@ -93,6 +105,32 @@ final class RealmProgram {
             }
         }
         return new RmmOutcome.Answered(answer.build(returned.summary()), state);
+    }
+
+    /** A PSCI call from the realm: answered by the RMM, or an exit to the host with the function and the target's MPIDR. */
+    private RmmOutcome psciCall(RmmState state, Realm realm, Rec rec, Registers x) {
+        RealmPsci.Outcome outcome = psci.call(state, realm, rec, x);
+        if (outcome instanceof RealmPsci.Outcome.Unmodelled unmodelled) {
+            return new RmmOutcome.Unmodelled(unmodelled.reason());
+        }
+        if (outcome instanceof RealmPsci.Outcome.Returned returned) {
+            return new RmmOutcome.Answered(result(RmmRules.PSCI_REALM, RealmCall.STATUS_OK).x(7, returned.value())
+                    .build(returned.summary() + ": " + returned.value()), state);
+        }
+        Rec.PsciRequest request = ((RealmPsci.Outcome.Exit) outcome).request();
+        Answer answer = Answer.of(RmmRules.PSCI_REALM).status(RmiStatus.SUCCESS).x(1, RealmCall.EXIT_PSCI)
+                .x(2, request.function()).x(3, request.mpidr()).x(4, 0).x(5, 0);
+        return new RmmOutcome.Answered(answer.build(() -> "PSCI 0x" + Long.toHexString(request.function()) + " of MPIDR 0x"
+                + Long.toHexString(request.mpidr()) + " exits to the host; the REC waits for RMI_PSCI_COMPLETE"),
+                state.withRec(rec.pa(), rec.withPsci(Rec.Stage.PSCI_REQUESTED, request)));
+    }
+
+    /** RMI_PSCI_COMPLETE settled the call: the agent gets x0 the result and x1..x3 zero ({@code psci_complete_request}). */
+    private static RmmOutcome completePsci(RmmState state, Rec rec) {
+        long value = rec.psci().orElseThrow().result();
+        Answer answer = result(RmmRules.PSCI_COMPLETE, RealmCall.STATUS_OK).x(7, value).x(8, 0).x(9, 0).x(10, 0);
+        return new RmmOutcome.Answered(answer.build("the PSCI call returns " + value + " to the realm"),
+                state.withRec(rec.pa(), rec.withStage(Rec.Stage.WAITING, Optional.empty(), Optional.empty())));
     }
 
     /** The host applied what it would of the change; the realm sees how far, and whether it was rejected. */

@@ -14,12 +14,19 @@ import java.util.Optional;
  * @param stage where the realm agent is
  * @param ripasChange the RIPAS change the REC asked for and the host has not finished, if any
  * @param access the access that exited to the host and will be retried or completed on the next entry
+ * @param psci the PSCI request that exited to the host, and its result once RMI_PSCI_COMPLETE gave one
  */
 public record Rec(long pa, long rd, int index, boolean runnable, List<Long> aux, Stage stage,
-        Optional<RipasChange> ripasChange, Optional<PendingAccess> access) {
+        Optional<RipasChange> ripasChange, Optional<PendingAccess> access, Optional<PsciRequest> psci) {
 
     public Rec {
         aux = List.copyOf(aux);
+    }
+
+    /** A REC without a PSCI request outstanding. */
+    public Rec(long pa, long rd, int index, boolean runnable, List<Long> aux, Stage stage,
+            Optional<RipasChange> ripasChange, Optional<PendingAccess> access) {
+        this(pa, rd, index, runnable, aux, stage, ripasChange, access, Optional.empty());
     }
 
     /** Where the realm agent on this REC stands. */
@@ -31,7 +38,21 @@ public record Rec(long pa, long rd, int index, boolean runnable, List<Long> aux,
         /** Its RSI_IPA_STATE_SET exited with RIPAS_CHANGE; the next entry completes the call. */
         RIPAS_REQUESTED,
         /** An access exited to the host; the next entry retries it or completes it as emulated. */
-        ACCESS_EXITED
+        ACCESS_EXITED,
+        /** A PSCI call exited to the host; the REC cannot run until RMI_PSCI_COMPLETE. */
+        PSCI_REQUESTED,
+        /** RMI_PSCI_COMPLETE gave the PSCI call its result; the next entry returns it to the agent. */
+        PSCI_COMPLETED
+    }
+
+    /**
+     * A PSCI CPU_ON or AFFINITY_INFO that needs the host (TF-RMM {@code runtime/rsi/psci.c}).
+     *
+     * @param function the PSCI function ID the realm called
+     * @param mpidr the target's MPIDR
+     * @param result the PSCI return value RMI_PSCI_COMPLETE settled (meaningful at PSCI_COMPLETED)
+     */
+    public record PsciRequest(long function, long mpidr, long result) {
     }
 
     /**
@@ -50,6 +71,14 @@ public record Rec(long pa, long rd, int index, boolean runnable, List<Long> aux,
     }
 
     Rec withStage(Stage changed, Optional<RipasChange> ripas, Optional<PendingAccess> pending) {
-        return new Rec(pa, rd, index, runnable, aux, changed, ripas, pending);
+        return new Rec(pa, rd, index, runnable, aux, changed, ripas, pending, Optional.empty());
+    }
+
+    Rec withPsci(Stage changed, PsciRequest request) {
+        return new Rec(pa, rd, index, runnable, aux, changed, Optional.empty(), Optional.empty(), Optional.of(request));
+    }
+
+    Rec madeRunnable() {
+        return new Rec(pa, rd, index, true, aux, stage, ripasChange, access, psci);
     }
 }

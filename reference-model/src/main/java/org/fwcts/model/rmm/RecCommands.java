@@ -151,6 +151,9 @@ final class RecCommands {
         if (!rec.get().runnable()) {
             return Answer.fail(state, RmmRules.REC_ENTER, RmiStatus.ERROR_REC, "the REC is not runnable");
         }
+        if (rec.get().stage() == Rec.Stage.PSCI_REQUESTED) {
+            return Answer.fail(state, RmmRules.PSCI_COMPLETE, RmiStatus.ERROR_REC, "the REC waits for RMI_PSCI_COMPLETE");
+        }
         if (!known) {
             return new RmmOutcome.Unmodelled("REC_ENTER reads the run structure at " + GranuleCommands.hex(run)
                     + ", which the host did not write with the call");

@@ -12,6 +12,8 @@ public enum RmiFunction {
     RMI_GRANULE_DELEGATE(0x01, Abi.V1_ONLY),
     RMI_GRANULE_UNDELEGATE(0x02, Abi.V1_ONLY),
     RMI_DATA_CREATE(0x03, Abi.V1_ONLY),
+    /** RMI 2.0's name and place for DATA_CREATE, the same arguments (TF-RMM v0.9.0 {@code smc_rtt_data_map_init}). */
+    RMI_RTT_DATA_MAP_INIT(0x03, Abi.V2_ONLY),
     RMI_DATA_CREATE_UNKNOWN(0x04, Abi.V1_ONLY),
     RMI_DATA_DESTROY(0x05, Abi.V1_ONLY),
     RMI_REALM_ACTIVATE(0x07, Abi.BOTH),
@@ -35,8 +37,23 @@ public enum RmiFunction {
     RMI_GRANULE_RANGE_DELEGATE(0xA1, Abi.V2_ONLY),
     /** RMI 2.0 (FID 0xC40001F2). */
     RMI_GRANULE_RANGE_UNDELEGATE(0xA2, Abi.V2_ONLY),
+    /**
+     * RMI 2.0 (FID 0xC40001F5): maps unmeasured data over [base, top); x3 the output address type (1: a single
+     * range), x4 the output address. TF-RMM v0.9.0 maps the first granule only and says so in x1.
+     */
+    RMI_RTT_DATA_MAP(0xA5, Abi.V2_ONLY),
+    /** RMI 2.0 (FID 0xC40001F6): unmaps data over [base, top), x3 flags, x4 an output list (unused for a single range). */
+    RMI_RTT_DATA_UNMAP(0xA6, Abi.V2_ONLY),
     /** RMI 2.0 (FID 0xC4000202): the gate before any realm command. */
-    RMI_RMM_ACTIVATE(0xB2, Abi.V2_ONLY);
+    RMI_RMM_ACTIVATE(0xB2, Abi.V2_ONLY),
+    /** RMI 2.0 (FID 0xC4000203): continues a stateful operation, x1 its handle, x2 flags. */
+    RMI_OP_CONTINUE(0xB3, Abi.V2_ONLY),
+    /** RMI 2.0 (FID 0xC4000208): donates the granules of an address list (x2 its address, x3 its entries) to an operation. */
+    RMI_OP_MEM_DONATE(0xB8, Abi.V2_ONLY),
+    /** RMI 2.0 (FID 0xC4000209): the operation writes the granules it gives back into an address list. */
+    RMI_OP_MEM_RECLAIM(0xB9, Abi.V2_ONLY),
+    /** RMI 2.0 (FID 0xC400020A): cancels an operation that allows it. */
+    RMI_OP_CANCEL(0xBA, Abi.V2_ONLY);
 
     /** The first RMI function ID (offset 0). */
     public static final long BASE = 0xC400_0150L;

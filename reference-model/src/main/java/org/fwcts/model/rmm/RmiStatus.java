@@ -8,7 +8,9 @@ package org.fwcts.model.rmm;
 public enum RmiStatus {
     SUCCESS(0), ERROR_INPUT(1), ERROR_REALM(2), ERROR_REC(3), ERROR_RTT(4),
     /** RMI 2.0: an attribute of the RMM's global state (its activation) is wrong (TF-RMM v0.9.0 {@code smc-rmi.h}). */
-    ERROR_GLOBAL(11);
+    ERROR_GLOBAL(11),
+    /** RMI 2.0: a stateful operation started and awaits the host (TF-RMM v0.9.0 {@code RMI_INCOMPLETE}). */
+    INCOMPLETE(13);
 
     private final int code;
 

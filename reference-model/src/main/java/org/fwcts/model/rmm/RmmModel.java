@@ -19,6 +19,8 @@ public final class RmmModel {
     private final RttCommands rtts;
     private final DataCommands data;
     private final RealmProgram program;
+    private final RecOperations operations;
+    private final RealmPsci psci = new RealmPsci();
 
     public RmmModel(RmmProfile profile) {
         this.profile = profile;
@@ -28,6 +30,7 @@ public final class RmmModel {
         this.recs = new RecCommands(profile, program);
         this.rtts = new RttCommands(profile);
         this.data = new DataCommands(profile);
+        this.operations = new RecOperations(profile);
     }
 
     public RmmProfile profile() {
@@ -79,10 +82,23 @@ public final class RmmModel {
             default:
                 break;
         }
-        if (!profile.verifiedRealmCommands()) {
-            return new RmmOutcome.Unmodelled(f + " under RMI " + profile.rmiVersion()
-                    + " is not modelled (the 2.0 realm commands changed; checked so far: VERSION, FEATURES,"
-                    + " RMM_ACTIVATE, GRANULE_RANGE_(UN)DELEGATE)");
+        if (profile.recCreateByDonation()) {
+            switch (f) {
+                case RMI_REC_CREATE:
+                    return operations.create(state, call.x(1), call.x(2), call.x(3));
+                case RMI_REC_DESTROY:
+                    return operations.destroy(state, call.x(1));
+                case RMI_OP_MEM_DONATE:
+                    return operations.donate(state, call.x(1), call.x(2), call.x(3), memory);
+                case RMI_OP_MEM_RECLAIM:
+                    return operations.reclaim(state, call.x(1), call.x(2), call.x(3));
+                case RMI_OP_CONTINUE:
+                    return operations.proceed(state, call.x(1), memory);
+                case RMI_OP_CANCEL:
+                    return operations.cancel(state, call.x(1));
+                default:
+                    break;
+            }
         }
         return realmCommand(state, f, call, memory);
     }
@@ -107,6 +123,10 @@ public final class RmmModel {
                 return rtts.create(state, call.x(1), call.x(2), call.x(3), call.x(4));
             case RMI_RTT_DESTROY:
                 return rtts.destroy(state, call.x(1), call.x(2), call.x(3));
+            case RMI_PSCI_COMPLETE:
+                return psci.complete(state, call.x(1), call.x(2), call.x(3));
+            case RMI_RTT_FOLD:
+                return rtts.fold(state, call.x(1), call.x(2), call.x(3));
             case RMI_RTT_READ_ENTRY:
                 return rtts.readEntry(state, call.x(1), call.x(2), call.x(3));
             case RMI_RTT_MAP_UNPROTECTED:
@@ -118,11 +138,16 @@ public final class RmmModel {
             case RMI_RTT_SET_RIPAS:
                 return rtts.setRipas(state, call.x(1), call.x(2), call.x(3), call.x(4));
             case RMI_DATA_CREATE:
+            case RMI_RTT_DATA_MAP_INIT:
                 return data.create(state, call.x(1), call.x(2), call.x(3), call.x(4), call.x(5));
             case RMI_DATA_CREATE_UNKNOWN:
                 return data.createUnknown(state, call.x(1), call.x(2), call.x(3));
             case RMI_DATA_DESTROY:
                 return data.destroy(state, call.x(1), call.x(2));
+            case RMI_RTT_DATA_MAP:
+                return data.mapRange(state, call.x(1), call.x(2), call.x(3), call.x(4), call.x(5));
+            case RMI_RTT_DATA_UNMAP:
+                return data.unmapRange(state, call.x(1), call.x(2), call.x(3), call.x(4));
             default:
                 return new RmmOutcome.Unmodelled(f + " is not modelled yet");
         }
@@ -151,7 +176,7 @@ public final class RmmModel {
      * plays the RMM.
      */
     public RmmOutcome recEnter(RmmState state, long recPa, long run, long flags, long[] gprs, HostMemory memory) {
-        if (profile.activationGate() && !state.active() || !profile.verifiedRealmCommands()) {
+        if (profile.activationGate() && !state.active()) {
             return rmi(state, Registers.of(RmiFunction.RMI_REC_ENTER.id(), recPa, run), memory);
         }
         return recs.enterWith(state, recPa, run, flags, gprs, memory);

@@ -28,12 +28,20 @@ import org.fwcts.model.SpecVersion;
  *     next address) instead of one by one: RMI 2.0, TF-RMM v0.9.0 {@code runtime/rmi/granule.c}
  * @param activationGate the RMM refuses realm and granule commands until RMI_RMM_ACTIVATE:
  *     RMI 2.0, TF-RMM v0.9.0 {@code smc-rmi.h} {@code enum rmm_state}
- * @param verifiedRealmCommands realm, REC, RTT and data commands are modelled for this ABI; the
- *     2.0 forms changed (RTT_DATA_MAP and stateful operations) and are not modelled yet
+ * @param hostAssignsVmid the host chooses the realm's VMID in the realm parameters (offset 0x800) and a VMID in
+ *     use is refused: RMI 1.0, TF-RMM v0.8.0 {@code validate_realm_params} ({@code vmid_reserve}); TF-RMM v0.9.0
+ *     allocates the VMID itself ({@code smc_realm_create}: {@code vmid_alloc}) and the field is padding
+ * @param mecPolicyChecked REALM_CREATE refuses a MEC policy (RmiRealmFlags0 [8:7]) other than SHARED (0) or
+ *     PRIVATE (1), after the DA flag and before the start level: TF-RMM v0.9.0 {@code validate_realm_params};
+ *     v0.8.0 reads no policy there
+ * @param recCreateByDonation REC_CREATE and REC_DESTROY are stateful operations whose auxiliary granules the
+ *     host donates and reclaims with RMI_OP_MEM_DONATE/RECLAIM and RMI_OP_CONTINUE (RMI 2.0, TF-RMM v0.9.0
+ *     {@code runtime/rmi/rec.c}, {@code sro.c}; REC_AUX_COUNT is gone); RMI 1.0 lists the auxiliary granules
+ *     in the REC parameters
  */
 public record RmmProfile(SpecVersion rmiVersion, SpecVersion rsiVersion, long featureRegister0,
         List<Long> higherFeatureRegisters, long granuleBase, long granuleEnd, int recAuxCount, boolean rangeDelegation, boolean activationGate,
-        boolean verifiedRealmCommands) {
+        boolean hostAssignsVmid, boolean mecPolicyChecked, boolean recCreateByDonation) {
 
     /** S2SZ 48, 6 breakpoints, 4 watchpoints, PMU with 8 counters, SHA-256 and SHA-512: QEMU's max CPU. */
     public static final long QEMU_MAX_FEATURES = 48L | 6L << 14 | 4L << 20 | 1L << 26 | 8L << 27 | 1L << 32 | 1L << 33;
@@ -51,14 +59,14 @@ public record RmmProfile(SpecVersion rmiVersion, SpecVersion rsiVersion, long fe
 
     /** TF-RMM v0.8.0 (RMI 1.0), with TF-A v2.14.0; QEMU 10.0's max CPU has no FEAT_MEC. */
     public static final RmmProfile TF_RMM_0_8 = new RmmProfile(SpecVersion.of(1, 0), SpecVersion.of(1, 0),
-            QEMU_MAX_FEATURES, List.of(0L), DRAM_BASE, DRAM_END, 16, false, false, true);
+            QEMU_MAX_FEATURES, List.of(0L), DRAM_BASE, DRAM_END, 16, false, false, true, false, false);
     /**
      * TF-RMM v0.9.0 (RMI 2.0), with TF-A v2.15.0, on QEMU virt: no SMMUv3 for the RMM (DA_EN 0), no FEAT_S2PIE,
      * no FEAT_MEC.
      */
     public static final RmmProfile TF_RMM_0_9 = new RmmProfile(SpecVersion.of(2, 0), SpecVersion.of(1, 1),
             QEMU_MAX_FEATURES, List.of(TF_RMM_0_9_FEATURES_1, 0L, TF_RMM_0_9_FEATURES_3, 0L), DRAM_BASE, DRAM_END,
-            16, true, true, false);
+            16, true, true, false, true, true);
 
     public RmmProfile {
         higherFeatureRegisters = List.copyOf(higherFeatureRegisters);
@@ -128,6 +136,6 @@ public record RmmProfile(SpecVersion rmiVersion, SpecVersion rsiVersion, long fe
             higher.set(index - 1, value);
         }
         return new RmmProfile(rmiVersion, rsiVersion, register0, higher, granuleBase, granuleEnd, recAuxCount,
-                rangeDelegation, activationGate, verifiedRealmCommands);
+                rangeDelegation, activationGate, hostAssignsVmid, mecPolicyChecked, recCreateByDonation);
     }
 }

@@ -48,6 +48,12 @@ public final class RmmRules {
                     + " the realm state (ERROR_REALM unless NEW), then the MPIDR and the auxiliary count (ERROR_INPUT).");
     public static final Rule REC_AUX_COUNT = new Rule("RMM.REC.AUX_COUNT", DOC, "RMI_REC_AUX_COUNT",
             "REC_AUX_COUNT returns the number of auxiliary granules a REC of the realm needs.");
+    public static final Rule REC_OPERATION = new Rule("RMM.REC.OPERATION", "DEN0137 2.0 BET0 (RMM)",
+            "Stateful RMI operations", "Under RMI 2.0 REC_CREATE of a DELEGATED granule answers INCOMPLETE asking for"
+                    + " the auxiliary granules (x1 the handle, x2 the request); RMI_OP_MEM_DONATE takes them from an"
+                    + " address list, RMI_OP_CONTINUE then checks the RD, realm state and MPIDR and creates the REC, or"
+                    + " has the host reclaim the granules first (RMI_OP_MEM_RECLAIM, x1 the ranges written) and ends with"
+                    + " the error; REC_DESTROY reclaims the same way (TF-RMM v0.9.0 runtime/rmi/rec.c, sro.c).");
     public static final Rule REC_DESTROY = new Rule("RMM.REC.DESTROY", DOC, "RMI_REC_DESTROY",
             "REC_DESTROY of a REC returns it and its auxiliary granules to DELEGATED; a non-REC gives ERROR_INPUT.");
     public static final Rule REC_ENTER = new Rule("RMM.REC.ENTER", DOC, "RMI_REC_ENTER",
@@ -56,12 +62,29 @@ public final class RmmRules {
     public static final Rule REC_EXIT = new Rule("RMM.REC.EXIT", DOC, "RmiRecExit",
             "A REC exit reports its reason and the realm's registers or syndrome: HOST_CALL (5) with the host call's"
                     + " immediate and x0..x30, SYNC (0) with ESR, FAR and HPFAR, RIPAS_CHANGE (4) with the range.");
+    public static final Rule PSCI_REALM = new Rule("RMM.PSCI.REALM", DOC, "PSCI",
+            "The RMM answers a realm's PSCI_VERSION (1.1) and PSCI_FEATURES itself; CPU_ON and AFFINITY_INFO of another"
+                    + " REC of the realm exit to the host (reason PSCI, gprs[0] the function, gprs[1] the MPIDR) and the REC"
+                    + " cannot be entered (ERROR_REC) until RMI_PSCI_COMPLETE; about itself they return ALREADY_ON and ON,"
+                    + " about no REC INVALID_PARAMS, CPU_ON at an unprotected entry INVALID_ADDRESS (TF-RMM"
+                    + " runtime/rsi/psci.c).");
+    public static final Rule PSCI_COMPLETE = new Rule("RMM.PSCI.COMPLETE", DOC, "RMI_PSCI_COMPLETE",
+            "RMI_PSCI_COMPLETE(calling REC, target REC, status) needs a pending CPU_ON or AFFINITY_INFO whose MPIDR names"
+                    + " the target in the same realm, and status SUCCESS (or DENIED for CPU_ON), else ERROR_INPUT; CPU_ON"
+                    + " makes the target runnable (ALREADY_ON if it was), AFFINITY_INFO returns ON or OFF; the next entry"
+                    + " hands the realm the result (TF-RMM runtime/rsi/psci.c psci_complete_request).");
     public static final Rule RTT_CREATE = new Rule("RMM.RTT.CREATE", DOC, "RMI_RTT_CREATE",
             "RTT_CREATE checks the RTT and RD granules, then level and IPA (ERROR_INPUT), then walks: a walk that stops"
                     + " above level-1 gives (ERROR_RTT, walk level), a parent already a table (ERROR_RTT, level-1).");
     public static final Rule RTT_DESTROY = new Rule("RMM.RTT.DESTROY", DOC, "RMI_RTT_DESTROY",
             "RTT_DESTROY of a non-live RTT returns it to DELEGATED and leaves the parent entry UNASSIGNED with RIPAS"
                     + " DESTROYED (protected) or UNASSIGNED_NS; a live RTT gives (ERROR_RTT, level).");
+    public static final Rule RTT_FOLD = new Rule("RMM.RTT.FOLD", DOC, "RMI_RTT_FOLD",
+            "RTT_FOLD replaces a homogeneous RTT by one entry of its parent and returns it (x1) to DELEGATED: all entries"
+                    + " one unassigned kind, or all assigned to a contiguous range aligned to the parent's block (one RIPAS,"
+                    + " or one set of host attributes); a missing parent table gives (ERROR_RTT, walk level), no RTT"
+                    + " (ERROR_RTT, level-1), mixed entries (ERROR_RTT, level); a level-1 RTT of blocks cannot fold"
+                    + " (TF-RMM runtime/rmi/rtt.c rtt_fold).");
     public static final Rule RTT_READ_ENTRY = new Rule("RMM.RTT.READ_ENTRY", DOC, "RMI_RTT_READ_ENTRY",
             "RTT_READ_ENTRY returns the walk level, the entry state (0 UNASSIGNED, 1 ASSIGNED, 2 TABLE), the address"
                     + " or descriptor and the RIPAS of the entry at the IPA.");
@@ -80,6 +103,17 @@ public final class RmmRules {
     public static final Rule DATA_DESTROY = new Rule("RMM.DATA.DESTROY", DOC, "RMI_DATA_DESTROY",
             "DATA_DESTROY unmaps an assigned protected page, returns its address in x1, leaves RIPAS RAM as DESTROYED"
                     + " and returns the granule to DELEGATED.");
+    public static final Rule RTT_DATA_MAP = new Rule("RMM.RTT.DATA_MAP", "DEN0137 2.0 BET0 (RMM)", "RMI_RTT_DATA_MAP",
+            "RTT_DATA_MAP maps unmeasured data at [base, top) from a single output address (flags 1; anything else, or"
+                    + " a range under one granule, gives ERROR_INPUT with x1 0); TF-RMM v0.9.0 maps the granule at base"
+                    + " as DATA_CREATE_UNKNOWN does and returns base + 4 KiB in x1 whatever the status"
+                    + " (runtime/rmi/rtt.c smc_rtt_data_map).");
+    public static final Rule RTT_DATA_UNMAP = new Rule("RMM.RTT.DATA_UNMAP", "DEN0137 2.0 BET0 (RMM)",
+            "RMI_RTT_DATA_UNMAP", "RTT_DATA_UNMAP unmaps data over [base, top) into a single output range (flags 1);"
+                    + " TF-RMM v0.9.0 destroys the page at base as DATA_DESTROY does: a missing page is SUCCESS with x1"
+                    + " the end of the non-live entries (at most top), a live block at base (ERROR_RTT, level), and x2"
+                    + " the unmapped granule as an RmiAddrRangeDesc4KB (its address, count 1 in [11:2], size 4 KiB)"
+                    + " (runtime/rmi/rtt.c smc_rtt_data_unmap).");
     public static final Rule MAP_UNPROTECTED = new Rule("RMM.RTT.MAP_UNPROTECTED", DOC, "RMI_RTT_MAP_UNPROTECTED",
             "RTT_MAP_UNPROTECTED maps host memory at an unprotected IPA whose entry is UNASSIGNED_NS; a protected IPA"
                     + " or a descriptor setting more than its output address, MemAttr [4:2] and S2AP [7:6] gives"
@@ -100,6 +134,11 @@ public final class RmmRules {
     public static final Rule RSI_IPA_STATE_SET = new Rule("RMM.RSI.IPA_STATE_SET", DOC, "RSI_IPA_STATE_SET",
             "RSI_IPA_STATE_SET of a valid protected range exits to the host with RIPAS_CHANGE; the realm then sees how"
                     + " far the host applied it and whether it rejected it.");
+    public static final Rule RSI_MEASUREMENT = new Rule("RMM.RSI.MEASUREMENT", DOC, "RSI_MEASUREMENT_EXTEND",
+            "RSI_MEASUREMENT_EXTEND of REM 1-4 with at most 64 bytes (x3..x10) makes the REM H(REM || bytes), H the"
+                    + " realm's algorithm; index 0, an index past 4 or more bytes give RSI_ERROR_INPUT."
+                    + " RSI_MEASUREMENT_READ returns a measurement as little-endian words from x1, zero past the hash"
+                    + " (TF-RMM runtime/rsi/realm_attest.c, app/attestation app_do_extend).");
     public static final Rule UNPROTECTED_ABORT_TOP_BIT = new Rule("RMM.IPA.UNPROTECTED_EXIT", DOC,
             "Realm IPA space", "A realm access to an unprotected IPA the host has not mapped exits to the host as a"
                     + " data abort whose HPFAR reports the IPA with its top bit (bit s2sz-1) set.");

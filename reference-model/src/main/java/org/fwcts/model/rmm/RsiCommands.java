@@ -30,6 +30,10 @@ final class RsiCommands {
 
         record Unmodelled(String reason) implements Result {
         }
+
+        /** Returns to the realm after changing the realm's measurements. */
+        record Measured(Realm next, Returned returned) implements Result {
+        }
     }
 
     /** RSI call {@code rsi} (x0 the function ID) from {@code rec} of {@code realm}. */
@@ -49,9 +53,51 @@ final class RsiCommands {
                 return ipaStateGet(state, realm, rsi.x(1), rsi.x(2));
             case RSI_IPA_STATE_SET:
                 return ipaStateSet(realm, rsi.x(1), rsi.x(2), rsi.x(3), rsi.x(4));
+            case RSI_MEASUREMENT_READ:
+                return measurementRead(realm, rsi.x(1));
+            case RSI_MEASUREMENT_EXTEND:
+                return measurementExtend(realm, rsi);
             default:
                 return new Result.Unmodelled(function.get() + " is not modelled yet");
         }
+    }
+
+    /**
+     * RSI_MEASUREMENT_READ: index 0 (the RIM) succeeds with a value the host's commands built, which the model does
+     * not compute; REMs 1-4 read back in x1.. with the words past the hash zero; any other index is ERROR_INPUT.
+     */
+    private static Result measurementRead(Realm realm, long index) {
+        if (Long.compareUnsigned(index, Measurements.REMS) > 0) {
+            return Result.Returned.of(RmmRules.RSI_MEASUREMENT, "RSI_MEASUREMENT_READ(" + index + ")", RSI_ERROR_INPUT);
+        }
+        if (index == 0) {
+            return new Result.Returned(new long[] {RSI_SUCCESS}, new boolean[] {true}, RmmRules.RSI_MEASUREMENT,
+                    "RSI_MEASUREMENT_READ of the RIM (its value is not modelled)");
+        }
+        long[] words = Measurements.words(realm.rems().get((int) index - 1));
+        long[] values = new long[9];
+        System.arraycopy(words, 0, values, 1, 8);
+        values[0] = RSI_SUCCESS;
+        return Result.Returned.of(RmmRules.RSI_MEASUREMENT, "RSI_MEASUREMENT_READ(" + index + ") = "
+                + realm.rems().get((int) index - 1), values);
+    }
+
+    /** RSI_MEASUREMENT_EXTEND: REM 1-4, at most 64 bytes from x3..x10 (index 0 and larger sizes: ERROR_INPUT). */
+    private static Result measurementExtend(Realm realm, Registers rsi) {
+        long index = rsi.x(1);
+        long size = rsi.x(2);
+        if (index == 0 || Long.compareUnsigned(index, Measurements.REMS) > 0
+                || Long.compareUnsigned(size, Measurements.MAX_EXTENSION) > 0) {
+            return Result.Returned.of(RmmRules.RSI_MEASUREMENT, "RSI_MEASUREMENT_EXTEND(" + index + ", " + size + ")",
+                    RSI_ERROR_INPUT);
+        }
+        long[] words = new long[8];
+        for (int i = 0; i < words.length; i++) {
+            words[i] = rsi.x(3 + i);
+        }
+        String extended = Measurements.extend(realm.hashAlgorithm(), realm.rems().get((int) index - 1), words, (int) size);
+        return new Result.Measured(realm.withRem((int) index, extended), Result.Returned.of(RmmRules.RSI_MEASUREMENT,
+                "REM " + index + " extended by " + size + " bytes: " + extended, RSI_SUCCESS));
     }
 
     private Result version(long requested) {

@@ -3,7 +3,7 @@ package org.fwcts.model.rmm;
 import java.util.Optional;
 
 /**
- * RTT_CREATE, RTT_DESTROY, RTT_READ_ENTRY, RTT_MAP/UNMAP_UNPROTECTED (TF-RMM v0.8.0
+ * RTT_CREATE, RTT_DESTROY, RTT_FOLD, RTT_READ_ENTRY, RTT_MAP/UNMAP_UNPROTECTED (TF-RMM v0.8.0, the same in v0.9.0
  * {@code runtime/rmi/rtt.c}); the RIPAS commands are {@link RipasCommands}.
  */
 final class RttCommands {
@@ -16,6 +16,8 @@ final class RttCommands {
     /** The one reserved MemAttr encoding with FWB (TF-RMM {@code S2TTE_MEMATTR_FWB_RESERVED}). */
     private static final long MEM_ATTR_RESERVED = 0x10L;
     private static final long OUTPUT_ADDRESS = 0xFFFF_FFFF_F000L;
+    /** The lowest level with block entries: a level-1 RTT cannot fold into level 0 (TF-RMM {@code S2TT_MIN_BLOCK_LEVEL}). */
+    private static final int MIN_BLOCK_LEVEL = 1;
 
     private final RmmProfile profile;
     private final RipasCommands ripas = new RipasCommands();
@@ -46,7 +48,8 @@ final class RttCommands {
             return new RmmOutcome.Unmodelled("RTT_CREATE below an assigned block (a split) is not modelled");
         }
         RttTable child = RttTable.filled(rtt, (int) level, ipa, Granules.ENTRIES, entry);
-        RmmState next = parent.set(state, RttEntry.table(rtt)).withTable(rtt, child).withGranule(rtt, GranuleState.RTT);
+        RmmState next = state.withTables(parent.table().pa(), parent.table().with(parent.index(), RttEntry.table(rtt)), rtt, child)
+                .withGranule(rtt, GranuleState.RTT);
         return Answer.succeed(next, RmmRules.RTT_CREATE, () -> "level-" + level + " RTT at IPA " + GranuleCommands.hex(ipa)
                 + " inherits " + describe(entry));
     }
@@ -65,15 +68,104 @@ final class RttCommands {
             return Answer.fail(state, RmmRules.RTT_DESTROY, RmiStatus.ERROR_RTT, parent.level(), "no RTT at level " + level);
         }
         long childPa = parent.entry().address();
-        if (state.table(childPa).live()) {
+        if (state.table(childPa).references() > 0) {
             return Answer.fail(state, RmmRules.RTT_DESTROY, RmiStatus.ERROR_RTT, (int) level, "the RTT is live");
         }
         RttEntry replaced = realm.protectedIpa(ipa) ? RttEntry.UNASSIGNED_DESTROYED : RttEntry.UNASSIGNED_NS;
-        RmmState next = parent.set(state, replaced).withTable(childPa, null).withGranule(childPa, GranuleState.DELEGATED);
+        RmmState next = state.withTables(parent.table().pa(), parent.table().with(parent.index(), replaced), childPa, null)
+                .withGranule(childPa, GranuleState.DELEGATED);
         Answer answer = Answer.of(RmmRules.RTT_DESTROY).status(RmiStatus.SUCCESS).x(1, childPa)
                 .x(2, nonLiveTop(next.table(parent.table().pa()), parent.index()));
         return new RmmOutcome.Answered(answer.build(() -> "the RTT returns to DELEGATED; the parent entry becomes "
                 + describe(replaced)), next);
+    }
+
+    /**
+     * RTT_FOLD: the RTT at {@code level} under {@code ipa} becomes one entry of its parent when its entries are all the
+     * same unassigned kind, or all assigned (protected with one RIPAS, or host memory with one set of attributes) to a
+     * contiguous range aligned to the parent's block (TF-RMM {@code rtt_fold}).
+     */
+    RmmOutcome fold(RmmState state, long rd, long ipa, long level) {
+        Optional<Realm> found = state.realm(rd);
+        if (found.isEmpty()) {
+            return Answer.fail(state, RmmRules.RTT_FOLD, RmiStatus.ERROR_INPUT, GranuleCommands.hex(rd) + " is no RD");
+        }
+        Realm realm = found.get();
+        if (!structureLevel(realm, level) || !validIpa(realm, ipa, (int) level - 1)) {
+            return Answer.fail(state, RmmRules.RTT_FOLD, RmiStatus.ERROR_INPUT, "level or IPA invalid");
+        }
+        Walk parent = Walk.of(state, realm, ipa, (int) level - 1);
+        if (parent.level() < level - 1) {
+            return Answer.fail(state, RmmRules.RTT_FOLD, RmiStatus.ERROR_RTT, parent.level(), "the walk stops at level "
+                    + parent.level());
+        }
+        if (parent.entry().state() != RttEntry.State.TABLE) {
+            return Answer.fail(state, RmmRules.RTT_FOLD, RmiStatus.ERROR_RTT, (int) level - 1, "no RTT at level " + level);
+        }
+        RttTable child = state.table(parent.entry().address());
+        Optional<RttEntry> folded;
+        if (child.references() == 0) {
+            folded = uniformUnassigned(child);
+            if (folded.isEmpty() && (folded = block(child, true)).isPresent() && level <= MIN_BLOCK_LEVEL) {
+                return Answer.fail(state, RmmRules.RTT_FOLD, RmiStatus.ERROR_RTT, parent.level(), "no block at level "
+                        + (level - 1));
+            }
+        } else if (child.references() == child.size()) {
+            if (level <= MIN_BLOCK_LEVEL) {
+                return Answer.fail(state, RmmRules.RTT_FOLD, RmiStatus.ERROR_RTT, parent.level(), "no block at level "
+                        + (level - 1));
+            }
+            folded = block(child, false);
+        } else {
+            folded = Optional.empty();
+        }
+        if (folded.isEmpty()) {
+            return Answer.fail(state, RmmRules.RTT_FOLD, RmiStatus.ERROR_RTT, (int) level, "the RTT's entries differ");
+        }
+        RttEntry entry = folded.get();
+        RmmState next = state.withTables(parent.table().pa(), parent.table().with(parent.index(), entry), child.pa(), null)
+                .withGranule(child.pa(), GranuleState.DELEGATED);
+        Answer answer = Answer.of(RmmRules.RTT_FOLD).status(RmiStatus.SUCCESS).x(1, child.pa());
+        return new RmmOutcome.Answered(answer.build(() -> "the level-" + level + " RTT folds into a level-" + (level - 1)
+                + " entry " + describe(entry) + "; it returns to DELEGATED"), next);
+    }
+
+    /** The entry all of {@code table}'s entries are, if they are one unassigned kind. */
+    private static Optional<RttEntry> uniformUnassigned(RttTable table) {
+        RttEntry first = table.entry(0);
+        if (first.state() != RttEntry.State.UNASSIGNED) {
+            return Optional.empty();
+        }
+        for (int i = 1; i < table.size(); i++) {
+            if (!table.entry(i).equals(first)) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(first);
+    }
+
+    /**
+     * The block entry of the parent when every entry is assigned, host memory ({@code ns}) or protected with one RIPAS,
+     * the addresses contiguous from a base aligned to the parent's block and, for host memory, one set of attributes
+     * (TF-RMM {@code table_maps_block}).
+     */
+    private static Optional<RttEntry> block(RttTable table, boolean ns) {
+        RttEntry first = table.entry(0);
+        long size = Granules.blockSize(table.level());
+        long base = first.address() & OUTPUT_ADDRESS;
+        if (first.state() != RttEntry.State.ASSIGNED || first.unprotected() != ns
+                || !Granules.aligned(base, table.level() - 1)) {
+            return Optional.empty();
+        }
+        for (int i = 1; i < table.size(); i++) {
+            RttEntry entry = table.entry(i);
+            if (entry.state() != RttEntry.State.ASSIGNED || entry.unprotected() != ns || entry.ripas() != first.ripas()
+                    || (entry.address() & OUTPUT_ADDRESS) != base + i * size
+                    || (entry.address() & ~OUTPUT_ADDRESS) != (first.address() & ~OUTPUT_ADDRESS)) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(first);
     }
 
     RmmOutcome readEntry(RmmState state, long rd, long ipa, long level) {
@@ -174,11 +266,19 @@ final class RttCommands {
 
     /** The IPA after the non-live entries that follow {@code index} (TF-RMM {@code s2tt_skip_non_live_entries}). */
     static long nonLiveTop(RttTable table, int index) {
-        int i = index + 1;
-        while (i < table.size() && !table.entry(i).live()) {
-            i++;
+        return table.ipaOf(table.nextLive(index + 1));
+    }
+
+    /**
+     * The x2 of a command that stopped at {@code walk}: {@code ipa} itself when the entry there is live, else the
+     * end of the non-live entries from it (TF-RMM {@code s2tt_skip_non_live_entries}).
+     */
+    static long nonLiveFrom(Walk walk, long ipa) {
+        if (walk.entry().live()) {
+            return ipa;
         }
-        return table.ipaOf(i);
+        long aligned = ipa & ~(Granules.blockSize(walk.level()) - 1);
+        return aligned + (walk.table().nextLive(walk.index() + 1) - walk.index()) * Granules.blockSize(walk.level());
     }
 
     static String describe(RttEntry entry) {

@@ -39,6 +39,11 @@ public record RttEntry(State state, Ripas ripas, boolean unprotected, long addre
         return state != State.UNASSIGNED;
     }
 
+    /** A child RTT or protected assigned memory: what TF-RMM counts in the RTT granule's refcount. */
+    public boolean referenced() {
+        return state == State.TABLE || state == State.ASSIGNED && !unprotected;
+    }
+
     public boolean unassignedNs() {
         return state == State.UNASSIGNED && unprotected;
     }

@@ -27,6 +27,7 @@ class RmmModelTests {
     private static final long REC = BASE + 0x6000;
     private static final long RUN = BASE + 0x7000;
     private static final long AUX = BASE + 0x10000;
+    private static final long SECOND_REC = BASE + 0xB000;
 
     private final RmmModel model = new RmmModel(RmmProfile.TF_RMM_0_8);
     private final Map<Long, byte[]> memory = new HashMap<>();
@@ -113,6 +114,37 @@ class RmmModelTests {
         assertThat(value(entry.prediction().registers().get(3))).isEqualTo(block | normalReadWrite);
     }
 
+    @Test
+    @DisplayName("RTT_FOLD folds a uniform RTT into its parent entry and refuses a mixed one with (ERROR_RTT, level)")
+    void fold() {
+        createRealm();
+        rmi(RmiFunction.RMI_GRANULE_DELEGATE, L2);
+        rmi(RmiFunction.RMI_RTT_CREATE, RD, L2, 0x4000_0000L, 2);
+        assertThat(rmi(RmiFunction.RMI_RTT_FOLD, RD, 0x4000_0000L, 3)).isEqualTo(RmiStatus.ERROR_RTT.with(2));
+        rmi(RmiFunction.RMI_GRANULE_DELEGATE, L3);
+        rmi(RmiFunction.RMI_RTT_CREATE, RD, L3, 0x4000_0000L, 3);
+        assertThat(rmi(RmiFunction.RMI_RTT_INIT_RIPAS, RD, 0x4000_0000L, 0x4000_1000L)).isZero();
+        assertThat(rmi(RmiFunction.RMI_RTT_FOLD, RD, 0x4000_0000L, 3)).isEqualTo(RmiStatus.ERROR_RTT.with(3));
+        assertThat(rmi(RmiFunction.RMI_RTT_INIT_RIPAS, RD, 0x4000_1000L, 0x4020_0000L)).isZero();
+        assertThat(rmi(RmiFunction.RMI_RTT_FOLD, RD, 0x4000_0000L, 3)).isZero();
+        assertThat(state.granule(L3)).isEqualTo(GranuleState.DELEGATED);
+        Realm realm = state.realm(RD).orElseThrow();
+        Walk walk = Walk.of(state, realm, 0x4000_0000L, 3);
+        assertThat(walk.level()).isEqualTo(2);
+        assertThat(walk.entry()).isEqualTo(RttEntry.UNASSIGNED_RAM);
+    }
+
+    @Test
+    @DisplayName("host mappings hold no reference on their RTT: RTT_DESTROY takes an RTT that maps only host memory")
+    void nsMappingsDoNotPinTheirTable() {
+        createRealm();
+        long ipa = state.realm(RD).orElseThrow().unprotectedBase();
+        rmi(RmiFunction.RMI_GRANULE_DELEGATE, L2);
+        assertThat(rmi(RmiFunction.RMI_RTT_CREATE, RD, L2, ipa, 2)).isZero();
+        assertThat(rmi(RmiFunction.RMI_RTT_MAP_UNPROTECTED, RD, ipa, 2, 0x8000_0000L | 0xD8)).isZero();
+        assertThat(rmi(RmiFunction.RMI_RTT_DESTROY, RD, ipa, 2)).isZero();
+    }
+
     @Nested
     @DisplayName("with a running realm agent")
     class Running {
@@ -135,6 +167,15 @@ class RmmModelTests {
             memory.put(BASE + 0x9000, params.array());
             rmi(RmiFunction.RMI_GRANULE_DELEGATE, REC);
             assertThat(rmi(RmiFunction.RMI_REC_CREATE, RD, REC, BASE + 0x9000)).isZero();
+            ByteBuffer second = ByteBuffer.allocate(4096).order(ByteOrder.LITTLE_ENDIAN);
+            second.putLong(0, 0).putLong(0x100, 1).putLong(0x200, 0x4000_0000L).putLong(0x800, 16);
+            for (int i = 0; i < 16; i++) {
+                rmi(RmiFunction.RMI_GRANULE_DELEGATE, AUX + 0x10000 + i * 0x1000L);
+                second.putLong(0x808 + 8 * i, AUX + 0x10000 + i * 0x1000L);
+            }
+            memory.put(BASE + 0xA000, second.array());
+            rmi(RmiFunction.RMI_GRANULE_DELEGATE, SECOND_REC);
+            assertThat(rmi(RmiFunction.RMI_REC_CREATE, RD, SECOND_REC, BASE + 0xA000)).isZero();
             assertThat(rmi(RmiFunction.RMI_REALM_ACTIVATE, RD)).isZero();
         }
 
@@ -173,6 +214,44 @@ class RmmModelTests {
             Registers version = realm(RealmCall.RSI, RsiFunction.RSI_VERSION.id(), 0x10000);
             assertThat(version.x(7)).isZero();
             assertThat(version.x(8)).isEqualTo(0x10000);
+        }
+
+        @Test
+        @DisplayName("RSI_MEASUREMENT_EXTEND hashes the REM with the bytes (SHA-256 here); READ returns it in x1..x4")
+        void measurementExtend() throws Exception {
+            realm(RealmCall.CONTINUE);
+            assertThat(realm(RealmCall.RSI, RsiFunction.RSI_MEASUREMENT_EXTEND.id(), 2, 3, 0xABCDEF).x(7)).isZero();
+            Registers read = realm(RealmCall.RSI, RsiFunction.RSI_MEASUREMENT_READ.id(), 2);
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            sha.update(new byte[32]);
+            sha.update(new byte[] {(byte) 0xEF, (byte) 0xCD, (byte) 0xAB});
+            ByteBuffer expected = ByteBuffer.wrap(sha.digest()).order(ByteOrder.LITTLE_ENDIAN);
+            for (int i = 0; i < 4; i++) {
+                assertThat(read.x(8 + i)).isEqualTo(expected.getLong(8 * i));
+            }
+            assertThat(read.x(12)).isZero();
+            assertThat(realm(RealmCall.RSI, RsiFunction.RSI_MEASUREMENT_EXTEND.id(), 0, 8, 1).x(7)).isEqualTo(1);
+        }
+
+        @Test
+        @DisplayName("CPU_ON of REC 1 exits with PSCI; REC 0 cannot run until RMI_PSCI_COMPLETE, which makes REC 1 runnable")
+        void psciCpuOn() {
+            realm(RealmCall.CONTINUE);
+            assertThat(realm(RealmCall.RSI, 0x8400_0000L).x(7)).isEqualTo(0x10001);
+            Registers exit = realm(RealmCall.RSI, 0xC400_0003L, 1, 0x4000_0000L, 7);
+            assertThat(exit.x(1)).isEqualTo(RealmCall.EXIT_PSCI);
+            assertThat(exit.x(3)).isEqualTo(1);
+            long[] enter = {RmiFunction.RMI_REC_ENTER.id(), REC, RUN};
+            memory.put(RUN, new byte[4096]);
+            RmmOutcome.Answered refused = (RmmOutcome.Answered) model.rmi(state, Registers.of(enter), host());
+            assertThat(value(refused.prediction().registers().get(0))).isEqualTo(RmiStatus.ERROR_REC.packed());
+            assertThat(rmi(RmiFunction.RMI_PSCI_COMPLETE, REC, REC, 0)).isEqualTo(RmiStatus.ERROR_INPUT.packed());
+            assertThat(rmi(RmiFunction.RMI_PSCI_COMPLETE, REC, SECOND_REC, 0)).isZero();
+            assertThat(state.rec(SECOND_REC).orElseThrow().runnable()).isTrue();
+            assertThat(realm(RealmCall.CONTINUE).x(7)).isZero();
+            assertThat(realm(RealmCall.RSI, 0xC400_0003L, 1, 0x4000_0000L, 7).x(1)).isEqualTo(RealmCall.EXIT_PSCI);
+            assertThat(rmi(RmiFunction.RMI_PSCI_COMPLETE, REC, SECOND_REC, -3)).isEqualTo(RmiStatus.ERROR_INPUT.packed());
+            assertThat(realm(RealmCall.CONTINUE).x(7)).isEqualTo(-4);
         }
 
         @Test

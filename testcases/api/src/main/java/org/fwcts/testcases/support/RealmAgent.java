@@ -61,6 +61,15 @@ public final class RealmAgent {
         return call(Registers.of(x));
     }
 
+    /** The realm makes an SMC with {@code function} in x0 and {@code arguments} from x1 (a PSCI call, say). */
+    public CallCheck smc(long function, long... arguments) {
+        long[] x = new long[2 + arguments.length];
+        x[0] = RealmCall.RSI;
+        x[1] = function;
+        System.arraycopy(arguments, 0, x, 2, arguments.length);
+        return call(Registers.of(x));
+    }
+
     /** The realm loads 8 bytes at {@code ipa}. */
     public CallCheck load(long ipa) {
         return call(Registers.of(RealmCall.LOAD64, ipa));

@@ -2,8 +2,6 @@ package org.fwcts.testcases.support;
 
 import static org.fwcts.testcases.support.CallAssert.assertThatCall;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 import org.fwcts.harness.compare.CallCheck;
 import org.fwcts.harness.realm.RealmChannel;
@@ -42,6 +40,8 @@ public final class RealmSetup {
     private static final int AUX = REC + 1;
     private static final int DATA = AUX + AUX_PAGES;
     public static final int FIRST_FREE_PAGE = DATA + RealmImage.MAX_GRANULES;
+    /** The free page (index for {@link #free}) of {@link #runningWithSecondRec}'s second REC; its 16 auxiliary granules follow. */
+    public static final int SECOND_REC_PAGE = 40;
 
     private final RmmHost host;
 
@@ -62,6 +62,24 @@ public final class RealmSetup {
 
     /** A realm running the realm agent, past its banner. */
     public static RealmAgent running(RmmHost host) {
+        return running(host, false);
+    }
+
+    /**
+     * A realm running the realm agent on REC 0, past its banner, with a second REC (index 1, MPIDR 1) created
+     * without RUNNABLE before activation: the target of the realm's PSCI calls. Its granules are the free pages from
+     * {@link #SECOND_REC_PAGE}; {@link #secondRec} names it.
+     */
+    public static RealmAgent runningWithSecondRec(RmmHost host) {
+        return running(host, true);
+    }
+
+    /** The second REC of {@link #runningWithSecondRec}. */
+    public static long secondRec(RmmHost host) {
+        return free(host, SECOND_REC_PAGE);
+    }
+
+    private static RealmAgent running(RmmHost host, boolean secondRec) {
         int ordinal = host.state().realmsCreated();
         long rd = createRealm(host);
         RealmSetup setup = new RealmSetup(host);
@@ -73,10 +91,13 @@ public final class RealmSetup {
         for (int i = 0; i < granules; i++) {
             setup.delegate(DATA + i);
             byte[] copy = Arrays.copyOfRange(image, i * GRANULE, (i + 1) * GRANULE);
-            expect(host.call(RmmHost.writing(host.page(SOURCE), copy), RmiFunction.RMI_DATA_CREATE, rd,
-                    host.page(DATA + i), IMAGE_IPA + (long) i * GRANULE, host.page(SOURCE), 0));
+            expect(host.dataCreate(RmmHost.writing(host.page(SOURCE), copy), rd, host.page(DATA + i),
+                    IMAGE_IPA + (long) i * GRANULE, host.page(SOURCE), 0));
         }
         long rec = setup.rec(rd);
+        if (secondRec) {
+            setup.secondRec(rd);
+        }
         expect(host.call(RmiFunction.RMI_REALM_ACTIVATE, rd));
         RealmChannel channel = new RealmChannel(RealmEndpoints.of(ordinal), host.firmware().normalWorld(), rec,
                 host.page(RUN));
@@ -103,27 +124,57 @@ public final class RealmSetup {
         }
     }
 
+    /** Undelegates one granule, by range under RMI 2.0. */
+    public static CallCheck undelegate(RmmHost host, long granule) {
+        return host.model().profile().rangeDelegation()
+                ? host.call(RmiFunction.RMI_GRANULE_RANGE_UNDELEGATE, granule, granule + GRANULE)
+                : host.call(RmiFunction.RMI_GRANULE_UNDELEGATE, granule);
+    }
+
     private void table(int page, int level) {
         delegate(page);
         expect(host.call(RmiFunction.RMI_RTT_CREATE, host.page(RD), host.page(page), IMAGE_IPA, level));
     }
 
-    /** One runnable REC entering at the image, with REC_AUX_COUNT auxiliary granules. */
+    /**
+     * One runnable REC entering at the image, with REC_AUX_COUNT auxiliary granules (RMI 1.0) or the granules its
+     * creation asks for (2.0: donated from an address list in the source page).
+     */
     private long rec(long rd) {
         delegate(REC);
-        CallCheck count = host.call(RmiFunction.RMI_REC_AUX_COUNT, rd);
-        expect(count);
-        int auxCount = (int) Math.min(AUX_PAGES, ((org.fwcts.harness.agent.Observation.Completed) count.observation())
-                .registers().x(1));
-        ByteBuffer params = ByteBuffer.allocate(GRANULE).order(ByteOrder.LITTLE_ENDIAN);
-        params.putLong(0, 1).putLong(0x100, 0).putLong(0x200, IMAGE_IPA).putLong(0x800, auxCount);
+        int auxCount = AUX_PAGES;
+        if (!host.model().profile().recCreateByDonation()) {
+            CallCheck count = host.call(RmiFunction.RMI_REC_AUX_COUNT, rd);
+            expect(count);
+            auxCount = (int) Math.min(AUX_PAGES, ((org.fwcts.harness.agent.Observation.Completed) count.observation())
+                    .registers().x(1));
+        }
+        long[] aux = new long[auxCount];
         for (int i = 0; i < auxCount; i++) {
             delegate(AUX + i);
-            params.putLong(0x808 + 8 * i, host.page(AUX + i));
+            aux[i] = host.page(AUX + i);
         }
-        expect(host.call(RmmHost.writing(host.page(REC_PARAMS), params.array()), RmiFunction.RMI_REC_CREATE, rd,
-                host.page(REC), host.page(REC_PARAMS)));
+        byte[] params = RecLifecycle.params(host, 1, 0, IMAGE_IPA, aux);
+        expect(RecLifecycle.create(host, rd, host.page(REC), host.page(REC_PARAMS), params, aux, host.page(SOURCE)));
         return host.page(REC);
+    }
+
+    /** REC 1, not runnable, MPIDR 1, its auxiliary granules the free pages after it. */
+    private void secondRec(long rd) {
+        long rec = secondRec(host);
+        delegate(host, rec);
+        long[] aux = new long[AUX_PAGES];
+        for (int i = 0; i < aux.length; i++) {
+            aux[i] = free(host, SECOND_REC_PAGE + 1 + i);
+            delegate(host, aux[i]);
+        }
+        byte[] params = RecLifecycle.params(host, 0, 1, IMAGE_IPA, aux);
+        expect(RecLifecycle.create(host, rd, rec, host.page(REC_PARAMS), params, aux, host.page(SOURCE)));
+    }
+
+    /** The address list page REC operations use once the realm is built (the DATA_CREATE source page). */
+    public static long operationList(RmmHost host) {
+        return host.page(SOURCE);
     }
 
     private static void expect(CallCheck check) {

@@ -21,6 +21,9 @@ import org.opentest4j.TestAbortedException;
 public final class RmmHost {
     /** Scratch pages 0 and 1 stay the FF-A mailbox's; RMM tests use pages from here. */
     public static final int FIRST_PAGE = 2;
+    private static final long PAGE = 4096;
+    /** RmiAddrType SINGLE: the 2.0 data commands' output address is one range. */
+    private static final long SINGLE_ADDRESS = 1;
 
     private final Firmware firmware;
     private final Optional<FfaSettings> scratch;
@@ -57,6 +60,28 @@ public final class RmmHost {
     public CallCheck raw(Registers registers, CallMemory memory) {
         return TestVerdicts.usable(firmware.pipeline().call(firmware.normalWorld(), Conduit.SMC, registers, new byte[0],
                 memory)).check().orElseThrow();
+    }
+
+    /** DATA_CREATE under RMI 1.0, RTT_DATA_MAP_INIT (the same arguments) under 2.0, with {@code memory} written first. */
+    public CallCheck dataCreate(CallMemory memory, long rd, long data, long ipa, long source, long flags) {
+        RmiFunction create = rmi2() ? RmiFunction.RMI_RTT_DATA_MAP_INIT : RmiFunction.RMI_DATA_CREATE;
+        return call(memory, create, rd, data, ipa, source, flags);
+    }
+
+    /** DATA_CREATE_UNKNOWN under RMI 1.0; under 2.0 RTT_DATA_MAP of the granule at {@code ipa} from the single address {@code data}. */
+    public CallCheck dataCreateUnknown(long rd, long data, long ipa) {
+        return rmi2() ? call(RmiFunction.RMI_RTT_DATA_MAP, rd, ipa, ipa + PAGE, SINGLE_ADDRESS, data)
+                : call(RmiFunction.RMI_DATA_CREATE_UNKNOWN, rd, data, ipa);
+    }
+
+    /** DATA_DESTROY under RMI 1.0; under 2.0 RTT_DATA_UNMAP of the granule at {@code ipa} into a single range. */
+    public CallCheck dataDestroy(long rd, long ipa) {
+        return rmi2() ? call(RmiFunction.RMI_RTT_DATA_UNMAP, rd, ipa, ipa + PAGE, SINGLE_ADDRESS, 0)
+                : call(RmiFunction.RMI_DATA_DESTROY, rd, ipa);
+    }
+
+    private boolean rmi2() {
+        return model().profile().rmiVersion().major() >= 2;
     }
 
     /** Writes {@code bytes} at {@code address} as part of the next call's memory. */

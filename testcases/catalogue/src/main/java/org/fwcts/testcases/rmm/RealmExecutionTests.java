@@ -47,6 +47,27 @@ class RealmExecutionTests {
     }
 
     @Test
+    @Tag("rule:RMM.RSI.MEASUREMENT")
+    @DisplayName("RSI_MEASUREMENT_EXTEND makes a REM H(REM || bytes), read back by RSI_MEASUREMENT_READ; the RIM, index 5"
+            + " and 65 bytes cannot be extended")
+    void measurements() {
+        assertThatCall(realm.rsi(RsiFunction.RSI_MEASUREMENT_READ, 1)).matchesModel();
+        assertThatCall(realm.rsi(RsiFunction.RSI_MEASUREMENT_EXTEND, 1, 16, 0x0123_4567_89AB_CDEFL, 0xFEDC_BA98_7654_3210L))
+                .matchesModel();
+        assertThatCall(realm.rsi(RsiFunction.RSI_MEASUREMENT_READ, 1)).matchesModel();
+        assertThatCall(realm.rsi(RsiFunction.RSI_MEASUREMENT_EXTEND, 1, 64, 1, 2, 3, 4, 5, 6, 7, 8)).matchesModel();
+        assertThatCall(realm.rsi(RsiFunction.RSI_MEASUREMENT_READ, 1)).matchesModel();
+        assertThatCall(realm.rsi(RsiFunction.RSI_MEASUREMENT_EXTEND, 4, 3, 0xABCDEF)).matchesModel();
+        assertThatCall(realm.rsi(RsiFunction.RSI_MEASUREMENT_READ, 4)).matchesModel();
+        assertThatCall(realm.rsi(RsiFunction.RSI_MEASUREMENT_READ, 2)).matchesModel();
+        assertThatCall(realm.rsi(RsiFunction.RSI_MEASUREMENT_EXTEND, 0, 8, 1)).matchesModel();
+        assertThatCall(realm.rsi(RsiFunction.RSI_MEASUREMENT_EXTEND, 5, 8, 1)).matchesModel();
+        assertThatCall(realm.rsi(RsiFunction.RSI_MEASUREMENT_EXTEND, 2, 65, 1)).matchesModel();
+        assertThatCall(realm.rsi(RsiFunction.RSI_MEASUREMENT_READ, 0)).matchesModel();
+        assertThatCall(realm.rsi(RsiFunction.RSI_MEASUREMENT_READ, 5)).matchesModel();
+    }
+
+    @Test
     @Tag("rule:RMM.RSI.FEATURES")
     @DisplayName("RSI_FEATURES answers zero")
     void features() {
@@ -135,7 +156,7 @@ class RealmExecutionTests {
         assertThatCall(realm.load(EMPTY_PAGE)).matchesModel();
         long data = RealmSetup.free(rmm, 0);
         RealmSetup.delegate(rmm, data);
-        assertThatCall(rmm.call(RmiFunction.RMI_DATA_CREATE_UNKNOWN, realm.rd(), data, EMPTY_PAGE)).matchesModel();
+        assertThatCall(rmm.dataCreateUnknown(realm.rd(), data, EMPTY_PAGE)).matchesModel();
         assertThatCall(realm.resume(0, 0)).matchesModel();
     }
 }

@@ -11,6 +11,8 @@ import org.fwcts.testcases.support.RequiresRmm;
 import org.fwcts.testcases.support.FreshBoot;
 import org.fwcts.testcases.support.RealmAgent;
 import org.fwcts.testcases.support.RealmSetup;
+import org.fwcts.testcases.support.RecLifecycle;
+import org.fwcts.harness.compare.CallCheck;
 import org.fwcts.testcases.support.RmmHost;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -100,10 +102,9 @@ class RealmLifecycleTests {
         assertThatCall(rmm.call(RmiFunction.RMI_REALM_ACTIVATE, rd)).matchesModel();
         long rec = page(rmm, 0);
         RealmSetup.delegate(rmm, rec);
-        java.nio.ByteBuffer params = java.nio.ByteBuffer.allocate(4096).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        params.putLong(0, 1).putLong(0x100, 5).putLong(0x200, RealmSetup.IMAGE_IPA).putLong(0x800, 0);
-        assertThatCall(rmm.call(RmmHost.writing(page(rmm, 1), params.array()), RmiFunction.RMI_REC_CREATE, rd, rec,
-                page(rmm, 1))).matchesModel();
+        long[] aux = delegatedAux(rmm, 2, rmm.model().profile().recCreateByDonation() ? 16 : 0);
+        RecLifecycle.create(rmm, rd, rec, page(rmm, 1), RecLifecycle.params(rmm, 1, 5, RealmSetup.IMAGE_IPA, aux), aux,
+                page(rmm, 21));
     }
 
     /** REC parameters: RUNNABLE as given, entry at the image, the MPIDR and auxiliary granules as given. */
@@ -129,6 +130,10 @@ class RealmLifecycleTests {
     @Tag("rule:RMM.REC.CREATE")
     @DisplayName("REC_CREATE refuses too many auxiliary granules, one not delegated, a wrong MPIDR and a wrong count")
     void recCreateErrors(RmmHost rmm) {
+        if (rmm.model().profile().recCreateByDonation()) {
+            throw new org.opentest4j.TestAbortedException("RMI " + rmm.model().profile().rmiVersion() + " REC parameters"
+                    + " list no auxiliary granules (they are donated): see the donation test");
+        }
         long rd = RealmSetup.createRealm(rmm);
         long rec = page(rmm, 0);
         RealmSetup.delegate(rmm, rec);
@@ -154,14 +159,51 @@ class RealmLifecycleTests {
         long rec = page(rmm, 0);
         RealmSetup.delegate(rmm, rec);
         long[] aux = delegatedAux(rmm, 2, 16);
-        assertThatCall(rmm.call(RmmHost.writing(page(rmm, 1), recParams(0, 0, aux)), RmiFunction.RMI_REC_CREATE, rd, rec,
-                page(rmm, 1))).matchesModel();
+        RecLifecycle.create(rmm, rd, rec, page(rmm, 1), RecLifecycle.params(rmm, 0, 0, RealmSetup.IMAGE_IPA, aux), aux,
+                page(rmm, 21));
         assertThatCall(rmm.call(RmiFunction.RMI_REALM_ACTIVATE, rd)).matchesModel();
         assertThatCall(rmm.call(RmiFunction.RMI_REC_ENTER, rec, page(rmm, 19))).matchesModel();
         assertThatCall(rmm.call(RmiFunction.RMI_REALM_DESTROY, rd)).matchesModel();
-        assertThatCall(rmm.call(RmiFunction.RMI_REC_DESTROY, rec)).matchesModel();
+        RecLifecycle.destroy(rmm, rec, page(rmm, 21));
         assertThatCall(rmm.call(RmiFunction.RMI_REALM_DESTROY, rd)).matchesModel();
         assertThatCall(rmm.call(RmiFunction.RMI_REALM_DESTROY, rd)).matchesModel();
+    }
+
+    @Test
+    @Tag("rule:RMM.REC.OPERATION")
+    @DisplayName("RMI 2.0 REC_CREATE takes only what it asks for: too many granules, then an undelegated first granule"
+            + " fail the donation; a wrong MPIDR fails on RMI_OP_CONTINUE after the granules are reclaimed")
+    void donationErrors(RmmHost rmm) {
+        if (!rmm.model().profile().recCreateByDonation()) {
+            throw new org.opentest4j.TestAbortedException("RMI " + rmm.model().profile().rmiVersion()
+                    + " lists auxiliary granules in the REC parameters: see the REC_CREATE error test");
+        }
+        long rd = RealmSetup.createRealm(rmm);
+        long rec = page(rmm, 0);
+        RealmSetup.delegate(rmm, rec);
+        long[] aux = delegatedAux(rmm, 2, 17);
+        long list = page(rmm, 21);
+        CallCheck started = rmm.call(RmiFunction.RMI_REC_CREATE, rd, rec, page(rmm, 1));
+        assertThatCall(started).matchesModel();
+        long handle = ((org.fwcts.harness.agent.Observation.Completed) started.observation()).registers().x(1);
+        assertThatCall(rmm.call(RmmHost.writing(list, ranges(aux)), RmiFunction.RMI_OP_MEM_DONATE, handle, list,
+                aux.length)).matchesModel();
+        assertThatCall(rmm.call(RmmHost.writing(list, ranges(page(rmm, 20))), RmiFunction.RMI_OP_MEM_DONATE, handle, list,
+                1)).matchesModel();
+        assertThatCall(rmm.call(RmiFunction.RMI_OP_MEM_RECLAIM, handle, list, 16)).matchesModel();
+        assertThatCall(rmm.call(RmiFunction.RMI_OP_CONTINUE, handle, 0)).matchesModel();
+        assertThatCall(rmm.call(RmiFunction.RMI_OP_CONTINUE, handle, 0)).matchesModel();
+        RecLifecycle.create(rmm, rd, rec, page(rmm, 1), RecLifecycle.params(rmm, 1, 1, RealmSetup.IMAGE_IPA, aux),
+                java.util.Arrays.copyOf(aux, 16), list);
+    }
+
+    /** An address list of one 4 KiB granule per entry (RmiAddrRangeDesc4KB, count 1). */
+    private static byte[] ranges(long... granules) {
+        java.nio.ByteBuffer list = java.nio.ByteBuffer.allocate(8 * granules.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < granules.length; i++) {
+            list.putLong(8 * i, granules[i] | 1L << 2);
+        }
+        return list.array();
     }
 
     @Test
@@ -174,16 +216,16 @@ class RealmLifecycleTests {
     void wholeLife(RmmHost rmm) {
         RealmAgent realm = RealmSetup.running(rmm);
         assertThatCall(rmm.call(RmiFunction.RMI_REALM_DESTROY, realm.rd())).matchesModel();
-        assertThatCall(rmm.call(RmiFunction.RMI_REC_DESTROY, realm.rec())).matchesModel();
+        RecLifecycle.destroy(rmm, realm.rec(), RealmSetup.operationList(rmm));
         assertThatCall(rmm.call(RmiFunction.RMI_REALM_DESTROY, realm.rd())).matchesModel();
         for (int i = 0; i < realm.imageGranules(); i++) {
-            assertThatCall(rmm.call(RmiFunction.RMI_DATA_DESTROY, realm.rd(), RealmSetup.IMAGE_IPA + 0x1000L * i))
+            assertThatCall(rmm.dataDestroy(realm.rd(), RealmSetup.IMAGE_IPA + 0x1000L * i))
                     .matchesModel();
         }
         assertThatCall(rmm.call(RmiFunction.RMI_RTT_READ_ENTRY, realm.rd(), RealmSetup.IMAGE_IPA, 3)).matchesModel();
         assertThatCall(rmm.call(RmiFunction.RMI_RTT_DESTROY, realm.rd(), RealmSetup.IMAGE_IPA, 3)).matchesModel();
         assertThatCall(rmm.call(RmiFunction.RMI_RTT_DESTROY, realm.rd(), RealmSetup.IMAGE_IPA, 2)).matchesModel();
         assertThatCall(rmm.call(RmiFunction.RMI_REALM_DESTROY, realm.rd())).matchesModel();
-        assertThatCall(rmm.call(RmiFunction.RMI_GRANULE_UNDELEGATE, realm.rd())).matchesModel();
+        assertThatCall(RealmSetup.undelegate(rmm, realm.rd())).matchesModel();
     }
 }

@@ -2,6 +2,7 @@ package org.fwcts.testcases.rmm;
 
 import static org.fwcts.testcases.support.CallAssert.assertThatCall;
 
+import org.fwcts.harness.pipeline.CallMemory;
 import org.fwcts.model.rmm.RmiFunction;
 import org.fwcts.testcases.support.ConformanceTest;
 import org.fwcts.testcases.support.RequiresRmm;
@@ -81,10 +82,10 @@ class RttTests {
         read(rmm, IPA, 0);
         read(rmm, IPA + 0x1000, 2);
         read(rmm, IPA, 1);
-        assertThatCall(rmm.call(RmiFunction.RMI_DATA_DESTROY, rd, IPA)).matchesModel();
+        assertThatCall(rmm.dataDestroy(rd, IPA)).matchesModel();
         tables(rmm);
-        assertThatCall(rmm.call(RmiFunction.RMI_DATA_DESTROY, rd, IPA)).matchesModel();
-        assertThatCall(rmm.call(RmiFunction.RMI_DATA_DESTROY, rd, IPA + 0x800)).matchesModel();
+        assertThatCall(rmm.dataDestroy(rd, IPA)).matchesModel();
+        assertThatCall(rmm.dataDestroy(rd, IPA + 0x800)).matchesModel();
     }
 
     @Test
@@ -118,16 +119,15 @@ class RttTests {
     @DisplayName("DATA_CREATE maps RAM at a level-3 IPA; DATA_DESTROY leaves it DESTROYED and the granule delegated")
     void data(RmmHost rmm) {
         long source = RealmSetup.free(rmm, 5);
-        assertThatCall(rmm.call(RmiFunction.RMI_DATA_CREATE, rd, granule(rmm, 2), IPA, source, 0)).matchesModel();
+        assertThatCall(rmm.dataCreate(CallMemory.NONE, rd, granule(rmm, 2), IPA, source, 0)).matchesModel();
         tables(rmm);
         long data = RealmSetup.free(rmm, 2);
-        assertThatCall(rmm.call(RmmHost.writing(source, new byte[4096]), RmiFunction.RMI_DATA_CREATE, rd, data, IPA,
-                source, 0)).matchesModel();
+        assertThatCall(rmm.dataCreate(RmmHost.writing(source, new byte[4096]), rd, data, IPA, source, 0)).matchesModel();
         read(rmm, IPA, 3);
-        assertThatCall(rmm.call(RmiFunction.RMI_DATA_CREATE, rd, granule(rmm, 3), IPA, source, 0)).matchesModel();
-        assertThatCall(rmm.call(RmiFunction.RMI_DATA_DESTROY, rd, IPA)).matchesModel();
+        assertThatCall(rmm.dataCreate(CallMemory.NONE, rd, granule(rmm, 3), IPA, source, 0)).matchesModel();
+        assertThatCall(rmm.dataDestroy(rd, IPA)).matchesModel();
         read(rmm, IPA, 3);
-        assertThatCall(rmm.call(RmiFunction.RMI_GRANULE_UNDELEGATE, data)).matchesModel();
+        assertThatCall(RealmSetup.undelegate(rmm, data)).matchesModel();
     }
 
     @Test
@@ -138,12 +138,12 @@ class RttTests {
         long data = granule(rmm, 2);
         long source = RealmSetup.free(rmm, 5);
         long unprotected = 1L << (RealmSetup.S2SZ - 1);
-        assertThatCall(rmm.call(RmiFunction.RMI_DATA_CREATE, rd, data, unprotected, data, 2)).matchesModel();
-        assertThatCall(rmm.call(RmiFunction.RMI_DATA_CREATE, rd, data, unprotected, data, 0)).matchesModel();
-        assertThatCall(rmm.call(RmiFunction.RMI_DATA_CREATE, rd, data, unprotected, source, 0)).matchesModel();
+        assertThatCall(rmm.dataCreate(CallMemory.NONE, rd, data, unprotected, data, 2)).matchesModel();
+        assertThatCall(rmm.dataCreate(CallMemory.NONE, rd, data, unprotected, data, 0)).matchesModel();
+        assertThatCall(rmm.dataCreate(CallMemory.NONE, rd, data, unprotected, source, 0)).matchesModel();
         assertThatCall(rmm.call(RmiFunction.RMI_REALM_ACTIVATE, rd)).matchesModel();
         // Two conditions broken at once: the realm is no longer NEW and the IPA is unprotected.
-        assertThatCall(rmm.call(RmiFunction.RMI_DATA_CREATE, rd, data, unprotected, source, 0)).matchesModel();
+        assertThatCall(rmm.dataCreate(CallMemory.NONE, rd, data, unprotected, source, 0)).matchesModel();
     }
 
     @Test
@@ -153,7 +153,7 @@ class RttTests {
     void dataCreateUnknown(RmmHost rmm) {
         tables(rmm);
         assertThatCall(rmm.call(RmiFunction.RMI_REALM_ACTIVATE, rd)).matchesModel();
-        assertThatCall(rmm.call(RmiFunction.RMI_DATA_CREATE_UNKNOWN, rd, granule(rmm, 2), IPA)).matchesModel();
+        assertThatCall(rmm.dataCreateUnknown(rd, granule(rmm, 2), IPA)).matchesModel();
         read(rmm, IPA, 3);
     }
 
@@ -189,5 +189,35 @@ class RttTests {
         assertThatCall(rmm.call(RmiFunction.RMI_RTT_UNMAP_UNPROTECTED, rd, ipa, 3)).matchesModel();
         read(rmm, ipa, 3);
         assertThatCall(rmm.call(RmiFunction.RMI_RTT_UNMAP_UNPROTECTED, rd, ipa, 3)).matchesModel();
+    }
+
+    @Test
+    @Tag("rule:RMM.RTT.FOLD")
+    @Tag("rule:RMM.RTT.READ_ENTRY")
+    @DisplayName("RTT_FOLD refuses a missing RTT and a mixed one; an RTT all RIPAS RAM folds into one level-2 entry")
+    void fold(RmmHost rmm) {
+        assertThatCall(rmm.call(RmiFunction.RMI_RTT_FOLD, rd, IPA, 3)).matchesModel();
+        tables(rmm);
+        assertThatCall(rmm.call(RmiFunction.RMI_RTT_INIT_RIPAS, rd, IPA, IPA + 0x1000)).matchesModel();
+        assertThatCall(rmm.call(RmiFunction.RMI_RTT_FOLD, rd, IPA, 3)).matchesModel();
+        assertThatCall(rmm.call(RmiFunction.RMI_RTT_INIT_RIPAS, rd, IPA + 0x1000, IPA + 0x20_0000)).matchesModel();
+        assertThatCall(rmm.call(RmiFunction.RMI_RTT_FOLD, rd, IPA, 3)).matchesModel();
+        read(rmm, IPA, 3);
+        read(rmm, IPA + 0x1F_F000, 3);
+        assertThatCall(rmm.call(RmiFunction.RMI_RTT_FOLD, rd, IPA, 2)).matchesModel();
+    }
+
+    @Test
+    @Tag("rule:RMM.RTT.DESTROY")
+    @Tag("rule:RMM.RTT.MAP_UNPROTECTED")
+    @DisplayName("host mappings hold no reference on their RTT: an RTT that maps only host memory is destroyed")
+    void destroyWithHostMapping(RmmHost rmm) {
+        long ipa = (1L << (RealmSetup.S2SZ - 1)) + IPA;
+        assertThatCall(rmm.call(RmiFunction.RMI_RTT_CREATE, rd, granule(rmm, 0), ipa, 2)).matchesModel();
+        assertThatCall(rmm.call(RmiFunction.RMI_RTT_CREATE, rd, granule(rmm, 1), ipa, 3)).matchesModel();
+        assertThatCall(rmm.call(RmiFunction.RMI_RTT_MAP_UNPROTECTED, rd, ipa, 3, RealmSetup.free(rmm, 6) | NS_ATTRIBUTES))
+                .matchesModel();
+        assertThatCall(rmm.call(RmiFunction.RMI_RTT_DESTROY, rd, ipa, 3)).matchesModel();
+        read(rmm, ipa, 3);
     }
 }

@@ -80,7 +80,9 @@ class QemuRmeRunSelfTests {
         CliRun.of("run", "-t", target, "--tag", "rmm", "-o", runDir.toString());
         JsonNode summary = JSON.readTree(runDir.resolve("summary.json").toFile());
         assertThat(RunCommandSelfTests.tests(summary, "BROKEN")).isEmpty();
-        assertThat(RunCommandSelfTests.tests(summary, "PASSED")).isNotEmpty();
+        assertThat(RunCommandSelfTests.tests(summary, "PASSED")).hasSizeGreaterThanOrEqualTo(50);
+        // Only a test of the other RMI ABI is skipped (REC parameters listing auxiliary granules, or their donation).
+        assertThat(RunCommandSelfTests.tests(summary, "SKIPPED")).hasSizeLessThanOrEqualTo(1);
         assertThat(RunCommandSelfTests.tests(summary, "FAILED")).allSatisfy(t -> assertThat(
                 TF_RMM_DEVIATIONS.stream().anyMatch(t.get("rules").toString()::contains))
                 .as("a known TF-RMM deviation: %s %s", t.get("name").asText(), t.get("message").asText()).isTrue());

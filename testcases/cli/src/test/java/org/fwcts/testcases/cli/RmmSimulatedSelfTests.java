@@ -26,6 +26,11 @@ class RmmSimulatedSelfTests {
     private static final String RTT = "RMI realm translation tables and data › ";
     private static final String SPLIT = "Realm IPA space: protected and unprotected halves › ";
     private static final String RSI = "RSI from a realm › ";
+    private static final String LIFECYCLE = "RMI realm life cycle › ";
+    /** RMI 2.0 only: REC_CREATE as a stateful operation with memory donation. */
+    private static final String DONATION = "RMI 2.0 REC_CREATE takes only what it asks for: too many granules, then an"
+            + " undelegated first granule fail the donation; a wrong MPIDR fails on RMI_OP_CONTINUE after the granules are"
+            + " reclaimed";
 
     @TempDir
     static Path temp;
@@ -44,7 +49,7 @@ class RmmSimulatedSelfTests {
         JsonNode summary = run("rmm-conforming", null);
         assertThat(named(summary, "FAILED")).isEmpty();
         assertThat(named(summary, "BROKEN")).isEmpty();
-        assertThat(named(summary, "SKIPPED")).isEmpty();
+        assertThat(named(summary, "SKIPPED")).containsExactly(LIFECYCLE + DONATION);
         assertThat(summary.get("counts").get("passed").asInt()).isGreaterThanOrEqualTo(40);
         assertThat(summary.get("simulated").asBoolean()).isTrue();
         String calls = Files.readString(temp.resolve("run-rmm-conforming/calls.jsonl"));
@@ -55,6 +60,20 @@ class RmmSimulatedSelfTests {
         assertThat(recheck.out()).as("recheck of calls with memory").contains("0 verdicts changed");
     }
 
+    @Test
+    @DisplayName("the conforming RMI 2.0 simulation (TF-RMM v0.9.0's profile) passes the RMM catalogue, RECs made by"
+            + " donation included")
+    void conformingRmi2() throws IOException {
+        JsonNode summary = new SimulatedVariants(temp, "simulated-rmm-v0.9", "rmm").run("rmm2-conforming", null);
+        assertThat(named(summary, "FAILED")).isEmpty();
+        assertThat(named(summary, "BROKEN")).isEmpty();
+        assertThat(named(summary, "SKIPPED")).containsExactly(LIFECYCLE
+                + "REC_CREATE refuses too many auxiliary granules, one not delegated, a wrong MPIDR and a wrong count");
+        assertThat(named(summary, "PASSED")).contains(LIFECYCLE + DONATION);
+        assertThat(Files.readString(temp.resolve("run-rmm2-conforming/calls.jsonl"))).as("the stateful operation's calls")
+                .contains("\"0xc4000208\"").contains("\"0xc4000203\"");
+    }
+
     static Stream<Arguments> deviations() {
         return Stream.of(
                 Arguments.of("wrong-error-order", List.of(
@@ -63,7 +82,8 @@ class RmmSimulatedSelfTests {
                         GRANULES + "delegation takes a granule out of the normal world's reach; undelegation gives it back",
                         GRANULES + "an RD cannot be undelegated while its realm exists: ERROR_INPUT")),
                 Arguments.of("ripas-not-applied", List.of(
-                        RTT + "RTT_INIT_RIPAS turns a range to RAM within one table and says how far; RTT_READ_ENTRY reads RAM back")),
+                        RTT + "RTT_INIT_RIPAS turns a range to RAM within one table and says how far; RTT_READ_ENTRY reads RAM back",
+                        RTT + "RTT_FOLD refuses a missing RTT and a mixed one; an RTT all RIPAS RAM folds into one level-2 entry")),
                 Arguments.of("unprotected-exit-without-top-bit", List.of(
                         SPLIT + "a load from an unmapped unprotected IPA exits as a data abort with the top bit in HPFAR;"
                                 + " the host emulates it",
@@ -72,7 +92,10 @@ class RmmSimulatedSelfTests {
                         RSI + "a RIPAS change to RAM exits to the host, which applies it; the realm sees it accepted",
                         RSI + "a RAM page without data exits to the host until the host gives it a granule",
                         RSI + "a RIPAS change the host does not apply and rejects comes back to the realm as REJECT",
-                        RSI + "RTT_SET_RIPAS refuses a range other than the pending one, and any range when none is pending")));
+                        RSI + "RTT_SET_RIPAS refuses a range other than the pending one, and any range when none is pending")),
+                Arguments.of("measurement-not-extended", List.of(
+                        RSI + "RSI_MEASUREMENT_EXTEND makes a REM H(REM || bytes), read back by RSI_MEASUREMENT_READ; the"
+                                + " RIM, index 5 and 65 bytes cannot be extended")));
     }
 
     @ParameterizedTest(name = "{0}")
