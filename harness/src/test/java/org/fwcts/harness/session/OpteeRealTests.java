@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.fwcts.harness.agent.Observation;
-import org.fwcts.harness.console.Transcript;
 import org.fwcts.harness.pipeline.AgentChannel;
 import org.fwcts.harness.pipeline.CallMemory;
 import org.fwcts.harness.pipeline.ConcurrentAgentChannel;
@@ -18,12 +17,7 @@ import org.fwcts.harness.pipeline.MemoryRegion;
 import org.fwcts.harness.pipeline.Observed;
 import org.fwcts.model.Registers;
 import org.fwcts.model.ffa.EndpointId;
-import org.fwcts.targets.Launchers;
-import org.fwcts.targets.ProjectLayout;
-import org.fwcts.targets.descriptor.DescriptorLoader;
-import org.fwcts.targets.descriptor.TargetDescriptor;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -67,16 +61,8 @@ class OpteeRealTests {
 
     @BeforeAll
     static void boot() throws Exception {
-        String image = System.getenv("FWCTS_XEN_OPTEE");
-        String tfa = System.getenv("FWCTS_OPTEE_TFA");
-        Assumptions.assumeTrue(image != null && Files.isReadable(Path.of(image)),
-                "FWCTS_XEN_OPTEE does not name a readable Xen image (README, \"Xen's OP-TEE mediator on QEMU\")");
-        Assumptions.assumeTrue(tfa != null && Files.isReadable(Path.of(tfa, "bl1.bin")),
-                "FWCTS_OPTEE_TFA does not name a TF-A build folder with bl1.bin and fip.bin (OP-TEE as BL32)");
-        ProjectLayout layout = ProjectLayout.discover();
-        TargetDescriptor descriptor = DescriptorLoader.load(layout.targetsDir().resolve("qemu-xen-optee.yaml"));
-        session = TargetSession.boot(descriptor, Launchers.forTarget(descriptor, layout), dir,
-                Transcript.toFile(dir.resolve("console.log")));
+        session = RealXenBoot.boot("qemu-xen-optee.yaml", "FWCTS_XEN_OPTEE", "FWCTS_OPTEE_TFA",
+                "Xen's OP-TEE mediator on QEMU", dir);
         xen = (XenGuestTarget) session.target();
     }
 

@@ -2,25 +2,18 @@ package org.fwcts.harness.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.fwcts.harness.agent.AgentSession;
 import org.fwcts.harness.agent.Observation;
-import org.fwcts.harness.console.Transcript;
 import org.fwcts.harness.pipeline.Conduit;
 import org.fwcts.harness.pipeline.ConcurrentAgentChannel;
 import org.fwcts.harness.pipeline.Observed;
 import org.fwcts.model.Registers;
 import org.fwcts.model.ffa.EndpointId;
-import org.fwcts.targets.Launchers;
-import org.fwcts.targets.ProjectLayout;
-import org.fwcts.targets.descriptor.DescriptorLoader;
-import org.fwcts.targets.descriptor.TargetDescriptor;
 import org.fwcts.targets.xen.XenGuest;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -47,17 +40,7 @@ class XenRealTests {
 
     @BeforeAll
     static void boot() throws Exception {
-        String image = System.getenv("FWCTS_XEN");
-        String tfa = System.getenv("FWCTS_XEN_TFA");
-        Assumptions.assumeTrue(image != null && Files.isReadable(Path.of(image)),
-                "FWCTS_XEN does not name a readable Xen image (README, \"Xen's FF-A mediator\")");
-        Assumptions.assumeTrue(tfa != null && Files.isReadable(Path.of(tfa, "bl1.bin")),
-                "FWCTS_XEN_TFA does not name a TF-A build folder with bl1.bin and fip.bin");
-        ProjectLayout layout = ProjectLayout.discover();
-        Path file = layout.targetsDir().resolve("qemu-xen.yaml");
-        TargetDescriptor descriptor = DescriptorLoader.load(file);
-        session = TargetSession.boot(descriptor, Launchers.forTarget(descriptor, layout), dir,
-                Transcript.toFile(dir.resolve("console.log")));
+        session = RealXenBoot.boot("qemu-xen.yaml", "FWCTS_XEN", "FWCTS_XEN_TFA", "Xen's FF-A mediator", dir);
         xen = (XenGuestTarget) session.target();
     }
 

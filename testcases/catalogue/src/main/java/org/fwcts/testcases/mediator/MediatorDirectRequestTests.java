@@ -5,11 +5,8 @@ import static org.fwcts.testcases.mediator.MediatorCalls.DIRECT_REQ_64;
 
 import org.fwcts.harness.partition.PartitionCommand;
 import org.fwcts.model.ffa.EndpointId;
-import org.fwcts.testcases.support.ConformanceTest;
 import org.fwcts.testcases.support.FfaFirmware;
 import org.fwcts.testcases.support.Guests;
-import org.fwcts.testcases.support.RequiresFfa;
-import org.fwcts.testcases.support.RequiresMediator;
 import org.fwcts.testcases.support.PartitionExchange;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -17,12 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.opentest4j.TestAbortedException;
 
 /** Direct requests from each VM to the partition agent, through the mediator and the SPMC. */
-@ConformanceTest
-@RequiresFfa
-@RequiresMediator
-@Tag("ffa")
-@Tag("mediator")
-@Tag("area:mediator")
+@FfaMediatorTest
 @DisplayName("Mediator: direct requests from each VM")
 class MediatorDirectRequestTests {
 

@@ -5,23 +5,15 @@ import static org.fwcts.testcases.mediator.MediatorCalls.FEATURES;
 import static org.fwcts.testcases.mediator.MediatorCalls.ID_GET;
 import static org.fwcts.testcases.mediator.MediatorCalls.VERSION;
 
-import org.fwcts.testcases.support.ConformanceTest;
 import org.fwcts.testcases.support.FfaFirmware;
 import org.fwcts.testcases.support.FreshBoot;
 import org.fwcts.testcases.support.Guests;
-import org.fwcts.testcases.support.RequiresFfa;
-import org.fwcts.testcases.support.RequiresMediator;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Each VM's FF-A identity and version, as the mediator gives them. */
-@ConformanceTest
-@RequiresFfa
-@RequiresMediator
-@Tag("ffa")
-@Tag("mediator")
-@Tag("area:mediator")
+@FfaMediatorTest
 @DisplayName("Mediator: VM identity and version")
 class MediatorIdentityTests {
 

@@ -7,23 +7,15 @@ import static org.fwcts.testcases.mediator.MediatorCalls.RX_RELEASE;
 import static org.fwcts.testcases.mediator.MediatorCalls.VERSION;
 
 import java.util.List;
-import org.fwcts.testcases.support.ConformanceTest;
 import org.fwcts.testcases.support.FfaFirmware;
 import org.fwcts.testcases.support.FreshBoot;
 import org.fwcts.testcases.support.Guests;
-import org.fwcts.testcases.support.RequiresFfa;
-import org.fwcts.testcases.support.RequiresMediator;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Each VM's RX/TX pair, held by the mediator: never another VM's. */
-@ConformanceTest
-@RequiresFfa
-@RequiresMediator
-@Tag("ffa")
-@Tag("mediator")
-@Tag("area:mediator")
+@FfaMediatorTest
 @DisplayName("Mediator: RX/TX buffers per VM")
 class MediatorMailboxTests {
 

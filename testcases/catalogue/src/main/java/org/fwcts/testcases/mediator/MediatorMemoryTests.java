@@ -17,13 +17,10 @@ import org.fwcts.model.ffa.memory.Constituent;
 import org.fwcts.model.ffa.memory.DescriptorLayout;
 import org.fwcts.model.ffa.memory.MemoryAttributes;
 import org.fwcts.model.ffa.memory.MemoryTransaction;
-import org.fwcts.testcases.support.ConformanceTest;
 import org.fwcts.testcases.support.FfaCheck;
 import org.fwcts.testcases.support.FfaFirmware;
 import org.fwcts.testcases.support.Guests;
 import org.fwcts.testcases.support.PartitionAgent;
-import org.fwcts.testcases.support.RequiresFfa;
-import org.fwcts.testcases.support.RequiresMediator;
 import org.fwcts.testcases.support.TargetUnresponsiveException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -35,12 +32,7 @@ import org.opentest4j.TestAbortedException;
  * it naming the VM as sender, writes it, relinquishes, the VM reclaims and reads what the SP wrote),
  * each descriptor it refuses with its error, and handles that are only the sharing VM's.
  */
-@ConformanceTest
-@RequiresFfa
-@RequiresMediator
-@Tag("ffa")
-@Tag("mediator")
-@Tag("area:mediator")
+@FfaMediatorTest
 @DisplayName("Mediator: memory shared from a VM")
 class MediatorMemoryTests {
     private static final int VM_PATTERN = 0x3C;

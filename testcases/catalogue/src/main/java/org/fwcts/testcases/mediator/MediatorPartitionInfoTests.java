@@ -4,25 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.fwcts.testcases.mediator.MediatorCalls.RX_RELEASE;
 
 import org.fwcts.model.ffa.Partition;
-import org.fwcts.testcases.support.ConformanceTest;
 import org.fwcts.testcases.support.FfaCheck;
 import org.fwcts.testcases.support.FfaFirmware;
 import org.fwcts.testcases.support.FreshBoot;
 import org.fwcts.testcases.support.Guests;
-import org.fwcts.testcases.support.RequiresFfa;
-import org.fwcts.testcases.support.RequiresMediator;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.TestAbortedException;
 
 /** Partition information as each VM sees it through the mediator. */
-@ConformanceTest
-@RequiresFfa
-@RequiresMediator
-@Tag("ffa")
-@Tag("mediator")
-@Tag("area:mediator")
+@FfaMediatorTest
 @DisplayName("Mediator: partition information per VM")
 class MediatorPartitionInfoTests {
 

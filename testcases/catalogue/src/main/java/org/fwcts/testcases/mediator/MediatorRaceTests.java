@@ -6,12 +6,9 @@ import static org.fwcts.testcases.mediator.MediatorCalls.VERSION;
 
 import java.util.List;
 import org.fwcts.model.Registers;
-import org.fwcts.testcases.support.ConformanceTest;
 import org.fwcts.testcases.support.FfaFirmware;
 import org.fwcts.testcases.support.FreshBoot;
 import org.fwcts.testcases.support.Guests;
-import org.fwcts.testcases.support.RequiresFfa;
-import org.fwcts.testcases.support.RequiresMediator;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Tag;
@@ -21,12 +18,7 @@ import org.junit.jupiter.api.Tag;
  * mediator's list (4.21: its first FFA_VERSION; 4.22: its first call after FFA_VERSION) must add
  * it once whichever vCPU wins. Each repetition needs a VM that has never called, so a fresh boot.
  */
-@ConformanceTest
-@RequiresFfa
-@RequiresMediator
-@Tag("ffa")
-@Tag("mediator")
-@Tag("area:mediator")
+@FfaMediatorTest
 @DisplayName("Mediator: first calls on two vCPUs of one VM")
 class MediatorRaceTests {
     static final int REPETITIONS = 16;

@@ -5,23 +5,15 @@ import static org.fwcts.testcases.mediator.MediatorCalls.RX_RELEASE;
 import static org.fwcts.testcases.mediator.MediatorCalls.VERSION;
 
 import java.util.List;
-import org.fwcts.testcases.support.ConformanceTest;
 import org.fwcts.testcases.support.FfaFirmware;
 import org.fwcts.testcases.support.FreshBoot;
 import org.fwcts.testcases.support.Guests;
-import org.fwcts.testcases.support.RequiresFfa;
-import org.fwcts.testcases.support.RequiresMediator;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** VMs listed to each other (CONFIG_FFA_VM_TO_VM): when a VM joins the list, and how it is described. */
-@ConformanceTest
-@RequiresFfa
-@RequiresMediator
-@Tag("ffa")
-@Tag("mediator")
-@Tag("area:mediator")
+@FfaMediatorTest
 @DisplayName("Mediator: VM-to-VM listing")
 class MediatorVmToVmTests {
 
