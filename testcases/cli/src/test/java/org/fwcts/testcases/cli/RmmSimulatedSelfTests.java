@@ -96,10 +96,11 @@ class RmmSimulatedSelfTests {
                         RSI + "a RIPAS change to RAM exits to the host, which applies it; the realm sees it accepted",
                         RSI + "a RAM page without data exits to the host until the host gives it a granule",
                         RSI + "a RIPAS change the host does not apply and rejects comes back to the realm as REJECT",
-                        RSI + "RTT_SET_RIPAS refuses a range other than the pending one, and any range when none is pending")),
+                        RSI + "RTT_SET_RIPAS refuses a range other than the pending one, and any range when none is pending",
+                        TOKEN)),
                 Arguments.of("measurement-not-extended", List.of(
                         RSI + "RSI_MEASUREMENT_EXTEND makes a REM H(REM || bytes), read back by RSI_MEASUREMENT_READ; the"
-                                + " RIM, index 5 and 65 bytes cannot be extended")),
+                                + " RIM, index 5 and 65 bytes cannot be extended", TOKEN)),
                 Arguments.of("attest-wrong-token-bound", List.of(TOKEN, ATTEST + "RSI_ATTEST_TOKEN_CONTINUE checks its buffer"
                         + " before the token's state: an unaligned, overlong, unprotected or RIPAS EMPTY buffer is"
                         + " ERROR_INPUT, a call before INIT ERROR_STATE")));
