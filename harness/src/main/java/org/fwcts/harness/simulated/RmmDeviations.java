@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.fwcts.model.Registers;
 import org.fwcts.model.rmm.Realm;
 import org.fwcts.model.rmm.RealmCall;
+import org.fwcts.model.rmm.Rec;
 import org.fwcts.model.rmm.RmiFunction;
 import org.fwcts.model.rmm.RmiStatus;
 import org.fwcts.model.rmm.RmmState;
@@ -11,7 +12,8 @@ import org.fwcts.model.rmm.RmmState;
 /** The named departures of the simulated RMM, each revealed by its own tests. */
 final class RmmDeviations {
     static final String KNOWN = "wrong-error-order, delegate-leaves-accessible, ripas-not-applied,"
-            + " unprotected-exit-without-top-bit, wrong-rec-exit-reason, measurement-not-extended";
+            + " unprotected-exit-without-top-bit, wrong-rec-exit-reason, measurement-not-extended,"
+            + " attest-wrong-token-bound";
 
     private RmmDeviations() {
     }
@@ -24,6 +26,7 @@ final class RmmDeviations {
             case "unprotected-exit-without-top-bit" -> new UnprotectedExitWithoutTopBit();
             case "wrong-rec-exit-reason" -> new WrongRecExitReason();
             case "measurement-not-extended" -> new MeasurementNotExtended();
+            case "attest-wrong-token-bound" -> new AttestWrongTokenBound();
             default -> null;
         });
     }
@@ -176,6 +179,33 @@ final class RmmDeviations {
                 }
             }
             return conforming;
+        }
+    }
+
+    /** RSI_ATTEST_TOKEN_INIT reports an upper bound on the token a quarter of the buffer the RMM copies it from. */
+    record AttestWrongTokenBound() implements RmmDeviation {
+        @Override
+        public String name() {
+            return "attest-wrong-token-bound";
+        }
+
+        @Override
+        public String description() {
+            return "RSI_ATTEST_TOKEN_INIT returns a token upper bound of 1024 bytes instead of the buffer's size";
+        }
+
+        @Override
+        public RmmAnswer apply(Registers call, RmmState before, RmmAnswer conforming) {
+            Registers exit = conforming.registers();
+            if (!is(call, RmiFunction.RMI_REC_ENTER) || exit.x(0) != 0 || exit.x(1) != RealmCall.EXIT_HOST_CALL) {
+                return conforming;
+            }
+            // INIT is the one call that starts a token: the REC's copied count becomes 0 from anything else.
+            java.util.OptionalLong was = before.rec(call.x(1)).map(Rec::tokenCopied).orElse(java.util.OptionalLong.empty());
+            java.util.OptionalLong now = conforming.next().rec(call.x(1)).map(Rec::tokenCopied)
+                    .orElse(java.util.OptionalLong.empty());
+            boolean started = now.equals(java.util.OptionalLong.of(0)) && !was.equals(now);
+            return started && exit.x(7) == 0 ? new RmmAnswer(exit.with(8, 1024), conforming.next()) : conforming;
         }
     }
 }

@@ -47,6 +47,10 @@ public final class RealmCall {
     public static final int STATUS_OK = 0;
     public static final int STATUS_UNKNOWN_COMMAND = 1;
     public static final int STATUS_EXCEPTION = 2;
+    public static final int STATUS_BAD_ARGUMENT = 3;
+    /** The most bytes one READ returns; the result registers carry the first 88 (gprs[8..18]). */
+    public static final int READ_MAX = 160;
+    public static final int READ_CARRIED = 88;
 
     private RealmCall() {
     }

@@ -66,7 +66,10 @@ final class RealmProgram {
         if (command == RealmCall.LOAD64 || command == RealmCall.STORE64) {
             return access(state, realm, rec, new Rec.PendingAccess(gprs[1], command == RealmCall.STORE64, gprs[2]), memory);
         }
-        if (command == RealmCall.READ || command == RealmCall.WRITE) {
+        if (command == RealmCall.READ) {
+            return read(state, realm, gprs[1], gprs[2]);
+        }
+        if (command == RealmCall.WRITE) {
             return new RmmOutcome.Unmodelled("realm agent command " + command + " is not modelled");
         }
         return new RmmOutcome.Answered(result(RmmRules.REALM_AGENT, RealmCall.STATUS_UNKNOWN_COMMAND)
@@ -79,7 +82,7 @@ final class RealmProgram {
         if (RealmPsci.psci(x[0])) {
             return psciCall(state, realm, rec, Registers.of(x));
         }
-        RsiCommands.Result outcome = rsi.call(state, realm, Registers.of(x));
+        RsiCommands.Result outcome = rsi.call(state, realm, rec, Registers.of(x));
         if (outcome instanceof RsiCommands.Result.Unmodelled unmodelled) {
             return new RmmOutcome.Unmodelled(unmodelled.reason());
         }
@@ -93,6 +96,9 @@ final class RealmProgram {
         }
         if (outcome instanceof RsiCommands.Result.Measured measured) {
             return returned(state.withRealm(realm.rd(), measured.next()), measured.returned());
+        }
+        if (outcome instanceof RsiCommands.Result.Attested attested) {
+            return returned(state.withRec(rec.pa(), attested.next()), attested.returned());
         }
         return returned(state, (RsiCommands.Result.Returned) outcome);
     }
@@ -194,6 +200,28 @@ final class RealmProgram {
         }
         return exit(state, rec, access, DATA_ABORT_LOWER_EL, EC_MASK | ISV, RmmRules.UNASSIGNED_RAM_EXIT,
                 "the access to " + entry.ripas() + " without data exits to the host");
+    }
+
+    /**
+     * A READ within one protected granule that holds data completes (the bytes are the realm's, not predicted); any
+     * other READ is unmodelled. A READ over 160 bytes is refused by the agent (PROTOCOL.md, status 3).
+     */
+    private static RmmOutcome read(RmmState state, Realm realm, long ipa, long length) {
+        if (Long.compareUnsigned(length, RealmCall.READ_MAX) > 0) {
+            return new RmmOutcome.Answered(result(RmmRules.REALM_AGENT, RealmCall.STATUS_BAD_ARGUMENT)
+                    .build("the realm agent refuses a READ of " + length + " bytes"), state);
+        }
+        long last = ipa + Math.max(length, 1) - 1;
+        if (Long.compareUnsigned(last, ipa) < 0 || (ipa & -Granules.SIZE) != (last & -Granules.SIZE)
+                || !realm.protectedIpa(ipa)) {
+            return new RmmOutcome.Unmodelled("a READ outside one protected granule");
+        }
+        RttEntry entry = Walk.of(state, realm, ipa, Granules.PAGE_LEVEL).entry();
+        if (entry.state() != RttEntry.State.ASSIGNED || entry.ripas() != Ripas.RAM) {
+            return new RmmOutcome.Unmodelled("a READ of " + entry.ripas() + " without data");
+        }
+        return new RmmOutcome.Answered(result(RmmRules.PROTECTED_ALIAS, RealmCall.STATUS_OK)
+                .build("the realm reads " + length + " bytes of its own memory at " + hex(ipa)), state);
     }
 
     /** An access through an ASSIGNED_NS entry reads the host's page. */

@@ -2,6 +2,7 @@ package org.fwcts.model.rmm;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * A REC and where the realm agent running on it stands (firmware-images/realm-agent/PROTOCOL.md).
@@ -15,9 +16,12 @@ import java.util.Optional;
  * @param ripasChange the RIPAS change the REC asked for and the host has not finished, if any
  * @param access the access that exited to the host and will be retried or completed on the next entry
  * @param psci the PSCI request that exited to the host, and its result once RMI_PSCI_COMPLETE gave one
+ * @param tokenCopied how many bytes of the CCA token RSI_ATTEST_TOKEN_CONTINUE has copied, present from
+ *     RSI_ATTEST_TOKEN_INIT until the token is complete (TF-RMM keeps it per REC: {@code rec_attest_data})
  */
 public record Rec(long pa, long rd, int index, boolean runnable, List<Long> aux, Stage stage,
-        Optional<RipasChange> ripasChange, Optional<PendingAccess> access, Optional<PsciRequest> psci) {
+        Optional<RipasChange> ripasChange, Optional<PendingAccess> access, Optional<PsciRequest> psci,
+        OptionalLong tokenCopied) {
 
     public Rec {
         aux = List.copyOf(aux);
@@ -26,7 +30,7 @@ public record Rec(long pa, long rd, int index, boolean runnable, List<Long> aux,
     /** A REC without a PSCI request outstanding. */
     public Rec(long pa, long rd, int index, boolean runnable, List<Long> aux, Stage stage,
             Optional<RipasChange> ripasChange, Optional<PendingAccess> access) {
-        this(pa, rd, index, runnable, aux, stage, ripasChange, access, Optional.empty());
+        this(pa, rd, index, runnable, aux, stage, ripasChange, access, Optional.empty(), OptionalLong.empty());
     }
 
     /** Where the realm agent on this REC stands. */
@@ -71,14 +75,19 @@ public record Rec(long pa, long rd, int index, boolean runnable, List<Long> aux,
     }
 
     Rec withStage(Stage changed, Optional<RipasChange> ripas, Optional<PendingAccess> pending) {
-        return new Rec(pa, rd, index, runnable, aux, changed, ripas, pending, Optional.empty());
+        return new Rec(pa, rd, index, runnable, aux, changed, ripas, pending, Optional.empty(), tokenCopied);
     }
 
     Rec withPsci(Stage changed, PsciRequest request) {
-        return new Rec(pa, rd, index, runnable, aux, changed, Optional.empty(), Optional.empty(), Optional.of(request));
+        return new Rec(pa, rd, index, runnable, aux, changed, Optional.empty(), Optional.empty(), Optional.of(request),
+                tokenCopied);
     }
 
     Rec madeRunnable() {
-        return new Rec(pa, rd, index, true, aux, stage, ripasChange, access, psci);
+        return new Rec(pa, rd, index, true, aux, stage, ripasChange, access, psci, tokenCopied);
+    }
+
+    Rec withTokenCopied(OptionalLong copied) {
+        return new Rec(pa, rd, index, runnable, aux, stage, ripasChange, access, psci, copied);
     }
 }

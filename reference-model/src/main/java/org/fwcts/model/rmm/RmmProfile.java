@@ -38,10 +38,17 @@ import org.fwcts.model.SpecVersion;
  *     host donates and reclaims with RMI_OP_MEM_DONATE/RECLAIM and RMI_OP_CONTINUE (RMI 2.0, TF-RMM v0.9.0
  *     {@code runtime/rmi/rec.c}, {@code sro.c}; REC_AUX_COUNT is gone); RMI 1.0 lists the auxiliary granules
  *     in the REC parameters
+ * @param ccaTokenTag the CBOR tag of the CCA token collection RSI_ATTEST_TOKEN_CONTINUE writes: 399, the platform
+ *     (44234) and realm (44241) tokens as byte strings, in TF-RMM v0.8.0; 907, each token in a [263, bstr] array
+ *     (263 the CoAP content format of an EAT CWT), in v0.9.0 built without DOWNREV_CCA_TOKEN_TOP_FORMAT
+ *     ({@code app/attestation/el0_app/src/attestation_token.c} {@code attest_cca_token_create})
+ * @param tokenBufferSize the upper bound RSI_ATTEST_TOKEN_INIT returns in x1: TF-RMM's ATTEST_TOKEN_BUF_SIZE,
+ *     RMM_CCA_TOKEN_BUFFER (a build option, 1 by default) pages of 4 KB
  */
 public record RmmProfile(SpecVersion rmiVersion, SpecVersion rsiVersion, long featureRegister0,
         List<Long> higherFeatureRegisters, long granuleBase, long granuleEnd, int recAuxCount, boolean rangeDelegation, boolean activationGate,
-        boolean hostAssignsVmid, boolean mecPolicyChecked, boolean recCreateByDonation) {
+        boolean hostAssignsVmid, boolean mecPolicyChecked, boolean recCreateByDonation,
+        int ccaTokenTag, int tokenBufferSize) {
 
     /** S2SZ 48, 6 breakpoints, 4 watchpoints, PMU with 8 counters, SHA-256 and SHA-512: QEMU's max CPU. */
     public static final long QEMU_MAX_FEATURES = 48L | 6L << 14 | 4L << 20 | 1L << 26 | 8L << 27 | 1L << 32 | 1L << 33;
@@ -59,14 +66,14 @@ public record RmmProfile(SpecVersion rmiVersion, SpecVersion rsiVersion, long fe
 
     /** TF-RMM v0.8.0 (RMI 1.0), with TF-A v2.14.0; QEMU 10.0's max CPU has no FEAT_MEC. */
     public static final RmmProfile TF_RMM_0_8 = new RmmProfile(SpecVersion.of(1, 0), SpecVersion.of(1, 0),
-            QEMU_MAX_FEATURES, List.of(0L), DRAM_BASE, DRAM_END, 16, false, false, true, false, false);
+            QEMU_MAX_FEATURES, List.of(0L), DRAM_BASE, DRAM_END, 16, false, false, true, false, false, 399, 4096);
     /**
      * TF-RMM v0.9.0 (RMI 2.0), with TF-A v2.15.0, on QEMU virt: no SMMUv3 for the RMM (DA_EN 0), no FEAT_S2PIE,
      * no FEAT_MEC.
      */
     public static final RmmProfile TF_RMM_0_9 = new RmmProfile(SpecVersion.of(2, 0), SpecVersion.of(1, 1),
             QEMU_MAX_FEATURES, List.of(TF_RMM_0_9_FEATURES_1, 0L, TF_RMM_0_9_FEATURES_3, 0L), DRAM_BASE, DRAM_END,
-            16, true, true, false, true, true);
+            16, true, true, false, true, true, 907, 4096);
 
     public RmmProfile {
         higherFeatureRegisters = List.copyOf(higherFeatureRegisters);
@@ -136,6 +143,7 @@ public record RmmProfile(SpecVersion rmiVersion, SpecVersion rsiVersion, long fe
             higher.set(index - 1, value);
         }
         return new RmmProfile(rmiVersion, rsiVersion, register0, higher, granuleBase, granuleEnd, recAuxCount,
-                rangeDelegation, activationGate, hostAssignsVmid, mecPolicyChecked, recCreateByDonation);
+                rangeDelegation, activationGate, hostAssignsVmid, mecPolicyChecked, recCreateByDonation, ccaTokenTag,
+                tokenBufferSize);
     }
 }

@@ -134,6 +134,13 @@ public final class RmmRules {
     public static final Rule RSI_IPA_STATE_SET = new Rule("RMM.RSI.IPA_STATE_SET", DOC, "RSI_IPA_STATE_SET",
             "RSI_IPA_STATE_SET of a valid protected range exits to the host with RIPAS_CHANGE; the realm then sees how"
                     + " far the host applied it and whether it rejected it.");
+    public static final Rule RSI_ATTEST = new Rule("RMM.RSI.ATTEST", DOC, "RSI_ATTEST_TOKEN_INIT",
+            "RSI_ATTEST_TOKEN_INIT takes the challenge in x1..x8 and returns the token's upper bound in x1;"
+                    + " RSI_ATTEST_TOKEN_CONTINUE copies the CCA token into a protected RAM granule, returning"
+                    + " RSI_INCOMPLETE and the bytes copied until the last, then SUCCESS; an unaligned buffer, a range"
+                    + " past its granule, an unprotected or RIPAS EMPTY buffer give ERROR_INPUT, no token started"
+                    + " ERROR_STATE. The token is CBOR: the platform and realm tokens, the realm claims holding the"
+                    + " challenge, the RIM, the REMs and the hash algorithm.");
     public static final Rule RSI_MEASUREMENT = new Rule("RMM.RSI.MEASUREMENT", DOC, "RSI_MEASUREMENT_EXTEND",
             "RSI_MEASUREMENT_EXTEND of REM 1-4 with at most 64 bytes (x3..x10) makes the REM H(REM || bytes), H the"
                     + " realm's algorithm; index 0, an index past 4 or more bytes give RSI_ERROR_INPUT."

@@ -9,9 +9,11 @@ final class RsiCommands {
     static final long RSI_ERROR_INPUT = 1;
 
     private final RmmProfile profile;
+    private final Attestation attestation;
 
     RsiCommands(RmmProfile profile) {
         this.profile = profile;
+        this.attestation = new Attestation(profile);
     }
 
     /** What an RSI call does: returns to the realm with results, exits for a RIPAS change, or is not modelled. */
@@ -34,10 +36,14 @@ final class RsiCommands {
         /** Returns to the realm after changing the realm's measurements. */
         record Measured(Realm next, Returned returned) implements Result {
         }
+
+        /** Returns to the realm after changing the REC's attestation progress. */
+        record Attested(Rec next, Returned returned) implements Result {
+        }
     }
 
     /** RSI call {@code rsi} (x0 the function ID) from {@code rec} of {@code realm}. */
-    Result call(RmmState state, Realm realm, Registers rsi) {
+    Result call(RmmState state, Realm realm, Rec rec, Registers rsi) {
         var function = RsiFunction.of(rsi.x(0));
         if (function.isEmpty()) {
             return new Result.Unmodelled("0x" + Long.toHexString(rsi.x(0)) + " is not an RSI command of RSI 1.0");
@@ -57,6 +63,10 @@ final class RsiCommands {
                 return measurementRead(realm, rsi.x(1));
             case RSI_MEASUREMENT_EXTEND:
                 return measurementExtend(realm, rsi);
+            case RSI_ATTEST_TOKEN_INIT:
+                return attestation.init(rec);
+            case RSI_ATTEST_TOKEN_CONTINUE:
+                return attestation.proceed(state, realm, rec, rsi);
             default:
                 return new Result.Unmodelled(function.get() + " is not modelled yet");
         }

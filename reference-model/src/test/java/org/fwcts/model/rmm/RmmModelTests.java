@@ -234,6 +234,34 @@ class RmmModelTests {
         }
 
         @Test
+        @DisplayName("RSI_ATTEST_TOKEN_CONTINUE checks the buffer, then the protected half, then INIT; copies INCOMPLETE"
+                + " up to the token's lower bound and completes at its upper bound, after which no token is started")
+        void attestation() {
+            long token = RsiFunction.RSI_ATTEST_TOKEN_CONTINUE.id();
+            long buffer = 0x4000_0000L;
+            realm(RealmCall.CONTINUE);
+            assertThat(realm(RealmCall.RSI, token, buffer, 0, 64).x(7)).isEqualTo(Attestation.RSI_ERROR_STATE);
+            assertThat(realm(RealmCall.RSI, token, buffer + 8, 0, 64).x(7)).isEqualTo(RsiCommands.RSI_ERROR_INPUT);
+            assertThat(realm(RealmCall.RSI, token, buffer, 4000, 97).x(7)).isEqualTo(RsiCommands.RSI_ERROR_INPUT);
+            assertThat(realm(RealmCall.RSI, token, 1L << 38, 0, 64).x(7)).isEqualTo(RsiCommands.RSI_ERROR_INPUT);
+            Registers init = realm(RealmCall.RSI, RsiFunction.RSI_ATTEST_TOKEN_INIT.id(), 1, 2, 3, 4, 5, 6, 7, 8);
+            assertThat(init.x(7)).isZero();
+            assertThat(init.x(8)).isEqualTo(4096);
+            assertThat(realm(RealmCall.RSI, token, 0x4000_1000L, 0, 64).x(7)).isEqualTo(RsiCommands.RSI_ERROR_INPUT);
+            assertThat(realm(RealmCall.RSI, token, buffer, 0, 0).x(7)).isEqualTo(Attestation.RSI_INCOMPLETE);
+            Registers part = realm(RealmCall.RSI, token, buffer, 0, 128);
+            assertThat(part.x(7)).isEqualTo(Attestation.RSI_INCOMPLETE);
+            assertThat(part.x(8)).isEqualTo(128);
+            long[] middle = java.util.Arrays.copyOf(new long[] {RealmCall.RSI, token, buffer, 128, 1000}, Registers.COUNT);
+            middle[RealmCall.RUN] = RUN;
+            assertThat(model.realm(state, 0, Registers.of(middle), host())).isInstanceOf(RmmOutcome.Unmodelled.class);
+            assertThat(realm(RealmCall.RSI, token, buffer, 128, 4096 - 128).x(7)).isZero();
+            assertThat(realm(RealmCall.RSI, token, buffer, 0, 64).x(7)).isEqualTo(Attestation.RSI_ERROR_STATE);
+            assertThat(realm(RealmCall.READ, buffer, 88).x(3)).isEqualTo(RealmCall.STATUS_OK);
+            assertThat(realm(RealmCall.READ, buffer, 161).x(3)).isEqualTo(RealmCall.STATUS_BAD_ARGUMENT);
+        }
+
+        @Test
         @DisplayName("CPU_ON of REC 1 exits with PSCI; REC 0 cannot run until RMI_PSCI_COMPLETE, which makes REC 1 runnable")
         void psciCpuOn() {
             realm(RealmCall.CONTINUE);

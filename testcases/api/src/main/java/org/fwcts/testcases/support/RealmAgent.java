@@ -70,6 +70,11 @@ public final class RealmAgent {
         return call(Registers.of(x));
     }
 
+    /** The realm reads {@code length} bytes (at most 160) at {@code ipa}, one by one. */
+    public CallCheck read(long ipa, long length) {
+        return call(Registers.of(RealmCall.READ, ipa, length));
+    }
+
     /** The realm loads 8 bytes at {@code ipa}. */
     public CallCheck load(long ipa) {
         return call(Registers.of(RealmCall.LOAD64, ipa));

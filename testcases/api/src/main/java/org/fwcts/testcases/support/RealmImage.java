@@ -28,6 +28,11 @@ final class RealmImage {
         this.layout = layout;
     }
 
+    /** Whether the model plays the realm (a simulated target): the realm's memory holds nothing the RMM wrote. */
+    boolean simulated() {
+        return descriptor.simulation();
+    }
+
     /** The image's bytes, a whole number of granules; skips the test, naming the entry, when there is none. */
     byte[] bytes() {
         if (descriptor.simulation()) {

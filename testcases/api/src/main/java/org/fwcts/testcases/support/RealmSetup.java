@@ -8,6 +8,7 @@ import org.fwcts.harness.realm.RealmChannel;
 import org.fwcts.model.rmm.RealmEndpoints;
 import org.fwcts.model.rmm.RealmParams;
 import org.fwcts.model.rmm.RmiFunction;
+import org.fwcts.model.rmm.RsiFunction;
 
 /**
  * Builds a realm running the realm agent, every step a judged RMI call: delegate the RD and root
@@ -104,6 +105,24 @@ public final class RealmSetup {
         RealmAgent agent = new RealmAgent(host, channel, rd, rec, S2SZ, granules);
         expect(agent.resume(0, 0));
         return agent;
+    }
+
+    /**
+     * The realm asks for RAM at the page {@code ipa} (RIPAS EMPTY, no data), the host applies the change and the
+     * realm sees it accepted: three judged calls. The page is then RAM without data.
+     */
+    public static void ramWithoutData(RmmHost host, RealmAgent realm, long ipa) {
+        expect(realm.rsi(RsiFunction.RSI_IPA_STATE_SET, ipa, ipa + GRANULE, 1, 0));
+        expect(host.call(RmiFunction.RMI_RTT_SET_RIPAS, realm.rd(), realm.rec(), ipa, ipa + GRANULE));
+        expect(realm.resume(0, 0));
+    }
+
+    /** {@link #ramWithoutData}, then the host gives the page free page {@code freePage} as unknown data. */
+    public static void ramWithData(RmmHost host, RealmAgent realm, long ipa, int freePage) {
+        ramWithoutData(host, realm, ipa);
+        long data = free(host, freePage);
+        delegate(host, data);
+        expect(host.dataCreateUnknown(realm.rd(), data, ipa));
     }
 
     /** Scratch page {@code index} for a test's own granules, from {@link #FIRST_FREE_PAGE}. */

@@ -114,6 +114,11 @@ public final class RmmHost {
         return firmware.normalWorld().memory().read(address, 8) instanceof AgentMemory.Result.Done;
     }
 
+    /** Whether the RMM is a simulation, which writes no attestation token or other realm memory. */
+    public boolean simulated() {
+        return image.simulated();
+    }
+
     byte[] realmImage() {
         return image.bytes();
     }

@@ -149,10 +149,7 @@ class RealmExecutionTests {
     @Tag("rule:RMM.DATA.CREATE_UNKNOWN")
     @DisplayName("a RAM page without data exits to the host until the host gives it a granule")
     void unassignedRam(RmmHost rmm) {
-        assertThatCall(realm.rsi(RsiFunction.RSI_IPA_STATE_SET, EMPTY_PAGE, EMPTY_PAGE + 0x1000, 1, 0)).matchesModel();
-        assertThatCall(rmm.call(RmiFunction.RMI_RTT_SET_RIPAS, realm.rd(), realm.rec(), EMPTY_PAGE, EMPTY_PAGE + 0x1000))
-                .matchesModel();
-        assertThatCall(realm.resume(0, 0)).matchesModel();
+        RealmSetup.ramWithoutData(rmm, realm, EMPTY_PAGE);
         assertThatCall(realm.load(EMPTY_PAGE)).matchesModel();
         long data = RealmSetup.free(rmm, 0);
         RealmSetup.delegate(rmm, data);
