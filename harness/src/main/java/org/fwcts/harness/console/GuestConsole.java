@@ -3,9 +3,7 @@ package org.fwcts.harness.console;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.util.ArrayDeque;
 
 /**
  * One guest's share of a hypervisor's console: what the demultiplexer attributed to the guest
@@ -22,31 +20,23 @@ final class GuestConsole implements Console {
     private static final int BACKLOG = 1 << 20;
 
     private final String name;
-    private final ArrayDeque<Byte> pending = new ArrayDeque<>();
-    private final InputStream input = new Input();
+    private final ByteQueue fromGuest;
     private final OutputStream output;
-    private boolean ended;
 
     GuestConsole(String name, Sender sender) {
         this.name = name;
+        this.fromGuest = new ByteQueue(name, BACKLOG);
         this.output = new Output(sender);
     }
 
     /** Adds bytes the guest wrote. */
-    synchronized void feed(byte[] bytes) {
-        for (byte b : bytes) {
-            if (pending.size() == BACKLOG) {
-                pending.removeFirst();
-            }
-            pending.addLast(b);
-        }
-        notifyAll();
+    void feed(byte[] bytes) {
+        fromGuest.add(bytes);
     }
 
     /** The shared console ended: readers see the end once the backlog is read. */
-    synchronized void end() {
-        ended = true;
-        notifyAll();
+    void end() {
+        fromGuest.end();
     }
 
     @Override
@@ -56,7 +46,7 @@ final class GuestConsole implements Console {
 
     @Override
     public InputStream input() {
-        return input;
+        return fromGuest.input();
     }
 
     @Override
@@ -67,36 +57,6 @@ final class GuestConsole implements Console {
     @Override
     public void close() {
         end();
-    }
-
-    private final class Input extends InputStream {
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            synchronized (GuestConsole.this) {
-                while (pending.isEmpty() && !ended) {
-                    try {
-                        GuestConsole.this.wait();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new InterruptedIOException("interrupted while reading " + name);
-                    }
-                }
-                if (pending.isEmpty()) {
-                    return -1;
-                }
-                int count = 0;
-                while (count < length && !pending.isEmpty()) {
-                    buffer[offset + count++] = pending.removeFirst();
-                }
-                return count;
-            }
-        }
     }
 
     /** Collects a line and hands it over whole on flush, so focus moves once per line. */

@@ -1,11 +1,8 @@
 package org.fwcts.harness.console;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -38,9 +35,8 @@ public final class FakeXenUart implements Console {
     private final Random random;
     private final double noisePerLine;
     private final long drainNanosPerByte;
-    private final ArrayDeque<Byte> toHarness = new ArrayDeque<>();
+    private final ByteQueue toHarness = new ByteQueue("the fake Xen console", Integer.MAX_VALUE);
     private final List<Guest> guests = new ArrayList<>();
-    private final InputStream input = new FromXen();
     private final OutputStream output = new ToXen();
     private boolean atLineStart = true;
     private boolean acknowledging;
@@ -98,7 +94,7 @@ public final class FakeXenUart implements Console {
 
     @Override
     public InputStream input() {
-        return input;
+        return toHarness.input();
     }
 
     @Override
@@ -110,9 +106,7 @@ public final class FakeXenUart implements Console {
     public void close() {
         closed = true;
         guests.forEach(g -> g.thread.interrupt());
-        synchronized (this) {
-            notifyAll();
-        }
+        toHarness.end();
     }
 
     /** Xen's printk: a prefix at each line start, CR before LF; a log line may cut in first. */
@@ -133,10 +127,7 @@ public final class FakeXenUart implements Console {
     }
 
     private synchronized void emit(String text) {
-        for (byte b : text.getBytes(StandardCharsets.ISO_8859_1)) {
-            toHarness.addLast(b);
-        }
-        notifyAll();
+        toHarness.add(text.getBytes(StandardCharsets.ISO_8859_1));
     }
 
     private synchronized void switchFocus() {
@@ -284,35 +275,6 @@ public final class FakeXenUart implements Console {
         private void maybeNoiseMidLine() {
             if (random.nextInt(64) == 0) {
                 maybeNoise();
-            }
-        }
-    }
-
-    private final class FromXen extends InputStream {
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            synchronized (FakeXenUart.this) {
-                while (toHarness.isEmpty() && !closed) {
-                    try {
-                        FakeXenUart.this.wait();
-                    } catch (InterruptedException e) {
-                        throw new InterruptedIOException();
-                    }
-                }
-                if (toHarness.isEmpty()) {
-                    return -1;
-                }
-                int count = 0;
-                while (count < length && !toHarness.isEmpty()) {
-                    buffer[offset + count++] = toHarness.removeFirst();
-                }
-                return count;
             }
         }
     }
