@@ -21,9 +21,24 @@ public final class TestRuns {
 
     /** Opens {@code run} to tests launched with the returned ID; {@link #close} ends that. */
     public static String open(TestRun run) {
-        String id = "run-" + NEXT.incrementAndGet();
-        OPEN.put(id, run);
+        String id = newId();
+        open(id, run);
         return id;
+    }
+
+    /**
+     * An ID no run has had, for a launcher that discovers its tests (with the ID as their parameter)
+     * before the run exists; {@link #open(String, TestRun)} then opens the run under it.
+     */
+    public static String newId() {
+        return "run-" + NEXT.incrementAndGet();
+    }
+
+    /** Opens {@code run} to tests launched with {@code id} (from {@link #newId}); {@link #close} ends that. */
+    public static void open(String id, TestRun run) {
+        if (OPEN.putIfAbsent(id, run) != null) {
+            throw new IllegalStateException("run ID " + id + " is open already");
+        }
     }
 
     public static void close(String id) {

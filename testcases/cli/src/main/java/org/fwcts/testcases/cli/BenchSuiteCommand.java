@@ -44,8 +44,10 @@ final class BenchSuiteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        // The JVM's own start: the launcher script runs before it in the same process.
-        Instant jvmStart = Instant.ofEpochMilli(java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
+        StartupPhases.turnOn();
+        StartupPhases.mark("command line parsed");
+        // The process's start: the launcher script runs before the JVM in the same process.
+        Instant processStart = StartupPhases.processStart();
         SuiteSelection selection = new SuiteSelection(tags,
                 tags.isEmpty() && names.isEmpty() ? DEFAULT_TESTS : names);
         SuiteTiming timing = new SuiteTiming();
@@ -56,21 +58,24 @@ final class BenchSuiteCommand implements Callable<Integer> {
         try (TemporaryFolder folder = new TemporaryFolder("fwcts-bench-suite")) {
             summary = runner.run(target, selection, folder.path().resolve("run"), Waivers.none());
         }
-        Duration startToEnd = Duration.between(jvmStart, Instant.now());
-        print(timing, summary, jvmStart, startToEnd);
+        Duration startToEnd = Duration.between(processStart, Instant.now());
+        print(timing, summary, processStart, startToEnd);
         return 0;
     }
 
-    private void print(SuiteTiming timing, RunSummary summary, Instant jvmStart, Duration startToEnd) {
+    private void print(SuiteTiming timing, RunSummary summary, Instant processStart, Duration startToEnd) {
         List<SuiteTiming.Share> shares = timing.shares();
         System.out.println();
         if (each) {
             shares.forEach(share -> System.out.printf("%8.1f ms wall %8.1f ms target %7.1f ms harness   %s%n",
                     share.wallNanos() / MS, share.waitedNanos() / MS, share.harnessNanos() / MS, share.test()));
         }
-        Duration toFirst = timing.startToFirstTest(jvmStart);
+        System.out.println("start-up, from the process's start (wall ms, process CPU ms):");
+        StartupPhases.marks().forEach(mark -> System.out.printf("%8d ms %8s   %s%n", mark.wallMillis(),
+                mark.cpuMillis() < 0 ? "" : mark.cpuMillis() + " ms", mark.name()));
+        Duration toFirst = timing.startToFirstTest(processStart);
         Duration firstBoot = timing.bootBeforeFirstTest();
-        System.out.printf("JVM start to first test: %.2f s, of which the first boot %.2f s: %.2f s without it"
+        System.out.printf("process start to first test: %.2f s, of which the first boot %.2f s: %.2f s without it"
                 + "   (goal <= 0.5 s)%n", toFirst.toMillis() / 1e3, firstBoot.toMillis() / 1e3,
                 toFirst.minus(firstBoot).toMillis() / 1e3);
         long wall = shares.stream().mapToLong(SuiteTiming.Share::wallNanos).sum();
@@ -83,7 +88,10 @@ final class BenchSuiteCommand implements Callable<Integer> {
                         + " mean %.1f ms   (goal <= 5 ms)%n", timing.harnessPercentile(0.5) / MS,
                 timing.harnessPercentile(0.9) / MS, timing.harnessPercentile(1.0) / MS,
                 shares.isEmpty() ? 0 : (wall - waited) / MS / shares.size());
-        System.out.printf("JVM start to the run's end (reports written): %.2f s; verdict %s%n",
+        System.out.printf("harness process CPU per test: %.1f ms (%d ms over the tests; an in-process simulated target's"
+                + " CPU included)%n", shares.isEmpty() ? 0 : timing.cpuMillisInTests() / (double) shares.size(),
+                timing.cpuMillisInTests());
+        System.out.printf("process start to the run's end (reports written): %.2f s; verdict %s%n",
                 startToEnd.toMillis() / 1e3, summary.verdictLine());
     }
 }

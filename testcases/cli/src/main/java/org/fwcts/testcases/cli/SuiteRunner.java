@@ -37,7 +37,6 @@ import org.fwcts.testcases.support.TestRun;
 import org.fwcts.testcases.support.TestRuns;
 import org.fwcts.testcases.support.TargetUnresponsiveException;
 import org.junit.platform.launcher.Launcher;
-import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherFactory;
@@ -113,13 +112,16 @@ public final class SuiteRunner {
         }
         Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
                 .enableTestExecutionListenerAutoRegistration(false).build());
-        LauncherDiscoveryRequest request = selection.request();
-        TestPlan plan = launcher.discover(request);
+        // Discovered once, with the ID the run will be opened under: executing the plan discovers nothing again.
+        String runKey = TestRuns.newId();
+        TestPlan plan = launcher.discover(selection.request(Map.of(TestRuns.PARAMETER, runKey), List.of(), testIndex()));
+        StartupPhases.mark("tests discovered");
         if (!plan.containsTests()) {
             throw new TargetException("no conformance test matches " + selection.describe() + " (see ./fwcts list)");
         }
         try (RunFolderLock lock = RunFolderLock.create(dir)) {
             TestRun run = prepareOrDiscard(descriptor, dir);
+            StartupPhases.mark("target prepared");
             new RunInvocation(runId, targetName, selection.tags(), selection.names(),
                     RunInvocation.ModelSetup.of(descriptor)).write(dir);
             run.bootPerTest(bootPerTest);
@@ -128,12 +130,13 @@ public final class SuiteRunner {
             }
             try (run) {
                 bootOrDiscard(run, dir);
+                StartupPhases.mark("booted");
                 RunRecorder recorder = new RunRecorder(runId, dir, run::facts, ModelRules.suiteInfo(), waivers, clock,
                         run.stop());
                 signals.recordWith(recorder, dir);
                 out.printf("FWCTS: %s booted (%s); results in %s%n", descriptor.name(),
                         UntrustedText.line(run.facts().get("agent")), dir);
-                RunSummary summary = execute(launcher, selection, List.of(), run, recorder, java.util.Set.of());
+                RunSummary summary = execute(launcher, plan, runKey, run, recorder, java.util.Set.of());
                 KnownDeviations.hint(descriptor.file(), summary, Path.of("").toAbsolutePath()).ifPresent(out::println);
                 return summary;
             }
@@ -182,8 +185,16 @@ public final class SuiteRunner {
             PostDiscoveryFilter notFinished = test -> finished.contains(test.getUniqueId().toString())
                     ? FilterResult.excluded("finished before the run was interrupted")
                     : FilterResult.included("not run yet");
-            return execute(launcher, invocation.selection(), List.of(notFinished), run, recorder, finished);
+            String runKey = TestRuns.newId();
+            TestPlan plan = launcher.discover(invocation.selection().request(Map.of(TestRuns.PARAMETER, runKey),
+                    List.of(notFinished), testIndex()));
+            return execute(launcher, plan, runKey, run, recorder, finished);
         }
+    }
+
+    /** The catalogue's test index, kept between runs under the project's .fwcts folder. */
+    private TestIndex testIndex() {
+        return TestIndex.load(layout.root().resolve(".fwcts").resolve("test-index.tsv"));
     }
 
     /** Checks the input; when it is bad, the folder this run just created goes again. */
@@ -207,25 +218,25 @@ public final class SuiteRunner {
     }
 
     /**
-     * Runs the plan with the run's reporters; {@code finishedBefore} (tests of the run this one
+     * Runs {@code plan} (discovered with {@code runKey} as the run's parameter) with the run's reporters; {@code finishedBefore} (tests of the run this one
      * resumes) and tests due after the run stopped reach none of them. The JUnit XML is written with
      * the summary, from the same records.
      */
-    private RunSummary execute(Launcher launcher, SuiteSelection selection, List<PostDiscoveryFilter> filters, TestRun run,
-            RunRecorder recorder, java.util.Set<String> finishedBefore) {
+    private RunSummary execute(Launcher launcher, TestPlan plan, String runKey, TestRun run, RunRecorder recorder,
+            java.util.Set<String> finishedBefore) {
         Path dir = run.runDir();
         Path results = dir.resolve(RunFiles.ALLURE_RESULTS);
         AllureHostLabels.setWithoutLookup();
         AllureLifecycle allure = new AllureLifecycle(new UntrustedTextResultsWriter(new StoppingResultsWriter(results, run.stop())));
         Allure.setLifecycle(allure);
         AllureCategories.write(results, TARGET_ERRORS.stream().map(Class::getSimpleName).toList());
-        String runId = TestRuns.open(run);
+        TestRuns.open(runKey, run);
+        StartupPhases.mark("reporters ready");
         try {
-            launcher.execute(selection.request(Map.of(TestRuns.PARAMETER, runId), filters),
-                    new RunEventFilter(reporters(allure, recorder), finishedBefore, run.stop(),
-                            () -> run.transcript().writeFailure()));
+            launcher.execute(plan, new RunEventFilter(reporters(allure, recorder), finishedBefore, run.stop(),
+                    () -> run.transcript().writeFailure()));
         } finally {
-            TestRuns.close(runId);
+            TestRuns.close(runKey);
         }
         RunSummary summary = recorder.finish(null);
         AllureResultPruning.remove(results, recorder.unrecorded()::contains);

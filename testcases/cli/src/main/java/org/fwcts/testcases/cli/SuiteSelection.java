@@ -1,5 +1,6 @@
 package org.fwcts.testcases.cli;
 
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
 import java.util.List;
@@ -36,22 +37,47 @@ record SuiteSelection(List<String> tags, List<String> names) {
      * further by {@code filters} (a resumed run leaves out what it finished).
      */
     LauncherDiscoveryRequest request(java.util.Map<String, String> parameters, List<PostDiscoveryFilter> filters) {
-        LauncherDiscoveryRequestBuilder builder = LauncherDiscoveryRequestBuilder.request()
+        return builder(parameters, filters).selectors(selectPackage(PACKAGE)).build();
+    }
+
+    /**
+     * The same request as {@link #request(java.util.Map, List)}, with JUnit looking only in the
+     * classes of {@code index} that hold a test the selection keeps (the same filters then apply).
+     */
+    LauncherDiscoveryRequest request(java.util.Map<String, String> parameters, List<PostDiscoveryFilter> filters,
+            TestIndex index) {
+        LauncherDiscoveryRequestBuilder builder = builder(parameters, filters);
+        List<String> classes = index.classesSelectedBy(filters(filters));
+        if (classes.isEmpty()) {
+            return builder.selectors(selectPackage(PACKAGE)).build(); // finds nothing either, and says so as before
+        }
+        classes.forEach(name -> builder.selectors(selectClass(name)));
+        return builder.build();
+    }
+
+    private LauncherDiscoveryRequestBuilder builder(java.util.Map<String, String> parameters,
+            List<PostDiscoveryFilter> filters) {
+        return LauncherDiscoveryRequestBuilder.request()
                 .configurationParameters(parameters)
-                .selectors(selectPackage(PACKAGE))
-                .filters(TagFilter.includeTags("conformance"))
+                .filters(filters(filters).toArray(PostDiscoveryFilter[]::new))
                 .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "true");
+    }
+
+    /** The selection's filters (tags, names) followed by {@code extra}. */
+    private List<PostDiscoveryFilter> filters(List<PostDiscoveryFilter> extra) {
+        List<PostDiscoveryFilter> filters = new java.util.ArrayList<>();
+        filters.add(TagFilter.includeTags("conformance"));
         if (!tags.isEmpty()) {
-            builder.filters(TagFilter.includeTags(tags));
+            filters.add(TagFilter.includeTags(tags));
         }
         if (tags.stream().noneMatch(t -> t.contains(FAULT_SELF_TESTS))) {
-            builder.filters(TagFilter.excludeTags(FAULT_SELF_TESTS));
+            filters.add(TagFilter.excludeTags(FAULT_SELF_TESTS));
         }
         if (!names.isEmpty()) {
-            builder.filters(nameFilter());
+            filters.add(nameFilter());
         }
-        filters.forEach(builder::filters);
-        return builder.build();
+        filters.addAll(extra);
+        return filters;
     }
 
     /** Keeps tests whose unique ID or display name contains one of the fragments (case-insensitive). */

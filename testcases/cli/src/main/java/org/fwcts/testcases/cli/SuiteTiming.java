@@ -30,10 +30,16 @@ final class SuiteTiming implements TestExecutionListener {
     private long markWaited;
     private long markBooted;
     private long firstRoundTrips;
+    private long cpuAtFirstTest;
+    private long cpuAtLastEnd;
 
     @Override
     public synchronized void executionStarted(TestIdentifier test) {
         if (test.isTest() && firstTestAt == null) {
+            // Read before the test's clock starts: the first read of the CPU time loads the JVM's management classes.
+            StartupPhases.mark("first test started");
+            cpuAtFirstTest = StartupPhases.processCpuMillis();
+            cpuAtLastEnd = cpuAtFirstTest;
             firstTestAt = Instant.now();
             firstTestNanos = System.nanoTime();
             bootedBeforeFirstTest = TargetWait.bootedNanos();
@@ -50,7 +56,8 @@ final class SuiteTiming implements TestExecutionListener {
         long now = System.nanoTime();
         shares.add(new Share(test.getDisplayName(), now - markNanos, TargetWait.waitedNanos() - markWaited,
                 TargetWait.bootedNanos() - markBooted));
-        mark(now);
+        cpuAtLastEnd = StartupPhases.processCpuMillis();
+        mark(System.nanoTime()); // the CPU read belongs to no test
     }
 
     private void mark(long nanos) {
@@ -71,6 +78,14 @@ final class SuiteTiming implements TestExecutionListener {
     /** Booting done before the first test started (the first boot). */
     synchronized Duration bootBeforeFirstTest() {
         return Duration.ofNanos(bootedBeforeFirstTest);
+    }
+
+    /**
+     * CPU milliseconds this process used from the first test's start to the last test's end (the
+     * harness's, and an in-process simulated target's; a QEMU target runs in a process of its own).
+     */
+    synchronized long cpuMillisInTests() {
+        return cpuAtLastEnd - cpuAtFirstTest;
     }
 
     /** Agent round trips from the first test's start on. */

@@ -51,7 +51,9 @@ class BenchSuiteSelfTests {
             assertThat(bench.waitFor(2, TimeUnit.MINUTES)).isTrue();
             String text = Files.readString(out);
             assertThat(bench.exitValue()).as(text).isZero();
-            assertThat(text).containsPattern("JVM start to first test: \\d+\\.\\d\\d s")
+            assertThat(text).containsPattern("process start to first test: \\d+\\.\\d\\d s")
+                    .containsPattern("harness process CPU per test: \\d+\\.\\d ms")
+                    .contains("first test started")
                     .containsPattern("harness per test \\(wall minus waiting on the target\\): median \\d+\\.\\d ms")
                     .contains("verdict PASS");
             Matcher tests = Pattern.compile("tests: (\\d+) in").matcher(text);
