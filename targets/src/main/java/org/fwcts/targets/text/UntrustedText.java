@@ -92,6 +92,10 @@ public final class UntrustedText {
             return "null";
         }
         String kept = text.length() > limit ? text.substring(0, limit) : text;
+        if (plainAscii(kept, keepLines)) {
+            // The common case (a transcript of protocol lines): nothing to make visible, no copy char by char.
+            return text.length() > limit ? kept + " [... " + (text.length() - limit) + " more characters not shown]" : kept;
+        }
         StringBuilder out = new StringBuilder(kept.length() + 32);
         kept.codePoints().forEach(c -> {
             if (printable(c) || (keepLines && (c == '\n' || c == '\t'))) {
@@ -106,6 +110,17 @@ public final class UntrustedText {
             out.append(" [... ").append(text.length() - limit).append(" more characters not shown]");
         }
         return out.toString();
+    }
+
+    /** True when every character of {@code text} is printable ASCII, or a line end or tab when {@code keepLines}. */
+    private static boolean plainAscii(String text, boolean keepLines) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c < 0x20 || c >= 0x7F) && !(keepLines && (c == '\n' || c == '\t'))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True when {@code text} holds nothing a terminal or parser would act on (for checks and self-tests). */
