@@ -105,6 +105,7 @@ public final class SuiteRunner {
             boolean bootPerTest, SignalStop signals) {
         TargetDescriptor descriptor = new TargetCatalog(layout.targetsDir()).find(targetName);
         descriptor.warnings().forEach(warning -> System.err.println("fwcts: warning: " + warning));
+        StartupPhases.mark("target descriptor read");
         String runId = LocalDateTime.now(clock).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + descriptor.name();
         Path dir = runDir != null ? runDir : layout.reportsDir().resolve(runId);
         if (Files.exists(dir)) {
