@@ -98,6 +98,9 @@ final class SimulatedAgent {
      * The whole line is checked before anything runs, so a bad operation runs none.
      */
     private List<String> chain(List<String> args) {
+        if (args.isEmpty()) {
+            throw new ProtocolError("args");
+        }
         List<List<String>> operations = new ArrayList<>();
         for (int start = 0, i = 0; i <= args.size(); i++) {
             if (i == args.size() || args.get(i).equals(CHAIN_SEPARATOR)) {
@@ -134,9 +137,9 @@ final class SimulatedAgent {
                     results.add("ok");
                     results.addAll(registerFields(registers));
                 } else {
-                    last = null;
+                    List<String> fields = machine.memoryCommand(verb, rest);
                     results.add("ok");
-                    results.addAll(machine.memoryCommand(verb, rest));
+                    results.addAll(fields);
                 }
             } catch (SimulatedFault fault) {
                 results.addAll(List.of("fault", hex(fault.esr()), hex(fault.far()), hex(fault.elr())));
