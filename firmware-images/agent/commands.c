@@ -100,6 +100,9 @@ static enum cmd_verb cmd_lookup_verb(struct proto_field verb)
 		{"result1", CMD_RESULT1}, {"call1", CMD_CALL1},
 		{"scratch", CMD_SCRATCH},
 #endif
+#ifdef AGENT_CHAIN
+		{"chain", CMD_CHAIN}, {"expect", CMD_EXPECT},
+#endif
 	};
 	uint32_t i;
 
@@ -333,6 +336,12 @@ static enum proto_status cmd_parse(struct cmd_req *req)
 	case CMD_HANG:
 	case CMD_RESULT1:
 		return req->nargs == 0 ? PROTO_OK : PROTO_ERR_ARGS;
+#ifdef AGENT_CHAIN
+	case CMD_CHAIN:
+	case CMD_EXPECT:
+		/* A chain is run by cmd_run_chain; an expectation only inside one. */
+		break;
+#endif
 	case CMD_UNKNOWN:
 		break;
 	}
@@ -407,11 +416,11 @@ static void cmd_out_regs(struct proto_out *out, const struct regs_block *reg)
 	}
 }
 
-static void cmd_out_ok(struct proto_out *out, const struct cmd_req *req)
+/* The fields of a command's `ok` reply, after its status. */
+static void cmd_out_fields(struct proto_out *out, const struct cmd_req *req)
 {
 	uint32_t i;
 
-	proto_out_reply(out, req->seq, "ok");
 	switch (req->verb) {
 	case CMD_HELLO:
 		cmd_out_identity(out, req->version);
@@ -462,14 +471,26 @@ static void cmd_out_ok(struct proto_out *out, const struct cmd_req *req)
 	}
 }
 
-static void cmd_out_fault(struct proto_out *out, uint32_t seq)
+static void cmd_out_ok(struct proto_out *out, const struct cmd_req *req)
+{
+	proto_out_reply(out, req->seq, "ok");
+	cmd_out_fields(out, req);
+}
+
+/* The syndrome, fault address and link address of the last fault. */
+static void cmd_out_fault_fields(struct proto_out *out)
 {
 	struct exc_fault fault = exc_last_fault();
 
-	proto_out_reply(out, seq, "fault");
 	proto_out_field_hex(out, fault.esr);
 	proto_out_field_hex(out, fault.far);
 	proto_out_field_hex(out, fault.elr);
+}
+
+static void cmd_out_fault(struct proto_out *out, uint32_t seq)
+{
+	proto_out_reply(out, seq, "fault");
+	cmd_out_fault_fields(out);
 }
 
 static void cmd_remember(uint32_t seq, const struct proto_out *reply)
@@ -560,10 +581,193 @@ static enum proto_status cmd_split(const struct proto_line *line,
 	return PROTO_OK;
 }
 
+#ifdef AGENT_CHAIN
+/*
+ * Reads the chain operation that starts at *pos of `text` (its fields up to
+ * the separator field `/` or the end) into op, and moves *pos past it; *pos
+ * is past the end once the last operation was read. The line's spacing was
+ * checked as a whole: fields are separated by exactly one space.
+ */
+static enum proto_status cmd_chain_op(struct proto_field text, uint32_t *pos,
+				      struct cmd_req *op)
+{
+	uint32_t count = 0;
+	uint32_t start = *pos;
+	uint32_t i;
+	bool separated = false;
+	struct proto_field field;
+
+	for (i = *pos; i <= text.len; i++) {
+		if (i < text.len && text.str[i] != ' ') {
+			continue;
+		}
+		field.str = &text.str[start];
+		field.len = i - start;
+		start = i + 1;
+		if (field.len == 1 && field.str[0] == '/') {
+			separated = true;
+			break;
+		}
+		if (count < CMD_FIELDS_MAX) {
+			op->field[count] = field;
+		}
+		count++;
+	}
+	*pos = start;
+	if (count == 0 || (separated && start > text.len)) {
+		/* An empty operation: two separators, or one at either end. */
+		return PROTO_ERR_SYNTAX;
+	}
+
+	op->nargs = count - 1;
+	op->verb = cmd_lookup_verb(op->field[0]);
+	return PROTO_OK;
+}
+
+/* expect: R VALUE MASK, right after a call or another expectation. */
+static enum proto_status cmd_parse_expect(struct cmd_req *op,
+					  enum cmd_verb previous)
+{
+	uint64_t v[3];
+	enum proto_status status;
+
+	status = cmd_parse_numbers(op, v, 3, 3);
+	if (status != PROTO_OK) {
+		return status;
+	}
+	if (previous != CMD_SMC && previous != CMD_HVC &&
+	    previous != CMD_EXPECT) {
+		return PROTO_ERR_ARGS;
+	}
+	if (v[0] >= REGS_COUNT) {
+		return PROTO_ERR_RANGE;
+	}
+
+	op->reg_index = (uint32_t)v[0];
+	op->value = v[1];
+	op->mask = v[2];
+	return PROTO_OK;
+}
+
+/* Only calls, bulk memory transfers and expectations may be chained. */
+static enum proto_status cmd_parse_chained(struct cmd_req *op,
+					   enum cmd_verb previous)
+{
+	switch (op->verb) {
+	case CMD_SMC:
+	case CMD_HVC:
+	case CMD_RDB:
+	case CMD_WRB:
+		return cmd_parse(op);
+	case CMD_EXPECT:
+		return cmd_parse_expect(op, previous);
+	default:
+		return PROTO_ERR_VERB;
+	}
+}
+
+/*
+ * Runs a chain (PROTOCOL.md, "Chains"). Every operation is checked before
+ * any runs, so a chain with a bad one is refused whole; then they run in
+ * order, each adding its result to the one reply, until the first fault or
+ * expectation that does not hold.
+ */
+static void cmd_run_chain(const struct cmd_req *req)
+{
+	static struct cmd_req op;
+	static struct regs_block last;
+	struct proto_out out;
+	enum proto_status status;
+	enum cmd_verb previous = CMD_UNKNOWN;
+	uint32_t pos = 0;
+	bool holds;
+
+	if (req->nargs == 0) {
+		cmd_send_err(req->seq, PROTO_ERR_ARGS);
+		return;
+	}
+	while (pos <= req->text.len) {
+		status = cmd_chain_op(req->text, &pos, &op);
+		if (status == PROTO_OK) {
+			status = cmd_parse_chained(&op, previous);
+		}
+		if (status != PROTO_OK) {
+			cmd_send_err(req->seq, status);
+			return;
+		}
+		previous = op.verb;
+	}
+
+	proto_out_reply(&out, req->seq, "ok");
+	pos = 0;
+	previous = CMD_UNKNOWN;
+	while (pos <= req->text.len) {
+		(void)cmd_chain_op(req->text, &pos, &op);
+		(void)cmd_parse_chained(&op, previous);
+		if (previous != CMD_UNKNOWN) {
+			proto_out_str(&out, " /");
+		}
+		previous = op.verb;
+		if (op.verb == CMD_EXPECT) {
+			holds = (last.x[op.reg_index] & op.mask) == op.value;
+			proto_out_str(&out, holds ? " ok" : " no");
+			if (!holds) {
+				break;
+			}
+			continue;
+		}
+		if (exc_call(&op)) {
+			proto_out_str(&out, " fault");
+			cmd_out_fault_fields(&out);
+			break;
+		}
+		proto_out_str(&out, " ok");
+		cmd_out_fields(&out, &op);
+		if (op.verb == CMD_SMC || op.verb == CMD_HVC) {
+			last = op.reg;
+		}
+	}
+	proto_out_end(&out);
+
+	cmd_remember(req->seq, &out);
+	proto_send(&out);
+}
+
+/* Whether the line is a request `>SEQ chain ...`, the only kind that may be longer than PROTO_LINE_MAX. */
+static bool cmd_is_chain_line(const struct proto_line *line)
+{
+	static const char verb[] = "chain ";
+	uint32_t i = 1;
+	uint32_t j;
+
+	while (i < line->len && line->buf[i] != ' ') {
+		i++;
+	}
+	for (j = 0; verb[j] != '\0'; j++) {
+		if (i + 1 + j >= line->len || line->buf[i + 1 + j] != verb[j]) {
+			return false;
+		}
+	}
+	return true;
+}
+#endif
+
 void cmd_handle_line(const struct proto_line *line)
 {
 	static struct cmd_req req;
 	enum proto_status status;
+
+#ifdef AGENT_CHAIN
+	if (line->len > PROTO_LINE_MAX && !cmd_is_chain_line(line)) {
+		cmd_send_err(0, PROTO_ERR_SYNTAX);
+		return;
+	}
+#else
+	if (line->len > PROTO_LINE_MAX) {
+		cmd_send_err(0, PROTO_ERR_SYNTAX);
+		return;
+	}
+#endif
 
 	status = cmd_split(line, &req);
 	if (status != PROTO_OK) {
@@ -578,6 +782,12 @@ void cmd_handle_line(const struct proto_line *line)
 		return;
 	}
 
+#ifdef AGENT_CHAIN
+	if (req.verb == CMD_CHAIN) {
+		cmd_run_chain(&req);
+		return;
+	}
+#endif
 	status = cmd_parse(&req);
 	if (status != PROTO_OK) {
 		cmd_send_err(req.seq, status);

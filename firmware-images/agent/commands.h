@@ -16,7 +16,7 @@
 /* Largest transfer of rdb and wrb. */
 #define CMD_BYTES_MAX 256
 
-#define AGENT_VERSION "1.1"
+#define AGENT_VERSION "1.2"
 
 #ifdef AGENT_VM
 /*
@@ -35,8 +35,10 @@
  * gives endpoint ID 0 to the hypervisor, or to the OS kernel when no
  * hypervisor runs; the agent is one or the other.
  */
-#define AGENT_CAPS "smc,hvc,mem,exec,hash,echo"
+#define AGENT_CAPS "smc,hvc,mem,exec,hash,echo,chain"
 #define AGENT_ROLE "host"
+/* Several operations on one line (PROTOCOL.md, "Chains"). */
+#define AGENT_CHAIN 1
 #define AGENT_ENDPOINT 0
 #endif
 
@@ -66,6 +68,11 @@ enum cmd_verb {
 	CMD_CALL1,
 	CMD_SCRATCH,
 #endif
+#ifdef AGENT_CHAIN
+	/* Operations on one line, and a test of a chained call's result. */
+	CMD_CHAIN,
+	CMD_EXPECT,
+#endif
 };
 
 /* One parsed request, and the results of running it. */
@@ -91,6 +98,9 @@ struct cmd_req {
 	uint8_t bytes[CMD_BYTES_MAX];
 	/* rd, hash, exec: the value reported. */
 	uint64_t result;
+	/* expect: the register judged and the mask (value holds the value). */
+	uint32_t reg_index;
+	uint64_t mask;
 };
 
 void cmd_send_banner(void);

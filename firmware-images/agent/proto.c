@@ -19,8 +19,9 @@ static bool proto_prev_cr;
 /*
  * Reads one non-empty line. CR, LF and CR LF all end a line; empty lines are
  * skipped. NUL bytes are dropped so that a telnet console server's CR NUL
- * does not spoil the next line. Bytes past PROTO_LINE_MAX are discarded up to
- * the line ending and the line is marked overlong.
+ * does not spoil the next line. Bytes past PROTO_CHAIN_LINE_MAX are discarded
+ * up to the line ending and the line is marked overlong; the caller holds any
+ * line but a chain to PROTO_LINE_MAX.
  */
 void proto_read_line(struct proto_line *line)
 {
@@ -45,7 +46,7 @@ void proto_read_line(struct proto_line *line)
 		if (c == '\0') {
 			continue;
 		}
-		if (line->len < PROTO_LINE_MAX) {
+		if (line->len < PROTO_CHAIN_LINE_MAX) {
 			line->buf[line->len++] = (char)c;
 		} else {
 			line->overlong = true;
@@ -296,10 +297,13 @@ void proto_out_reply(struct proto_out *out, uint32_t seq, const char *status)
 	proto_out_str(out, status);
 }
 
-/* Keeps room for the trailer, so a line can never exceed PROTO_LINE_MAX. */
+/*
+ * Keeps room for the trailer, so a line can never exceed PROTO_CHAIN_LINE_MAX
+ * (replies other than a chain's are bounded by construction to PROTO_LINE_MAX).
+ */
 void proto_out_char(struct proto_out *out, char c)
 {
-	if (out->len >= PROTO_LINE_MAX - PROTO_TRAILER_LEN) {
+	if (out->len >= PROTO_CHAIN_LINE_MAX - PROTO_TRAILER_LEN) {
 		out->overflow = true;
 		return;
 	}
@@ -368,7 +372,7 @@ void proto_out_end(struct proto_out *out)
 	out->buf[out->len++] = '\n';
 }
 
-static_assert(PROTO_LINE_MAX - PROTO_TRAILER_LEN + PROTO_TRAILER_LEN + 2 <=
+static_assert(PROTO_CHAIN_LINE_MAX - PROTO_TRAILER_LEN + PROTO_TRAILER_LEN + 2 <=
 		      PROTO_OUT_MAX,
 	      "a full line and its CR LF fit the output buffer");
 

@@ -10,11 +10,17 @@
 /* Longest line, in bytes before the line ending, in either direction. */
 #define PROTO_LINE_MAX 600
 
+/*
+ * Longest `chain` request or reply (PROTOCOL.md, "Chains"): the line buffers
+ * are this long; any other request is still held to PROTO_LINE_MAX.
+ */
+#define PROTO_CHAIN_LINE_MAX 4096
+
 /* " #" and eight hex digits end every line. */
 #define PROTO_TRAILER_LEN 10
 
 /* Room for a full line plus CR LF. */
-#define PROTO_OUT_MAX (PROTO_LINE_MAX + 2)
+#define PROTO_OUT_MAX (PROTO_CHAIN_LINE_MAX + 2)
 
 /* The newest protocol version the agent speaks, and the oldest it still answers. */
 #define PROTO_VERSION 2
@@ -32,9 +38,9 @@ enum proto_status {
 };
 
 struct proto_line {
-	char buf[PROTO_LINE_MAX];
+	char buf[PROTO_CHAIN_LINE_MAX];
 	uint32_t len;
-	/* The line was longer than PROTO_LINE_MAX; buf holds only its start. */
+	/* The line was longer than PROTO_CHAIN_LINE_MAX; buf holds only its start. */
 	bool overlong;
 };
 

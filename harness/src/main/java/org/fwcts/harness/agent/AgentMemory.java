@@ -118,6 +118,11 @@ public final class AgentMemory {
         return done(agent.request("exec", List.of(hex(address), hex(x0))), false);
     }
 
+    /** What a memory command's reply (one command or a chain's result) says; {@code hexBytes} for {@code rdb}. */
+    public static Result result(AgentReply reply, boolean hexBytes) {
+        return done(reply, hexBytes);
+    }
+
     private static Result done(AgentReply reply, boolean hexBytes) {
         if (reply instanceof AgentReply.Ok ok) {
             if (ok.fields().isEmpty()) {

@@ -119,6 +119,106 @@ public final class AgentSession implements AutoCloseable {
         return observe(request("hvc", registerFields(call)));
     }
 
+    /** Whether the agent serves {@code chain} requests (its capabilities list {@value AgentChain#CAPABILITY}). */
+    public boolean chains() {
+        return info != null && info.capabilities().contains(AgentChain.CAPABILITY);
+    }
+
+    /**
+     * Runs {@code chain} in as few requests as its lines take. The results are those of the
+     * operations that ran, in order, one per operation that answers ({@link AgentReply.Ok} or
+     * {@link AgentReply.Fault}); fewer than {@link AgentChain#size()} when the agent stopped at a
+     * fault or an expectation that did not hold. A line that got no valid answer ends the list with
+     * its {@link AgentReply.NoReply} or {@link AgentReply.Rejected}.
+     */
+    public List<AgentReply> chain(AgentChain chain) {
+        List<AgentReply> results = new ArrayList<>(chain.size());
+        for (AgentChain.Line line : chain.lines()) {
+            int calls = line.units().size();
+            // A line holds several calls, each allowed the time of one command, but a hang is still found soon.
+            Duration timeout = commandTimeout.plus(commandTimeout.dividedBy(4).multipliedBy(calls - 1L));
+            AgentReply reply = request("chain", line.args(), timeout);
+            if (!(reply instanceof AgentReply.Ok ok)) {
+                results.add(reply);
+                return results;
+            }
+            if (!unitResults(line, ok.fields(), results)) {
+                return results;
+            }
+        }
+        return results;
+    }
+
+    /**
+     * Adds the results of {@code line}'s units from the fields of its reply ({@code RESULT / RESULT
+     * ...}, one per operation and expectation); false when the agent stopped before the line's end.
+     */
+    private boolean unitResults(AgentChain.Line line, List<String> fields, List<AgentReply> results) {
+        List<List<String>> items = new ArrayList<>();
+        for (int start = 0, i = 0; !fields.isEmpty() && i <= fields.size(); i++) {
+            if (i == fields.size() || fields.get(i).equals(AgentChain.SEPARATOR)) {
+                items.add(fields.subList(start, i));
+                start = i + 1;
+            }
+        }
+        if (items.size() > line.results() || items.stream().anyMatch(List::isEmpty)) {
+            throw brokeChain("a chain reply with " + items.size() + " results (at most " + line.results() + ")", fields);
+        }
+        int next = 0;
+        for (AgentChain.Unit unit : line.units()) {
+            if (next == items.size()) {
+                return false;
+            }
+            List<String> item = items.get(next++);
+            List<String> rest = item.subList(1, item.size());
+            switch (item.get(0)) {
+                case "ok" -> results.add(new AgentReply.Ok(rest));
+                case "fault" -> {
+                    if (rest.size() != 3 || !rest.stream().allMatch(WireNumber::isValid)) {
+                        throw brokeChain("a chain result 'fault' without ESR FAR ELR", fields);
+                    }
+                    results.add(new AgentReply.Fault(new ExceptionReport(WireNumber.parse(rest.get(0)),
+                            WireNumber.parse(rest.get(1)), WireNumber.parse(rest.get(2)))));
+                    return finished(items, next, fields);
+                }
+                default -> throw brokeChain("a chain result with an unknown status", fields);
+            }
+            for (int e = 1; e < unit.results(); e++) {
+                if (next == items.size()) {
+                    throw brokeChain("a chain that stopped without judging an expectation", fields);
+                }
+                List<String> outcome = items.get(next++);
+                if (outcome.size() != 1 || !(outcome.get(0).equals("ok") || outcome.get(0).equals("no"))) {
+                    throw brokeChain("an expectation's result that is neither 'ok' nor 'no'", fields);
+                }
+                if (outcome.get(0).equals("no")) {
+                    return finished(items, next, fields);
+                }
+            }
+        }
+        return true;
+    }
+
+    /** False, the chain having stopped at result {@code used}; a reply that goes on past it broke the protocol. */
+    private boolean finished(List<List<String>> items, int used, List<String> fields) {
+        if (used != items.size()) {
+            throw brokeChain("a chain that went on after a fault or an expectation that did not hold", fields);
+        }
+        return false;
+    }
+
+    private AgentProtocolException brokeChain(String what, List<String> fields) {
+        String reason = "the agent broke the protocol with " + what + ": '" + UntrustedText.line(String.join(" ", fields))
+                + "'";
+        fail(reason, true);
+        return new AgentProtocolException(reason);
+    }
+
+    /** The observation of a call from the agent's reply to {@code smc} or {@code hvc}, one command or in a chain. */
+    public Observation observation(AgentReply reply) {
+        return observe(reply);
+    }
+
     /** The agent's identification from the handshake. */
     public AgentInfo info() {
         return info;

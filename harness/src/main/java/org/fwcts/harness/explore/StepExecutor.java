@@ -24,6 +24,7 @@ import org.fwcts.model.explore.ExploreContext;
 import org.fwcts.model.explore.Step;
 import org.fwcts.model.ffa.EndpointId;
 import org.fwcts.model.ffa.PageAccess;
+import org.fwcts.model.ffa.Partition;
 import org.fwcts.model.ffa.memory.MemoryRules;
 import org.fwcts.model.ffa.memory.TransactionRecord;
 import org.fwcts.model.firmware.ModelState;
@@ -96,7 +97,21 @@ public final class StepExecutor {
         boolean own = call.caller().equals(context.normalWorld());
         AgentChannel agent = own ? agents.normalWorld() : agents.agent(call.caller()).orElseThrow(() ->
                 new IllegalStateException("no agent calls as " + call.caller()));
+        if (agent instanceof PartitionClient && takesDirectReq2(call.caller())) {
+            agent = agents.partition(call.caller(), DirectMessageKind.REQ2);
+        }
         return pipeline.call(agent, own ? Conduit.SMC : Conduit.DIRECT_REQUEST, call.registers(), call.tx());
+    }
+
+    /**
+     * Whether the model says the normal world may reach {@code partition} with DIRECT_REQ2 (it
+     * receives it, and the normal world agreed FF-A v1.2 or later): a partition's call then takes
+     * about half the direct requests of DIRECT_REQ, each still checked.
+     */
+    private boolean takesDirectReq2(EndpointId partition) {
+        return context.topology().partition(partition).map(p -> p.has(Partition.RECEIVES_DIRECT_REQ2)).orElse(false)
+                && context.state().endpoint(context.normalWorld()).version().agreed().map(v -> v.atLeast(1, 2))
+                        .orElse(false);
     }
 
     private Judgement command(PartitionClient client, PartitionCommand command, long... args) {

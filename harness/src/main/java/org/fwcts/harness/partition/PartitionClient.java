@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.fwcts.harness.agent.AgentChain;
+import org.fwcts.harness.agent.AgentProtocolException;
+import org.fwcts.harness.agent.AgentReply;
 import org.fwcts.harness.agent.AgentSession;
 import org.fwcts.harness.agent.Observation;
 import org.fwcts.harness.pipeline.AgentChannel;
@@ -24,7 +27,11 @@ import org.fwcts.model.ffa.EndpointId;
  */
 public final class PartitionClient implements AgentChannel {
     private static final int REGISTERS = Registers.COUNT;
+    /** The status byte of the partition agent's response header (sp-agent/PROTOCOL.md). */
+    private static final long STATUS_MASK = 0xFF;
     private final Function<Registers, Observation> normalWorld;
+    /** The normal-world agent's console session when it is one (null for a VM's agent): it may serve chains. */
+    private final AgentSession session;
     private final EndpointId requester;
     private final EndpointId partition;
     private final DirectMessageKind kind;
@@ -52,19 +59,20 @@ public final class PartitionClient implements AgentChannel {
      */
     public PartitionClient(AgentSession normalWorld, EndpointId requester, EndpointId partition, DirectMessageKind kind,
             EndpointHealth health, int boot) {
-        this(normalWorld::smc, requester, partition, kind, health, boot);
+        this(normalWorld::smc, normalWorld, requester, partition, kind, health, boot);
     }
 
     /** A client whose direct requests {@code requester}'s agent makes with its own SMC (a VM's agent). */
     public PartitionClient(AgentChannel requester, EndpointId partition, DirectMessageKind kind, EndpointHealth health,
             int boot) {
-        this(call -> requester.invoke(Conduit.SMC, call, new byte[0], 0).observation(), requester.endpoint(), partition,
-                kind, health, boot);
+        this(call -> requester.invoke(Conduit.SMC, call, new byte[0], 0).observation(), null, requester.endpoint(),
+                partition, kind, health, boot);
     }
 
-    private PartitionClient(Function<Registers, Observation> normalWorld, EndpointId requester, EndpointId partition,
-            DirectMessageKind kind, EndpointHealth health, int boot) {
+    private PartitionClient(Function<Registers, Observation> normalWorld, AgentSession session, EndpointId requester,
+            EndpointId partition, DirectMessageKind kind, EndpointHealth health, int boot) {
         this.normalWorld = normalWorld;
+        this.session = session;
         this.requester = requester;
         this.partition = partition;
         this.kind = kind;
@@ -83,7 +91,7 @@ public final class PartitionClient implements AgentChannel {
 
     /** One command round trip; throws {@link Refused} when the request gets no result. */
     public Exchange command(PartitionCommand command, int a, int b, int flags, long... args) {
-        return send(new ArrayList<>(), command, a, b, flags, args);
+        return send(new Trip(direct()), command, a, b, flags, args);
     }
 
     @Override
@@ -91,19 +99,40 @@ public final class PartitionClient implements AgentChannel {
         if (conduit != Conduit.DIRECT_REQUEST) {
             throw new IllegalArgumentException("a partition's agent is reached through direct requests only");
         }
-        List<Exchange> exchanges = new ArrayList<>();
+        if (session == null || !session.chains()) {
+            return invoke(new Trip(direct()), call, tx, rxLength);
+        }
+        // The requests do not depend on the answers: plan them, send them as one chain in which the
+        // agent stops where this client would, then judge the answers as if each had come alone.
+        Plan plan = new Plan();
+        invoke(new Trip(plan), call, tx, rxLength);
+        AgentChain chain = new AgentChain();
+        for (int i = 0; i < plan.requests.size(); i++) {
+            chain.smc(plan.requests.get(i));
+            if (plan.mustBeOk.get(i)) {
+                chain.expect(kind.firstPayload(), PartitionStatus.OK.code(), STATUS_MASK);
+            }
+        }
+        Replay replay = new Replay(plan.requests, session.chain(chain));
+        Observed observed = invoke(new Trip(replay), call, tx, rxLength);
+        replay.checkAllJudged();
+        return observed;
+    }
+
+    private Observed invoke(Trip trip, Registers call, byte[] tx, int rxLength) {
+        List<Exchange> exchanges = trip.exchanges;
         int cap = kind.payloadCount() - 1;
         int carrier = -1;
         try {
-            writeTx(exchanges, tx);
-            stage(exchanges, call, cap);
+            writeTx(trip, tx);
+            stage(trip, call, cap);
             carrier = exchanges.size();
-            send(exchanges, PartitionCommand.FFA_CALL, Math.min(cap, REGISTERS), 0, 0, prefix(call, cap));
+            send(trip, PartitionCommand.FFA_CALL, Math.min(cap, REGISTERS), 0, 0, prefix(call, cap));
             for (int first = cap; first < REGISTERS; first += cap) {
-                send(exchanges, PartitionCommand.FFA_GET, first, 0, 0);
+                send(trip, PartitionCommand.FFA_GET, first, 0, 0);
             }
             Registers results = results(exchanges.subList(carrier, exchanges.size()), cap);
-            Optional<byte[]> rx = rxLength == 0 ? Optional.empty() : Optional.of(readRx(exchanges, rxLength));
+            Optional<byte[]> rx = rxLength == 0 ? Optional.empty() : Optional.of(readRx(trip, rxLength));
             return new Observed(new Observation.Completed(results), rx, exchanges, carrier);
         } catch (Refused refused) {
             // Whatever went through is still reported: the SPMC's forwarding of it can be judged.
@@ -113,7 +142,7 @@ public final class PartitionClient implements AgentChannel {
     }
 
     /** Writes {@code bytes} at the start of the partition's TX buffer, in as few round trips as fit. */
-    private void writeTx(List<Exchange> exchanges, byte[] bytes) {
+    private void writeTx(Trip trip, byte[] bytes) {
         int width = kind.bytesPerRegister();
         int room = (kind.payloadCount() - 2) * width;
         for (int offset = 0; offset < bytes.length; offset += room) {
@@ -123,7 +152,7 @@ public final class PartitionClient implements AgentChannel {
             for (int i = 0; i < count; i++) {
                 PayloadBytes.put(args, 1, width, i, bytes[offset + i]);
             }
-            expectOk(exchanges, send(exchanges, PartitionCommand.TX_WRITE, count, 0, 0, args));
+            expectOk(trip, send(trip, PartitionCommand.TX_WRITE, count, 0, 0, args));
         }
     }
 
@@ -131,7 +160,7 @@ public final class PartitionClient implements AgentChannel {
      * Zeroes the staged registers and stages those the call command itself cannot carry: the
      * first chunk always (it clears), later chunks only when they hold something.
      */
-    private void stage(List<Exchange> exchanges, Registers call, int cap) {
+    private void stage(Trip trip, Registers call, int cap) {
         for (int first = cap; first < REGISTERS; first += cap) {
             long[] chunk = new long[Math.min(cap, REGISTERS - first)];
             boolean any = false;
@@ -141,19 +170,19 @@ public final class PartitionClient implements AgentChannel {
             }
             boolean clear = first == cap;
             if (clear || any) {
-                expectOk(exchanges, send(exchanges, PartitionCommand.FFA_SET, first, chunk.length,
+                expectOk(trip, send(trip, PartitionCommand.FFA_SET, first, chunk.length,
                         clear ? PartitionCommand.FLAG_CLEAR : 0, chunk));
             }
         }
     }
 
-    private byte[] readRx(List<Exchange> exchanges, int length) {
+    private byte[] readRx(Trip trip, int length) {
         int width = kind.bytesPerRegister();
         int room = (kind.payloadCount() - 1) * width;
         byte[] bytes = new byte[length];
         for (int offset = 0; offset < length; offset += room) {
             int count = Math.min(room, length - offset);
-            Exchange read = expectOk(exchanges, send(exchanges, PartitionCommand.RX_READ, count, 0, 0, offset));
+            Exchange read = expectOk(trip, send(trip, PartitionCommand.RX_READ, count, 0, 0, offset));
             long[] payload = kind.payload(read.response());
             for (int i = 0; i < count; i++) {
                 bytes[offset + i] = PayloadBytes.get(payload, 1, width, i);
@@ -183,28 +212,139 @@ public final class PartitionClient implements AgentChannel {
     }
 
     /** Sends one command from the normal world and adds the round trip to {@code exchanges}. */
-    private Exchange send(List<Exchange> exchanges, PartitionCommand command, int a, int b, int flags, long... args) {
+    private Exchange send(Trip trip, PartitionCommand command, int a, int b, int flags, long... args) {
         long[] payload = new long[kind.payloadCount()];
         payload[0] = command.header(a, b, flags);
         System.arraycopy(args, 0, payload, 1, Math.min(args.length, payload.length - 1));
         Registers request = kind.message(kind.requestFunction(), requester.value(), partition.value(), payload);
-        Observation observation = normalWorld.apply(request);
+        Observation observation = trip.route.carry(request);
         if (!(observation instanceof Observation.Completed completed)) {
-            health.unanswered(partition, boot, command + " request");
-            throw new Refused("direct request to " + partition + ": " + observation, exchanges);
+            trip.route.unanswered(command);
+            throw new Refused("direct request to " + partition + ": " + observation, trip.exchanges);
         }
-        health.answered(partition);
+        trip.route.answered();
         Exchange exchange = new Exchange(request, completed.registers());
-        exchanges.add(exchange);
+        trip.exchanges.add(exchange);
         return exchange;
     }
 
-    private Exchange expectOk(List<Exchange> exchanges, Exchange exchange) {
+    private Exchange expectOk(Trip trip, Exchange exchange) {
+        trip.route.mustBeOk();
+        List<Exchange> exchanges = trip.exchanges;
         long status = kind.payload(exchange.response())[0];
-        if ((status & 0xFF) != PartitionStatus.OK.code()) {
+        if ((status & STATUS_MASK) != PartitionStatus.OK.code()) {
             throw new Refused("the partition agent refused a command: " + PartitionStatus.of((int) (status & 0xFF))
                     .map(Enum::name).orElse("unknown status") + " (payload r0 0x" + Long.toHexString(status) + ")", exchanges);
         }
         return exchange;
+    }
+
+    /** The exchanges of one call or command so far and where its requests go. */
+    private static final class Trip {
+        final List<Exchange> exchanges = new ArrayList<>();
+        final Route route;
+
+        Trip(Route route) {
+            this.route = route;
+        }
+    }
+
+    /** Where a command's direct request goes, and what its answer or silence is recorded as. */
+    private interface Route {
+        Observation carry(Registers request);
+
+        /** The request just carried must find the agent's status ok for the client to go on. */
+        default void mustBeOk() {
+        }
+
+        default void answered() {
+        }
+
+        default void unanswered(PartitionCommand command) {
+        }
+    }
+
+    /** Each request made at once by the normal world's agent. */
+    private Route direct() {
+        return new Route() {
+            @Override
+            public Observation carry(Registers request) {
+                return normalWorld.apply(request);
+            }
+
+            @Override
+            public void answered() {
+                health.answered(partition);
+            }
+
+            @Override
+            public void unanswered(PartitionCommand command) {
+                health.unanswered(partition, boot, command + " request");
+            }
+        };
+    }
+
+    /** Collects the requests of a call, each answered as if the agent said ok with nothing else. */
+    private static final class Plan implements Route {
+        private static final Observation OK = new Observation.Completed(Registers.of(new long[REGISTERS]));
+        final List<Registers> requests = new ArrayList<>();
+        final List<Boolean> mustBeOk = new ArrayList<>();
+
+        @Override
+        public Observation carry(Registers request) {
+            requests.add(request);
+            mustBeOk.add(false);
+            return OK;
+        }
+
+        @Override
+        public void mustBeOk() {
+            mustBeOk.set(mustBeOk.size() - 1, true);
+        }
+    }
+
+    /** The planned requests answered in order by the results of their chain. */
+    private final class Replay implements Route {
+        private final List<Registers> planned;
+        private final List<AgentReply> results;
+        private int next;
+
+        Replay(List<Registers> planned, List<AgentReply> results) {
+            this.planned = planned;
+            this.results = results;
+        }
+
+        @Override
+        public Observation carry(Registers request) {
+            if (next >= planned.size() || !planned.get(next).equals(request)) {
+                throw new IllegalStateException("a partition call's requests changed between its plan and its answers");
+            }
+            int index = next++;
+            if (index < results.size()) {
+                return session.observation(results.get(index));
+            }
+            AgentReply last = results.isEmpty() ? null : results.get(results.size() - 1);
+            return session.observation(last instanceof AgentReply.NoReply || last instanceof AgentReply.Rejected ? last
+                    : new AgentReply.NoReply("the agent stopped the chain before this request"));
+        }
+
+        @Override
+        public void answered() {
+            health.answered(partition);
+        }
+
+        @Override
+        public void unanswered(PartitionCommand command) {
+            health.unanswered(partition, boot, command + " request");
+        }
+
+        /** Every result the agent gave was judged: it stopped where this client stopped. */
+        void checkAllJudged() {
+            long answered = results.stream().filter(r -> r instanceof AgentReply.Ok || r instanceof AgentReply.Fault).count();
+            if (answered > next) {
+                throw new AgentProtocolException("the agent went on with a chain after a direct request whose answer"
+                        + " stops it (" + answered + " results, " + next + " judged)");
+            }
+        }
     }
 }

@@ -1,6 +1,8 @@
 package org.fwcts.harness.pipeline;
 
+import java.util.List;
 import java.util.Optional;
+import org.fwcts.harness.agent.AgentChain;
 import org.fwcts.harness.agent.AgentMemory;
 import org.fwcts.harness.agent.AgentReply;
 import org.fwcts.harness.agent.AgentSession;
@@ -48,6 +50,12 @@ public final class NormalWorldAgent implements AgentChannel {
 
     @Override
     public Observed invoke(Conduit conduit, Registers call, byte[] tx, int rxLength) {
+        if (conduit == Conduit.DIRECT_REQUEST || conduit == Conduit.REC_ENTER) {
+            throw new IllegalArgumentException("the normal-world agent makes its own calls");
+        }
+        if (session.chains()) {
+            return chained(conduit, call, tx, rxLength);
+        }
         if (tx.length > 0) {
             AgentMemory.Result written = memory.write(mailbox().txAddress(), tx);
             if (!(written instanceof AgentMemory.Result.Done)) {
@@ -66,6 +74,57 @@ public final class NormalWorldAgent implements AgentChannel {
         AgentMemory.Result read = memory.read(mailbox.get().rxAddress(), rxLength);
         return Observed.direct(observation, read instanceof AgentMemory.Result.Done done
                 ? Optional.of(done.bytes()) : Optional.empty());
+    }
+
+    /**
+     * The TX write, the call and the RX read as one chain: one round trip where the agent serves
+     * it, with the outcome each step would have had as a command of its own.
+     */
+    private Observed chained(Conduit conduit, Registers call, byte[] tx, int rxLength) {
+        AgentChain chain = new AgentChain();
+        if (tx.length > 0) {
+            chain.write(mailbox().txAddress(), tx);
+        }
+        int writes = chain.size();
+        if (conduit == Conduit.SMC) {
+            chain.smc(call);
+        } else {
+            chain.hvc(call);
+        }
+        boolean readRx = rxLength > 0 && mailbox.isPresent();
+        if (readRx) {
+            chain.read(mailbox.get().rxAddress(), rxLength);
+        }
+        List<AgentReply> results = session.chain(chain);
+        for (int i = 0; i < writes; i++) {
+            AgentMemory.Result written = AgentMemory.result(resultAt(results, i), false);
+            if (!(written instanceof AgentMemory.Result.Done)) {
+                return Observed.direct(new Observation.Indeterminate("writing the TX buffer failed: " + written),
+                        Optional.empty());
+            }
+        }
+        Observation observation = session.observation(resultAt(results, writes));
+        if (!readRx || !(observation instanceof Observation.Completed)) {
+            return Observed.direct(observation, Optional.empty());
+        }
+        java.io.ByteArrayOutputStream rx = new java.io.ByteArrayOutputStream(rxLength);
+        for (int i = writes + 1; i < chain.size(); i++) {
+            if (!(AgentMemory.result(resultAt(results, i), true) instanceof AgentMemory.Result.Done done)) {
+                return Observed.direct(observation, Optional.empty());
+            }
+            rx.writeBytes(done.bytes());
+        }
+        return Observed.direct(observation, Optional.of(rx.toByteArray()));
+    }
+
+    /** Result {@code i} of a chain; past a chain that stopped, the reason it stopped. */
+    private static AgentReply resultAt(List<AgentReply> results, int i) {
+        if (i < results.size()) {
+            return results.get(i);
+        }
+        AgentReply last = results.isEmpty() ? null : results.get(results.size() - 1);
+        return last instanceof AgentReply.NoReply || last instanceof AgentReply.Rejected ? last
+                : new AgentReply.NoReply("the agent stopped the chain before this step");
     }
 
     /** Writes {@code memory}'s regions, makes the call, and reads its windows back after a completed call. */

@@ -11,9 +11,10 @@ import org.fwcts.harness.agent.ProtocolLine;
  * drives a real agent; {@link InProcessLink} carries the lines.
  */
 final class SimulatedAgent {
-    private static final String IDENTITY = "el=2 caps=smc,hvc,mem,exec,hash,echo ver=sim-1.1";
+    private static final String IDENTITY = "el=2 caps=smc,hvc,mem,exec,hash,echo,chain ver=sim-1.2";
     /** Version 2 adds which agent this is: the host agent at EL2, the hypervisor's endpoint 0. */
     private static final String IDENTITY_V2 = "agent=host ep=0";
+    private static final String CHAIN_SEPARATOR = "/";
     private final SimulatedMachine machine;
     private long lastSequence;
     private String lastReply;
@@ -84,8 +85,102 @@ final class SimulatedAgent {
             case "smc":
             case "hvc":
                 return registerFields(machine.call(verb, numbers(args, 0, 18)));
+            case "chain":
+                return chain(args);
             default:
                 return machine.memoryCommand(verb, args);
+        }
+    }
+
+    /**
+     * Runs a chain's operations in order (PROTOCOL.md, "Chains"): each answers {@code ok ...} or
+     * {@code fault ...}, each expectation {@code ok} or {@code no}; a fault or a {@code no} ends it.
+     * The whole line is checked before anything runs, so a bad operation runs none.
+     */
+    private List<String> chain(List<String> args) {
+        if (args.isEmpty()) {
+            throw new ProtocolError("args");
+        }
+        List<List<String>> operations = new ArrayList<>();
+        for (int start = 0, i = 0; i <= args.size(); i++) {
+            if (i == args.size() || args.get(i).equals(CHAIN_SEPARATOR)) {
+                List<String> operation = args.subList(start, i);
+                if (operation.isEmpty()) {
+                    throw new ProtocolError("syntax");
+                }
+                checkChained(operation, operations.isEmpty() ? "" : operations.get(operations.size() - 1).get(0));
+                operations.add(operation);
+                start = i + 1;
+            }
+        }
+        List<String> results = new ArrayList<>();
+        long[] last = null;
+        for (List<String> operation : operations) {
+            if (!results.isEmpty()) {
+                results.add(CHAIN_SEPARATOR);
+            }
+            String verb = operation.get(0);
+            List<String> rest = operation.subList(1, operation.size());
+            if (verb.equals("expect")) {
+                long[] e = numbers(rest, 3, 3);
+                boolean holds = last != null && (last[(int) e[0]] & e[2]) == e[1];
+                results.add(holds ? "ok" : "no");
+                if (!holds) {
+                    break;
+                }
+                continue;
+            }
+            try {
+                if (verb.equals("smc") || verb.equals("hvc")) {
+                    long[] registers = java.util.Arrays.copyOf(machine.call(verb, numbers(rest, 0, 18)), 18);
+                    last = registers;
+                    results.add("ok");
+                    results.addAll(registerFields(registers));
+                } else {
+                    List<String> fields = machine.memoryCommand(verb, rest);
+                    results.add("ok");
+                    results.addAll(fields);
+                }
+            } catch (SimulatedFault fault) {
+                results.addAll(List.of("fault", hex(fault.esr()), hex(fault.far()), hex(fault.elr())));
+                break;
+            }
+        }
+        return results;
+    }
+
+    /** The checks a chained operation must pass before the chain runs. */
+    private static void checkChained(List<String> operation, String previous) {
+        String verb = operation.get(0);
+        List<String> rest = operation.subList(1, operation.size());
+        switch (verb) {
+            case "smc", "hvc" -> numbers(rest, 0, 18);
+            case "rdb" -> {
+                long[] a = numbers(rest, 2, 2);
+                if (a[1] < 1 || a[1] > 256) {
+                    throw new ProtocolError("range");
+                }
+            }
+            case "wrb" -> {
+                if (rest.size() != 2 || rest.get(1).length() % 2 != 0 || !rest.get(1).matches("[0-9a-f]*")) {
+                    throw new ProtocolError("args");
+                }
+                number(rest.get(0));
+                if (rest.get(1).isEmpty() || rest.get(1).length() > 512) {
+                    throw new ProtocolError("range");
+                }
+            }
+            case "expect" -> {
+                long[] e = numbers(rest, 3, 3);
+                // An expectation judges the result of the call it follows (or of that call's last expectation).
+                if (!List.of("smc", "hvc", "expect").contains(previous)) {
+                    throw new ProtocolError("args");
+                }
+                if (e[0] > 17) {
+                    throw new ProtocolError("range");
+                }
+            }
+            default -> throw new ProtocolError("verb");
         }
     }
 

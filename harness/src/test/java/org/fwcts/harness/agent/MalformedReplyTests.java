@@ -62,6 +62,32 @@ class MalformedReplyTests {
         }
     }
 
+    @ParameterizedTest(name = "chain reply ''{0}''")
+    @ValueSource(strings = {"ok 1 / no / ok 2", "ok 1 / ok / ok 2 / ok / ok", "ok 1 / maybe", "ok 1 / / ok", "fault 96000045 0 0 / ok",
+        "done 1"})
+    @DisplayName("refuses a chain reply that goes on after a stop, has too many results or an unknown one, as a protocol error")
+    void refusesMalformedChainReplies(String fields) throws Exception {
+        List<String> reply = new ArrayList<>(List.of("ok"));
+        Collections.addAll(reply, fields.split(" "));
+        try (AgentSession session = session(ScriptedAgent.answering("smc,chain", request -> reply))) {
+            AgentChain chain = new AgentChain().smc(Registers.of(1)).expect(0, 1, -1L).smc(Registers.of(2));
+            assertThatThrownBy(() -> session.chain(chain)).isInstanceOf(AgentProtocolException.class)
+                    .hasMessageContaining("broke the protocol");
+            assertThat(session.failedForGood()).isTrue();
+        }
+    }
+
+    @Test
+    @DisplayName("takes a chain reply that stops at an expectation as the results of the operations that ran")
+    void acceptsAChainThatStopped() throws Exception {
+        try (AgentSession session = session(ScriptedAgent.answering("smc,chain", request -> List.of("ok", "ok", "1", "/", "no")))) {
+            List<AgentReply> results = session.chain(new AgentChain().smc(Registers.of(1)).expect(0, 2, -1L)
+                    .smc(Registers.of(2)));
+            assertThat(results).containsExactly(new AgentReply.Ok(List.of("1")));
+            assertThat(session.failure()).isEmpty();
+        }
+    }
+
     @Test
     @DisplayName("refuses a banner that lists a capability twice, naming it")
     void refusesDuplicateCapabilities() throws Exception {

@@ -9,6 +9,7 @@ import java.util.List;
 import org.fwcts.harness.agent.AgentIdentity;
 import org.fwcts.harness.agent.AgentReply;
 import org.fwcts.harness.agent.AgentSession;
+import org.fwcts.harness.agent.ChainChecks;
 import org.fwcts.harness.agent.Observation;
 import org.fwcts.harness.console.Transcript;
 import org.fwcts.model.Registers;
@@ -139,6 +140,14 @@ class QemuAgentTests {
                         .startsWith("proto=1", "el=2").noneMatch(field -> field.startsWith("agent=") || field.startsWith("ep=")));
                 assertThat(session.agent().request("hello", List.of("3"))).isEqualTo(new AgentReply.Rejected("proto"));
                 assertThat(session.agent().request("hello", List.of("0"))).isEqualTo(new AgentReply.Rejected("proto"));
+            }
+        }
+
+        @Test
+        @DisplayName("runs chains: in order with one reply, stopping at a fault or an expectation that does not hold")
+        void chains() throws Exception {
+            try (TargetSession session = boot("stdio", Transcript.inMemory())) {
+                new ChainChecks(session.agent(), SCRATCH, 0x7ff_ff00_0000L, Registers.of(0x8400_0000L)).all();
             }
         }
 

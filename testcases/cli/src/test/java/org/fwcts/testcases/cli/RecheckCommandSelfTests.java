@@ -26,7 +26,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 @DisplayName("fwcts recheck judges a finished run again from its calls.jsonl")
 class RecheckCommandSelfTests {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern CALL_REQUEST = Pattern.compile("agent TX >(\\p{XDigit}+) (smc|hvc) ");
+    /** A call's request: {@code smc}/{@code hvc} alone, or a chain whose call follows the writes of its TX buffer. */
+    private static final Pattern CALL_REQUEST = Pattern.compile(
+            "agent TX >(\\p{XDigit}+) (?:chain (?:wrb [0-9a-f]+ [0-9a-f]+ / )*)?(?:smc|hvc) ");
 
     @TempDir
     static Path temp;
