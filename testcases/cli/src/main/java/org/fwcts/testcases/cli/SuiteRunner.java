@@ -228,7 +228,9 @@ public final class SuiteRunner {
         Path dir = run.runDir();
         Path results = dir.resolve(RunFiles.ALLURE_RESULTS);
         AllureHostLabels.setWithoutLookup();
-        AllureLifecycle allure = new AllureLifecycle(new UntrustedTextResultsWriter(new StoppingResultsWriter(results, run.stop())));
+        BackgroundResultsWriter writer = new BackgroundResultsWriter(
+                new UntrustedTextResultsWriter(new StoppingResultsWriter(results, run.stop())), run.stop());
+        AllureLifecycle allure = new AllureLifecycle(writer);
         Allure.setLifecycle(allure);
         AllureCategories.write(results, TARGET_ERRORS.stream().map(Class::getSimpleName).toList());
         TestRuns.open(runKey, run);
@@ -238,6 +240,7 @@ public final class SuiteRunner {
                     () -> run.transcript().writeFailure()));
         } finally {
             TestRuns.close(runKey);
+            writer.close();
         }
         RunSummary summary = recorder.finish(null);
         AllureResultPruning.remove(results, recorder.unrecorded()::contains);
