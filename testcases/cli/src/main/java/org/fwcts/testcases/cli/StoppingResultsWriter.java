@@ -12,15 +12,13 @@ import org.fwcts.reports.RunStop;
 
 /**
  * Writes Allure results into the run's folder. A write that fails (a full disk) removes what it
- * left of its file and stops the run; after that nothing more is written. Results handed over
- * after the run stopped for any reason never reach this writer ({@link BackgroundResultsWriter}
- * checks when they are handed over), so the Allure results hold the same tests as the journal.
+ * left of its file and stops the run; once the run has stopped nothing more is written, so the
+ * Allure results hold the same tests as the journal.
  */
 final class StoppingResultsWriter implements AllureResultsWriter {
     private final Path dir;
     private final FileSystemResultsWriter files;
     private final RunStop stop;
-    private volatile boolean failed;
 
     StoppingResultsWriter(Path dir, RunStop stop) {
         this.dir = dir;
@@ -44,13 +42,12 @@ final class StoppingResultsWriter implements AllureResultsWriter {
     }
 
     private void guarded(String fileName, Runnable write) {
-        if (failed) {
+        if (stop.stopped()) {
             return;
         }
         try {
             write.run();
         } catch (RuntimeException e) {
-            failed = true;
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             stop.stop("cannot write Allure results into " + dir + ": " + cause.getMessage());
             try {

@@ -228,9 +228,7 @@ public final class SuiteRunner {
         Path dir = run.runDir();
         Path results = dir.resolve(RunFiles.ALLURE_RESULTS);
         AllureHostLabels.setWithoutLookup();
-        BackgroundResultsWriter writer = new BackgroundResultsWriter(
-                new UntrustedTextResultsWriter(new StoppingResultsWriter(results, run.stop())), run.stop());
-        AllureLifecycle allure = new AllureLifecycle(writer);
+        AllureLifecycle allure = new AllureLifecycle(new UntrustedTextResultsWriter(new StoppingResultsWriter(results, run.stop())));
         Allure.setLifecycle(allure);
         AllureCategories.write(results, TARGET_ERRORS.stream().map(Class::getSimpleName).toList());
         TestRuns.open(runKey, run);
@@ -240,7 +238,6 @@ public final class SuiteRunner {
                     () -> run.transcript().writeFailure()));
         } finally {
             TestRuns.close(runKey);
-            writer.close();
         }
         RunSummary summary = recorder.finish(null);
         AllureResultPruning.remove(results, recorder.unrecorded()::contains);
