@@ -55,6 +55,12 @@ public final class RmmStepExecutor implements SequenceRunner.Executor {
         return (pipeline, agents, context) -> new RmmStepExecutor(pipeline, agents, context, scratchBase, image);
     }
 
+    /** The context of an RMM run: the normal world alone (no SPMC, no partitions), its scratch memory at {@code scratchBase}. */
+    public static ExploreContext context(org.fwcts.model.firmware.FirmwareModel model, long scratchBase) {
+        return new ExploreContext(new org.fwcts.model.ffa.Topology(List.of(model.normalWorld()), List.of(), List.of()),
+                scratchBase);
+    }
+
     RmmStepExecutor(CallPipeline pipeline, BootAgents agents, ExploreContext context, long scratchBase, byte[] image) {
         this.pipeline = pipeline;
         this.agents = agents;
