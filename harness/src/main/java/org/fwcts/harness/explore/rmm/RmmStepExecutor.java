@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.fwcts.harness.agent.AgentMemory;
 import org.fwcts.harness.agent.Observation;
 import org.fwcts.harness.compare.Verdict;
@@ -49,10 +50,13 @@ public final class RmmStepExecutor implements SequenceRunner.Executor {
     private final CallPipeline pipeline;
     private final BootAgents agents;
     private final RmmWorld world;
+    private final AtomicBoolean activationRefused;
 
     /** The executors of a run on a target whose RMM tracks the scratch memory at {@code scratchBase}. */
     public static SequenceRunner.Executors of(long scratchBase, byte[] image) {
-        return (pipeline, agents, context) -> new RmmStepExecutor(pipeline, agents, context, scratchBase, image);
+        // Once per run: a refused activation is reported, then the steps go on (judged against the RMM not active).
+        AtomicBoolean refused = new AtomicBoolean();
+        return (pipeline, agents, context) -> new RmmStepExecutor(pipeline, agents, context, scratchBase, image, refused);
     }
 
     /** The context of an RMM run: the normal world alone (no SPMC, no partitions), its scratch memory at {@code scratchBase}. */
@@ -61,9 +65,11 @@ public final class RmmStepExecutor implements SequenceRunner.Executor {
                 scratchBase);
     }
 
-    RmmStepExecutor(CallPipeline pipeline, BootAgents agents, ExploreContext context, long scratchBase, byte[] image) {
+    RmmStepExecutor(CallPipeline pipeline, BootAgents agents, ExploreContext context, long scratchBase, byte[] image,
+            AtomicBoolean activationRefused) {
         this.pipeline = pipeline;
         this.agents = agents;
+        this.activationRefused = activationRefused;
         this.world = context.part(RmmWorld.class, () -> new RmmWorld(pipeline.model().rmm().orElseThrow(
                 () -> new IllegalArgumentException("profile " + pipeline.model().profile().name() + " has no RMM"))
                 .profile(), scratchBase, image));
@@ -71,12 +77,13 @@ public final class RmmStepExecutor implements SequenceRunner.Executor {
 
     @Override
     public Optional<String> setUp() {
-        if (world.state().active()) {
+        if (world.state().active() || activationRefused.get()) {
             return Optional.empty();
         }
         Judgement activate = pipeline.call(agents.normalWorld(), Conduit.SMC,
                 Registers.of(RmiFunction.RMI_RMM_ACTIVATE.id()), new byte[0]);
         if (activate.verdict() != Verdict.PASS) {
+            activationRefused.set(true);
             return Optional.of("RMI_RMM_ACTIVATE, made before the first step of a boot: " + activate.reason());
         }
         world.advance(pipeline.state().rmm().orElse(world.state()));
