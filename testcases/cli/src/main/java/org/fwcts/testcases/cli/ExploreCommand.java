@@ -174,7 +174,8 @@ final class ExploreCommand implements Callable<Integer> {
         Optional<String> lostPartitions = contextNote;
         List<Path> saved = saveScenarios(dir, result.divergences(), descriptor);
         String summary = summary(descriptor, result, saved)
-                + lostPartitions.map(why -> "\nTARGET FAILURE: the partition agents stopped answering (" + why
+                + lostPartitions.map(why -> rmm ? "\nTARGET FAILURE: " + why + "; the steps went on, judged against an RMM"
+                        + " not activated\n" : "\nTARGET FAILURE: the partition agents stopped answering (" + why
                         + "); the rest of the run explored from the normal world alone\n").orElse("");
         Files.writeString(dir.resolve(EXPLORE_REPORT), summary);
         out.print(summary);
