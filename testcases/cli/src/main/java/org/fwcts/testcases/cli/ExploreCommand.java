@@ -55,11 +55,11 @@ final class ExploreCommand implements Callable<Integer> {
     static final String SCENARIOS = "scenarios";
 
     @Option(names = {"-t", "--target"}, defaultValue = "qemu-virt",
-            description = "Target name (a file in targets/) or descriptor path; its profile needs an SPMC. Default: ${DEFAULT-VALUE}.")
+            description = "Target name (a file in targets/) or descriptor path; its profile needs an SPMC or an RMM. Default: ${DEFAULT-VALUE}.")
     String target;
 
     @Option(names = "--area", paramLabel = "AREA[=WEIGHT],...",
-            description = "Areas to explore, with optional weights, e.g. memory=3,rxtx. Default: every area at weight 1.")
+            description = "Areas to explore, with optional weights, e.g. memory=3,rxtx (FF-A) or rsi=2,attest (RMM). Default: every area of the target's interface at weight 1.")
     String areas;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed: the same seed on the same target gives the same"
