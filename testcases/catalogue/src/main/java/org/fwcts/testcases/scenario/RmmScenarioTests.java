@@ -35,11 +35,13 @@ import org.opentest4j.TestAbortedException;
 /**
  * The RMM sequences {@code fwcts explore} found and shrank, replayed like {@link ScenarioTests}'
  * FF-A ones: on a fresh boot, every call judged, from the same folders. A file whose steps are RMM
- * areas is replayed here, every other one there. Tagged {@code scenario} only, not {@code rmm}: the
- * RMM catalogue's own runs stay the hand-written tests.
+ * areas is replayed here, every other one there. The catalogue's folder holds none yet (the TF-RMM
+ * deviation explore found is in {@code scenarios-tf-rmm}, replayed with {@code --scenarios}), so the
+ * RMM catalogue's own runs are the hand-written tests.
  */
 @ConformanceTest
 @RequiresRmm
+@Tag("rmm")
 @Tag("scenario")
 @DisplayName("Saved explore scenarios (RMM)")
 class RmmScenarioTests {
