@@ -10,9 +10,10 @@ import org.fwcts.model.firmware.FirmwareModel;
 
 /**
  * Who a divergence is down to. The diverging call is judged again, from the same state, under
- * each single-choice variant of the profile: where one admits what the target did, the target
- * made a different implementation-defined choice (the profile field says which), not a
- * deviation; where none does, no SPMC the model knows answers that way.
+ * each single-choice variant of the profile: where one admits what the target did under the same
+ * rule, the target made a different implementation-defined choice (the profile field says which),
+ * not a deviation; where none does, no SPMC the model knows answers that way for that reason (a
+ * variant that admits the answer by another rule is named, but explains nothing).
  *
  * @param kind which of the three it is
  * @param explanation one or more lines naming the rule and the profile field that decided
@@ -47,30 +48,46 @@ public record Attribution(Kind kind, String explanation) {
         String profile = model.profile().name();
         if (divergence.judgement().isEmpty()) {
             String from = divergence.step() instanceof org.fwcts.model.explore.Step.Probe ? "the access map"
+                    : divergence.step() instanceof org.fwcts.model.explore.Step.Extension ? "the granule states"
                     : "the partition's boot line";
             return new Attribution(Kind.TARGET_DEVIATION, "rule " + divergence.rule() + " decides from " + from + ";"
                     + " no profile field changes it (profile " + profile + ")");
         }
+        if (model.profile().ffa().isEmpty()) {
+            return new Attribution(Kind.TARGET_DEVIATION, "rule " + divergence.rule() + " decided under profile " + profile
+                    + "; profile variants are tried for SPMC choices only, so no other choice was judged here");
+        }
         Judgement judgement = divergence.judgement().get();
-        List<String> admitting = new ArrayList<>();
+        List<String> sameRule = new ArrayList<>();
+        List<String> otherRule = new ArrayList<>();
         for (ProfileVariants.Variant variant : ProfileVariants.of(model.profile())) {
             Judgement again = new CallChecker(new FirmwareModel(variant.profile())).judge(divergence.before(),
                     judgement.entry());
-            if (again.verdict() == Verdict.PASS) {
-                admitting.add("spmc." + variant.field() + " = " + shorten(variant.value()) + " (as profile "
-                        + variant.from() + "; its rule there: " + again.rule() + ")");
+            if (again.verdict() != Verdict.PASS) {
+                continue;
+            }
+            String choice = "spmc." + variant.field() + " = " + shorten(variant.value()) + " (as profile " + variant.from();
+            if (again.rule().equals(divergence.rule())) {
+                sameRule.add(choice + ")");
+            } else {
+                otherRule.add(choice + ", under rule " + again.rule() + ")");
             }
         }
-        if (admitting.isEmpty()) {
-            return new Attribution(Kind.TARGET_DEVIATION, "rule " + divergence.rule() + " decided under profile " + profile
-                    + "; no single choice of another known SPMC profile admits the target's answer");
+        String decided = "rule " + divergence.rule() + " decided under profile " + profile;
+        if (sameRule.isEmpty()) {
+            // A variant that admits the answer by another rule predicts a different state of affairs: no explanation.
+            return new Attribution(Kind.TARGET_DEVIATION, decided + "; no single choice of another known SPMC profile"
+                    + " admits the target's answer under that rule" + (otherRule.isEmpty() ? "" : " (" + listed(otherRule)
+                    + " admits it, but by another rule, which does not explain this divergence)"));
         }
-        List<String> shown = admitting.subList(0, Math.min(LISTED, admitting.size()));
-        return new Attribution(Kind.PROFILE_CHOICE, "rule " + divergence.rule() + " decided under profile " + profile
-                + "; the target's answer is what profile field " + String.join(", or ", shown)
-                + (admitting.size() > LISTED ? " (and " + (admitting.size() - LISTED) + " more)" : "")
-                + " predicts: a profile choice, not a deviation, if that is the target's implementation and that"
-                + " rule is why it answers so");
+        return new Attribution(Kind.PROFILE_CHOICE, decided + "; the target's answer is what profile field "
+                + listed(sameRule) + " predicts under the same rule: a profile choice, not a deviation, if that is"
+                + " the target's implementation");
+    }
+
+    private static String listed(List<String> choices) {
+        List<String> shown = choices.subList(0, Math.min(LISTED, choices.size()));
+        return String.join(", or ", shown) + (choices.size() > LISTED ? " (and " + (choices.size() - LISTED) + " more)" : "");
     }
 
     private static String shorten(String value) {

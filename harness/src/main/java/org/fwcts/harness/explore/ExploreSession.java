@@ -14,6 +14,7 @@ import org.fwcts.harness.session.BootAgents;
 import org.fwcts.harness.session.TargetSession;
 import org.fwcts.model.explore.ExploreContext;
 import org.fwcts.model.ffa.EndpointId;
+import org.fwcts.model.ffa.Topology;
 import org.fwcts.model.firmware.FirmwareModel;
 import org.fwcts.targets.TargetLauncher;
 import org.fwcts.targets.descriptor.FfaSettings;
@@ -37,9 +38,13 @@ public final class ExploreSession implements AutoCloseable {
         this.model = model;
         FfaSettings pages = descriptor.ffa().orElseThrow(() -> new IllegalArgumentException(descriptor.file()
                 + ": ffa.scratchBase: missing; explore needs scratch memory for the normal world's buffers and regions"));
-        this.context = new ExploreContext(model.spmc().map(spmc -> spmc.topology()).orElseThrow(() -> new IllegalArgumentException(
-                descriptor.file() + ": profile: " + model.profile().name() + " has no FF-A system to explore")),
-                pages.scratchBase());
+        if (model.spmc().isEmpty() && model.rmm().isEmpty()) {
+            throw new IllegalArgumentException(descriptor.file() + ": profile: " + model.profile().name()
+                    + " has no FF-A system or RMM to explore");
+        }
+        // An RMM without an SPMC: the normal world alone, no partitions.
+        this.context = new ExploreContext(model.spmc().map(spmc -> spmc.topology()).orElseGet(() -> new Topology(
+                List.of(model.normalWorld()), List.of(), List.of())), pages.scratchBase());
         this.transcript = Transcript.toFile(console);
         this.history = CallHistory.appendingTo(calls);
         // A divergence is flushed when judged; passing calls at the end of each sequence.

@@ -53,13 +53,20 @@ public final class Explorer {
     }
 
     private final List<AreaGenerator> generators;
+    private final SequenceRunner.Executors executors;
 
     public Explorer(List<AreaGenerator> generators) {
+        this(generators, StepExecutor::new);
+    }
+
+    /** Explores with {@code generators}' areas, whose steps {@code executors} issue (the RMM's, say). */
+    public Explorer(List<AreaGenerator> generators, SequenceRunner.Executors executors) {
         this.generators = List.copyOf(generators);
+        this.executors = executors;
     }
 
     public Result explore(ExploreSession session, Settings settings, Listener listener) {
-        SequenceRunner runner = new SequenceRunner(generators);
+        SequenceRunner runner = new SequenceRunner(generators, executors);
         ExploreStats stats = new ExploreStats();
         List<Divergence> divergences = new ArrayList<>();
         Set<String> seen = new HashSet<>();

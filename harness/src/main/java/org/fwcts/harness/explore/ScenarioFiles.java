@@ -72,6 +72,16 @@ public final class ScenarioFiles {
         }
     }
 
+    /** Whether {@code file} reads as a scenario of {@code generators}' areas. */
+    public static boolean reads(Path file, List<AreaGenerator> generators) {
+        try {
+            read(file, generators);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     /**
      * Reads one scenario file.
      *

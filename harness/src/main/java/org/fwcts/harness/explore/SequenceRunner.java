@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.fwcts.harness.pipeline.CallPipeline;
-import org.fwcts.harness.pipeline.Judgement;
 import org.fwcts.harness.session.BootAgents;
 import org.fwcts.model.explore.Action;
 import org.fwcts.model.explore.AreaGenerator;
@@ -21,9 +20,28 @@ import org.fwcts.model.explore.Step;
  */
 public final class SequenceRunner {
     private final List<AreaGenerator> generators;
+    private final Executors executors;
+
+    /** Issues the steps of one sequence: FF-A's {@link StepExecutor}, or another interface's. */
+    public interface Executor {
+        /** Makes what the boot needs before the next action (set-up calls); why one did not pass, if one did not. */
+        Optional<String> setUp();
+
+        StepOutcome execute(Action action, Step step);
+    }
+
+    /** Makes the executor of a sequence. */
+    public interface Executors {
+        Executor of(CallPipeline pipeline, BootAgents agents, ExploreContext context);
+    }
 
     public SequenceRunner(List<AreaGenerator> generators) {
+        this(generators, StepExecutor::new);
+    }
+
+    public SequenceRunner(List<AreaGenerator> generators, Executors executors) {
         this.generators = List.copyOf(generators);
+        this.executors = executors;
     }
 
     public SequenceResult run(CallPipeline pipeline, BootAgents agents, ExploreContext context, ActionSource source) {
@@ -37,13 +55,12 @@ public final class SequenceRunner {
      */
     public SequenceResult continueRun(CallPipeline pipeline, BootAgents agents, ExploreContext context,
             ActionSource source) {
-        StepExecutor executor = new StepExecutor(pipeline, agents, context);
+        Executor executor = executors.of(pipeline, agents, context);
         List<StepOutcome> outcomes = new ArrayList<>();
         while (true) {
-            Optional<Judgement> setup = executor.learnPartitionBuffers();
+            Optional<String> setup = executor.setUp();
             if (setup.isPresent()) {
-                return new SequenceResult(outcomes, Optional.of("the partition agent's INFO command: "
-                        + setup.get().reason()));
+                return new SequenceResult(outcomes, setup);
             }
             Optional<Action> next = source.next(context);
             if (next.isEmpty()) {

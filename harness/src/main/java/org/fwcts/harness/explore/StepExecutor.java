@@ -35,7 +35,7 @@ import org.fwcts.model.firmware.ModelState;
  * and memory probes checked against the model's access map. Keeps the generators' context in
  * step with the model.
  */
-public final class StepExecutor {
+public final class StepExecutor implements SequenceRunner.Executor {
     /** {@code movz x0, #0x5a5a; ret}: what a probe places to see whether a page executes. */
     private static final byte[] RETURN_MARKER = {0x40, 0x4b, (byte) 0x8b, (byte) 0xd2, (byte) 0xc0, 0x03, 0x5f,
         (byte) 0xd6};
@@ -49,6 +49,11 @@ public final class StepExecutor {
         this.pipeline = pipeline;
         this.agents = agents;
         this.context = context;
+    }
+
+    @Override
+    public Optional<String> setUp() {
+        return learnPartitionBuffers().map(j -> "the partition agent's INFO command: " + j.reason());
     }
 
     /**
@@ -75,6 +80,7 @@ public final class StepExecutor {
     }
 
     /** Issues {@code step} (made from {@code action}) and, unless it diverged, moves the context on with the model. */
+    @Override
     public StepOutcome execute(Action action, Step step) {
         ModelState before = pipeline.state();
         StepOutcome outcome;

@@ -1,6 +1,11 @@
 package org.fwcts.testcases.cli;
 
 import org.fwcts.model.explore.ffa.FfaAreas;
+import org.fwcts.model.explore.rmm.RmmAreas;
+import org.fwcts.harness.explore.SequenceRunner;
+import org.fwcts.harness.explore.StepExecutor;
+import org.fwcts.harness.explore.rmm.RealmAgentImage;
+import org.fwcts.harness.explore.rmm.RmmStepExecutor;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -50,11 +55,11 @@ final class ExploreCommand implements Callable<Integer> {
     static final String SCENARIOS = "scenarios";
 
     @Option(names = {"-t", "--target"}, defaultValue = "qemu-virt",
-            description = "Target name (a file in targets/) or descriptor path; its profile needs an SPMC. Default: ${DEFAULT-VALUE}.")
+            description = "Target name (a file in targets/) or descriptor path; its profile needs an SPMC or an RMM. Default: ${DEFAULT-VALUE}.")
     String target;
 
     @Option(names = "--area", paramLabel = "AREA[=WEIGHT],...",
-            description = "Areas to explore, with optional weights, e.g. memory=3,rxtx. Default: every area at weight 1.")
+            description = "Areas to explore, with optional weights, e.g. memory=3,rxtx (FF-A) or rsi=2,attest (RMM). Default: every area of the target's interface at weight 1.")
     String areas;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed: the same seed on the same target gives the same"
@@ -102,13 +107,6 @@ final class ExploreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        List<AreaGenerator> generators = FfaAreas.all();
-        AreaSelection selection;
-        try {
-            selection = AreaSelection.parse(areas, generators);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--area: " + e.getMessage() + "; nothing was booted");
-        }
         if (calls != null && calls < 1) {
             throw new ParameterException(spec.commandLine(), "--calls: " + calls + " is not a number of calls (1 or more);"
                     + " nothing was booted");
@@ -130,10 +128,14 @@ final class ExploreCommand implements Callable<Integer> {
         ProjectLayout layout = ProjectLayout.discover();
         TargetDescriptor descriptor = new TargetCatalog(layout.targetsDir()).find(target);
         Profile profile = TargetProfiles.of(descriptor);
-        if (profile.ffa().isEmpty()) {
-            throw new TargetException(descriptor.name() + ": profile " + profile.name() + " has no FF-A system: nothing to"
-                    + " explore (choose a target with an SPMC, e.g. -t qemu-tfa or -t simulated-tfa); nothing was booted");
+        boolean rmm = profile.ffa().isEmpty() && profile.rmm().isPresent();
+        if (profile.ffa().isEmpty() && !rmm) {
+            throw new TargetException(descriptor.name() + ": profile " + profile.name() + " has no FF-A system and no RMM:"
+                    + " nothing to explore (choose a target with an SPMC or an RMM, e.g. -t simulated-tfa or"
+                    + " -t simulated-rmm); nothing was booted");
         }
+        List<AreaGenerator> generators = rmm ? RmmAreas.all() : FfaAreas.all();
+        AreaSelection selection = ExploreAreas.select(spec, areas, generators, rmm, descriptor.name());
         if (descriptor.ffa().isEmpty()) {
             throw new TargetException(descriptor.file() + ": ffa.scratchBase: missing; explore needs the normal world's"
                     + " scratch memory; nothing was booted");
@@ -145,6 +147,8 @@ final class ExploreCommand implements Callable<Integer> {
             throw new TargetException(dir + ": the run folder exists already; choose another (nothing was overwritten)");
         }
         Files.createDirectories(dir);
+        SequenceRunner.Executors executors = rmm ? RmmStepExecutor.of(descriptor.ffa().get().scratchBase(),
+                realmImage(descriptor, layout)) : StepExecutor::new;
         FirmwareModel model = new FirmwareModel(profile);
         Explorer.Settings settings = new Explorer.Settings(selection, seed, callLimit, limit, length, !noShrink, maxReplays,
                 bootCalls);
@@ -161,7 +165,7 @@ final class ExploreCommand implements Callable<Integer> {
         Optional<String> contextNote;
         try (ExploreSession session = new ExploreSession(descriptor, Launchers.forTarget(descriptor, layout), model,
                 dir.resolve(RunFiles.CALLS), dir.resolve(RunFiles.CONSOLE), n -> dir.resolve(RunFiles.WORK_PREFIX + n))) {
-            result = new Explorer(generators).explore(session, settings, new Progress(out, live));
+            result = new Explorer(generators, executors).explore(session, settings, new Progress(out, live));
             contextNote = session.context().partitionsUnavailable();
             if (live) {
                 out.println();
@@ -170,7 +174,8 @@ final class ExploreCommand implements Callable<Integer> {
         Optional<String> lostPartitions = contextNote;
         List<Path> saved = saveScenarios(dir, result.divergences(), descriptor);
         String summary = summary(descriptor, result, saved)
-                + lostPartitions.map(why -> "\nTARGET FAILURE: the partition agents stopped answering (" + why
+                + lostPartitions.map(why -> rmm ? "\nTARGET FAILURE: " + why + "; the steps went on, judged against an RMM"
+                        + " not activated\n" : "\nTARGET FAILURE: the partition agents stopped answering (" + why
                         + "); the rest of the run explored from the normal world alone\n").orElse("");
         Files.writeString(dir.resolve(EXPLORE_REPORT), summary);
         out.print(summary);
@@ -181,6 +186,14 @@ final class ExploreCommand implements Callable<Integer> {
         // No divergence, but the target gave no result somewhere (a partition silent, a call unanswered): no verdict.
         boolean noResult = !result.divergences().isEmpty() || lostPartitions.isPresent();
         return noResult ? FwctsCommand.ERROR_EXIT : 0;
+    }
+
+    private static byte[] realmImage(TargetDescriptor descriptor, ProjectLayout layout) {
+        try {
+            return RealmAgentImage.of(descriptor, layout);
+        } catch (IllegalArgumentException e) {
+            throw new TargetException(e.getMessage() + "; explore builds a realm running the realm agent; nothing was booted");
+        }
     }
 
     private List<Path> saveScenarios(Path dir, List<Divergence> divergences, TargetDescriptor descriptor) throws IOException {

@@ -1,6 +1,7 @@
 package org.fwcts.testcases.cli;
 
 import org.fwcts.model.explore.ffa.FfaAreas;
+import org.fwcts.model.explore.rmm.RmmAreas;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +32,10 @@ final class ScenarioOption {
                         + " nothing was run");
             }
             for (Path file : files) {
-                ScenarioFiles.read(file, FfaAreas.all());
+                // An RMM scenario reads against the RMM areas; any other must read as FF-A, or the error names its field.
+                if (!ScenarioFiles.reads(file, RmmAreas.all())) {
+                    ScenarioFiles.read(file, FfaAreas.all());
+                }
             }
         } catch (IOException e) {
             throw new ParameterException(spec.commandLine(), "--scenarios: " + path + ": cannot be read: " + e.getMessage()
