@@ -14,15 +14,45 @@ public final class ImmutableMaps {
     /** {@code map} with {@code key} mapped to {@code value}. */
     @SuppressWarnings("unchecked")
     public static <K, V> Map<K, V> with(Map<K, V> map, K key, V value) {
-        Map.Entry<K, V>[] entries = new Map.Entry[map.size() + (map.containsKey(key) ? 0 : 1)];
-        int i = 0;
+        if (map.isEmpty()) {
+            return Map.of(key, value);
+        }
+        Object[] keys = new Object[map.size() + 1];
+        Object[] values = new Object[keys.length];
+        int count = 0;
         for (Map.Entry<K, V> entry : map.entrySet()) {
             if (!entry.getKey().equals(key)) {
-                entries[i++] = entry;
+                keys[count] = entry.getKey();
+                values[count++] = entry.getValue();
             }
         }
-        entries[i] = Map.entry(key, value);
-        return Map.ofEntries(entries);
+        keys[count] = key;
+        values[count++] = value;
+        return (Map<K, V>) of(keys, values, count);
+    }
+
+    /**
+     * The first {@code count} keys and values as an immutable map: the fixed-size factories for the
+     * few entries a model state holds, which skip the entry objects {@link Map#ofEntries} needs.
+     */
+    private static Map<Object, Object> of(Object[] k, Object[] v, int count) {
+        switch (count) {
+            case 1:
+                return Map.of(k[0], v[0]);
+            case 2:
+                return Map.of(k[0], v[0], k[1], v[1]);
+            case 3:
+                return Map.of(k[0], v[0], k[1], v[1], k[2], v[2]);
+            case 4:
+                return Map.of(k[0], v[0], k[1], v[1], k[2], v[2], k[3], v[3]);
+            default:
+                @SuppressWarnings("unchecked")
+                Map.Entry<Object, Object>[] entries = new Map.Entry[count];
+                for (int i = 0; i < count; i++) {
+                    entries[i] = Map.entry(k[i], v[i]);
+                }
+                return Map.ofEntries(entries);
+        }
     }
 
     /** {@code map} without {@code key}. */
@@ -31,13 +61,18 @@ public final class ImmutableMaps {
         if (!map.containsKey(key)) {
             return map;
         }
-        Map.Entry<K, V>[] entries = new Map.Entry[map.size() - 1];
-        int i = 0;
+        if (map.size() == 1) {
+            return Map.of();
+        }
+        Object[] keys = new Object[map.size() - 1];
+        Object[] values = new Object[keys.length];
+        int count = 0;
         for (Map.Entry<K, V> entry : map.entrySet()) {
             if (!entry.getKey().equals(key)) {
-                entries[i++] = entry;
+                keys[count] = entry.getKey();
+                values[count++] = entry.getValue();
             }
         }
-        return Map.ofEntries(entries);
+        return (Map<K, V>) of(keys, values, count);
     }
 }
