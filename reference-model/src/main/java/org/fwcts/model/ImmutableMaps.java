@@ -1,19 +1,57 @@
 package org.fwcts.model;
 
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * One-entry changes to immutable maps, made in one copy: the model's states change a map of a
  * few entries on every call, and copying into a HashMap first and then into an immutable map
- * costs twice.
+ * costs twice. Maps of up to {@link SmallMap#MAX} entries are {@link SmallMap}s, whose change
+ * copies two short arrays instead of building a hash table.
  */
 public final class ImmutableMaps {
     private ImmutableMaps() {
     }
 
+    @SuppressWarnings("rawtypes")
+    private static final SmallMap EMPTY = new SmallMap<>(new Object[0], new Object[0]);
+
+    /**
+     * An immutable copy of {@code map}, or {@code map} itself when it is one of these: a
+     * {@link SmallMap} up to {@link SmallMap#MAX} entries, the JDK's immutable map beyond.
+     */
+    @SuppressWarnings("unchecked")
+    public static <K, V> Map<K, V> copyOf(Map<K, V> map) {
+        if (map instanceof SmallMap) {
+            return map;
+        }
+        if (map.size() > SmallMap.MAX) {
+            return Map.copyOf(map);
+        }
+        if (map.isEmpty()) {
+            return EMPTY;
+        }
+        Object[] keys = new Object[map.size()];
+        Object[] values = new Object[keys.length];
+        int count = 0;
+        for (Map.Entry<K, V> entry : map.entrySet()) {
+            keys[count] = Objects.requireNonNull(entry.getKey());
+            values[count++] = Objects.requireNonNull(entry.getValue());
+        }
+        return new SmallMap<>(keys, values);
+    }
+
     /** {@code map} with {@code key} mapped to {@code value}. */
     @SuppressWarnings("unchecked")
     public static <K, V> Map<K, V> with(Map<K, V> map, K key, V value) {
+        if (map instanceof SmallMap) {
+            SmallMap<K, V> changed = ((SmallMap<K, V>) map).with(key, value);
+            if (changed != null) {
+                return changed;
+            }
+        } else if (map.size() < SmallMap.MAX) {
+            return ((SmallMap<K, V>) copyOf(map)).with(key, value);
+        }
         if (map.isEmpty()) {
             return Map.of(key, value);
         }
@@ -58,6 +96,9 @@ public final class ImmutableMaps {
     /** {@code map} without {@code key}. */
     @SuppressWarnings("unchecked")
     public static <K, V> Map<K, V> without(Map<K, V> map, K key) {
+        if (map instanceof SmallMap) {
+            return ((SmallMap<K, V>) map).without(key);
+        }
         if (!map.containsKey(key)) {
             return map;
         }

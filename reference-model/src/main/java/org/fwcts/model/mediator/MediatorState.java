@@ -14,7 +14,7 @@ import org.fwcts.model.ffa.EndpointId;
  */
 public record MediatorState(Map<EndpointId, VmState> vms, List<EndpointId> listed) {
     public MediatorState {
-        vms = Map.copyOf(vms);
+        vms = ImmutableMaps.copyOf(vms);
         listed = List.copyOf(listed);
     }
 

@@ -21,9 +21,9 @@ public record MemoryState(AccessMap access, PageOwners owners, Map<Long, Transac
         Map<Long, FragmentedSend> sending, Map<EndpointId, ResponseInFlight> responses, OptionalLong lastHandle) {
 
     public MemoryState {
-        transactions = Map.copyOf(transactions);
-        sending = Map.copyOf(sending);
-        responses = Map.copyOf(responses);
+        transactions = ImmutableMaps.copyOf(transactions);
+        sending = ImmutableMaps.copyOf(sending);
+        responses = ImmutableMaps.copyOf(responses);
     }
 
     public static MemoryState initial(Topology topology) {
