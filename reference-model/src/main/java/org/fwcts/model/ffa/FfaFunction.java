@@ -1,7 +1,5 @@
 package org.fwcts.model.ffa;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.fwcts.model.SpecVersion;
 import org.fwcts.model.smccc.FunctionId;
@@ -62,12 +60,20 @@ public enum FfaFunction {
     public static final int LAST_NUMBER = 0xFF;
     private static final int SMC32_BASE = 0x8400_0000;
     private static final int SMC64_BASE = 0xC400_0000;
-    private static final Map<Integer, FfaFunction> BY_ID = new HashMap<>();
+    /** Each function's answer to {@link #of}, by number, SMC32 and SMC64: every call looks one up. */
+    private static final Optional<?>[] SMC32_BY_NUMBER = new Optional<?>[LAST_NUMBER + 1];
+    private static final Optional<?>[] SMC64_BY_NUMBER = new Optional<?>[LAST_NUMBER + 1];
 
     static {
+        java.util.Arrays.fill(SMC32_BY_NUMBER, Optional.empty());
+        java.util.Arrays.fill(SMC64_BY_NUMBER, Optional.empty());
         for (FfaFunction function : values()) {
-            function.smc32().ifPresent(id -> BY_ID.put(id.value(), function));
-            function.smc64().ifPresent(id -> BY_ID.put(id.value(), function));
+            if (function.hasSmc32) {
+                SMC32_BY_NUMBER[function.number] = Optional.of(function);
+            }
+            if (function.hasSmc64) {
+                SMC64_BY_NUMBER[function.number] = Optional.of(function);
+            }
         }
     }
 
@@ -84,8 +90,17 @@ public enum FfaFunction {
     }
 
     /** The function named by {@code id}, SMC32 or SMC64. */
+    @SuppressWarnings("unchecked")
     public static Optional<FfaFunction> of(FunctionId id) {
-        return Optional.ofNullable(BY_ID.get(id.value()));
+        int value = id.value();
+        int number = value & 0xFF;
+        if ((value & ~0xFF) == SMC32_BASE) {
+            return (Optional<FfaFunction>) SMC32_BY_NUMBER[number];
+        }
+        if ((value & ~0xFF) == SMC64_BASE) {
+            return (Optional<FfaFunction>) SMC64_BY_NUMBER[number];
+        }
+        return Optional.empty();
     }
 
     public int number() {

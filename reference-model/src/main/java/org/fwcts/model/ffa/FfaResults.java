@@ -23,24 +23,44 @@ public final class FfaResults {
     // Most calls leave x8-x17 zero: one shared prediction instead of ten per call.
     private static final RegisterPrediction PRESERVED_ZERO = new RegisterPrediction.Preserved(0, FfaRules.RESERVED_RESULTS);
     private static final RegisterPrediction UPPER_UNSPECIFIED = new RegisterPrediction.DontCare(FfaRules.RESERVED_RESULTS);
+    private static final RegisterPrediction RESERVED_ZERO = exact(0, FfaRules.RESERVED_RESULTS);
+    private static final RegisterPrediction RESERVED_UNSPECIFIED = new RegisterPrediction.DontCare(FfaRules.RESERVED_RESULTS);
+    /** {@link #template} by convention: index 2 if reserved registers are zeroed, plus 1 if x8–x17 are preserved. */
+    private static final RegisterPrediction[][] TEMPLATES = {buildTemplate(false, false), buildTemplate(false, true),
+        buildTemplate(true, false), buildTemplate(true, true)};
 
     private final Registers call;
     private final boolean smc32;
-    private RegisterPrediction[] predictions = new RegisterPrediction[Registers.COUNT];
+    private RegisterPrediction[] predictions;
     /** Set once a prediction took {@link #predictions}: a later change writes to a copy. */
     private boolean handedOver;
 
     private FfaResults(Registers call, RegisterConvention convention) {
         this.call = call;
         this.smc32 = !FunctionId.fromRegister(call.x(0)).isSmc64();
-        RegisterPrediction reserved = convention.reservedZeroed()
-                ? exact(0, FfaRules.RESERVED_RESULTS)
-                : new RegisterPrediction.DontCare(FfaRules.RESERVED_RESULTS);
-        Arrays.fill(predictions, 1, FIRST_UPPER, reserved);
-        for (int i = FIRST_UPPER; i < Registers.COUNT; i++) {
-            predictions[i] = !convention.upperPreserved() ? UPPER_UNSPECIFIED
-                    : call.x(i) == 0 ? PRESERVED_ZERO : new RegisterPrediction.Preserved(call.x(i), FfaRules.RESERVED_RESULTS);
+        predictions = template(convention).clone();
+        if (convention.upperPreserved()) {
+            for (int i = FIRST_UPPER; i < Registers.COUNT; i++) {
+                if (call.x(i) != 0) {
+                    predictions[i] = new RegisterPrediction.Preserved(call.x(i), FfaRules.RESERVED_RESULTS);
+                }
+            }
         }
+    }
+
+    /**
+     * The convention's predictions for a call with x8–x17 zero, x0 left to the handler: one array
+     * per convention, copied for each call instead of filled.
+     */
+    private static RegisterPrediction[] template(RegisterConvention convention) {
+        return TEMPLATES[(convention.reservedZeroed() ? 2 : 0) + (convention.upperPreserved() ? 1 : 0)];
+    }
+
+    private static RegisterPrediction[] buildTemplate(boolean reservedZeroed, boolean upperPreserved) {
+        RegisterPrediction[] template = new RegisterPrediction[Registers.COUNT];
+        Arrays.fill(template, 1, FIRST_UPPER, reservedZeroed ? RESERVED_ZERO : RESERVED_UNSPECIFIED);
+        Arrays.fill(template, FIRST_UPPER, Registers.COUNT, upperPreserved ? PRESERVED_ZERO : UPPER_UNSPECIFIED);
+        return template;
     }
 
     public static FfaResults forCall(Registers call, RegisterConvention convention) {

@@ -3,7 +3,7 @@ package org.fwcts.model.mediator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import org.fwcts.model.ImmutableMaps;
 import org.fwcts.model.ffa.EndpointId;
 
 /**
@@ -14,7 +14,7 @@ import org.fwcts.model.ffa.EndpointId;
  */
 public record MediatorState(Map<EndpointId, VmState> vms, List<EndpointId> listed) {
     public MediatorState {
-        vms = Map.copyOf(vms);
+        vms = ImmutableMaps.copyOf(vms);
         listed = List.copyOf(listed);
     }
 
@@ -28,9 +28,7 @@ public record MediatorState(Map<EndpointId, VmState> vms, List<EndpointId> liste
     }
 
     public MediatorState with(EndpointId id, VmState state) {
-        Map<EndpointId, VmState> changed = new TreeMap<>(vms);
-        changed.put(id, state);
-        return new MediatorState(changed, listed);
+        return new MediatorState(ImmutableMaps.with(vms, id, state), listed);
     }
 
     /** {@code id} joins the end of the list. */

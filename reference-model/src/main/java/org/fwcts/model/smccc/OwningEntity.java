@@ -22,8 +22,11 @@ public enum OwningEntity {
         this.last = last;
     }
 
+    /** {@link #values()} once: every call's function ID is classified by owner. */
+    private static final OwningEntity[] ALL = values();
+
     public static OwningEntity of(int number) {
-        for (OwningEntity owner : values()) {
+        for (OwningEntity owner : ALL) {
             if (number >= owner.first && number <= owner.last) {
                 return owner;
             }

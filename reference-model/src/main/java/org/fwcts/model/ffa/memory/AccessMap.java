@@ -81,10 +81,15 @@ public final class AccessMap {
      */
     public List<OwnedRange> ranges(EndpointId endpoint, long base, long pageCount) {
         List<OwnedRange> found = new ArrayList<>();
+        addRanges(endpoint, base, pageCount, found);
+        return found;
+    }
+
+    /** Appends {@link #ranges(EndpointId, long, long)} to {@code found}. */
+    public void addRanges(EndpointId endpoint, long base, long pageCount, List<OwnedRange> found) {
         for (PageRuns.Run<PageAccess> run : runs(endpoint).within(pageOf(base), covering(base, pageCount))) {
             found.add(new OwnedRange(endpoint, run.start(), (int) run.pageCount(), run.value()));
         }
-        return found;
     }
 
     /**

@@ -3,7 +3,6 @@ package org.fwcts.model.ffa.memory;
 import static org.fwcts.model.ffa.memory.Decoded.invalid;
 
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -16,6 +15,9 @@ import java.util.List;
  * (4K aligned, non-empty, not wrapping), the total page count and overlaps.
  */
 final class CompositeRegionDecoder {
+    /** Up to this many constituents, a pairwise comparison looks for overlaps before any sort. */
+    private static final int PAIRWISE_LIMIT = 8;
+
     private CompositeRegionDecoder() {
     }
 
@@ -49,15 +51,16 @@ final class CompositeRegionDecoder {
             return invalid(DescriptorRules.CONSTITUENT_COUNT, "composite.constituentCount",
                     "count " + count + " but the descriptor has room for exactly " + room);
         }
-        List<Constituent> constituents = new ArrayList<>((int) count);
+        // An array made into a list once: the region's own copy is then free.
+        Constituent[] constituents = new Constituent[(int) count];
         for (int i = 0; i < count; i++) {
             Decoded<Constituent> constituent = readConstituent(in, first + i * Constituent.SIZE, i);
             if (constituent instanceof Decoded.Malformed<Constituent> malformed) {
                 return malformed.as();
             }
-            constituents.add(constituent.orElseThrow());
+            constituents[i] = constituent.orElseThrow();
         }
-        CompositeRegion region = new CompositeRegion(total, constituents);
+        CompositeRegion region = new CompositeRegion(total, List.of(constituents));
         if (!region.isTotalConsistent()) {
             return invalid(DescriptorRules.TOTAL_PAGE_COUNT, "composite.totalPageCount",
                     "total " + total + " but the constituents add up to " + region.constituentPageSum());
@@ -88,9 +91,16 @@ final class CompositeRegionDecoder {
         return Decoded.valid(constituent);
     }
 
-    /** Sorts by base address and sweeps once, so a long constituent list costs O(n log n). */
+    /**
+     * Sorts by base address and sweeps once, so a long constituent list costs O(n log n). A short
+     * list is first compared pair by pair, which costs less than the sort when nothing overlaps
+     * (the usual case); an overlap is still reported by the sweep, naming the same pair.
+     */
     private static Decoded<CompositeRegion> checkOverlap(CompositeRegion region) {
         List<Constituent> constituents = region.constituents();
+        if (constituents.size() <= PAIRWISE_LIMIT && !anyOverlap(constituents)) {
+            return Decoded.valid(region);
+        }
         Integer[] byAddress = new Integer[constituents.size()];
         Arrays.setAll(byAddress, i -> i);
         Arrays.sort(byAddress, (a, b) -> Long.compareUnsigned(constituents.get(a).address(),
@@ -110,6 +120,18 @@ final class CompositeRegionDecoder {
             }
         }
         return Decoded.valid(region);
+    }
+
+    private static boolean anyOverlap(List<Constituent> constituents) {
+        for (int i = 1; i < constituents.size(); i++) {
+            Constituent later = constituents.get(i);
+            for (int j = 0; j < i; j++) {
+                if (later.overlaps(constituents.get(j))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static String constituentField(int index, String name) {

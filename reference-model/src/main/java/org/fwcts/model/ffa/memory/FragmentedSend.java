@@ -1,6 +1,5 @@
 package org.fwcts.model.ffa.memory;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.fwcts.model.SpecVersion;
@@ -38,11 +37,27 @@ public record FragmentedSend(long handle, EndpointId caller, TransactionType typ
 
     /** This send with {@code fragment} appended. */
     public FragmentedSend plus(byte[] fragment) {
+        return new FragmentedSend(handle, caller, type, version, totalLength, receivedWith(fragment),
+                fragmentLengthsWith(fragment.length));
+    }
+
+    /** The bytes received with {@code fragment} appended: the whole descriptor when it is the last. */
+    public byte[] receivedWith(byte[] fragment) {
         byte[] joined = Arrays.copyOf(received, received.length + fragment.length);
         System.arraycopy(fragment, 0, joined, received.length, fragment.length);
-        List<Integer> lengths = new ArrayList<>(fragmentLengths);
-        lengths.add(fragment.length);
-        return new FragmentedSend(handle, caller, type, version, totalLength, joined, lengths);
+        return joined;
+    }
+
+    /** The fragment lengths with one of {@code length} bytes appended. */
+    public List<Integer> fragmentLengthsWith(int length) {
+        Integer[] lengths = fragmentLengths.toArray(new Integer[fragmentLengths.size() + 1]);
+        lengths[fragmentLengths.size()] = length;
+        return List.of(lengths);
+    }
+
+    /** The sender the descriptor's first fragment names (its first two bytes). */
+    public EndpointId namedSender() {
+        return EndpointId.of((received[0] & 0xFF) | (received[1] & 0xFF) << 8);
     }
 
     @Override

@@ -21,9 +21,9 @@ public record MemoryState(AccessMap access, PageOwners owners, Map<Long, Transac
         Map<Long, FragmentedSend> sending, Map<EndpointId, ResponseInFlight> responses, OptionalLong lastHandle) {
 
     public MemoryState {
-        transactions = Map.copyOf(transactions);
-        sending = Map.copyOf(sending);
-        responses = Map.copyOf(responses);
+        transactions = ImmutableMaps.copyOf(transactions);
+        sending = ImmutableMaps.copyOf(sending);
+        responses = ImmutableMaps.copyOf(responses);
     }
 
     public static MemoryState initial(Topology topology) {
@@ -37,7 +37,13 @@ public record MemoryState(AccessMap access, PageOwners owners, Map<Long, Transac
 
     /** Whether {@code handle} names a transaction, complete or still being sent. */
     public boolean inUse(long handle) {
-        return transactions.containsKey(handle) || sending.containsKey(handle);
+        // Most states hold no transaction: no boxing of the handle then.
+        return !transactions.isEmpty() && transactions.containsKey(handle) || isBeingSent(handle);
+    }
+
+    /** Whether {@code handle} names a send still receiving fragments. */
+    public boolean isBeingSent(long handle) {
+        return !sending.isEmpty() && sending.containsKey(handle);
     }
 
     public MemoryState withAccess(AccessMap newAccess) {
@@ -76,6 +82,17 @@ public record MemoryState(AccessMap access, PageOwners owners, Map<Long, Transac
         Map<EndpointId, ResponseInFlight> changed = response == null ? ImmutableMaps.without(responses, retriever)
                 : ImmutableMaps.with(responses, retriever, response);
         return new MemoryState(access, owners, transactions, sending, changed, lastHandle);
+    }
+
+    /**
+     * A copy where {@code record}'s send is complete: stored under its handle, no longer being sent,
+     * the handle the last one returned, and {@code newAccess} after it; one copy for the four changes.
+     */
+    public MemoryState withCompleted(TransactionRecord record, AccessMap newAccess) {
+        long handle = record.handle();
+        Map<Long, FragmentedSend> stillSending = sending.isEmpty() ? sending : ImmutableMaps.without(sending, handle);
+        return new MemoryState(newAccess, owners, ImmutableMaps.with(transactions, handle, record), stillSending,
+                responses, OptionalLong.of(handle));
     }
 
     public MemoryState withLastHandle(long handle) {

@@ -61,6 +61,11 @@ public record MemoryTransaction(EndpointId sender, MemoryAttributes attributes, 
         return new MemoryTransaction(sender, attributes, newFlags, handle, tag, receivers, region, layout);
     }
 
+    /** As stored once a send completes: its flags and the handle the SPMC chose, in one copy. */
+    public MemoryTransaction withFlagsAndHandle(TransactionFlags newFlags, long newHandle) {
+        return new MemoryTransaction(sender, attributes, newFlags, newHandle, tag, receivers, region, layout);
+    }
+
     public MemoryTransaction withReceivers(List<EndpointAccess> newReceivers) {
         return new MemoryTransaction(sender, attributes, flags, handle, tag, newReceivers, region, layout);
     }
@@ -76,12 +81,13 @@ public record MemoryTransaction(EndpointId sender, MemoryAttributes attributes, 
      */
     public MemoryTransaction placed(DescriptorLayout newLayout) {
         long offset = region.isPresent() ? newLayout.compositeOffset(receivers.size()) : 0;
-        List<EndpointAccess> placedReceivers = new ArrayList<>(receivers.size());
-        for (EndpointAccess access : receivers) {
-            EndpointAccess placedAccess = access.withCompositeOffset(offset);
-            placedReceivers.add(newLayout.hasImpdef() ? placedAccess : placedAccess.withImpdef(EndpointAccess.Impdef.ZERO));
+        EndpointAccess[] placedReceivers = new EndpointAccess[receivers.size()];
+        for (int i = 0; i < placedReceivers.length; i++) {
+            EndpointAccess access = receivers.get(i);
+            placedReceivers[i] = new EndpointAccess(access.receiver(), access.permissions(), access.flags(), offset,
+                    newLayout.hasImpdef() ? access.impdef() : EndpointAccess.Impdef.ZERO);
         }
-        return new MemoryTransaction(sender, attributes, flags, handle, tag, placedReceivers, region, newLayout);
+        return new MemoryTransaction(sender, attributes, flags, handle, tag, List.of(placedReceivers), region, newLayout);
     }
 
     /** Builds a transaction; defaults are handle 0, tag 0, no flags, unspecified attributes, layout v1.2. */

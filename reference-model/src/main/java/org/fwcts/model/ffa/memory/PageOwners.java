@@ -31,14 +31,7 @@ public final class PageOwners {
 
     /** Whether {@code endpoint} owns every one of {@code pageCount} pages from {@code base}. */
     public boolean ownsAll(EndpointId endpoint, long base, long pageCount) {
-        long covered = 0;
-        for (PageRuns.Run<EndpointId> run : owners.within(base, pageCount)) {
-            if (!run.value().equals(endpoint)) {
-                return false;
-            }
-            covered += run.pageCount();
-        }
-        return covered == pageCount;
+        return owners.allHold(base, pageCount, endpoint);
     }
 
     /** A copy where {@code newOwner} owns {@code pageCount} pages from {@code base}. */

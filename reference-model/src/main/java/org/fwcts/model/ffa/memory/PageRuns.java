@@ -117,6 +117,26 @@ final class PageRuns<V> {
         return found;
     }
 
+    /** Whether each of {@code pageCount} pages from {@code base} holds {@code value}, without listing the runs. */
+    boolean allHold(long base, long pageCount, V value) {
+        long end = base + pageCount * PAGE;
+        int i = floor(base);
+        if (i < 0 || Long.compareUnsigned(runs[i].end(), base) <= 0) {
+            i++;
+        }
+        long covered = 0;
+        for (; i < runs.length && Long.compareUnsigned(runs[i].start(), end) < 0; i++) {
+            Run<V> run = runs[i];
+            if (!run.value().equals(value)) {
+                return false;
+            }
+            long start = Long.compareUnsigned(run.start(), base) < 0 ? base : run.start();
+            long stop = Long.compareUnsigned(run.end(), end) > 0 ? end : run.end();
+            covered += (stop - start) / PAGE;
+        }
+        return covered == pageCount;
+    }
+
     /** Every run, in address order. */
     List<Run<V>> all() {
         return Collections.unmodifiableList(Arrays.asList(runs));

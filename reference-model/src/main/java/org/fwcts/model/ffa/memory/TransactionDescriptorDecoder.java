@@ -4,7 +4,6 @@ import static org.fwcts.model.ffa.memory.Decoded.invalid;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.fwcts.model.SpecVersion;
@@ -108,22 +107,23 @@ public final class TransactionDescriptorDecoder {
             return invalid(DescriptorRules.EMAD_BOUNDS, "emadArray",
                     count + " EMADs from offset " + emadOffset + " end at " + emadEnd + ", past length " + length);
         }
-        List<EndpointAccess> receivers = new ArrayList<>((int) count);
+        // An array made into a list once: the transaction's own copy is then free.
+        EndpointAccess[] receivers = new EndpointAccess[(int) count];
         for (int i = 0; i < count; i++) {
             Decoded<EndpointAccess> emad = readEmad(in, (int) emadOffset + i * layout.emadSize(), i, layout);
             if (emad instanceof Decoded.Malformed<EndpointAccess> malformed) {
                 return malformed.as();
             }
             EndpointAccess access = emad.orElseThrow();
-            if (i > 0 && access.compositeOffset() != receivers.get(0).compositeOffset()) {
+            if (i > 0 && access.compositeOffset() != receivers[0].compositeOffset()) {
                 return invalid(DescriptorRules.COMPOSITE_OFFSET_EQUAL, "emad[" + i + "].compositeOffset",
                         "offset " + access.compositeOffset() + " differs from emad[0]'s "
-                                + receivers.get(0).compositeOffset());
+                                + receivers[0].compositeOffset());
             }
-            receivers.add(access);
+            receivers[i] = access;
         }
         Optional<CompositeRegion> region = Optional.empty();
-        long compositeOffset = receivers.get(0).compositeOffset();
+        long compositeOffset = receivers[0].compositeOffset();
         if (compositeOffset == 0) {
             if (emadEnd != length) {
                 return invalid(DescriptorRules.LENGTH_WITHOUT_COMPOSITE, "length",
@@ -137,7 +137,7 @@ public final class TransactionDescriptorDecoder {
             region = composite.asOptional();
         }
         return Decoded.valid(new MemoryTransaction(EndpointId.low16(in.getShort(0)), MemoryAttributes.of(attributes),
-                TransactionFlags.of(in.getInt(4)), in.getLong(8), in.getLong(16), receivers, region, layout));
+                TransactionFlags.of(in.getInt(4)), in.getLong(8), in.getLong(16), List.of(receivers), region, layout));
     }
 
     private static Decoded<EndpointAccess> readEmad(ByteBuffer in, int at, int index, DescriptorLayout layout) {
@@ -151,9 +151,10 @@ public final class TransactionDescriptorDecoder {
             return invalid(DescriptorRules.PERMISSIONS_RESERVED, "emad[" + index + "].permissions",
                     "permissions byte 0x" + Integer.toHexString(permissions.encode()) + " uses a reserved encoding");
         }
-        EndpointAccess.Impdef impdef = layout.hasImpdef()
-                ? new EndpointAccess.Impdef(in.getLong(at + 8), in.getLong(at + 16))
-                : EndpointAccess.Impdef.ZERO;
+        EndpointAccess.Impdef impdef = EndpointAccess.Impdef.ZERO;
+        if (layout.hasImpdef() && (in.getLong(at + 8) != 0 || in.getLong(at + 16) != 0)) {
+            impdef = new EndpointAccess.Impdef(in.getLong(at + 8), in.getLong(at + 16));
+        }
         return Decoded.valid(new EndpointAccess(EndpointId.low16(in.getShort(at)), permissions, in.get(at + 3) & 0xFF,
                 u32(in, at + 4), impdef));
     }

@@ -36,9 +36,9 @@ public final class TransactionDescriptorEncoder {
     /** The bytes {@link #encode} produces: header, EMADs and, if present, the composite region. */
     public static int encodedLength(MemoryTransaction transaction, DescriptorLayout layout) {
         int receivers = transaction.receivers().size();
-        return transaction.region()
-                .map(region -> layout.compositeOffset(receivers) + region.encodedSize())
-                .orElse(layout.emadArrayEnd(receivers));
+        return transaction.region().isPresent()
+                ? layout.compositeOffset(receivers) + transaction.region().get().encodedSize()
+                : layout.emadArrayEnd(receivers);
     }
 
     /**
@@ -55,7 +55,9 @@ public final class TransactionDescriptorEncoder {
             writeEmad(out, emadOffset, access, compositeOffset, layout);
             emadOffset += layout.emadSize();
         }
-        transaction.region().ifPresent(region -> writeComposite(out, compositeOffset, region));
+        if (transaction.region().isPresent()) {
+            writeComposite(out, compositeOffset, transaction.region().get());
+        }
     }
 
     private static void writeHeader(ByteBuffer out, MemoryTransaction transaction, DescriptorLayout layout) {

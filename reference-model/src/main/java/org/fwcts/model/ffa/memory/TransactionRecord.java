@@ -1,6 +1,5 @@
 package org.fwcts.model.ffa.memory;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -70,9 +69,13 @@ public record TransactionRecord(long handle, TransactionType type, MemoryTransac
 
     /** This transaction with {@code changed} in place of the borrower with the same ID. */
     public TransactionRecord withBorrower(Borrower changed) {
-        List<Borrower> updated = new ArrayList<>(borrowers);
-        updated.replaceAll(borrower -> borrower.id().equals(changed.id()) ? changed : borrower);
-        return new TransactionRecord(handle, type, descriptor, sentBytes, updated, ownerAccessBefore,
+        Borrower[] updated = borrowers.toArray(new Borrower[0]);
+        for (int i = 0; i < updated.length; i++) {
+            if (updated[i].id().equals(changed.id())) {
+                updated[i] = changed;
+            }
+        }
+        return new TransactionRecord(handle, type, descriptor, sentBytes, List.of(updated), ownerAccessBefore,
                 fragmentConstituents);
     }
 

@@ -26,7 +26,7 @@ public record FfaState(Map<EndpointId, EndpointState> endpoints, MemoryState mem
         NotificationState notifications) {
 
     public FfaState {
-        endpoints = Map.copyOf(endpoints);
+        endpoints = ImmutableMaps.copyOf(endpoints);
     }
 
     /**

@@ -26,13 +26,36 @@ final class AccessTransitions {
     private AccessTransitions() {
     }
 
-    /** The owner's access to every page of {@code region}, as reclaim must later restore it. */
-    static List<OwnedRange> ownerAccess(AccessMap access, EndpointId owner, CompositeRegion region) {
-        List<OwnedRange> saved = new ArrayList<>();
-        for (Constituent constituent : region.constituents()) {
-            saved.addAll(access.ranges(owner, constituent.address(), constituent.pageCount()));
+    /**
+     * The owner's access to the pages of a region, constituent after constituent, as a send's checks
+     * read it and reclaim must later restore it: read once for both.
+     *
+     * @param ranges the accessible runs of every constituent, in constituent order, then address order
+     * @param constituentEnds where each constituent's runs end in {@code ranges}
+     */
+    record OwnerAccess(List<OwnedRange> ranges, int[] constituentEnds) {
+        /** Where constituent {@code index}'s runs start in {@link #ranges}. */
+        int start(int index) {
+            return index == 0 ? 0 : constituentEnds[index - 1];
         }
-        return saved;
+
+        /** Where constituent {@code index}'s runs end in {@link #ranges}. */
+        int end(int index) {
+            return constituentEnds[index];
+        }
+    }
+
+    /** The owner's access to every page of {@code region}, as reclaim must later restore it. */
+    static OwnerAccess ownerAccess(AccessMap access, EndpointId owner, CompositeRegion region) {
+        List<Constituent> constituents = region.constituents();
+        List<OwnedRange> saved = new ArrayList<>(constituents.size());
+        int[] ends = new int[constituents.size()];
+        for (int i = 0; i < ends.length; i++) {
+            Constituent constituent = constituents.get(i);
+            access.addRanges(owner, constituent.address(), constituent.pageCount(), saved);
+            ends[i] = saved.size();
+        }
+        return new OwnerAccess(List.copyOf(saved), ends);
     }
 
     /** After a send completes: SHARE leaves the owner's access, LEND and DONATE remove it. */

@@ -57,11 +57,12 @@ final class FragmentTxHandler implements FfaHandler {
             return context.unmodelled("the call supplies " + call.txLength() + " TX bytes of a " + length
                     + "-byte fragment");
         }
-        FragmentedSend grown = send.plus(call.txPrefix((int) length));
-        if (grown.receivedLength() == send.totalLength()) {
-            return SendCompletion.complete(context, send.type(), grown.received(), send.version(),
-                    grown.fragmentLengths(), OptionalLong.of(handle), abandoned);
+        byte[] fragment = call.txPrefix((int) length);
+        if (send.receivedLength() + fragment.length == send.totalLength()) {
+            return SendCompletion.complete(context, send.type(), send.receivedWith(fragment), send.version(),
+                    send.fragmentLengthsWith(fragment.length), OptionalLong.of(handle), abandoned);
         }
+        FragmentedSend grown = send.plus(fragment);
         FfaResults results = context.results()
                 .function(FfaFunction.FFA_MEM_FRAG_RX.smc32().orElseThrow(), SendRules.FRAG_RX)
                 .value32(1, handle & 0xFFFF_FFFFL, SendRules.FRAG_RX)
@@ -104,7 +105,6 @@ final class FragmentTxHandler implements FfaHandler {
 
     /** The sender the descriptor's first fragment names. */
     private static EndpointId sender(FragmentedSend send) {
-        byte[] received = send.received();
-        return EndpointId.of((received[0] & 0xFF) | (received[1] & 0xFF) << 8);
+        return send.namedSender();
     }
 }

@@ -70,7 +70,7 @@ final class RetrieveHandler implements FfaHandler {
         }
         MemoryTransaction request = reading.decoded().orElseThrow();
         MemoryState memory = context.state().memory();
-        if (memory.sending().containsKey(request.handle())) {
+        if (memory.isBeingSent(request.handle())) {
             return context.error(FfaError.INVALID_PARAMETERS, MemoryRules.INCOMPLETE,
                     "handle 0x" + Long.toHexString(request.handle()) + " is still being sent");
         }
@@ -108,15 +108,17 @@ final class RetrieveHandler implements FfaHandler {
         RetrieveResponseBuilder.Response response = RetrieveResponseBuilder.build(context.profile().memory(), record,
                 caller, context.callerVersion(), decision.granted(), mailbox.sizeBytes());
         int first = response.fragmentEnds().get(0);
-        RetrieveResponse written = new RetrieveResponse(java.util.Arrays.copyOf(response.bytes(), first),
-                response.bytes().length, response.expected());
+        boolean whole = first == response.bytes().length;
+        RetrieveResponse written = new RetrieveResponse(whole ? response.bytes()
+                : java.util.Arrays.copyOf(response.bytes(), first), response.bytes().length, response.expected());
         TransactionRecord updated = record.withBorrower(record.borrower(caller).orElseThrow().retrieved(decision.granted()));
         MemoryState memory = AccessTransitions.afterRetrieve(context.state().memory(), updated, caller,
                 PermissionResolution.pageAccess(decision.granted()));
         boolean donated = record.type() == TransactionType.DONATE;
         memory = memory.withTransaction(record.handle(), donated ? null : updated);
-        ResponseInFlight pulling = new ResponseInFlight(record.handle(), response.bytes(), response.fragmentEnds(), 1);
-        memory = memory.withResponse(caller, pulling.complete() ? null : pulling);
+        // One fragment: the response is complete once delivered, and nothing stays in flight.
+        memory = memory.withResponse(caller, response.fragmentEnds().size() == 1 ? null
+                : new ResponseInFlight(record.handle(), response.bytes(), response.fragmentEnds(), 1));
         EndpointState callerState = context.callerState();
         FfaState next = context.state().withMemory(memory)
                 .withEndpoint(caller, callerState.withMailbox(Optional.of(mailbox.deliver(written))));

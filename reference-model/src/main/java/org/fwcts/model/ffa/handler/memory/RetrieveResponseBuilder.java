@@ -45,9 +45,12 @@ final class RetrieveResponseBuilder {
         MemoryAttributes attributes = stored.attributes().withNonSecure(nonSecure(choices, record, version));
         if (choices.responseShape() == MemoryChoices.ResponseShape.RETRIEVER_ONLY) {
             EndpointAccess sent = record.borrower(retriever).orElseThrow().sent();
+            // Placed in the layout as MemoryTransaction.placed would place it, built once.
+            long compositeOffset = stored.region().isPresent() ? layout.compositeOffset(1) : 0;
+            EndpointAccess.Impdef impdef = layout.hasImpdef() ? sent.impdef() : EndpointAccess.Impdef.ZERO;
             MemoryTransaction response = new MemoryTransaction(stored.sender(), attributes, stored.flags(),
-                    record.handle(), 0, List.of(new EndpointAccess(retriever, granted, sent.flags(), 0, sent.impdef())),
-                    stored.region(), layout).placed(layout);
+                    record.handle(), 0, List.of(new EndpointAccess(retriever, granted, sent.flags(), compositeOffset,
+                            impdef)), stored.region(), layout);
             byte[] bytes = TransactionDescriptorEncoder.encode(response);
             return new Response(bytes, wholeSendFragments(record, response, bytes.length, rxSize), response);
         }
@@ -84,6 +87,9 @@ final class RetrieveResponseBuilder {
 
     /** Fragments of at most one RX buffer each. */
     private static List<Integer> bufferSized(int length, int rxSize) {
+        if (length <= rxSize) {
+            return List.of(length);
+        }
         List<Integer> ends = new ArrayList<>();
         for (int end = Math.min(length, rxSize); ; end = Math.min(length, end + rxSize)) {
             ends.add(end);
@@ -114,6 +120,9 @@ final class RetrieveResponseBuilder {
             }
             end += bytes;
             room -= bytes;
+        }
+        if (ends.isEmpty()) {
+            return List.of(end); // the usual response: one fragment
         }
         ends.add(end);
         return ends;

@@ -22,6 +22,7 @@ import org.fwcts.model.ffa.memory.MemoryState;
 import org.fwcts.model.ffa.memory.MemoryTransaction;
 import org.fwcts.model.ffa.PageAccess;
 import org.fwcts.model.ffa.memory.SendRules;
+import org.fwcts.model.ffa.memory.TransactionFlags;
 import org.fwcts.model.ffa.memory.TransactionRecord;
 import org.fwcts.model.ffa.memory.TransactionType;
 import org.fwcts.model.ffa.spmc.FfaContext;
@@ -62,8 +63,17 @@ final class SendCompletion {
             return Refusal.from(malformed).outcome(context, refusedState);
         }
         MemoryTransaction sent = reading.decoded().orElseThrow();
-        Optional<Refusal> refusal = SendChecks.descriptor(choices, context.topology(), context.caller(), type, sent)
-                .or(() -> memoryChecks(choices, context.state().memory(), sent));
+        Optional<Refusal> refusal = SendChecks.descriptor(choices, context.topology(), context.caller(), type, sent);
+        MemoryState memory = context.state().memory();
+        AccessTransitions.OwnerAccess ownerAccess = null;
+        if (refusal.isEmpty()) {
+            CompositeRegion region = sent.region().orElseThrow();
+            refusal = overlap(choices, memory, region);
+            if (refusal.isEmpty() && choices.tracksOwnership()) {
+                ownerAccess = AccessTransitions.ownerAccess(memory.access(), sent.sender(), region);
+                refusal = ownership(memory, sent, region, ownerAccess);
+            }
+        }
         if (refusal.isPresent()) {
             return refusal.get().outcome(context, refusedState);
         }
@@ -74,14 +84,16 @@ final class SendCompletion {
             return context.unmodelled("a send from a partition, whose page ownership profile "
                     + context.profile().name() + " does not track");
         }
+        if (ownerAccess == null) {
+            ownerAccess = AccessTransitions.ownerAccess(memory.access(), sent.sender(), sent.region().orElseThrow());
+        }
         return success(context, type, sent, version.atLeast(1, 1) ? descriptor : new byte[0],
-                constituentsPerFragment(sent, fragmentLengths), knownHandle);
+                constituentsPerFragment(sent, fragmentLengths), knownHandle, ownerAccess.ranges());
     }
 
-    /** Overlap with live transactions and, where the profile tracks it, ownership and the sender's access. */
-    private static Optional<Refusal> memoryChecks(MemoryChoices choices, MemoryState memory, MemoryTransaction sent) {
-        CompositeRegion region = sent.region().orElseThrow();
-        if (choices.overlapError().isPresent()) {
+    /** Overlap with live transactions, where the profile refuses it. */
+    private static Optional<Refusal> overlap(MemoryChoices choices, MemoryState memory, CompositeRegion region) {
+        if (choices.overlapError().isPresent() && !memory.transactions().isEmpty()) {
             for (TransactionRecord live : memory.transactions().values()) {
                 if (overlaps(region, live.region())) {
                     return Refusal.of(choices.overlapError().get(), SendRules.OVERLAP,
@@ -89,23 +101,28 @@ final class SendCompletion {
                 }
             }
         }
-        return choices.tracksOwnership() ? ownership(memory, sent, region) : Optional.empty();
+        return Optional.empty();
     }
 
-    /** Hafnium's ffa_send_check_transition: owned, exclusive, one access throughout, enough of it. */
-    private static Optional<Refusal> ownership(MemoryState memory, MemoryTransaction sent, CompositeRegion region) {
+    /**
+     * Hafnium's ffa_send_check_transition: owned, exclusive, one access throughout, enough of it;
+     * {@code ownerAccess} holds the sender's runs for each constituent.
+     */
+    private static Optional<Refusal> ownership(MemoryState memory, MemoryTransaction sent, CompositeRegion region,
+            AccessTransitions.OwnerAccess ownerAccess) {
         EndpointId sender = sent.sender();
         if (region.constituents().isEmpty()) {
             return Refusal.of(FfaError.INVALID_PARAMETERS, DescriptorRules.CONSTITUENT_COUNT, "a region of no pages");
         }
         PageAccess uniform = null;
-        for (Constituent constituent : region.constituents()) {
+        for (int i = 0; i < region.constituents().size(); i++) {
+            Constituent constituent = region.constituents().get(i);
             if (!memory.owners().ownsAll(sender, constituent.address(), constituent.pageCount())) {
                 return denied(SendRules.OWNERSHIP, sender + " does not own every page of " + constituent);
             }
-            List<OwnedRange> runs = memory.access().ranges(sender, constituent.address(), constituent.pageCount());
             long covered = 0;
-            for (OwnedRange run : runs) {
+            for (int r = ownerAccess.start(i); r < ownerAccess.end(i); r++) {
+                OwnedRange run = ownerAccess.ranges().get(r);
                 covered += run.pageCount();
                 if (uniform != null && !uniform.equals(run.access())) {
                     return denied(SendRules.OWNERSHIP, "the region's pages do not all have the same access");
@@ -131,35 +148,37 @@ final class SendCompletion {
     }
 
     private static FfaOutcome success(FfaContext context, TransactionType type, MemoryTransaction sent, byte[] raw,
-            List<Integer> fragmentConstituents, OptionalLong knownHandle) {
+            List<Integer> fragmentConstituents, OptionalLong knownHandle, List<OwnedRange> saved) {
         MemoryChoices choices = context.profile().memory();
         FfaState before = context.state();
         MemoryState memory = before.memory();
-        long suggestion = knownHandle.orElseGet(() -> HandleAllocation.suggestion(choices.handles(), memory));
-        MemoryTransaction stored = sent.withFlags(sent.flags().withTransactionType(type));
-        List<Borrower> borrowers = new ArrayList<>();
-        sent.receivers().forEach(receiver -> borrowers.add(Borrower.offered(receiver)));
-        List<OwnedRange> saved = AccessTransitions.ownerAccess(memory.access(), sent.sender(), stored.region().orElseThrow());
+        long suggestion = knownHandle.isPresent() ? knownHandle.getAsLong()
+                : HandleAllocation.suggestion(choices.handles(), memory);
+        TransactionFlags storedFlags = sent.flags().withTransactionType(type);
+        Borrower[] offered = new Borrower[sent.receivers().size()];
+        for (int i = 0; i < offered.length; i++) {
+            offered[i] = Borrower.offered(sent.receivers().get(i));
+        }
+        List<Borrower> borrowers = List.of(offered);
         FfaResults results = context.results().success(SendRules.SUCCESS);
-        List<ResultConstraint> constraints = new ArrayList<>();
+        List<ResultConstraint> constraints;
         if (knownHandle.isPresent()) {
             results.value32(2, suggestion & 0xFFFF_FFFFL, SendRules.SUCCESS).value32(3, suggestion >>> 32, SendRules.SUCCESS);
+            constraints = List.of();
         } else {
             HandleAllocation.predict(results, 2, suggestion);
-            constraints.add(HandleAllocation.constraint(memory, 2));
+            constraints = List.of(HandleAllocation.constraint(memory, 2));
         }
+        CompositeRegion region = sent.region().orElseThrow();
         List<MemoryEffect> effects = choices.sendFlags() == MemoryChoices.SendFlags.ZERO_MEMORY_ONLY
-                && sent.flags().zeroMemory() ? AccessTransitions.zeroed(stored.region().get(), MemoryRules.ZERO_ON_SEND)
-                : List.of();
+                && sent.flags().zeroMemory() ? AccessTransitions.zeroed(region, MemoryRules.ZERO_ON_SEND) : List.of();
         StateAfter after = observed -> {
             long handle = knownHandle.isPresent() ? suggestion : HandleAllocation.observed(observed, 2);
-            TransactionRecord record = new TransactionRecord(handle, type, stored.withHandle(handle), raw, borrowers,
-                    saved, fragmentConstituents);
-            MemoryState next = memory.withSending(handle, null).withTransaction(handle, record)
-                    .withAccess(AccessTransitions.afterSend(memory.access(), record)).withLastHandle(handle);
-            return before.withMemory(next);
+            TransactionRecord record = new TransactionRecord(handle, type, sent.withFlagsAndHandle(storedFlags, handle),
+                    raw, borrowers, saved, fragmentConstituents);
+            return before.withMemory(memory.withCompleted(record, AccessTransitions.afterSend(memory.access(), record)));
         };
-        Supplier<String> summary = () -> context.functionId() + ": " + type + " of " + stored.region().get().totalPageCount()
+        Supplier<String> summary = () -> context.functionId() + ": " + type + " of " + region.totalPageCount()
                 + " page(s) from " + sent.sender() + " to " + sent.receivers().size() + " borrower(s) succeeds";
         return FfaOutcome.Predicted.of(new FfaPrediction(results.build(summary), Optional.empty(), constraints,
                 effects, after));
@@ -167,8 +186,11 @@ final class SendCompletion {
 
     /** How many constituents each fragment carried: the first after the composite header, the rest whole. */
     private static List<Integer> constituentsPerFragment(MemoryTransaction sent, List<Integer> fragmentLengths) {
-        long first = sent.receivers().get(0).compositeOffset() + CompositeRegion.HEADER_SIZE;
         int remaining = sent.region().orElseThrow().constituents().size();
+        if (fragmentLengths.size() == 1) {
+            return List.of(remaining);
+        }
+        long first = sent.receivers().get(0).compositeOffset() + CompositeRegion.HEADER_SIZE;
         List<Integer> counts = new ArrayList<>(fragmentLengths.size());
         for (int i = 0; i < fragmentLengths.size(); i++) {
             long bytes = i == 0 ? fragmentLengths.get(0) - first : fragmentLengths.get(i);
@@ -177,7 +199,7 @@ final class SendCompletion {
             counts.add(count);
             remaining -= count;
         }
-        return counts;
+        return List.copyOf(counts);
     }
 
     private static boolean overlaps(CompositeRegion one, CompositeRegion other) {
