@@ -114,18 +114,17 @@ public final class SuiteRunner {
         Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
                 .enableTestExecutionListenerAutoRegistration(false).build());
         LauncherDiscoveryRequest request = selection.request();
-        TestPlan plan = launcher.discover(request);
-        if (!plan.containsTests()) {
-            throw new TargetException("no conformance test matches " + selection.describe() + " (see ./fwcts list)");
-        }
         try (RunFolderLock lock = RunFolderLock.create(dir)) {
             TestRun run = prepareOrDiscard(descriptor, dir);
-            new RunInvocation(runId, targetName, selection.tags(), selection.names(),
-                    RunInvocation.ModelSetup.of(descriptor)).write(dir);
             run.bootPerTest(bootPerTest);
             if (faults != null) {
                 run.injectFaults(faults);
             }
+            // The target launches and boots while the tests are found: each takes about a second.
+            run.bootStrategy().bootAhead();
+            discoverOrDiscard(launcher, request, selection, run, dir);
+            new RunInvocation(runId, targetName, selection.tags(), selection.names(),
+                    RunInvocation.ModelSetup.of(descriptor)).write(dir);
             try (run) {
                 bootOrDiscard(run, dir);
                 RunRecorder recorder = new RunRecorder(runId, dir, run::facts, ModelRules.suiteInfo(), waivers, clock,
@@ -191,6 +190,21 @@ public final class SuiteRunner {
         try {
             return TestRun.prepare(descriptor, layout, dir);
         } catch (RuntimeException e) {
+            deleteTree(dir);
+            throw e;
+        }
+    }
+
+    /** Checks that the selection has tests; when it has none (or is bad), the run stops and its folder goes again. */
+    private void discoverOrDiscard(Launcher launcher, LauncherDiscoveryRequest request, SuiteSelection selection,
+            TestRun run, Path dir) {
+        try {
+            TestPlan plan = launcher.discover(request);
+            if (!plan.containsTests()) {
+                throw new TargetException("no conformance test matches " + selection.describe() + " (see ./fwcts list)");
+            }
+        } catch (RuntimeException e) {
+            run.close();
             deleteTree(dir);
             throw e;
         }
