@@ -9,25 +9,20 @@ import org.fwcts.testcases.support.FfaFirmware;
 import org.fwcts.testcases.support.FreshBoot;
 import org.fwcts.testcases.support.RequiresFfa;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Version negotiation as a caller's first FF-A calls: each test needs a boot on which the normal
- * world has not begun negotiating, a fresh one or one on which the model shows nothing agreed and
- * no other FF-A call made. The refused request runs first: it leaves negotiation open, so the
- * test after it shares its boot.
+ * world has not begun negotiating: a fresh one, or one on which the model shows nothing agreed and
+ * negotiation not closed (as a refused or incompatible request leaves it).
  */
 @ConformanceTest
 @RequiresFfa
 @FreshBoot(value = "version negotiation starts before any other FF-A call",
         unless = FreshBoot.Unless.VERSION_NOT_NEGOTIATED)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Tag("ffa")
 @Tag("area:discovery")
 @DisplayName("FF-A version negotiation")
@@ -56,7 +51,6 @@ class FfaVersionNegotiationTests {
     }
 
     @Test
-    @Order(1)
     @Tag("rule:FFA.VERSION.MBZ")
     @DisplayName("a request with bit 31 set is refused with NOT_SUPPORTED in w0")
     void bit31Set(FfaFirmware ffa) {

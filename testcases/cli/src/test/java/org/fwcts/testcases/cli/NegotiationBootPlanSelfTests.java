@@ -30,14 +30,16 @@ class NegotiationBootPlanSelfTests {
         JsonNode summary = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
         assertThat(summary.get("counts").get("passed").asInt()).isEqualTo(10);
         String boots = summary.get("target").get("boots").asText();
-        // The run's first boot agrees a version when it probes for FF-A, so the refused request, which
-        // runs first, boots afresh; the four incompatible requests (TF-A's SPMD answers their
+        // The run's first boot agrees a version when it probes for FF-A, so the first incompatible
+        // request boots afresh; the three other incompatible requests (TF-A's SPMD answers their
         // FFA_ID_GET outside negotiation) and the first compatible request share its boot; the
         // compatible requests, the renegotiation and the call before FFA_VERSION each end with a
-        // version agreed, so each test after them boots afresh: 6 boots where 11 were made before.
-        assertThat(boots).startsWith("6 (first test; fresh boot for FfaVersionNegotiationTests.a request with bit 31 set")
-                .contains("fresh boot for FfaVersionNegotiationTests.first request 0x65537");
-        assertThat(boots.split("fresh boot for ", -1)).hasSize(6);
-        assertThat(boots).doesNotContain("an incompatible request").doesNotContain("request 0x65539");
+        // version agreed, so each test after them boots afresh: 7 boots where 11 were made before.
+        assertThat(boots).startsWith("7 (first test; fresh boot for FfaVersionNegotiationTests.request 0x65539")
+                .contains("fresh boot for FfaVersionNegotiationTests.first request 0x65537")
+                .contains("fresh boot for FfaVersionNegotiationTests.a request with bit 31 set");
+        assertThat(boots.split("fresh boot for ", -1)).hasSize(7);
+        assertThat(boots).doesNotContain("request 0x65791").doesNotContain("request 0x131072")
+                .doesNotContain("request 0x1 ").doesNotContain("first request 0x65536");
     }
 }
