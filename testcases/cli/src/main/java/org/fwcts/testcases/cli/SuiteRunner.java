@@ -120,9 +120,7 @@ public final class SuiteRunner {
             if (faults != null) {
                 run.injectFaults(faults);
             }
-            // The target launches and boots while the tests are found: each takes about a second.
-            run.bootStrategy().bootAhead();
-            discoverOrDiscard(launcher, request, selection, run, dir);
+            discoverWhileBooting(launcher, request, selection, run, dir);
             new RunInvocation(runId, targetName, selection.tags(), selection.names(),
                     RunInvocation.ModelSetup.of(descriptor)).write(dir);
             try (run) {
@@ -195,10 +193,15 @@ public final class SuiteRunner {
         }
     }
 
-    /** Checks that the selection has tests; when it has none (or is bad), the run stops and its folder goes again. */
-    private void discoverOrDiscard(Launcher launcher, LauncherDiscoveryRequest request, SuiteSelection selection,
+    /**
+     * Starts the first boot and, meanwhile, checks that the selection has tests: the launch and the
+     * discovery take about a second each. When the boot cannot start or nothing matches, the run
+     * stops and its folder goes again.
+     */
+    private void discoverWhileBooting(Launcher launcher, LauncherDiscoveryRequest request, SuiteSelection selection,
             TestRun run, Path dir) {
         try {
+            run.bootStrategy().bootAhead();
             TestPlan plan = launcher.discover(request);
             if (!plan.containsTests()) {
                 throw new TargetException("no conformance test matches " + selection.describe() + " (see ./fwcts list)");
