@@ -51,6 +51,7 @@ public final class BootStrategy implements AutoCloseable {
     private boolean reserved;
     private int retransmissionsOfEndedBoots;
     private FaultSchedule faults;
+    private BootAhead ahead;
 
     /**
      * @param workDir the work folder of boot n (from 1)
@@ -97,6 +98,26 @@ public final class BootStrategy implements AutoCloseable {
         }
         String reason = pendingReason != null ? pendingReason : "after " + reasons.size() + " boot(s)";
         return freshBoot(reason);
+    }
+
+    /**
+     * Starts the first boot now on another thread, so the target boots while the caller prepares
+     * the run; the first {@link #session()} takes it over (waiting for what is left of it), and a
+     * failure is thrown there as a boot on the caller's thread would throw it. Does nothing once a
+     * boot has begun.
+     */
+    public synchronized void bootAhead() {
+        refuseIfGivenUp();
+        if (ahead != null || state != BootState.OFF || !reasons.isEmpty()) {
+            return;
+        }
+        if (!reserved) {
+            reservation.acquire();
+            reserved = true;
+        }
+        UnaryOperator<Console> wrap = consoleWrap();
+        Path dir = workDir.apply(1);
+        ahead = new BootAhead(transcript.mark(), () -> TargetSession.boot(descriptor, launcher, dir, transcript, wrap));
     }
 
     /** Ends the current boot (if any) and boots again now, relaunching as often as the descriptor allows. */
@@ -203,19 +224,20 @@ public final class BootStrategy implements AutoCloseable {
     }
 
     private void boot(String reason) {
+        BootAhead started = ahead;
+        ahead = null;
         if (!reserved) {
             reservation.acquire();
             reserved = true;
         }
         long start = System.nanoTime();
-        long consoleMark = transcript.mark();
+        long consoleMark = started != null ? started.consoleMark() : transcript.mark();
         transition(BootState.LAUNCHED);
-        FaultSchedule schedule = faults;
-        UnaryOperator<Console> wrap = schedule == null ? UnaryOperator.identity()
-                : console -> new FaultInjectingConsole(console, schedule);
+        UnaryOperator<Console> wrap = consoleWrap();
         long waitStart = TargetWait.begin();
         try {
-            session = TargetSession.boot(descriptor, launcher, workDir.apply(reasons.size() + 1), transcript, wrap);
+            session = started != null ? started.await()
+                    : TargetSession.boot(descriptor, launcher, workDir.apply(reasons.size() + 1), transcript, wrap);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             transition(BootState.FAILED);
@@ -229,8 +251,13 @@ public final class BootStrategy implements AutoCloseable {
         transition(BootState.AGENT_READY);
         reasons.add(reason);
         bootConsole = transcript.since(consoleMark);
-        times.add(Duration.ofNanos(System.nanoTime() - start));
+        times.add(started != null ? started.took() : Duration.ofNanos(System.nanoTime() - start));
         listener.booted(reasons.size(), reason, session);
+    }
+
+    private UnaryOperator<Console> consoleWrap() {
+        FaultSchedule schedule = faults;
+        return schedule == null ? UnaryOperator.identity() : console -> new FaultInjectingConsole(console, schedule);
     }
 
     /**
@@ -309,6 +336,10 @@ public final class BootStrategy implements AutoCloseable {
     @Override
     public synchronized void close() {
         try {
+            if (ahead != null) {
+                ahead.discard();
+                ahead = null;
+            }
             shutdown();
         } finally {
             if (reserved) {

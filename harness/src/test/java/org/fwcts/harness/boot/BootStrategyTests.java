@@ -100,4 +100,62 @@ class BootStrategyTests {
         }
         assertThat(events).endsWith("release");
     }
+
+    @Test
+    @DisplayName("a boot started ahead launches on another thread and is taken over by the first session")
+    void bootAhead() {
+        TargetLauncher simulated = simulatedLauncher();
+        List<String> launchers = new ArrayList<>();
+        TargetLauncher recording = (descriptor, workDir) -> {
+            launchers.add(Thread.currentThread().getName() + " " + workDir.getFileName());
+            return simulated.launch(descriptor, workDir);
+        };
+        try (BootStrategy boots = strategy(recording)) {
+            boots.bootAhead();
+            assertThat(boots.state()).isEqualTo(BootState.OFF);
+            var first = boots.session();
+            assertThat(boots.state()).isEqualTo(BootState.AGENT_READY);
+            assertThat(boots.session()).isSameAs(first);
+            assertThat(boots.times()).hasSize(1);
+            boots.freshBoot("the next test needs a fresh boot");
+        }
+        assertThat(launchers).hasSize(2);
+        assertThat(launchers.get(0)).isEqualTo("fwcts-boot-ahead work-1");
+        assertThat(launchers.get(1)).doesNotStartWith("fwcts-boot-ahead").endsWith("work-2");
+        assertThat(events).containsExactly("acquire", "boot 1: first test", "boot 2: the next test needs a fresh boot",
+                "release");
+    }
+
+    @Test
+    @DisplayName("a boot started ahead that fails is thrown at the first session, as a boot there would throw it")
+    void bootAheadFails() {
+        TargetLauncher failing = (descriptor, workDir) -> {
+            throw new TargetException("no emulator at /nowhere");
+        };
+        try (BootStrategy boots = strategy(failing)) {
+            boots.bootAhead();
+            assertThatThrownBy(boots::session).isInstanceOf(TargetException.class).hasMessage("no emulator at /nowhere");
+            assertThat(boots.state()).isEqualTo(BootState.FAILED);
+            assertThat(boots.reasons()).isEmpty();
+        }
+        assertThat(events).containsExactly("acquire", "release");
+    }
+
+    @Test
+    @DisplayName("a boot started ahead and never used is stopped when the run closes")
+    void bootAheadUnused() {
+        TargetLauncher simulated = simulatedLauncher();
+        List<org.fwcts.targets.RunningTarget> launched = new ArrayList<>();
+        TargetLauncher recording = (descriptor, workDir) -> {
+            var target = simulated.launch(descriptor, workDir);
+            launched.add(target);
+            return target;
+        };
+        try (BootStrategy boots = strategy(recording)) {
+            boots.bootAhead();
+        }
+        assertThat(launched).hasSize(1);
+        assertThat(launched.get(0).isAlive()).isFalse();
+        assertThat(events).containsExactly("acquire", "release");
+    }
 }

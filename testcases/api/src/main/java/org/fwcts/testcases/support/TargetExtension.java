@@ -65,7 +65,7 @@ public final class TargetExtension implements ParameterResolver, BeforeEachCallb
     @Override
     public void beforeEach(ExtensionContext context) {
         TestRun run = run(context);
-        run.beforeTest(freshBootNeed(context));
+        run.beforeTest(freshBootNeed(context, run));
         TestLabels.of(context.getTags()).forEach(Allure::label);
         run.pipeline().beginTest(context.getUniqueId());
         context.getStore(NAMESPACE).put(MARK, run.transcript().mark());
@@ -99,11 +99,15 @@ public final class TargetExtension implements ParameterResolver, BeforeEachCallb
         }
     }
 
-    /** The test's name when it (or its class) needs a fresh boot. */
-    private static Optional<String> freshBootNeed(ExtensionContext context) {
+    /** The test's name when it (or its class) needs a fresh boot and the current boot, as the model shows it, does not serve. */
+    private static Optional<String> freshBootNeed(ExtensionContext context, TestRun run) {
         Optional<FreshBoot> need = context.getTestMethod().flatMap(m -> Optional.ofNullable(m.getAnnotation(FreshBoot.class)));
         if (need.isEmpty()) {
             need = context.getTestClass().flatMap(c -> Optional.ofNullable(c.getAnnotation(FreshBoot.class)));
+        }
+        if (need.isPresent() && need.get().unless() == FreshBoot.Unless.VERSION_NOT_NEGOTIATED
+                && run.versionNotNegotiated()) {
+            return Optional.empty();
         }
         return need.map(n -> context.getRequiredTestClass().getSimpleName() + "." + context.getDisplayName() + " (" + n.value() + ")");
     }

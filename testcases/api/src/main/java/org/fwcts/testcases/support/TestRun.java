@@ -18,6 +18,7 @@ import org.fwcts.harness.session.BootAgents;
 import org.fwcts.harness.session.EndpointHealth;
 import org.fwcts.harness.session.TargetProfiles;
 import org.fwcts.harness.session.TargetSession;
+import org.fwcts.model.ffa.VersionNegotiation;
 import org.fwcts.model.firmware.FirmwareModel;
 import org.fwcts.model.profile.Profile;
 import org.fwcts.reports.RunFacts;
@@ -129,6 +130,23 @@ public final class TestRun implements AutoCloseable {
     /** True when nothing has been called on the current boot (or there is none yet). */
     public synchronized boolean freshBoot() {
         return boots.current().isEmpty() || pipeline.callsThisBoot() == 0;
+    }
+
+    /**
+     * True when the normal world's FF-A version negotiation has not begun on the current boot, as
+     * the model follows it (or no boot runs yet): a test of negotiation can run on it as on a
+     * fresh boot.
+     */
+    public synchronized boolean versionNotNegotiated() {
+        if (freshBoot()) {
+            return true;
+        }
+        if (pipeline.lostTrack().isPresent() || boots.pendingFreshBoot().isPresent()) {
+            return false;
+        }
+        return pipeline.state().ffa()
+                .map(state -> state.endpoint(model.normalWorld()).version().equals(VersionNegotiation.OPEN))
+                .orElse(false);
     }
 
     /** Boots the target afresh before every test, for measuring what the shared boots save; off by default. */

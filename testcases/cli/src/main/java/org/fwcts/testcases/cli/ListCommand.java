@@ -44,7 +44,11 @@ final class ListCommand implements Callable<Integer> {
             if (fresh == null) {
                 fresh = source.getJavaClass().getAnnotation(FreshBoot.class);
             }
-            return fresh == null ? "   {boot: shared}" : "   {boot: fresh — " + fresh.value() + "}";
+            if (fresh == null) {
+                return "   {boot: shared}";
+            }
+            String unless = fresh.unless() == FreshBoot.Unless.NEVER ? "" : ", " + fresh.unless().description();
+            return "   {boot: fresh" + unless + " — " + fresh.value() + "}";
         } catch (RuntimeException e) {
             return "";
         }

@@ -37,6 +37,7 @@ import org.fwcts.testcases.support.TestRun;
 import org.fwcts.testcases.support.TestRuns;
 import org.fwcts.testcases.support.TargetUnresponsiveException;
 import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherFactory;
@@ -115,20 +116,18 @@ public final class SuiteRunner {
                 .enableTestExecutionListenerAutoRegistration(false).build());
         // Discovered once, with the ID the run will be opened under: executing the plan discovers nothing again.
         String runKey = TestRuns.newId();
-        TestPlan plan = launcher.discover(selection.request(Map.of(TestRuns.PARAMETER, runKey), List.of(), testIndex()));
-        StartupPhases.mark("tests discovered");
-        if (!plan.containsTests()) {
-            throw new TargetException("no conformance test matches " + selection.describe() + " (see ./fwcts list)");
-        }
+        LauncherDiscoveryRequest request = selection.request(Map.of(TestRuns.PARAMETER, runKey), List.of(), testIndex());
         try (RunFolderLock lock = RunFolderLock.create(dir)) {
             TestRun run = prepareOrDiscard(descriptor, dir);
             StartupPhases.mark("target prepared");
-            new RunInvocation(runId, targetName, selection.tags(), selection.names(),
-                    RunInvocation.ModelSetup.of(descriptor)).write(dir);
             run.bootPerTest(bootPerTest);
             if (faults != null) {
                 run.injectFaults(faults);
             }
+            TestPlan plan = discoverWhileBooting(launcher, request, selection, run, dir);
+            StartupPhases.mark("tests discovered");
+            new RunInvocation(runId, targetName, selection.tags(), selection.names(),
+                    RunInvocation.ModelSetup.of(descriptor)).write(dir);
             try (run) {
                 bootOrDiscard(run, dir);
                 StartupPhases.mark("booted");
@@ -203,6 +202,27 @@ public final class SuiteRunner {
         try {
             return TestRun.prepare(descriptor, layout, dir);
         } catch (RuntimeException e) {
+            deleteTree(dir);
+            throw e;
+        }
+    }
+
+    /**
+     * Starts the first boot and, meanwhile, checks that the selection has tests: the launch and the
+     * discovery take about a second each. When the boot cannot start or nothing matches, the run
+     * stops and its folder goes again.
+     */
+    private TestPlan discoverWhileBooting(Launcher launcher, LauncherDiscoveryRequest request, SuiteSelection selection,
+            TestRun run, Path dir) {
+        try {
+            run.bootStrategy().bootAhead();
+            TestPlan plan = launcher.discover(request);
+            if (!plan.containsTests()) {
+                throw new TargetException("no conformance test matches " + selection.describe() + " (see ./fwcts list)");
+            }
+            return plan;
+        } catch (RuntimeException e) {
+            run.close();
             deleteTree(dir);
             throw e;
         }
