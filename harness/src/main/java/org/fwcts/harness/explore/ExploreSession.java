@@ -12,7 +12,10 @@ import org.fwcts.harness.pipeline.CallPipeline;
 import org.fwcts.harness.pipeline.NormalWorldAgent;
 import org.fwcts.harness.session.BootAgents;
 import org.fwcts.harness.session.TargetSession;
+import org.fwcts.harness.session.VmHost;
 import org.fwcts.model.explore.ExploreContext;
+import org.fwcts.model.explore.mediator.GuestView;
+import org.fwcts.model.ffa.Topology;
 import org.fwcts.model.ffa.EndpointId;
 import org.fwcts.model.firmware.FirmwareModel;
 import org.fwcts.targets.TargetLauncher;
@@ -30,16 +33,21 @@ public final class ExploreSession implements AutoCloseable {
     private final CallPipeline pipeline;
     private final BootStrategy boots;
     private final ExploreContext context;
+    private final boolean ffaMailbox;
     private BootAgents agents;
 
     public ExploreSession(TargetDescriptor descriptor, TargetLauncher launcher, FirmwareModel model, Path calls,
             Path console, IntFunction<Path> workDir) {
         this.model = model;
-        FfaSettings pages = descriptor.ffa().orElseThrow(() -> new IllegalArgumentException(descriptor.file()
+        // Guests behind Xen's OP-TEE mediator have no FF-A: their scratch memory is each agent's own.
+        boolean optee = model.spmc().isEmpty() && model.optee().isPresent();
+        FfaSettings pages = optee ? null : descriptor.ffa().orElseThrow(() -> new IllegalArgumentException(descriptor.file()
                 + ": ffa.scratchBase: missing; explore needs scratch memory for the normal world's buffers and regions"));
-        this.context = new ExploreContext(model.spmc().map(spmc -> spmc.topology()).orElseThrow(() -> new IllegalArgumentException(
+        this.context = new ExploreContext(optee ? new Topology(List.of(model.normalWorld()), List.of(), List.of())
+                : model.spmc().map(spmc -> spmc.topology()).orElseThrow(() -> new IllegalArgumentException(
                 descriptor.file() + ": profile: " + model.profile().name() + " has no FF-A system to explore")),
-                pages.scratchBase());
+                optee ? 0 : pages.scratchBase());
+        this.ffaMailbox = !optee;
         this.transcript = Transcript.toFile(console);
         this.history = CallHistory.appendingTo(calls);
         // A divergence is flushed when judged; passing calls at the end of each sequence.
@@ -50,11 +58,18 @@ public final class ExploreSession implements AutoCloseable {
 
     private void booted(int number, String reason, TargetSession session) {
         pipeline.newBoot(reason);
-        NormalWorldAgent normalWorld = new NormalWorldAgent(model.normalWorld(), session.agent(), Optional.of(
-                new NormalWorldAgent.Mailbox(context.txAddress(model.normalWorld()),
-                        context.rxAddress(model.normalWorld()))));
+        NormalWorldAgent normalWorld = new NormalWorldAgent(model.normalWorld(), session.agent(), ffaMailbox
+                ? Optional.of(new NormalWorldAgent.Mailbox(context.txAddress(model.normalWorld()),
+                        context.rxAddress(model.normalWorld()))) : Optional.empty());
         List<EndpointId> partitions = context.partitions();
         agents = new BootAgents(normalWorld, partitions, boots.endpoints(), number);
+        if (session.target() instanceof VmHost host) {
+            // Guests behind a hypervisor's mediator: each VM calls with its own agent, in its own scratch memory.
+            agents.withVms(host.vmAgents());
+            GuestView view = GuestView.of(context);
+            host.vmAgents().forEach((vm, agent) -> agent.scratchArea().ifPresent(area -> view.scratch(vm,
+                    area.address())));
+        }
     }
 
     /** Boots afresh (the first time: boots) and runs one sequence from {@code source}. */

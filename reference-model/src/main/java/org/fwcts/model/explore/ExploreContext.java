@@ -30,8 +30,16 @@ public final class ExploreContext {
     private final Map<EndpointId, long[]> buffers = new HashMap<>();
     private final Set<Long> handlesSeen = new LinkedHashSet<>();
     private final Map<Long, byte[]> remainders = new HashMap<>();
+    private final Map<Class<?>, Part> parts = new HashMap<>();
     private FfaState state;
     private String partitionsUnavailable;
+    /** The normal world is a guest VM whose version a hypervisor's mediator agreed (the SPMC never sees it). */
+    private boolean agreedThroughMediator;
+
+    /** What another interface's generators keep with the context (the RMM's view of its boot), reset at each fresh boot. */
+    public interface Part {
+        void freshBoot();
+    }
 
     /**
      * @param scratchBase the normal world's scratch memory: page 0 its TX buffer, page 1 its RX buffer
@@ -48,6 +56,18 @@ public final class ExploreContext {
         state = FfaState.freshBoot(topology);
         handlesSeen.clear();
         remainders.clear();
+        agreedThroughMediator = false;
+        parts.values().forEach(Part::freshBoot);
+    }
+
+    /** The part of {@code type}, made by {@code made} the first time. */
+    public <T extends Part> T part(Class<T> type, java.util.function.Supplier<T> made) {
+        return type.cast(parts.computeIfAbsent(type, t -> made.get()));
+    }
+
+    /** The part of {@code type}, if a runner attached one. */
+    public <T extends Part> Optional<T> part(Class<T> type) {
+        return Optional.ofNullable(parts.get(type)).map(type::cast);
     }
 
     /** Follows the model after a step; {@code remainder} is what a fragmented send that just started still has to send. */
@@ -119,7 +139,13 @@ public final class ExploreContext {
 
     /** Whether the partition agents can be reached: the normal world has agreed a version. */
     public boolean partitionsReachable() {
-        return partitionsUnavailable == null && state.endpoint(normalWorld()).version().agreed().isPresent();
+        return partitionsUnavailable == null
+                && (agreedThroughMediator || state.endpoint(normalWorld()).version().agreed().isPresent());
+    }
+
+    /** Whether a hypervisor's mediator has agreed the normal world's version (its direct requests then reach the partitions). */
+    public void agreedThroughMediator(boolean agreed) {
+        agreedThroughMediator = agreed;
     }
 
     /** The partition agents do not answer (a target failure): later steps are the normal world's alone. */

@@ -53,6 +53,10 @@ public sealed interface Step {
         }
     }
 
+    /** A step of another interface (the RMM's), issued by that interface's executor. */
+    non-sealed interface Extension extends Step {
+    }
+
     /** The kinds of memory access a probe makes. */
     enum MemoryAccess { READ, EXECUTE }
 }

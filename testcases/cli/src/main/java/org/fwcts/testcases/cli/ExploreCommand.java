@@ -1,6 +1,5 @@
 package org.fwcts.testcases.cli;
 
-import org.fwcts.model.explore.ffa.FfaAreas;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -102,13 +101,6 @@ final class ExploreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        List<AreaGenerator> generators = FfaAreas.all();
-        AreaSelection selection;
-        try {
-            selection = AreaSelection.parse(areas, generators);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--area: " + e.getMessage() + "; nothing was booted");
-        }
         if (calls != null && calls < 1) {
             throw new ParameterException(spec.commandLine(), "--calls: " + calls + " is not a number of calls (1 or more);"
                     + " nothing was booted");
@@ -130,11 +122,24 @@ final class ExploreCommand implements Callable<Integer> {
         ProjectLayout layout = ProjectLayout.discover();
         TargetDescriptor descriptor = new TargetCatalog(layout.targetsDir()).find(target);
         Profile profile = TargetProfiles.of(descriptor);
-        if (profile.ffa().isEmpty()) {
+        FirmwareModel model = new FirmwareModel(profile);
+        List<AreaGenerator> generators = ExploreAreas.of(model);
+        AreaSelection selection;
+        try {
+            selection = AreaSelection.parse(areas, generators);
+        } catch (IllegalArgumentException e) {
+            String unknown = e.getMessage().replaceFirst("^unknown area '([^']*)'.*", "$1");
+            String why = ExploreAreas.elsewhere(unknown).map(needs -> "area '" + unknown + "' needs " + needs
+                    + "; target " + descriptor.name() + " (profile " + profile.name() + ") has no such endpoint (its areas: "
+                    + String.join(", ", generators.stream().map(AreaGenerator::area).toList()) + ")")
+                    .orElse(e.getMessage());
+            throw new ParameterException(spec.commandLine(), "--area: " + why + "; nothing was booted");
+        }
+        if (profile.ffa().isEmpty() && model.optee().isEmpty()) {
             throw new TargetException(descriptor.name() + ": profile " + profile.name() + " has no FF-A system: nothing to"
                     + " explore (choose a target with an SPMC, e.g. -t qemu-tfa or -t simulated-tfa); nothing was booted");
         }
-        if (descriptor.ffa().isEmpty()) {
+        if (descriptor.ffa().isEmpty() && model.optee().isEmpty()) {
             throw new TargetException(descriptor.file() + ": ffa.scratchBase: missing; explore needs the normal world's"
                     + " scratch memory; nothing was booted");
         }
@@ -145,7 +150,6 @@ final class ExploreCommand implements Callable<Integer> {
             throw new TargetException(dir + ": the run folder exists already; choose another (nothing was overwritten)");
         }
         Files.createDirectories(dir);
-        FirmwareModel model = new FirmwareModel(profile);
         Explorer.Settings settings = new Explorer.Settings(selection, seed, callLimit, limit, length, !noShrink, maxReplays,
                 bootCalls);
         PrintStream out = System.out;
