@@ -30,12 +30,30 @@ final class OpteeCalls {
                 List.of(new GuestCall.Window(address, Math.min(message.size(), OpteeMessage.PAGE))));
     }
 
+    /**
+     * The guest's buffer of {@code waiting} with its value parameters changed, as a guest that rewrites
+     * the buffer while OP-TEE holds the call writes it: OP-TEE must go on with Xen's copy.
+     */
+    static OpteeMessage rewritten(StdCall waiting) {
+        OpteeMessage message = waiting.guestBuffer().map(OpteeMessage::decode).orElse(waiting.shadow());
+        List<OpteeMessage.Param> params = new ArrayList<>();
+        for (OpteeMessage.Param param : message.params()) {
+            boolean value = (param.attr() & OpteeMessage.ATTR_META) == 0 && param.type() >= OpteeMessage.ATTR_VALUE_INPUT
+                    && param.type() <= OpteeMessage.ATTR_VALUE_INOUT;
+            params.add(value ? new OpteeMessage.Param(param.attr(), ~param.a(), ~param.b(), ~param.c()) : param);
+        }
+        return message.withParams(params);
+    }
+
     /** The resume of {@code waiting} by {@code vm} (its own, or another VM's near miss) on {@code vcpu}. */
-    static GuestCall resume(EndpointId vm, int vcpu, StdCall waiting, long rpcPage) {
+    static GuestCall resume(EndpointId vm, int vcpu, StdCall waiting, long rpcPage, boolean rewrite) {
         long[] registers = new long[6];
         registers[0] = OpteeSmc.RETURN_FROM_RPC;
         registers[3] = waiting.thread();
         List<GuestCall.Write> writes = new ArrayList<>();
+        if (rewrite) {
+            writes.add(new GuestCall.Write(waiting.guestArg(), rewritten(waiting).encode()));
+        }
         long readRpc = waiting.rpcPage();
         if (waiting.rpcOp() == OpteeSmc.RPC_ALLOC) {
             registers[1] = rpcPage >>> 32;

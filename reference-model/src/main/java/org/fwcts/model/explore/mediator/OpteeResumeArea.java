@@ -15,7 +15,7 @@ import org.fwcts.model.mediator.optee.StdCall;
 
 /**
  * RPC returns: a call waiting in an RPC resumed by its guest, on the vCPU that made it or on the
- * other; near misses: a second resume of a thread whose call has ended (or never was), and another
+ * other, or after the guest rewrote the call's buffer (OP-TEE must go on with Xen's copy); near misses: a second resume of a thread whose call has ended (or never was), and another
  * VM resuming the call. A waiting call is named by its origin: {@code owner} (a VM) and
  * {@code call} (the owner's K-th waiting call); one with nothing to name is a thread with no call.
  */
@@ -45,6 +45,8 @@ public final class OpteeResumeArea implements AreaGenerator {
                 String call = Integer.toString(k);
                 proposals.addLazily(3, () -> Action.of(area(), "resume", vm, "call", call, "vcpu", "0"));
                 proposals.addLazily(1, () -> Action.of(area(), "resume", vm, "call", call, "vcpu", "1"));
+                proposals.addLazily(0.5, () -> Action.of(area(), "resume", vm, "call", call, "vcpu", "0",
+                        "rewrite", "true"));
                 EndpointId other = Guests.other(vms, vm);
                 if (!other.equals(vm)) {
                     proposals.addLazily(0.2, () -> Action.of(area(), "resume-other", other, "owner", vm.toString(),
@@ -79,6 +81,7 @@ public final class OpteeResumeArea implements AreaGenerator {
         }
         int vcpu = action.params().containsKey("vcpu") ? Guests.index(action, "vcpu") % 2 : 0;
         long rpcPage = view.page(owner, OpteeCalls.FIRST_RPC_PAGE + call.get().thread()).orElse(0L);
-        return OpteeCalls.resume(caller, vcpu, call.get(), rpcPage);
+        boolean rewrite = Boolean.parseBoolean(action.param("rewrite", "false"));
+        return OpteeCalls.resume(caller, vcpu, call.get(), rpcPage, rewrite);
     }
 }

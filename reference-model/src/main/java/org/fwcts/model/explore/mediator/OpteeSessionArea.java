@@ -92,9 +92,7 @@ public final class OpteeSessionArea implements AreaGenerator {
     public Step concretise(Action action, ExploreContext context) {
         GuestView view = GuestView.of(context);
         EndpointId vm = action.caller();
-        int page = Guests.index(action, "page") % OpteeCalls.FIRST_RPC_PAGE;
-        long address = view.page(vm, page).orElseThrow(() -> new IllegalStateException(vm
-                + "'s agent declares no scratch area for OP-TEE messages"));
+        long address = freePage(vm, Guests.index(action, "page") % OpteeCalls.FIRST_RPC_PAGE, view);
         int vcpu = action.params().containsKey("vcpu") ? Guests.index(action, "vcpu") % 2 : 0;
         switch (action.kind()) {
             case "open-device":
@@ -102,7 +100,8 @@ public final class OpteeSessionArea implements AreaGenerator {
                         OpteeMessage.openSessionParams(OpteeBuild.DEVICE_PTA, List.of())));
             case "open-missing":
                 return OpteeCalls.start(vm, vcpu, address, OpteeMessage.of(OpteeMessage.CMD_OPEN_SESSION, 0, 0,
-                        OpteeMessage.openSessionParams(NO_SUCH_TA, List.of())));
+                        OpteeMessage.openSessionParams(NO_SUCH_TA, List.of(new OpteeMessage.Param(
+                                OpteeMessage.ATTR_VALUE_INOUT, 0x1111, 0x2222, 0x3333)))));
             case "invoke": {
                 int command = switch (action.param("command")) {
                     case "get-devices" -> GET_DEVICES;
@@ -138,6 +137,25 @@ public final class OpteeSessionArea implements AreaGenerator {
                             view.page(vm, 1).orElse(address), 64, 0))));
             default -> throw Guests.unknown(action, "form", REFUSED);
         };
+    }
+
+    /**
+     * The command buffer page: {@code preferred}, unless a call of the VM still waits with its buffer
+     * there (a new message would rewrite that call's buffer, which is another test), then the first free one.
+     */
+    private static long freePage(EndpointId vm, int preferred, GuestView view) {
+        Set<Long> busy = new java.util.HashSet<>();
+        view.optee().calls().stream().filter(call -> call.vm().equals(vm))
+                .forEach(call -> busy.add(call.guestArg() & ~0xFFFL));
+        for (int i = 0; i < OpteeCalls.FIRST_RPC_PAGE; i++) {
+            int page = (preferred + i) % OpteeCalls.FIRST_RPC_PAGE;
+            long address = view.page(vm, page).orElseThrow(() -> new IllegalStateException(vm
+                    + "'s agent declares no scratch area for OP-TEE messages"));
+            if (!busy.contains(address)) {
+                return address;
+            }
+        }
+        return view.page(vm, preferred).orElseThrow();
     }
 
     /** The session an action names: the owner's K-th open session, else one nobody opened. */
