@@ -14,8 +14,6 @@ import org.fwcts.harness.session.BootAgents;
 import org.fwcts.harness.session.TargetSession;
 import org.fwcts.harness.session.VmHost;
 import org.fwcts.model.explore.ExploreContext;
-import org.fwcts.model.explore.mediator.GuestView;
-import org.fwcts.model.ffa.Topology;
 import org.fwcts.model.ffa.EndpointId;
 import org.fwcts.model.firmware.FirmwareModel;
 import org.fwcts.targets.TargetLauncher;
@@ -39,15 +37,9 @@ public final class ExploreSession implements AutoCloseable {
     public ExploreSession(TargetDescriptor descriptor, TargetLauncher launcher, FirmwareModel model, Path calls,
             Path console, IntFunction<Path> workDir) {
         this.model = model;
-        // Guests behind Xen's OP-TEE mediator have no FF-A: their scratch memory is each agent's own.
-        boolean optee = model.spmc().isEmpty() && model.optee().isPresent();
-        FfaSettings pages = optee ? null : descriptor.ffa().orElseThrow(() -> new IllegalArgumentException(descriptor.file()
-                + ": ffa.scratchBase: missing; explore needs scratch memory for the normal world's buffers and regions"));
-        this.context = new ExploreContext(optee ? new Topology(List.of(model.normalWorld()), List.of(), List.of())
-                : model.spmc().map(spmc -> spmc.topology()).orElseThrow(() -> new IllegalArgumentException(
-                descriptor.file() + ": profile: " + model.profile().name() + " has no FF-A system to explore")),
-                optee ? 0 : pages.scratchBase());
-        this.ffaMailbox = !optee;
+        this.context = TargetAreas.context(model, descriptor.ffa().map(FfaSettings::scratchBase), descriptor.file()
+                .toString());
+        this.ffaMailbox = TargetAreas.ffaMailbox(model);
         this.transcript = Transcript.toFile(console);
         this.history = CallHistory.appendingTo(calls);
         // A divergence is flushed when judged; passing calls at the end of each sequence.
@@ -66,9 +58,7 @@ public final class ExploreSession implements AutoCloseable {
         if (session.target() instanceof VmHost host) {
             // Guests behind a hypervisor's mediator: each VM calls with its own agent, in its own scratch memory.
             agents.withVms(host.vmAgents());
-            GuestView view = GuestView.of(context);
-            host.vmAgents().forEach((vm, agent) -> agent.scratchArea().ifPresent(area -> view.scratch(vm,
-                    area.address())));
+            TargetAreas.guests(context, agents);
         }
     }
 

@@ -22,6 +22,14 @@ public final class MediatorAreas {
     private MediatorAreas() {
     }
 
+    /** Every mediator area, calling from no VM: what a scenario file's areas and kinds are read against. */
+    public static List<AreaGenerator> known() {
+        List<EndpointId> none = List.of();
+        return List.of(new VmDiscoveryArea(none, java.util.Map.of()), new VmMailboxArea(none),
+                new VmPartitionInfoArea(none), new VmDirectArea(none), new VmMemoryArea(none), new OpteeFastArea(none),
+                new OpteeSessionArea(none, 1), new OpteeResumeArea(none));
+    }
+
     /** The FF-A mediator's areas, calling from {@code setup}'s attached VMs. */
     public static List<AreaGenerator> ffa(MediatorSetup setup) {
         List<EndpointId> vms = Guests.attached(setup.vms());
@@ -34,6 +42,6 @@ public final class MediatorAreas {
     /** The OP-TEE mediator's areas, calling from {@code setup}'s attached VMs. */
     public static List<AreaGenerator> optee(OpteeSetup setup) {
         List<EndpointId> vms = Guests.attached(setup.vms());
-        return List.of(new OpteeFastArea(vms), new OpteeSessionArea(vms, setup), new OpteeResumeArea(vms));
+        return List.of(new OpteeFastArea(vms), new OpteeSessionArea(vms, setup.optee().threads()), new OpteeResumeArea(vms));
     }
 }

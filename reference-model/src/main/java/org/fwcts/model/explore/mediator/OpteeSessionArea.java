@@ -12,7 +12,6 @@ import org.fwcts.model.explore.Step;
 import org.fwcts.model.ffa.EndpointId;
 import org.fwcts.model.mediator.optee.OpteeBuild;
 import org.fwcts.model.mediator.optee.OpteeMessage;
-import org.fwcts.model.mediator.optee.OpteeSetup;
 import org.fwcts.model.mediator.optee.OpteeSmc;
 
 /**
@@ -38,9 +37,10 @@ public final class OpteeSessionArea implements AreaGenerator {
     private final List<EndpointId> vms;
     private final int threads;
 
-    public OpteeSessionArea(List<EndpointId> vms, OpteeSetup setup) {
+    /** {@code threads}: OP-TEE's thread pool (CFG_NUM_THREADS), shared by all guests. */
+    public OpteeSessionArea(List<EndpointId> vms, int threads) {
         this.vms = List.copyOf(vms);
-        this.threads = setup.optee().threads();
+        this.threads = threads;
     }
 
     @Override

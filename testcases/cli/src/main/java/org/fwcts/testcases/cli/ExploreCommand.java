@@ -20,6 +20,7 @@ import org.fwcts.harness.explore.ExploreStats;
 import org.fwcts.harness.explore.Explorer;
 import org.fwcts.harness.explore.Scenario;
 import org.fwcts.harness.explore.ScenarioFiles;
+import org.fwcts.harness.explore.TargetAreas;
 import org.fwcts.harness.session.TargetProfiles;
 import org.fwcts.model.explore.AreaGenerator;
 import org.fwcts.model.explore.AreaSelection;
@@ -123,13 +124,13 @@ final class ExploreCommand implements Callable<Integer> {
         TargetDescriptor descriptor = new TargetCatalog(layout.targetsDir()).find(target);
         Profile profile = TargetProfiles.of(descriptor);
         FirmwareModel model = new FirmwareModel(profile);
-        List<AreaGenerator> generators = ExploreAreas.of(model);
+        List<AreaGenerator> generators = TargetAreas.of(model);
         AreaSelection selection;
         try {
             selection = AreaSelection.parse(areas, generators);
         } catch (IllegalArgumentException e) {
             String unknown = e.getMessage().replaceFirst("^unknown area '([^']*)'.*", "$1");
-            String why = ExploreAreas.elsewhere(unknown).map(needs -> "area '" + unknown + "' needs " + needs
+            String why = TargetAreas.elsewhere(unknown).map(needs -> "area '" + unknown + "' needs " + needs
                     + "; target " + descriptor.name() + " (profile " + profile.name() + ") has no such endpoint (its areas: "
                     + String.join(", ", generators.stream().map(AreaGenerator::area).toList()) + ")")
                     .orElse(e.getMessage());
