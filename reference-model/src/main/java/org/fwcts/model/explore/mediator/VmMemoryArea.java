@@ -33,7 +33,7 @@ import org.fwcts.model.mediator.VmState;
  * share still on the mediator's list), so a sequence still means something after a shrink.
  */
 public final class VmMemoryArea implements AreaGenerator {
-    /** The first scratch page a VM shares (after its buffers and the pages other areas use). */
+    /** The first scratch page the first VM shares (after its buffers and the pages other areas use). */
     static final int FIRST_SHARED_PAGE = 12;
     static final List<String> REFUSED = List.of("buffer-address", "lengths", "to-vm", "no-pages");
 
@@ -110,7 +110,7 @@ public final class VmMemoryArea implements AreaGenerator {
         EndpointId sp = context.partitions().isEmpty() ? EndpointId.of(0x8001) : context.partitions().get(0);
         switch (action.kind()) {
             case "share": {
-                long page = context.page(FIRST_SHARED_PAGE + Guests.index(action, "page") % 2);
+                long page = context.page(sharedPage(caller) + Guests.index(action, "page") % 2);
                 byte[] descriptor = encode(share(caller, sp, page, 1, view));
                 return GuestCall.withTx(caller, shareCall(descriptor.length, descriptor.length, 0), inTx(caller, view,
                         descriptor));
@@ -148,7 +148,7 @@ public final class VmMemoryArea implements AreaGenerator {
     }
 
     private Step refused(Action action, EndpointId vm, EndpointId sp, GuestView view, ExploreContext context) {
-        long page = context.page(FIRST_SHARED_PAGE);
+        long page = context.page(sharedPage(vm));
         String form = action.param("form");
         MemoryTransaction.Builder share = switch (form) {
             case "to-vm" -> share(vm, Guests.other(vms, vm), page, 1, view);
@@ -160,7 +160,7 @@ public final class VmMemoryArea implements AreaGenerator {
         int length = descriptor.length;
         Registers call = switch (form) {
             case "buffer-address" -> Registers.of(FfaFunction.FFA_MEM_SHARE.x0Smc64(), length, length,
-                    context.page(FIRST_SHARED_PAGE + 1), 1);
+                    context.page(sharedPage(vm) + 1), 1);
             case "lengths" -> shareCall(length + 16, length, 0);
             default -> shareCall(length, length, 0);
         };
@@ -170,6 +170,15 @@ public final class VmMemoryArea implements AreaGenerator {
     /** What goes in {@code vm}'s TX buffer: the descriptor, or nothing when the VM has no buffers to write it to. */
     private static byte[] inTx(EndpointId vm, GuestView view, byte[] descriptor) {
         return view.vm(vm).mailbox().isPresent() ? descriptor : new byte[0];
+    }
+
+    /**
+     * The first of the two scratch pages {@code vm} shares: each VM its own guest addresses. The model
+     * passes a guest's address on to the SPMC as the machine address (it cannot know Xen's), so the
+     * same address shared by two VMs would overlap in the model where Xen shares two machine pages.
+     */
+    private int sharedPage(EndpointId vm) {
+        return FIRST_SHARED_PAGE + 2 * Math.max(0, vms.indexOf(vm));
     }
 
     /** The handle an action names: the owner's K-th share on the mediator's list, else one nobody gave out. */
