@@ -28,14 +28,14 @@ import org.fwcts.model.mediator.VmState;
  * (one page of its own scratch memory, read-write, in its negotiated layout), the SP's retrieve
  * naming the VM as sender (and, a near miss, another VM), its RX release and relinquish, the VM's
  * reclaim. Near misses: a share with the descriptor outside the TX buffer, with lengths that
- * disagree, to another VM or of no pages; a reclaim of another VM's handle and of one nobody gave
+ * disagree, a fragment longer than the TX buffer, to another VM or of no pages; a reclaim of another VM's handle and of one nobody gave
  * out. A handle is named by its origin: {@code owner} (a VM) and {@code share} (the owner's K-th
  * share still on the mediator's list), so a sequence still means something after a shrink.
  */
 public final class VmMemoryArea implements AreaGenerator {
     /** The first scratch page the first VM shares (after its buffers and the pages other areas use). */
     static final int FIRST_SHARED_PAGE = 12;
-    static final List<String> REFUSED = List.of("buffer-address", "lengths", "to-vm", "no-pages");
+    static final List<String> REFUSED = List.of("buffer-address", "lengths", "over-tx", "to-vm", "no-pages");
 
     private final List<EndpointId> vms;
 
@@ -153,7 +153,7 @@ public final class VmMemoryArea implements AreaGenerator {
         MemoryTransaction.Builder share = switch (form) {
             case "to-vm" -> share(vm, Guests.other(vms, vm), page, 1, view);
             case "no-pages" -> share(vm, sp, page, 0, view);
-            case "buffer-address", "lengths" -> share(vm, sp, page, 1, view);
+            case "buffer-address", "lengths", "over-tx" -> share(vm, sp, page, 1, view);
             default -> throw Guests.unknown(action, "form", REFUSED);
         };
         byte[] descriptor = encode(share);
@@ -162,6 +162,8 @@ public final class VmMemoryArea implements AreaGenerator {
             case "buffer-address" -> Registers.of(FfaFunction.FFA_MEM_SHARE.x0Smc64(), length, length,
                     context.page(sharedPage(vm) + 1), 1);
             case "lengths" -> shareCall(length + 16, length, 0);
+            // A fragment longer than the VM's one-page TX buffer.
+            case "over-tx" -> shareCall(2 * 4096, 2 * 4096, 0);
             default -> shareCall(length, length, 0);
         };
         return GuestCall.withTx(vm, call, inTx(vm, view, descriptor));
