@@ -56,8 +56,8 @@ public final class OpteeSessionArea implements AreaGenerator {
     @Override
     public void propose(ExploreContext context, Proposals proposals) {
         GuestView view = GuestView.of(context);
-        boolean threadsFree = view.optee().busyThreads().size() < threads;
         for (EndpointId vm : vms) {
+            boolean threadsFree = view.optee().busyThreads(vm.value()).size() < threads;
             if (view.page(vm, 0).isEmpty()) {
                 continue;
             }
