@@ -66,7 +66,7 @@ final class GuestSteps {
     /** The view follows the model; the normal world's direct requests reach the partitions once its version is agreed. */
     void follow() {
         GuestView view = GuestView.of(context);
-        view.follow(pipeline.state());
+        view.follow(pipeline.state().mediator(), pipeline.state().optee());
         context.agreedThroughMediator(view.vm(context.normalWorld()).agreed());
     }
 

@@ -6,18 +6,18 @@ import java.util.Map;
 import java.util.Optional;
 import org.fwcts.model.explore.ExploreContext;
 import org.fwcts.model.ffa.EndpointId;
-import org.fwcts.model.firmware.ModelState;
 import org.fwcts.model.mediator.MediatorState;
 import org.fwcts.model.mediator.VmState;
 import org.fwcts.model.mediator.optee.OpteeState;
 
 /**
- * What the mediator generators read beside the FF-A context: the whole model state of the boot
- * (the mediator's view of each VM, OP-TEE's calls and sessions), followed after every step, and
+ * What the mediator generators read beside the FF-A context: the mediators' state on the boot
+ * (the FF-A mediator's view of each VM, OP-TEE's calls and sessions), followed after every step, and
  * where each guest's scratch memory is (the same guest addresses in every VM, its own RAM).
  */
 public final class GuestView implements ExploreContext.Part {
-    private ModelState state = ModelState.freshBoot();
+    private MediatorState mediator = MediatorState.freshBoot();
+    private OpteeState optee = OpteeState.freshBoot();
     private final Map<EndpointId, Long> scratch = new LinkedHashMap<>();
 
     /** The view {@code context} carries, attached on first use. */
@@ -27,20 +27,18 @@ public final class GuestView implements ExploreContext.Part {
 
     @Override
     public void freshBoot() {
-        state = ModelState.freshBoot();
+        mediator = MediatorState.freshBoot();
+        optee = OpteeState.freshBoot();
     }
 
-    /** Follows the model after a step that did not diverge. */
-    public void follow(ModelState next) {
-        state = next;
-    }
-
-    public ModelState state() {
-        return state;
+    /** Follows the model after a step that did not diverge: the mediators' states, fresh where untouched. */
+    public void follow(Optional<MediatorState> nextMediator, Optional<OpteeState> nextOptee) {
+        mediator = nextMediator.orElse(MediatorState.freshBoot());
+        optee = nextOptee.orElse(OpteeState.freshBoot());
     }
 
     public MediatorState mediator() {
-        return state.mediator().orElse(MediatorState.freshBoot());
+        return mediator;
     }
 
     public VmState vm(EndpointId id) {
@@ -48,7 +46,7 @@ public final class GuestView implements ExploreContext.Part {
     }
 
     public OpteeState optee() {
-        return state.optee().orElse(OpteeState.freshBoot());
+        return optee;
     }
 
     /** Where {@code vm}'s agent lets the harness write messages (its scratch area), as its agent declared it. */

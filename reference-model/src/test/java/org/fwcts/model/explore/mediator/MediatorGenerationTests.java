@@ -19,6 +19,7 @@ import org.fwcts.model.ffa.FfaCall;
 import org.fwcts.model.ffa.spmc.ConformingAnswer;
 import org.fwcts.model.firmware.Expected;
 import org.fwcts.model.firmware.FirmwareModel;
+import org.fwcts.model.firmware.ModelState;
 import org.fwcts.model.firmware.Outcome;
 import org.fwcts.model.profile.ProfileOverrides;
 import org.fwcts.model.profile.Profiles;
@@ -43,6 +44,7 @@ class MediatorGenerationTests {
             context.partitionBuffers(sp, 0x0E11_0000L, 0x0E11_4000L);
         }
         GuestView view = GuestView.of(context);
+        ModelState[] state = {ModelState.freshBoot()};
         AreaSelection areas = AreaSelection.parse("", generators);
         SplittableRandom random = new SplittableRandom(seed);
         Walk walk = new Walk();
@@ -60,16 +62,17 @@ class MediatorGenerationTests {
                 calls.add(new FfaCall(call.caller(), call.registers(), call.tx()));
             }
             for (FfaCall call : calls) {
-                Outcome outcome = model.predict(view.state(), call);
+                Outcome outcome = model.predict(state[0], call);
                 if (outcome instanceof Outcome.Predicted predicted) {
                     walk.predicted++;
                     Expected primary = predicted.primary();
-                    view.follow(primary.next(ConformingAnswer.registers(primary.registers(), call.registers())));
+                    state[0] = primary.next(ConformingAnswer.registers(primary.registers(), call.registers()));
+                    view.follow(state[0].mediator(), state[0].optee());
                 } else {
                     walk.unmodelled++;
                 }
             }
-            context.advance(view.state().ffa().orElse(context.state()), Optional.empty());
+            context.advance(state[0].ffa().orElse(context.state()), Optional.empty());
             context.agreedThroughMediator(view.vm(context.normalWorld()).agreed());
         }
         return walk;
