@@ -93,7 +93,9 @@ public final class XenOpteeMediator {
             return capabilities(state, call);
         }
         if (fid == OpteeSmc.DISABLE_SHM_CACHE) {
-            boolean busy = !state.busyThreads().isEmpty();
+            // OP-TEE answers from the calling guest's partition: its own threads (see OpteeState.busyThreads).
+            int client = departures.sharedClientId() ? setup.vms().get(0).id().value() : vm.id().value();
+            boolean busy = !state.busyThreads(client).isEmpty();
             return fixed(state, Answer.to(call, OpteeRules.SHM_CACHE)
                     .w(0, busy ? OpteeSmc.RETURN_EBUSY : OpteeSmc.RETURN_ENOTAVAIL, OpteeRules.SHM_CACHE)
                     .build(busy ? "EBUSY: an OP-TEE thread is in use" : "ENOTAVAIL: no RPC buffer cached",
