@@ -22,6 +22,7 @@ import org.fwcts.model.explore.ExploreContext;
 import org.fwcts.model.explore.Generators;
 import org.fwcts.targets.ProjectLayout;
 import org.fwcts.testcases.support.ConformanceTest;
+import org.fwcts.testcases.support.RequiresFfaOrOptee;
 import org.fwcts.testcases.support.TargetUnresponsiveException;
 import org.fwcts.testcases.support.TestRun;
 import org.junit.jupiter.api.DisplayName;
@@ -40,6 +41,7 @@ import org.opentest4j.TestAbortedException;
  * guest VMs behind one of Xen's mediators) is skipped, saying which endpoints it needs.
  */
 @ConformanceTest
+@RequiresFfaOrOptee
 @Tag("ffa")
 @Tag("scenario")
 @DisplayName("Saved explore scenarios")
