@@ -12,6 +12,7 @@ import org.fwcts.harness.pipeline.CallPipeline;
 import org.fwcts.harness.pipeline.NormalWorldAgent;
 import org.fwcts.harness.session.BootAgents;
 import org.fwcts.harness.session.TargetSession;
+import org.fwcts.harness.session.VmHost;
 import org.fwcts.model.explore.ExploreContext;
 import org.fwcts.model.ffa.EndpointId;
 import org.fwcts.model.ffa.Topology;
@@ -31,20 +32,15 @@ public final class ExploreSession implements AutoCloseable {
     private final CallPipeline pipeline;
     private final BootStrategy boots;
     private final ExploreContext context;
+    private final boolean ffaMailbox;
     private BootAgents agents;
 
     public ExploreSession(TargetDescriptor descriptor, TargetLauncher launcher, FirmwareModel model, Path calls,
             Path console, IntFunction<Path> workDir) {
         this.model = model;
-        FfaSettings pages = descriptor.ffa().orElseThrow(() -> new IllegalArgumentException(descriptor.file()
-                + ": ffa.scratchBase: missing; explore needs scratch memory for the normal world's buffers and regions"));
-        if (model.spmc().isEmpty() && model.rmm().isEmpty()) {
-            throw new IllegalArgumentException(descriptor.file() + ": profile: " + model.profile().name()
-                    + " has no FF-A system or RMM to explore");
-        }
-        // An RMM without an SPMC: the normal world alone, no partitions.
-        this.context = new ExploreContext(model.spmc().map(spmc -> spmc.topology()).orElseGet(() -> new Topology(
-                List.of(model.normalWorld()), List.of(), List.of())), pages.scratchBase());
+        this.context = TargetAreas.context(model, descriptor.ffa().map(FfaSettings::scratchBase), descriptor.file()
+                .toString());
+        this.ffaMailbox = TargetAreas.ffaMailbox(model);
         this.transcript = Transcript.toFile(console);
         this.history = CallHistory.appendingTo(calls);
         // A divergence is flushed when judged; passing calls at the end of each sequence.
@@ -55,11 +51,16 @@ public final class ExploreSession implements AutoCloseable {
 
     private void booted(int number, String reason, TargetSession session) {
         pipeline.newBoot(reason);
-        NormalWorldAgent normalWorld = new NormalWorldAgent(model.normalWorld(), session.agent(), Optional.of(
-                new NormalWorldAgent.Mailbox(context.txAddress(model.normalWorld()),
-                        context.rxAddress(model.normalWorld()))));
+        NormalWorldAgent normalWorld = new NormalWorldAgent(model.normalWorld(), session.agent(), ffaMailbox
+                ? Optional.of(new NormalWorldAgent.Mailbox(context.txAddress(model.normalWorld()),
+                        context.rxAddress(model.normalWorld()))) : Optional.empty());
         List<EndpointId> partitions = context.partitions();
         agents = new BootAgents(normalWorld, partitions, boots.endpoints(), number);
+        if (session.target() instanceof VmHost host) {
+            // Guests behind a hypervisor's mediator: each VM calls with its own agent, in its own scratch memory.
+            agents.withVms(host.vmAgents());
+            TargetAreas.guests(context, agents);
+        }
     }
 
     /** Boots afresh (the first time: boots) and runs one sequence from {@code source}. */

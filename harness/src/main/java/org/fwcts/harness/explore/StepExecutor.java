@@ -44,11 +44,14 @@ public final class StepExecutor implements SequenceRunner.Executor {
     private final CallPipeline pipeline;
     private final BootAgents agents;
     private final ExploreContext context;
+    private final GuestSteps guests;
 
     public StepExecutor(CallPipeline pipeline, BootAgents agents, ExploreContext context) {
         this.pipeline = pipeline;
         this.agents = agents;
         this.context = context;
+        this.guests = new GuestSteps(pipeline, agents, context);
+        guests.follow();
     }
 
     @Override
@@ -89,12 +92,15 @@ public final class StepExecutor implements SequenceRunner.Executor {
         } else if (step instanceof Step.Ping ping) {
             PartitionClient client = agents.partition(ping.caller(), DirectMessageKind.REQ_64);
             outcome = fromJudgement(action, step, command(client, PartitionCommand.PING, ping.payload()), before);
+        } else if (GuestSteps.issues(step)) {
+            outcome = fromJudgement(action, step, GuestSteps.deciding(guests.issue((Step.Extension) step)), before);
         } else {
             outcome = probe(action, (Step.Probe) step, before);
         }
         if (!outcome.diverged()) {
             Optional<byte[]> remainder = step instanceof Step.Call call ? call.remainder() : Optional.empty();
             context.advance(pipeline.state().ffa().orElse(context.state()), remainder);
+            guests.follow();
         }
         return outcome;
     }

@@ -33,6 +33,8 @@ public final class ExploreContext {
     private final Map<Class<?>, Part> parts = new HashMap<>();
     private FfaState state;
     private String partitionsUnavailable;
+    /** The normal world is a guest VM whose version a hypervisor's mediator agreed (the SPMC never sees it). */
+    private boolean agreedThroughMediator;
 
     /** What another interface's generators keep with the context (the RMM's view of its boot), reset at each fresh boot. */
     public interface Part {
@@ -54,6 +56,7 @@ public final class ExploreContext {
         state = FfaState.freshBoot(topology);
         handlesSeen.clear();
         remainders.clear();
+        agreedThroughMediator = false;
         parts.values().forEach(Part::freshBoot);
     }
 
@@ -136,7 +139,13 @@ public final class ExploreContext {
 
     /** Whether the partition agents can be reached: the normal world has agreed a version. */
     public boolean partitionsReachable() {
-        return partitionsUnavailable == null && state.endpoint(normalWorld()).version().agreed().isPresent();
+        return partitionsUnavailable == null
+                && (agreedThroughMediator || state.endpoint(normalWorld()).version().agreed().isPresent());
+    }
+
+    /** Whether a hypervisor's mediator has agreed the normal world's version (its direct requests then reach the partitions). */
+    public void agreedThroughMediator(boolean agreed) {
+        agreedThroughMediator = agreed;
     }
 
     /** The partition agents do not answer (a target failure): later steps are the normal world's alone. */

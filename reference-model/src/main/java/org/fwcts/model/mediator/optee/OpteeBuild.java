@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * The facts of one OP-TEE OS build the model needs, each a build choice rather than a rule.
  *
- * @param threads CFG_NUM_THREADS: OP-TEE's thread pool, shared by all guests, and what Xen reads as
+ * @param threads CFG_NUM_THREADS: the thread pool of each guest (with CFG_NS_VIRTUALIZATION every guest
+ *     partition has its own copy of the core's data, the thread array included), and what Xen reads as
  *     max_optee_threads at boot ("OP-TEE supports N simultaneous threads per guest")
  * @param secCaps what OP-TEE answers EXCHANGE_CAPABILITIES with (entry_fast.c), before Xen filters it
  * @param osRevision CFG_OPTEE_REVISION_MAJOR and _MINOR; empty: bound from the first answer

@@ -52,6 +52,17 @@ public record OpteeState(List<StdCall> calls, Map<Integer, Set<Integer>> session
         return busy;
     }
 
+    /**
+     * The threads in use by waiting calls OP-TEE sees from client {@code clientId}: with
+     * CFG_NS_VIRTUALIZATION each guest partition has its own copy of the core's .data and .bss
+     * (core/arch/arm/kernel/virtualization.c), its thread array included, so each guest has a pool.
+     */
+    public Set<Integer> busyThreads(int clientId) {
+        Set<Integer> busy = new TreeSet<>();
+        calls.stream().filter(call -> call.clientId() == clientId).forEach(call -> busy.add(call.thread()));
+        return busy;
+    }
+
     public OpteeState without(StdCall call) {
         List<StdCall> changed = new ArrayList<>(calls);
         changed.remove(call);

@@ -93,7 +93,9 @@ public final class XenOpteeMediator {
             return capabilities(state, call);
         }
         if (fid == OpteeSmc.DISABLE_SHM_CACHE) {
-            boolean busy = !state.busyThreads().isEmpty();
+            // OP-TEE answers from the calling guest's partition: its own threads (see OpteeState.busyThreads).
+            int client = departures.sharedClientId() ? setup.vms().get(0).id().value() : vm.id().value();
+            boolean busy = !state.busyThreads(client).isEmpty();
             return fixed(state, Answer.to(call, OpteeRules.SHM_CACHE)
                     .w(0, busy ? OpteeSmc.RETURN_EBUSY : OpteeSmc.RETURN_ENOTAVAIL, OpteeRules.SHM_CACHE)
                     .build(busy ? "EBUSY: an OP-TEE thread is in use" : "ENOTAVAIL: no RPC buffer cached",
@@ -189,10 +191,12 @@ public final class XenOpteeMediator {
             return new OpteeOutcome.Unmodelled("OP-TEE's CANCEL, REGISTER_SHM and UNREGISTER_SHM are not modelled");
         }
         int clientId = departures.sharedClientId() ? setup.vms().get(0).id().value() : vm.id().value();
-        if (!departures.noThreadLimit() && state.busyThreads().size() >= threads) {
-            // OP-TEE's pool is full (another guest's calls): OP-TEE's ETHREAD_LIMIT, the buffer written back unchanged.
+        if (!departures.noThreadLimit() && state.busyThreads(clientId).size() >= threads) {
+            // The guest's pool in OP-TEE is full (calls reaching it under another guest's ID): OP-TEE's
+            // ETHREAD_LIMIT, the buffer written back unchanged.
             return one(Answer.to(call, OpteeRules.THREAD_LIMIT).w(0, OpteeSmc.RETURN_ETHREAD_LIMIT, OpteeRules.THREAD_LIMIT)
-                    .build("ETHREAD_LIMIT from OP-TEE: its " + threads + " threads are busy", OpteeRules.THREAD_LIMIT),
+                    .build("ETHREAD_LIMIT from OP-TEE: the " + threads + " threads of client " + clientId
+                            + " are busy", OpteeRules.THREAD_LIMIT),
                     untouched, (observed, buffer) -> state);
         }
         Optional<StdCall.Step> plan = plan(state, clientId, message);
@@ -324,7 +328,7 @@ public final class XenOpteeMediator {
      * return for a foreign interrupt, the step still to do, is always allowed too.
      */
     private OpteeOutcome run(OpteeState state, StdCall call, Registers registers, boolean starting) {
-        int thread = starting ? lowestFree(state) : call.thread();
+        int thread = starting ? lowestFree(state, call.clientId()) : call.thread();
         List<Alternative> alternatives = new ArrayList<>();
         StdCall.Step step = call.next();
         // Loading a TA no one serves: which RPC commands OP-TEE sends, and the error it ends with, are
@@ -419,9 +423,10 @@ public final class XenOpteeMediator {
         });
     }
 
-    private int lowestFree(OpteeState state) {
+    /** The thread a new call of client {@code clientId} runs on: the lowest free in its guest's pool. */
+    private int lowestFree(OpteeState state, int clientId) {
         int thread = 0;
-        while (state.busyThreads().contains(thread)) {
+        while (state.busyThreads(clientId).contains(thread)) {
             thread++;
         }
         return thread;

@@ -1,6 +1,5 @@
 package org.fwcts.testcases.scenario;
 
-import org.fwcts.model.explore.ffa.FfaAreas;
 import org.fwcts.model.explore.rmm.RmmAreas;
 import java.io.File;
 import java.io.IOException;
@@ -17,12 +16,14 @@ import org.fwcts.harness.explore.ScenarioFiles;
 import org.fwcts.harness.explore.SequenceResult;
 import org.fwcts.harness.explore.SequenceRunner;
 import org.fwcts.harness.explore.StepOutcome;
+import org.fwcts.harness.explore.TargetAreas;
+import org.fwcts.model.explore.AreaGenerator;
+import org.fwcts.model.firmware.FirmwareModel;
 import org.fwcts.model.explore.ExploreContext;
 import org.fwcts.model.explore.Generators;
 import org.fwcts.targets.ProjectLayout;
 import org.fwcts.testcases.support.ConformanceTest;
-import org.fwcts.testcases.support.FfaFirmware;
-import org.fwcts.testcases.support.RequiresFfa;
+import org.fwcts.testcases.support.RequiresFfaOrOptee;
 import org.fwcts.testcases.support.TargetUnresponsiveException;
 import org.fwcts.testcases.support.TestRun;
 import org.junit.jupiter.api.DisplayName;
@@ -37,11 +38,11 @@ import org.opentest4j.TestAbortedException;
  * The sequences {@code fwcts explore} found and shrank, saved as scenario files, each replayed on
  * a fresh boot with every step checked: a deviation once found stays found. The files come from
  * the catalogue's own folder, or from the folders the {@code fwcts.scenarios} system property names
- * ({@code fwcts run --scenarios DIR}). The scenarios are FF-A sequences today, so they carry the
- * {@code ffa} tag too and are skipped with the FF-A tests where FF-A is absent.
+ * ({@code fwcts run --scenarios DIR}). A scenario of another kind of target's areas (an FF-A system's,
+ * guest VMs behind one of Xen's mediators) is skipped, saying which endpoints it needs.
  */
 @ConformanceTest
-@RequiresFfa
+@RequiresFfaOrOptee
 @Tag("ffa")
 @Tag("scenario")
 @DisplayName("Saved explore scenarios")
@@ -77,14 +78,28 @@ class ScenarioTests {
     @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
     @MethodSource("scenarios")
     @DisplayName("replays without a divergence")
-    void replays(Path file, TestRun run, FfaFirmware ffa) {
+    void replays(Path file, TestRun run) {
         // A malformed file is an error of the run's input: the test breaks with the file and field named.
-        Scenario scenario = ScenarioFiles.read(file, FfaAreas.all());
+        Scenario scenario = ScenarioFiles.read(file, TargetAreas.known());
+        FirmwareModel model = run.pipeline().model();
+        List<AreaGenerator> generators = TargetAreas.of(model);
+        for (var action : scenario.actions()) {
+            if (Generators.find(generators, action.area()).isEmpty()) {
+                throw new TestAbortedException("scenario " + scenario.name() + " (area " + action.area() + ") needs "
+                        + TargetAreas.elsewhere(action.area()).orElse("another kind of target") + "; profile "
+                        + model.profile().name() + " has no such endpoint");
+            }
+        }
         run.relaunchNow("scenario " + scenario.name() + " on a fresh boot");
-        long scratch = run.descriptor().ffa().orElseThrow(() -> new TestAbortedException(
-                "the target descriptor gives no ffa.scratchBase: scenarios need scratch memory")).scratchBase();
-        ExploreContext context = new ExploreContext(ffa.model().topology(), scratch);
-        SequenceResult result = new SequenceRunner(FfaAreas.all()).run(run.pipeline(), run.agents(), context,
+        ExploreContext context;
+        try {
+            context = TargetAreas.context(model, run.descriptor().ffa().map(f -> f.scratchBase()),
+                    run.descriptor().file().toString());
+        } catch (IllegalArgumentException e) {
+            throw new TestAbortedException(e.getMessage() + ": scenarios need scratch memory");
+        }
+        TargetAreas.guests(context, run.agents());
+        SequenceResult result = new SequenceRunner(generators).run(run.pipeline(), run.agents(), context,
                 ActionSource.replay(scenario.actions()));
         if (result.setupFailure().isPresent()) {
             throw new TargetUnresponsiveException(result.setupFailure().get());

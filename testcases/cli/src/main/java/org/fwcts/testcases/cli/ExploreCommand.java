@@ -1,7 +1,5 @@
 package org.fwcts.testcases.cli;
 
-import org.fwcts.model.explore.ffa.FfaAreas;
-import org.fwcts.model.explore.rmm.RmmAreas;
 import org.fwcts.harness.explore.SequenceRunner;
 import org.fwcts.harness.explore.StepExecutor;
 import org.fwcts.harness.explore.rmm.RealmAgentImage;
@@ -26,6 +24,7 @@ import org.fwcts.harness.explore.ExploreStats;
 import org.fwcts.harness.explore.Explorer;
 import org.fwcts.harness.explore.Scenario;
 import org.fwcts.harness.explore.ScenarioFiles;
+import org.fwcts.harness.explore.TargetAreas;
 import org.fwcts.harness.session.TargetProfiles;
 import org.fwcts.model.explore.AreaGenerator;
 import org.fwcts.model.explore.AreaSelection;
@@ -128,15 +127,26 @@ final class ExploreCommand implements Callable<Integer> {
         ProjectLayout layout = ProjectLayout.discover();
         TargetDescriptor descriptor = new TargetCatalog(layout.targetsDir()).find(target);
         Profile profile = TargetProfiles.of(descriptor);
-        boolean rmm = profile.ffa().isEmpty() && profile.rmm().isPresent();
-        if (profile.ffa().isEmpty() && !rmm) {
+        FirmwareModel model = new FirmwareModel(profile);
+        boolean rmm = TargetAreas.rmmOnly(model);
+        List<AreaGenerator> generators = TargetAreas.of(model);
+        AreaSelection selection;
+        try {
+            selection = AreaSelection.parse(areas, generators);
+        } catch (IllegalArgumentException e) {
+            String unknown = e.getMessage().replaceFirst("^unknown area '([^']*)'.*", "$1");
+            String why = TargetAreas.elsewhere(unknown).map(needs -> "area '" + unknown + "' needs " + needs
+                    + "; target " + descriptor.name() + " (profile " + profile.name() + ") has no such endpoint (its areas: "
+                    + String.join(", ", generators.stream().map(AreaGenerator::area).toList()) + ")")
+                    .orElse(e.getMessage());
+            throw new ParameterException(spec.commandLine(), "--area: " + why + "; nothing was booted");
+        }
+        if (profile.ffa().isEmpty() && model.optee().isEmpty() && !rmm) {
             throw new TargetException(descriptor.name() + ": profile " + profile.name() + " has no FF-A system and no RMM:"
                     + " nothing to explore (choose a target with an SPMC or an RMM, e.g. -t simulated-tfa or"
                     + " -t simulated-rmm); nothing was booted");
         }
-        List<AreaGenerator> generators = rmm ? RmmAreas.all() : FfaAreas.all();
-        AreaSelection selection = ExploreAreas.select(spec, areas, generators, rmm, descriptor.name());
-        if (descriptor.ffa().isEmpty()) {
+        if (descriptor.ffa().isEmpty() && model.optee().isEmpty()) {
             throw new TargetException(descriptor.file() + ": ffa.scratchBase: missing; explore needs the normal world's"
                     + " scratch memory; nothing was booted");
         }
@@ -149,7 +159,6 @@ final class ExploreCommand implements Callable<Integer> {
         Files.createDirectories(dir);
         SequenceRunner.Executors executors = rmm ? RmmStepExecutor.of(descriptor.ffa().get().scratchBase(),
                 realmImage(descriptor, layout)) : StepExecutor::new;
-        FirmwareModel model = new FirmwareModel(profile);
         Explorer.Settings settings = new Explorer.Settings(selection, seed, callLimit, limit, length, !noShrink, maxReplays,
                 bootCalls);
         PrintStream out = System.out;

@@ -1,7 +1,6 @@
 package org.fwcts.testcases.cli;
 
-import org.fwcts.model.explore.ffa.FfaAreas;
-import org.fwcts.model.explore.rmm.RmmAreas;
+import org.fwcts.harness.explore.TargetAreas;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,10 +31,7 @@ final class ScenarioOption {
                         + " nothing was run");
             }
             for (Path file : files) {
-                // An RMM scenario reads against the RMM areas; any other must read as FF-A, or the error names its field.
-                if (!ScenarioFiles.reads(file, RmmAreas.all())) {
-                    ScenarioFiles.read(file, FfaAreas.all());
-                }
+                ScenarioFiles.read(file, TargetAreas.known());
             }
         } catch (IOException e) {
             throw new ParameterException(spec.commandLine(), "--scenarios: " + path + ": cannot be read: " + e.getMessage()

@@ -110,13 +110,13 @@ class ExploreRmmSelfTests {
         CliRun onFfa = CliRun.of("explore", "-t", descriptor("simulated-tfa", "explore-rmm-area", null).toString(),
                 "--area", "memory,granule");
         assertThat(onFfa.exitCode()).isEqualTo(2);
-        assertThat(onFfa.err()).contains("--area: unknown area 'granule'").contains("'granule' is an RMM area")
-                .contains("has no RMM").contains("nothing was booted");
+        assertThat(onFfa.err()).contains("--area: area 'granule' needs RMI calls from the host and RSI calls from realms"
+                + " to an RMM").contains("has no such endpoint").contains("nothing was booted");
 
         CliRun onRmm = CliRun.of("explore", "-t", descriptor("simulated-rmm", "explore-ffa-area", null).toString(),
                 "--area", "rsi,memory");
         assertThat(onRmm.exitCode()).isEqualTo(2);
-        assertThat(onRmm.err()).contains("--area: unknown area 'memory'").contains("known: granule, realm")
-                .contains("'memory' is an FF-A area").contains("nothing was booted");
+        assertThat(onRmm.err()).contains("--area: area 'memory' needs the normal world and partitions of an FF-A system")
+                .contains("its areas: granule, realm").contains("nothing was booted");
     }
 }
