@@ -25,6 +25,13 @@ public final class OpteeCall {
     /** TEEC_ERROR_ITEM_NOT_FOUND: the answer to every RPC command, as a guest without a supplicant gives. */
     private static final int REFUSED = OpteeMessage.TEEC_ERROR_ITEM_NOT_FOUND;
     private static final int MAX_STEPS = 32;
+    /**
+     * Resumes after RPC_FOREIGN_INTR do not count as steps: OP-TEE gives the CPU back whenever a
+     * normal-world interrupt is pending, so how many a call meets depends on the host's timing (on
+     * an idle host more than 32 in a row were seen), not on the call. Past this many in a row the
+     * interrupt is taken as one that stays pending, and the target as unresponsive.
+     */
+    private static final int MAX_FOREIGN_INTERRUPTS = 2000;
 
     private final OpteeGuests.OpteeGuest guest;
     private final long address;
@@ -106,10 +113,22 @@ public final class OpteeCall {
         return made(guest.call(vcpu, Registers.of(registers), new CallMemory(writes, reads)));
     }
 
-    /** Resumes on vCPU 0 until OP-TEE ends the call. */
+    /** Resumes once, then again for as long as OP-TEE only gives the CPU back for a foreign interrupt. */
+    private void resumeThroughInterrupts(int vcpu) {
+        resume(vcpu, Optional.empty());
+        for (int i = 0; waiting() && pending == OpteeSmc.RPC_FOREIGN_INTR; i++) {
+            if (i == MAX_FOREIGN_INTERRUPTS) {
+                throw new TargetUnresponsiveException("OP-TEE returned RPC_FOREIGN_INTR " + MAX_FOREIGN_INTERRUPTS
+                        + " times in a row on thread " + thread + ": a normal-world interrupt stays pending");
+            }
+            resume(vcpu, Optional.empty());
+        }
+    }
+
+    /** Resumes on vCPU 0 until OP-TEE ends the call (foreign interrupts aside, at most 32 RPCs). */
     public OpteeCall finish() {
         for (int i = 0; i < MAX_STEPS && waiting(); i++) {
-            resume(0, Optional.empty());
+            resumeThroughInterrupts(0);
         }
         if (waiting()) {
             throw new AssertionError("OP-TEE still waits in an RPC after " + MAX_STEPS + " resumes");
@@ -126,7 +145,7 @@ public final class OpteeCall {
             boolean anyWaiting = false;
             for (OpteeCall call : calls) {
                 if (call.waiting()) {
-                    call.resume(0, Optional.empty());
+                    call.resumeThroughInterrupts(0);
                     if (!call.waiting() && untilOneEnds) {
                         return;
                     }
