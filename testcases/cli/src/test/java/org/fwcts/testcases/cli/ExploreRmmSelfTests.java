@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.fwcts.targets.ProjectLayout;
 import org.junit.jupiter.api.DisplayName;
@@ -25,7 +23,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @DisplayName("fwcts explore on the simulated RMM")
 class ExploreRmmSelfTests {
-    private static final Pattern SHRUNK = Pattern.compile("shrunk to (\\d+) calls");
     private static final String[] TARGETS = {"simulated-rmm", "simulated-rmm-v0.9"};
 
     @TempDir
@@ -53,15 +50,7 @@ class ExploreRmmSelfTests {
     void findsDeviation(String target, String deviation) throws IOException {
         String name = target + "-explore-" + deviation;
         Path runDir = temp.resolve("run-" + name);
-        CliRun run = CliRun.of("explore", "-t", descriptor(target, name, deviation).toString(), "--seed", "1", "-o",
-                runDir.toString(), "--progress", "plain");
-        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
-        assertThat(run.out()).contains("DIVERGENCE 1:").contains("— target deviation")
-                .contains("SIMULATED target, not a conformance result");
-        Matcher shrunk = SHRUNK.matcher(run.out());
-        assertThat(shrunk.find()).as("a 'shrunk to N calls' line in\n" + run.out()).isTrue();
-        assertThat(Integer.parseInt(shrunk.group(1))).isBetween(1, 6);
-        assertThat(ExploreSelfTests.ScenarioFolder.files(runDir.resolve("scenarios"))).isNotEmpty();
+        ExploreSelfTests.findsAndShrinks(descriptor(target, name, deviation), runDir);
     }
 
     static Stream<String> targets() {

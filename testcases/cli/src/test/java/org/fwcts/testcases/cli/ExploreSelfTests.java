@@ -50,16 +50,8 @@ class ExploreSelfTests {
     void findsDeviation(String deviation) throws IOException {
         String name = "explore-" + deviation.replace(':', '-').toLowerCase();
         Path runDir = temp.resolve("run-" + name);
-        CliRun run = CliRun.of("explore", "-t", descriptor(name, deviation).toString(), "--seed", "1", "-o",
-                runDir.toString(), "--progress", "plain");
-        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
-        assertThat(run.out()).contains("DIVERGENCE 1:").contains("— target deviation")
-                .contains("SIMULATED target, not a conformance result");
-        Matcher shrunk = SHRUNK.matcher(run.out());
-        assertThat(shrunk.find()).as("a 'shrunk to N calls' line in\n" + run.out()).isTrue();
-        assertThat(Integer.parseInt(shrunk.group(1))).isBetween(1, 6);
+        findsAndShrinks(descriptor(name, deviation), runDir);
         assertThat(Files.readString(runDir.resolve("explore.md"))).contains("shrunk to");
-        assertThat(ScenarioFolder.files(runDir.resolve("scenarios"))).isNotEmpty();
     }
 
     @Test
@@ -128,6 +120,24 @@ class ExploreSelfTests {
     }
 
     /** The scenario files in a folder. */
+    /**
+     * Explores the simulated target {@code descriptor} (which carries one deviation) with seed 1 and
+     * its default budget into {@code runDir}: exit 1, a target deviation, shrunk to at most 6 calls,
+     * and a scenario saved.
+     */
+    static CliRun findsAndShrinks(Path descriptor, Path runDir) throws IOException {
+        CliRun run = CliRun.of("explore", "-t", descriptor.toString(), "--seed", "1", "-o", runDir.toString(),
+                "--progress", "plain");
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
+        assertThat(run.out()).contains("DIVERGENCE 1:").contains("— target deviation")
+                .contains("SIMULATED target, not a conformance result");
+        Matcher shrunk = SHRUNK.matcher(run.out());
+        assertThat(shrunk.find()).as("a 'shrunk to N calls' line in\n" + run.out()).isTrue();
+        assertThat(Integer.parseInt(shrunk.group(1))).isBetween(1, 6);
+        assertThat(ScenarioFolder.files(runDir.resolve("scenarios"))).isNotEmpty();
+        return run;
+    }
+
     static final class ScenarioFolder {
         static List<Path> files(Path folder) throws IOException {
             try (Stream<Path> files = Files.list(folder)) {

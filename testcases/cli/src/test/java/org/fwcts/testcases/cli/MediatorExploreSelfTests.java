@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -24,7 +22,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @DisplayName("fwcts explore from guest VMs behind Xen's FF-A and OP-TEE mediators")
 class MediatorExploreSelfTests {
-    private static final Pattern SHRUNK = Pattern.compile("shrunk to (\\d+) calls");
 
     @TempDir
     static Path temp;
@@ -49,15 +46,7 @@ class MediatorExploreSelfTests {
     void findsDeviation(String shipped, String deviation) throws IOException {
         String name = "explore-" + deviation;
         Path runDir = temp.resolve("run-" + name);
-        CliRun run = CliRun.of("explore", "-t", variants(shipped).descriptor(name, deviation).toString(), "--seed", "1",
-                "-o", runDir.toString(), "--progress", "plain");
-        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
-        assertThat(run.out()).contains("DIVERGENCE 1:").contains("— target deviation")
-                .contains("SIMULATED target, not a conformance result");
-        Matcher shrunk = SHRUNK.matcher(run.out());
-        assertThat(shrunk.find()).as("a 'shrunk to N calls' line in\n" + run.out()).isTrue();
-        assertThat(Integer.parseInt(shrunk.group(1))).isBetween(1, 6);
-        assertThat(ExploreSelfTests.ScenarioFolder.files(runDir.resolve("scenarios"))).isNotEmpty();
+        ExploreSelfTests.findsAndShrinks(variants(shipped).descriptor(name, deviation), runDir);
     }
 
     @ParameterizedTest(name = "{0}")
