@@ -4,7 +4,6 @@ import org.fwcts.model.explore.ffa.FfaAreas;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -23,14 +22,14 @@ class ExploreGenerationTests {
     private static final long SCRATCH = 0x7000_0000L;
 
     /** A walk of {@code length} generated actions, each answered as the model's primary outcome predicts. */
-    private static Walk walk(String profile, long seed, int length) {
+    private static GeneratedWalk walk(String profile, long seed, int length) {
         SpmcModel model = new SpmcModel(SpmcProfiles.named(profile).orElseThrow(),
                 AgentTopologies.normalWorldAndOnePartition(8));
         ExploreContext context = new ExploreContext(model.topology(), SCRATCH);
         context.partitionBuffers(AgentTopologies.SP_AGENT_ID, 0x0E11_0000L, 0x0E11_4000L);
         AreaSelection areas = AreaSelection.parse("", FfaAreas.all());
         SplittableRandom random = new SplittableRandom(seed);
-        Walk walk = new Walk();
+        GeneratedWalk walk = new GeneratedWalk();
         for (int i = 0; i < length; i++) {
             Action action = areas.propose(context).draw(random);
             walk.actions.add(action);
@@ -51,12 +50,6 @@ class ExploreGenerationTests {
         return walk;
     }
 
-    private static final class Walk {
-        final List<Action> actions = new ArrayList<>();
-        int predicted;
-        int unmodelled;
-    }
-
     @Test
     @DisplayName("the same seed gives the same sequence; another seed another")
     void deterministic() {
@@ -68,7 +61,7 @@ class ExploreGenerationTests {
     @DisplayName("the model predicts nearly every generated call, and the sequences reach every area and endpoint")
     void predictedAndVaried() {
         for (String profile : List.of("tfa-el3-spmc", "hafnium")) {
-            Walk walk = walk(profile, 1, 1500);
+            GeneratedWalk walk = walk(profile, 1, 1500);
             assertThat(walk.unmodelled).as(profile + " unmodelled").isLessThan(walk.predicted / 100);
             assertThat(walk.actions.stream().map(Action::area).distinct()).containsExactlyInAnyOrder("discovery", "rxtx",
                     "partition-info", "memory", "direct", "notifications");

@@ -12,6 +12,7 @@ import org.fwcts.model.explore.Action;
 import org.fwcts.model.explore.AreaGenerator;
 import org.fwcts.model.explore.AreaSelection;
 import org.fwcts.model.explore.ExploreContext;
+import org.fwcts.model.explore.GeneratedWalk;
 import org.fwcts.model.explore.Generators;
 import org.fwcts.model.explore.Step;
 import org.fwcts.model.ffa.EndpointId;
@@ -35,7 +36,7 @@ class MediatorGenerationTests {
      * guest call answered as the model's primary outcome predicts (the partition agent's round trips
      * are left out: they need the agent).
      */
-    private static Walk walk(long seed, int length) {
+    private static GeneratedWalk walk(long seed, int length) {
         FirmwareModel model = new FirmwareModel(ProfileOverrides.apply(Profiles.named("xen-4.22-ffa").orElseThrow(),
                 Map.of("vms", "2:2,3:2", "vmToVm", "true")));
         List<AreaGenerator> generators = MediatorAreas.ffa(model.mediator().orElseThrow().setup());
@@ -47,7 +48,7 @@ class MediatorGenerationTests {
         ModelState[] state = {ModelState.freshBoot()};
         AreaSelection areas = AreaSelection.parse("", generators);
         SplittableRandom random = new SplittableRandom(seed);
-        Walk walk = new Walk();
+        GeneratedWalk walk = new GeneratedWalk();
         for (int i = 0; i < length; i++) {
             Action action = areas.propose(context).draw(random);
             walk.actions.add(action);
@@ -78,12 +79,6 @@ class MediatorGenerationTests {
         return walk;
     }
 
-    private static final class Walk {
-        final List<Action> actions = new ArrayList<>();
-        int predicted;
-        int unmodelled;
-    }
-
     @Test
     @DisplayName("the same seed gives the same sequence; another seed another")
     void deterministic() {
@@ -94,7 +89,7 @@ class MediatorGenerationTests {
     @Test
     @DisplayName("the model predicts nearly every generated call; both VMs call in every area, shares reach the SP")
     void predictedAndVaried() {
-        Walk walk = walk(1, 1500);
+        GeneratedWalk walk = walk(1, 1500);
         assertThat(walk.unmodelled).as("unmodelled").isLessThan(walk.predicted / 50);
         assertThat(walk.actions.stream().map(Action::area).distinct()).containsExactlyInAnyOrderElementsOf(
                 MediatorAreas.FFA_AREAS);
