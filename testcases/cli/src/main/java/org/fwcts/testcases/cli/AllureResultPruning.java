@@ -42,10 +42,17 @@ final class AllureResultPruning {
         return removed;
     }
 
-    /** The result's test, or null when the file is torn (the write that made it did not finish). */
+    /**
+     * The result's test, or null when the file is torn (the write that made it did not finish). A
+     * kill between creating the file and writing it leaves it empty, which parses as no object.
+     */
     private static String uniqueId(Path file) {
         try {
-            for (JsonNode label : JSON.readTree(file.toFile()).path("labels")) {
+            JsonNode result = JSON.readTree(file.toFile());
+            if (result == null || !result.isObject() || !result.has("status")) {
+                return null;
+            }
+            for (JsonNode label : result.path("labels")) {
                 if (UNIQUE_ID_LABEL.equals(label.path("name").asText())) {
                     return label.path("value").asText();
                 }
