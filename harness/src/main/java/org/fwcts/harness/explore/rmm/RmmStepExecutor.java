@@ -1,7 +1,5 @@
 package org.fwcts.harness.explore.rmm;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +27,7 @@ import org.fwcts.model.explore.rmm.RmmWorld;
 import org.fwcts.model.firmware.ModelState;
 import org.fwcts.model.rmm.GranuleState;
 import org.fwcts.model.rmm.RealmEndpoints;
+import org.fwcts.model.rmm.RecOperationHost;
 import org.fwcts.model.rmm.RmiFunction;
 import org.fwcts.model.rmm.RmmRules;
 
@@ -41,12 +40,6 @@ import org.fwcts.model.rmm.RmmRules;
  * boot before the first step.
  */
 public final class RmmStepExecutor implements SequenceRunner.Executor {
-    private static final long INCOMPLETE = 13;
-    private static final long REQ_DONATE = 1;
-    private static final long REQ_RECLAIM = 2;
-    /** More steps than a donation, a failed continue, a reclaim and the last continue take. */
-    private static final int MAX_OPERATION_STEPS = 8;
-
     private final CallPipeline pipeline;
     private final BootAgents agents;
     private final RmmWorld world;
@@ -158,34 +151,18 @@ public final class RmmStepExecutor implements SequenceRunner.Executor {
         if (!stateful) {
             return last;
         }
-        long handle = x(started, 1);
-        long[] aux = create == null ? new long[0] : create.aux();
         long list = create == null ? ((RmmStep.RecDestroy) op).list() : create.list();
-        for (int i = 0; i < MAX_OPERATION_STEPS && last.verdict() == Verdict.PASS
-                && (x(last.judgement().orElseThrow(), 0) & 0xFF) == INCOMPLETE; i++) {
-            long request = (x(last.judgement().get(), 0) >>> 8) & 3;
+        RecOperationHost host = create == null ? RecOperationHost.destroying(x(started, 1), list)
+                : RecOperationHost.creating(x(started, 1), list, create.aux(), create.paramsAddress(), create.params());
+        for (int i = 0; i < RecOperationHost.MAX_CALLS && last.verdict() == Verdict.PASS
+                && RecOperationHost.incomplete(x(last.judgement().orElseThrow(), 0)); i++) {
+            RecOperationHost.HostCall call = host.next(x(last.judgement().get(), 0));
             before = pipeline.state();
-            Judgement next;
-            if (request == REQ_DONATE) {
-                next = rmi(Registers.of(RmiFunction.RMI_OP_MEM_DONATE.id(), handle, list, aux.length),
-                        List.of(new RmmStep.Write(list, addressList(aux))));
-            } else if (request == REQ_RECLAIM) {
-                next = rmi(Registers.of(RmiFunction.RMI_OP_MEM_RECLAIM.id(), handle, list, 16), List.of());
-            } else {
-                next = rmi(Registers.of(RmiFunction.RMI_OP_CONTINUE.id(), handle, 0), params);
-            }
+            Judgement next = rmi(call.registers(), call.write()
+                    .map(w -> List.of(new RmmStep.Write(w.address(), w.bytes()))).orElse(List.of()));
             last = judged(action, step, next, before, rules);
         }
         return last;
-    }
-
-    /** One RmiAddrRangeDesc4KB per granule: its address, count 1 in [11:2], 4 KiB, delegated. */
-    private static byte[] addressList(long[] granules) {
-        ByteBuffer list = ByteBuffer.allocate(8 * Math.max(1, granules.length)).order(ByteOrder.LITTLE_ENDIAN);
-        for (int i = 0; i < granules.length; i++) {
-            list.putLong(8 * i, granules[i] | 1L << 2);
-        }
-        return list.array();
     }
 
     private static long x(Judgement judgement, int index) {

@@ -6,6 +6,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.fwcts.harness.agent.Observation;
 import org.fwcts.harness.compare.CallCheck;
+import org.fwcts.harness.pipeline.CallMemory;
+import org.fwcts.model.rmm.RecOperationHost;
 import org.fwcts.model.rmm.RmiFunction;
 import org.opentest4j.TestAbortedException;
 
@@ -17,11 +19,6 @@ import org.opentest4j.TestAbortedException;
  */
 public final class RecLifecycle {
     private static final int GRANULE = 4096;
-    private static final long INCOMPLETE = 13;
-    private static final long REQ_DONATE = 1;
-    private static final long REQ_RECLAIM = 2;
-    /** A few more steps than a donation, a failed continue, a reclaim and the last continue take. */
-    private static final int MAX_STEPS = 8;
 
     private RecLifecycle() {
     }
@@ -51,7 +48,7 @@ public final class RecLifecycle {
                     paramsAddress));
         }
         CallCheck started = judged(host.call(RmiFunction.RMI_REC_CREATE, rd, rec, paramsAddress));
-        return carryOn(host, started, paramsAddress, params, aux, list);
+        return carryOn(host, started, RecOperationHost.creating(x(started, 1), list, aux, paramsAddress, params));
     }
 
     /** Destroys REC {@code rec}; under RMI 2.0 its auxiliary granules come back through an address list at {@code list}. */
@@ -60,39 +57,22 @@ public final class RecLifecycle {
         if (!host.model().profile().recCreateByDonation()) {
             return started;
         }
-        return carryOn(host, started, 0, null, new long[0], list);
+        return carryOn(host, started, RecOperationHost.destroying(x(started, 1), list));
     }
 
     /** Answers each INCOMPLETE as it asks (donate, reclaim or continue) until the operation ends. */
-    private static CallCheck carryOn(RmmHost host, CallCheck started, long paramsAddress, byte[] params, long[] aux,
-            long list) {
+    private static CallCheck carryOn(RmmHost host, CallCheck started, RecOperationHost operation) {
         CallCheck last = started;
-        long handle = x(started, 1);
-        for (int step = 0; step < MAX_STEPS && (x(last, 0) & 0xFF) == INCOMPLETE; step++) {
-            long request = (x(last, 0) >>> 8) & 3;
-            if (request == REQ_DONATE) {
-                last = judged(host.call(RmmHost.writing(list, addressList(aux)), RmiFunction.RMI_OP_MEM_DONATE, handle,
-                        list, aux.length));
-            } else if (request == REQ_RECLAIM) {
-                last = judged(host.call(RmiFunction.RMI_OP_MEM_RECLAIM, handle, list, 16));
-            } else {
-                last = params == null ? judged(host.call(RmiFunction.RMI_OP_CONTINUE, handle, 0))
-                        : judged(host.call(RmmHost.writing(paramsAddress, params), RmiFunction.RMI_OP_CONTINUE, handle, 0));
-            }
+        for (int step = 0; step < RecOperationHost.MAX_CALLS && RecOperationHost.incomplete(x(last, 0)); step++) {
+            RecOperationHost.HostCall call = operation.next(x(last, 0));
+            last = judged(host.raw(call.registers(), call.write().map(w -> RmmHost.writing(w.address(), w.bytes()))
+                    .orElse(CallMemory.NONE)));
         }
-        if ((x(last, 0) & 0xFF) == INCOMPLETE) {
-            throw new TestAbortedException("the operation still asks for more after " + MAX_STEPS + " steps");
+        if (RecOperationHost.incomplete(x(last, 0))) {
+            throw new TestAbortedException("the operation still asks for more after " + RecOperationHost.MAX_CALLS
+                    + " steps");
         }
         return last;
-    }
-
-    /** One RmiAddrRangeDesc4KB per granule: its address, count 1 in [11:2], 4 KiB, delegated. */
-    private static byte[] addressList(long[] granules) {
-        ByteBuffer list = ByteBuffer.allocate(8 * Math.max(1, granules.length)).order(ByteOrder.LITTLE_ENDIAN);
-        for (int i = 0; i < granules.length; i++) {
-            list.putLong(8 * i, granules[i] | 1L << 2);
-        }
-        return list.array();
     }
 
     private static CallCheck judged(CallCheck check) {
