@@ -264,22 +264,25 @@ public final class PartitionClient implements AgentChannel {
         }
     }
 
+    /** A route to the partition itself, whose answers and silences count toward its health. */
+    private abstract class PartitionRoute implements Route {
+        @Override
+        public void answered() {
+            health.answered(partition);
+        }
+
+        @Override
+        public void unanswered(PartitionCommand command) {
+            health.unanswered(partition, boot, command + " request");
+        }
+    }
+
     /** Each request made at once by the normal world's agent. */
     private Route direct() {
-        return new Route() {
+        return new PartitionRoute() {
             @Override
             public Observation carry(Registers request) {
                 return normalWorld.apply(request);
-            }
-
-            @Override
-            public void answered() {
-                health.answered(partition);
-            }
-
-            @Override
-            public void unanswered(PartitionCommand command) {
-                health.unanswered(partition, boot, command + " request");
             }
         };
     }
@@ -304,7 +307,7 @@ public final class PartitionClient implements AgentChannel {
     }
 
     /** The planned requests answered in order by the results of their chain. */
-    private final class Replay implements Route {
+    private final class Replay extends PartitionRoute {
         private final List<Registers> planned;
         private final List<AgentReply> results;
         private int next;
@@ -326,16 +329,6 @@ public final class PartitionClient implements AgentChannel {
             AgentReply last = results.isEmpty() ? null : results.get(results.size() - 1);
             return session.observation(last instanceof AgentReply.NoReply || last instanceof AgentReply.Rejected ? last
                     : new AgentReply.NoReply("the agent stopped the chain before this request"));
-        }
-
-        @Override
-        public void answered() {
-            health.answered(partition);
-        }
-
-        @Override
-        public void unanswered(PartitionCommand command) {
-            health.unanswered(partition, boot, command + " request");
         }
 
         /** Every result the agent gave was judged: it stopped where this client stopped. */
