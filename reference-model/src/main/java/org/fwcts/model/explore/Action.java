@@ -85,6 +85,17 @@ public record Action(String area, String kind, EndpointId caller, Map<String, St
         return value;
     }
 
+    /** The choice {@code name} as a hexadecimal number, with or without {@code 0x}; the error names a bad one. */
+    public long hexParam(String name) {
+        String text = param(name);
+        try {
+            return Long.parseUnsignedLong(text.startsWith("0x") ? text.substring(2) : text, 16);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(area + "." + kind + ": parameter '" + name + "': '" + text
+                    + "' is not a hex number", e);
+        }
+    }
+
     public String param(String name, String fallback) {
         return params.getOrDefault(name, fallback);
     }

@@ -23,16 +23,6 @@ final class Choices {
                 : smc64(function);
     }
 
-    static long hex(Action action, String name) {
-        String text = action.param(name);
-        try {
-            return Long.parseUnsignedLong(text.startsWith("0x") ? text.substring(2) : text, 16);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(action.area() + "." + action.kind() + ": parameter '" + name + "': '"
-                    + text + "' is not a hex number", e);
-        }
-    }
-
     static int integer(Action action, String name, String fallback) {
         String text = action.param(name, fallback);
         try {

@@ -46,7 +46,7 @@ public final class DirectArea implements AreaGenerator {
     @Override
     public Step concretise(Action action, ExploreContext context) {
         if (action.kind().equals("ping")) {
-            long value = Choices.hex(action, "value");
+            long value = action.hexParam("value");
             return new Step.Ping(action.caller(), new long[] {value, ~value, value ^ 0x1234});
         }
         EndpointId caller = action.caller();

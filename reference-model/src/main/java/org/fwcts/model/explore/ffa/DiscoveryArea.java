@@ -57,9 +57,9 @@ public final class DiscoveryArea implements AreaGenerator {
         EndpointId caller = action.caller();
         return switch (action.kind()) {
             case "version" -> Step.Call.of(caller, Registers.of(Choices.smc32(FfaFunction.FFA_VERSION),
-                    Choices.hex(action, "version")));
+                    action.hexParam("version")));
             case "features" -> Step.Call.of(caller, Registers.of(Choices.smc32(FfaFunction.FFA_FEATURES),
-                    Choices.hex(action, "function")));
+                    action.hexParam("function")));
             case "id-get" -> Step.Call.of(caller, Registers.of(Choices.smc32(FfaFunction.FFA_ID_GET)));
             default -> Step.Call.of(caller, Registers.of(Choices.smc32(FfaFunction.FFA_SPM_ID_GET)));
         };

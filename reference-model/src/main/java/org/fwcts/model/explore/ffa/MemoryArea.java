@@ -202,7 +202,7 @@ public final class MemoryArea implements AreaGenerator {
             case "reclaim": {
                 long handle = HandleRef.resolve(action.param("handle"), context);
                 return Step.Call.of(caller, Registers.of(Choices.smc32(FfaFunction.FFA_MEM_RECLAIM), handle & 0xFFFF_FFFFL,
-                        handle >>> 32, Choices.hex(action, "flags")));
+                        handle >>> 32, action.hexParam("flags")));
             }
             default: {
                 long handle = HandleRef.resolve(action.param("handle"), context);
@@ -233,7 +233,7 @@ public final class MemoryArea implements AreaGenerator {
         MemoryAttributes attributes = type == TransactionType.SHARE ? MemoryAttributes.NORMAL_WRITE_BACK_INNER_SHAREABLE
                 : MemoryAttributes.NOT_SPECIFIED;
         MemoryTransaction transaction = MemoryTransaction.builder(action.caller()).attributes(attributes)
-                .flags(TransactionFlags.of((int) Choices.hex(action, "flags")))
+                .flags(TransactionFlags.of((int) action.hexParam("flags")))
                 .receiver(receiver, permissions(action))
                 .region(new Constituent(context.page(ExploreContext.FIRST_REGION_PAGE + page), pages))
                 .layout(DescriptorLayout.V1_2).build();

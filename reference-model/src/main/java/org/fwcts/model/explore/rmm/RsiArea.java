@@ -52,7 +52,7 @@ final class RsiArea extends RmmArea {
     void concretise(Action action, RmmWorld world, RmmCalls calls) {
         switch (action.kind()) {
             case "build" -> build(world, calls);
-            case "version" -> calls.rsi(RsiFunction.RSI_VERSION, hex(action, "requested"));
+            case "version" -> calls.rsi(RsiFunction.RSI_VERSION, action.hexParam("requested"));
             case "features" -> calls.rsi(RsiFunction.RSI_FEATURES, number(action, "index"));
             case "load" -> calls.realm(org.fwcts.model.Registers.of(RealmCall.LOAD64, at(action, world)));
             case "store" -> calls.realm(org.fwcts.model.Registers.of(RealmCall.STORE64, at(action, world),
@@ -70,16 +70,6 @@ final class RsiArea extends RmmArea {
             case "image" -> RmmWorld.BASE_IPA;
             default -> throw badChoice(action, "at", TARGETS);
         };
-    }
-
-    static long hex(Action action, String name) {
-        String text = action.param(name);
-        try {
-            return Long.parseUnsignedLong(text.startsWith("0x") ? text.substring(2) : text, 16);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(action.area() + "." + action.kind() + ": parameter '" + name + "': '"
-                    + text + "' is not a hex number", e);
-        }
     }
 
     /** Every call of building the agent realm, as RealmSetup's catalogue tests build theirs. */
