@@ -3,6 +3,7 @@ package org.fwcts.harness.simulated;
 import java.util.Optional;
 import org.fwcts.model.Registers;
 import org.fwcts.model.ffa.FfaCall;
+import org.fwcts.model.ffa.FfaFunction;
 import org.fwcts.model.ffa.spmc.FfaState;
 
 /**
@@ -19,6 +20,16 @@ interface Deviation {
 
     /** The answer the deviating firmware gives instead of {@code conforming}, to {@code call} made in {@code before}. */
     Answer apply(FfaCall call, FfaState before, Answer conforming);
+
+    /** Whether {@code call} is {@code function}, in its SMC32 or SMC64 form. */
+    static boolean calls(FfaCall call, FfaFunction function) {
+        return FfaFunction.of(call.functionId()).filter(function::equals).isPresent();
+    }
+
+    /** Whether w0 of {@code results} is {@code function}'s SMC32 ID (FFA_SUCCESS, FFA_ERROR, a response). */
+    static boolean answers(Registers results, FfaFunction function) {
+        return (results.x(0) & 0xFFFF_FFFFL) == function.x0();
+    }
 
     /**
      * One answer to an FF-A call: result registers, the RX bytes written (if any) and the

@@ -17,7 +17,6 @@ import org.fwcts.model.ffa.memory.TransactionType;
  * execute there (Hafnium's behaviour before commit 7cd5eb31).
  */
 final class ExecuteOnNotSpecified implements Deviation {
-    private static final long FFA_MEM_RETRIEVE_RESP = FfaFunction.FFA_MEM_RETRIEVE_RESP.x0();
     /** v1.0 layout: EMADs at 32, 16 bytes each; v1.1+: offset @32 and size @24 in the header. */
     private static final int V1_0_HEADER = 32;
     private static final int INSTRUCTION_BITS = 0b1100;
@@ -36,8 +35,8 @@ final class ExecuteOnNotSpecified implements Deviation {
 
     @Override
     public Answer apply(FfaCall call, FfaState before, Answer conforming) {
-        boolean retrieve = FfaFunction.of(call.functionId()).filter(FfaFunction.FFA_MEM_RETRIEVE_REQ::equals).isPresent();
-        if (!retrieve || (conforming.registers().x(0) & 0xFFFF_FFFFL) != FFA_MEM_RETRIEVE_RESP || conforming.rx().isEmpty()) {
+        if (!Deviation.calls(call, FfaFunction.FFA_MEM_RETRIEVE_REQ)
+                || !Deviation.answers(conforming.registers(), FfaFunction.FFA_MEM_RETRIEVE_RESP) || conforming.rx().isEmpty()) {
             return conforming;
         }
         ByteBuffer request = call.txBuffer();

@@ -27,8 +27,8 @@ final class RelinquishNotHeld implements Deviation {
 
     @Override
     public Answer apply(FfaCall call, FfaState before, Answer conforming) {
-        boolean relinquish = FfaFunction.of(call.functionId()).filter(FfaFunction.FFA_MEM_RELINQUISH::equals).isPresent();
-        if (!relinquish || (conforming.registers().x(0) & 0xFFFF_FFFFL) != FfaFunction.FFA_ERROR.x0()
+        if (!Deviation.calls(call, FfaFunction.FFA_MEM_RELINQUISH)
+                || !Deviation.answers(conforming.registers(), FfaFunction.FFA_ERROR)
                 || !(RelinquishDescriptor.decode(call.tx()) instanceof Decoded.Valid<RelinquishDescriptor> valid)) {
             return conforming;
         }

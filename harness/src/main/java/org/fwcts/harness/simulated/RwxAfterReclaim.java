@@ -1,6 +1,5 @@
 package org.fwcts.harness.simulated;
 
-import org.fwcts.model.Registers;
 import org.fwcts.model.ffa.FfaCall;
 import org.fwcts.model.ffa.FfaFunction;
 import org.fwcts.model.ffa.spmc.FfaState;
@@ -15,7 +14,6 @@ import org.fwcts.model.ffa.memory.TransactionRecord;
  * commit 2a0d2889).
  */
 final class RwxAfterReclaim implements Deviation {
-    private static final long FFA_SUCCESS = FfaFunction.FFA_SUCCESS.x0();
 
     @Override
     public String name() {
@@ -29,9 +27,8 @@ final class RwxAfterReclaim implements Deviation {
 
     @Override
     public Answer apply(FfaCall call, FfaState before, Answer conforming) {
-        boolean reclaim = FfaFunction.of(call.functionId()).filter(FfaFunction.FFA_MEM_RECLAIM::equals).isPresent();
-        Registers results = conforming.registers();
-        if (!reclaim || (results.x(0) & 0xFFFF_FFFFL) != FFA_SUCCESS) {
+        if (!Deviation.calls(call, FfaFunction.FFA_MEM_RECLAIM)
+                || !Deviation.answers(conforming.registers(), FfaFunction.FFA_SUCCESS)) {
             return conforming;
         }
         long handle = (call.x(1) & 0xFFFF_FFFFL) | call.x(2) << 32;

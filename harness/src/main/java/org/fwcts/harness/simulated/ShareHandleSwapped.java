@@ -10,7 +10,6 @@ import org.fwcts.model.ffa.FfaFunction;
  * the SPMC and the mediator's own list keep the real handle, so nothing the VM does with it works.
  */
 record ShareHandleSwapped() implements MediatorDeviation {
-    private static final long FFA_SUCCESS_32 = FfaFunction.FFA_SUCCESS.x0();
 
     @Override
     public String name() {
@@ -24,9 +23,7 @@ record ShareHandleSwapped() implements MediatorDeviation {
 
     @Override
     public Registers answer(FfaCall call, Registers conforming) {
-        long fid = call.registers().x(0) & 0xFFFF_FFFFL;
-        boolean share = fid == FfaFunction.FFA_MEM_SHARE.x0() || fid == (FfaFunction.FFA_MEM_SHARE.x0Smc64() & 0xFFFF_FFFFL);
-        if (share && (conforming.x(0) & 0xFFFF_FFFFL) == FFA_SUCCESS_32) {
+        if (Deviation.calls(call, FfaFunction.FFA_MEM_SHARE) && Deviation.answers(conforming, FfaFunction.FFA_SUCCESS)) {
             return conforming.with(2, conforming.x(3) & 0xFFFF_FFFFL).with(3, conforming.x(2) & 0xFFFF_FFFFL);
         }
         return conforming;

@@ -6,7 +6,6 @@ import org.fwcts.model.ffa.FfaFunction;
 
 /** Answers one FF-A function's error with a different status code than the profile's. */
 record WrongErrorCode(FfaFunction function, FfaError expected, FfaError actual) implements Deviation {
-    private static final long FFA_ERROR = FfaFunction.FFA_ERROR.x0();
 
     @Override
     public String name() {
@@ -20,8 +19,8 @@ record WrongErrorCode(FfaFunction function, FfaError expected, FfaError actual) 
 
     @Override
     public Answer apply(FfaCall call, org.fwcts.model.ffa.spmc.FfaState before, Answer conforming) {
-        boolean thisFunction = FfaFunction.of(call.functionId()).filter(function::equals).isPresent();
-        boolean thatError = (conforming.registers().x(0) & 0xFFFF_FFFFL) == FFA_ERROR
+        boolean thisFunction = Deviation.calls(call, function);
+        boolean thatError = Deviation.answers(conforming.registers(), FfaFunction.FFA_ERROR)
                 && (conforming.registers().x(2) & 0xFFFF_FFFFL) == expected.register();
         if (thisFunction && thatError) {
             return conforming.withRegisters(conforming.registers().with(2, actual.register()));

@@ -9,7 +9,6 @@ import org.fwcts.model.ffa.FfaFunction;
  * at initialisation would.
  */
 record WrongPartitionId() implements Deviation {
-    private static final long FFA_SUCCESS_32 = 0x8400_0061L;
 
     @Override
     public String name() {
@@ -23,9 +22,8 @@ record WrongPartitionId() implements Deviation {
 
     @Override
     public Answer apply(FfaCall call, org.fwcts.model.ffa.spmc.FfaState before, Answer conforming) {
-        boolean idGet = FfaFunction.of(call.functionId()).filter(FfaFunction.FFA_ID_GET::equals).isPresent();
-        boolean succeeded = (conforming.registers().x(0) & 0xFFFF_FFFFL) == FFA_SUCCESS_32;
-        if (idGet && succeeded && call.caller().isSecure()) {
+        if (Deviation.calls(call, FfaFunction.FFA_ID_GET) && Deviation.answers(conforming.registers(), FfaFunction.FFA_SUCCESS)
+                && call.caller().isSecure()) {
             return conforming.withRegisters(conforming.registers().with(2, (conforming.registers().x(2) + 1) & 0xFFFF));
         }
         return conforming;

@@ -9,7 +9,6 @@ import org.fwcts.model.ffa.FfaFunction;
  * forgot that endpoint 0 is the hypervisor's would; partition information still lists domain ID + 1.
  */
 record WrongVmId() implements MediatorDeviation {
-    private static final long FFA_SUCCESS_32 = FfaFunction.FFA_SUCCESS.x0();
 
     @Override
     public String name() {
@@ -23,8 +22,7 @@ record WrongVmId() implements MediatorDeviation {
 
     @Override
     public Registers answer(FfaCall call, Registers conforming) {
-        boolean idGet = (call.registers().x(0) & 0xFFFF_FFFFL) == FfaFunction.FFA_ID_GET.x0();
-        if (idGet && (conforming.x(0) & 0xFFFF_FFFFL) == FFA_SUCCESS_32) {
+        if (Deviation.calls(call, FfaFunction.FFA_ID_GET) && Deviation.answers(conforming, FfaFunction.FFA_SUCCESS)) {
             return conforming.with(2, (conforming.x(2) - 1) & 0xFFFF);
         }
         return conforming;
