@@ -118,20 +118,18 @@ class BoardStandInSelfTests {
                 descriptor.toString(), "--tag", TAGS, "--output", runDir.toString()));
         awaitTestsFinished(runDir, run);
         outage.happen();
-        assertSameVerdictsAsClean(run.get(3, TimeUnit.MINUTES), runDir, board);
+        assertSameVerdictsAsClean(run.get(RunWatch.PATIENCE.toSeconds(), TimeUnit.SECONDS), runDir, board);
     }
 
     /** Waits until the run has finished a few tests, so the outage falls in the middle of it. */
     private static void awaitTestsFinished(Path runDir, CompletableFuture<CliRun> run) throws Exception {
         Path journal = runDir.resolve("results.jsonl");
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (!Files.exists(journal) || Files.readAllLines(journal).size() < TESTS_BEFORE_OUTAGE) {
-            if (run.isDone()) {
-                throw new AssertionError("the run ended before the outage: " + run.get().err() + run.get().out());
-            }
-            assertThat(System.nanoTime()).as("tests finished before the outage").isLessThan(deadline);
-            Thread.sleep(20);
+        boolean finished = RunWatch.until(() -> RunWatch.journalLines(journal).size() >= TESTS_BEFORE_OUTAGE,
+                () -> !run.isDone());
+        if (!finished && run.isDone()) {
+            throw new AssertionError("the run ended before the outage: " + run.get().err() + run.get().out());
         }
+        assertThat(finished).as("tests finished before the outage").isTrue();
     }
 
     private static void assertSameVerdictsAsClean(CliRun run, Path runDir, StandInBoard board) throws IOException {

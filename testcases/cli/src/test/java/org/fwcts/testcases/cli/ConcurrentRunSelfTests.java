@@ -28,13 +28,10 @@ class ConcurrentRunSelfTests {
             runs.add(fwcts(temp.resolve("out-" + i + ".txt"), "run", "--progress", "plain", "--output", runDir.toString()));
         }
         try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (runs.stream().allMatch(Process::isAlive) && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            RunWatch.until(() -> !runs.stream().allMatch(Process::isAlive), () -> true);
             Process refused = runs.stream().filter(p -> !p.isAlive()).findFirst().orElseThrow();
             Process running = runs.get(1 - runs.indexOf(refused));
-            String refusal = Files.readString(temp.resolve("out-" + runs.indexOf(refused) + ".txt"));
+            String refusal = RunWatch.printed(temp.resolve("out-" + runs.indexOf(refused) + ".txt"));
             assertThat(refused.exitValue()).as(refusal).isEqualTo(2);
             assertThat(refusal).contains("the run folder exists already").doesNotContain("PASSED");
 
@@ -46,7 +43,7 @@ class ConcurrentRunSelfTests {
             assertThat(resume.exitCode()).isEqualTo(2);
             assertThat(resume.err()).contains("another fwcts run is writing into this folder");
 
-            assertThat(running.waitFor(180, TimeUnit.SECONDS)).isTrue();
+            assertThat(running.waitFor(RunWatch.PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
             assertThat(running.exitValue()).as("the default target's one known failure").isEqualTo(1);
         } finally {
             runs.forEach(Process::destroyForcibly);

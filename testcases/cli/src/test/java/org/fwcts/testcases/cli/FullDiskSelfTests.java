@@ -58,14 +58,11 @@ class FullDiskSelfTests {
         Path filler = disk.resolve("filler");
         int beforeFull;
         try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!failureRecorded(journal) && fwcts.isAlive() && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            assertThat(failureRecorded(journal)).as(Files.readString(out)).isTrue();
+            RunWatch.until(() -> RunWatch.failureRecorded(journal), fwcts::isAlive);
+            assertThat(RunWatch.failureRecorded(journal)).as(RunWatch.printed(out)).isTrue();
             beforeFull = StoredRun.read(runDir).records().size();
             fill(filler);
-            assertThat(fwcts.waitFor(60, TimeUnit.SECONDS)).as("the run ends by itself").isTrue();
+            assertThat(fwcts.waitFor(RunWatch.PATIENCE.toSeconds(), TimeUnit.SECONDS)).as("the run ends by itself").isTrue();
         } finally {
             fwcts.destroyForcibly();
         }
@@ -105,10 +102,6 @@ class FullDiskSelfTests {
         } catch (IOException e) {
             assertThat(e.getMessage()).contains("No space left on device");
         }
-    }
-
-    private static boolean failureRecorded(Path journal) throws IOException {
-        return Files.isRegularFile(journal) && Files.readString(journal).contains("\"status\":\"FAILED\"");
     }
 
     private static int command(String... words) throws Exception {

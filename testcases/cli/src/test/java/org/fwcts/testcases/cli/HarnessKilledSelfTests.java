@@ -2,7 +2,6 @@ package org.fwcts.testcases.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -32,22 +31,18 @@ class HarnessKilledSelfTests {
                 .redirectOutput(temp.resolve("out.txt").toFile()).redirectErrorStream(true).start();
         List<ProcessHandle> emulators;
         try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             // The default target's one failure (SMCCC.FID_W0) comes mid-run: kill once it is recorded.
-            while (!(lines(journal) >= RESULTS_BEFORE_KILL && failureRecorded(journal)) && fwcts.isAlive()
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            assertThat(lines(journal)).as(Files.readString(temp.resolve("out.txt"))).isGreaterThanOrEqualTo(RESULTS_BEFORE_KILL);
-            assertThat(failureRecorded(journal)).as("a failure recorded before the kill").isTrue();
+            RunWatch.until(() -> lines(journal) >= RESULTS_BEFORE_KILL && RunWatch.failureRecorded(journal), fwcts::isAlive);
+            assertThat(lines(journal)).as(RunWatch.printed(temp.resolve("out.txt"))).isGreaterThanOrEqualTo(RESULTS_BEFORE_KILL);
+            assertThat(RunWatch.failureRecorded(journal)).as("a failure recorded before the kill").isTrue();
             emulators = fwcts.descendants().filter(p -> p.info().command().orElse("").contains("qemu")).toList();
             assertThat(emulators).isNotEmpty();
         } finally {
             fwcts.destroyForcibly(); // SIGKILL: no shutdown hook runs
         }
-        assertThat(fwcts.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(fwcts.waitFor(RunWatch.PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
         for (ProcessHandle emulator : emulators) {
-            emulator.onExit().get(10, TimeUnit.SECONDS);
+            emulator.onExit().get(RunWatch.PATIENCE.toSeconds(), TimeUnit.SECONDS);
             assertThat(emulator.isAlive()).as("QEMU outlived the killed harness").isFalse();
         }
         StoredRun killed = StoredRun.read(runDir);
@@ -77,14 +72,7 @@ class HarnessKilledSelfTests {
         assertThat(recheck.out()).as("the killed and resumed history judged again").endsWith("0 verdicts changed\n");
     }
 
-    private static boolean failureRecorded(Path journal) throws Exception {
-        return Files.isRegularFile(journal) && Files.readString(journal).contains("\"status\":\"FAILED\"");
-    }
-
     private static long lines(Path journal) throws Exception {
-        if (!Files.isRegularFile(journal)) {
-            return 0;
-        }
-        return Files.readAllLines(journal).stream().filter(l -> l.endsWith("}")).count();
+        return RunWatch.journalLines(journal).size();
     }
 }

@@ -44,14 +44,14 @@ class InterruptSelfTests {
             emulators = fwcts.descendants().filter(p -> p.info().command().orElse("").contains("qemu")).toList();
             assertThat(emulators).isNotEmpty();
             new ProcessBuilder("kill", "-" + signal, Long.toString(fwcts.pid())).start().waitFor();
-            assertThat(fwcts.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(fwcts.waitFor(RunWatch.PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
         }
         assertThat(fwcts.exitValue()).as("the README's exit code for a run without a verdict").isEqualTo(2);
         JsonNode summary = new ObjectMapper().readTree(runDir.resolve(StoredRun.SUMMARY).toFile());
         assertThat(summary.get("verdict").asText()).isEqualTo("ERROR");
         assertThat(summary.get("runError").asText()).contains("interrupted by SIG" + signal).contains("--resume");
         for (ProcessHandle emulator : emulators) {
-            emulator.onExit().get(10, TimeUnit.SECONDS);
+            emulator.onExit().get(RunWatch.PATIENCE.toSeconds(), TimeUnit.SECONDS);
             assertThat(emulator.isAlive()).isFalse();
         }
     }

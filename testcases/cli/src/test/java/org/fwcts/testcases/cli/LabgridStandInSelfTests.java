@@ -59,10 +59,7 @@ class LabgridStandInSelfTests {
             Path runDir = board.dir.resolve("run");
             CompletableFuture<CliRun> run = CompletableFuture.supplyAsync(() -> CliRun.of("run", "--target",
                     descriptor.toString(), "--tag", TAGS, "--output", runDir.toString()));
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (coordinator.openReservations() == 0 && !run.isDone() && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            RunWatch.until(() -> coordinator.openReservations() > 0, () -> !run.isDone());
             Thread.sleep(1500);
             assertThat(run).as("waiting for the other identity").isNotDone();
             assertThat(coordinator.acquiredBy(PLACE)).contains(OTHER);
@@ -71,7 +68,7 @@ class LabgridStandInSelfTests {
             board.restartConsoleServer(OUTAGE);
             awaitResults(runDir, run, 8);
             coordinator.kick(PLACE);
-            CliRun finished = run.get(4, TimeUnit.MINUTES);
+            CliRun finished = run.get(RunWatch.PATIENCE.toSeconds(), TimeUnit.SECONDS);
 
             String console = Files.readString(runDir.resolve("console.log"));
             assertThat(finished.exitCode()).as(finished.out() + finished.err() + "\n--- console.log ---\n"
@@ -130,15 +127,10 @@ class LabgridStandInSelfTests {
                 "run", "--target", descriptor.toString(), "--tag", TAGS, "--progress", "plain", "--output", runDir.toString()))
                 .redirectOutput(runDir.resolveSibling(runDir.getFileName() + ".out").toFile()).redirectErrorStream(true).start();
         Path journal = runDir.resolve("results.jsonl");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (!(Files.exists(journal) && !Files.readAllLines(journal).isEmpty()) && fwcts.isAlive()
-                && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        if (!Files.exists(journal)) {
+        if (!RunWatch.until(() -> !RunWatch.journalLines(journal).isEmpty(), fwcts::isAlive)) {
             fwcts.destroyForcibly();
             throw new AssertionError("the child run finished no test: "
-                    + Files.readString(runDir.resolveSibling(runDir.getFileName() + ".out")));
+                    + RunWatch.printed(runDir.resolveSibling(runDir.getFileName() + ".out")));
         }
         return fwcts;
     }
@@ -184,24 +176,18 @@ class LabgridStandInSelfTests {
 
     private static void awaitResults(Path runDir, CompletableFuture<CliRun> run, int count) throws Exception {
         Path journal = runDir.resolve("results.jsonl");
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (!Files.exists(journal) || Files.readAllLines(journal).size() < count) {
-            if (run.isDone()) {
-                throw new AssertionError("the run ended early: " + run.get().err() + run.get().out());
-            }
-            assertThat(System.nanoTime()).as(count + " tests finished").isLessThan(deadline);
-            Thread.sleep(20);
+        boolean finished = RunWatch.until(() -> RunWatch.journalLines(journal).size() >= count, () -> !run.isDone());
+        if (!finished && run.isDone()) {
+            throw new AssertionError("the run ended early: " + run.get().err() + run.get().out());
         }
+        assertThat(finished).as(count + " tests finished").isTrue();
     }
 
     /** The place is free, no reservation or session is left, no console server runs, and no token was printed or written. */
     static void assertNothingLeft(StandInCoordinator coordinator, CliRun run, Path runDir) throws Exception {
         assertThat(coordinator.acquiredBy(PLACE)).isEmpty();
         assertThat(coordinator.openReservations()).isZero();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (coordinator.openSessions() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        RunWatch.until(() -> coordinator.openSessions() == 0, () -> true);
         assertThat(coordinator.openSessions()).as("client sessions left open").isZero();
         assertThat(ProcessHandle.current().descendants().filter(p -> p.info().command().orElse("").contains("ser2net")))
                 .as("console servers left running").isEmpty();
