@@ -24,9 +24,13 @@ class ReconnectingConsoleTests {
     private Process pair(Path a, Path b) throws Exception {
         Process socat = ProcessReaper.track(new ProcessBuilder("socat", "pty,raw,echo=0,link=" + a, "pty,raw,echo=0,link=" + b)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("socat.out").toFile()).start());
-        for (int i = 0; i < 100 && !(Files.exists(a) && Files.exists(b)); i++) {
+        // socat makes the links once both pseudo-terminals exist: a loaded machine may take seconds.
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (!(Files.exists(a) && Files.exists(b)) && socat.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
+        assertThat(Files.exists(a) && Files.exists(b)).as("socat made " + a + " and " + b + ": "
+                + Files.readString(dir.resolve("socat.out"))).isTrue();
         return socat;
     }
 

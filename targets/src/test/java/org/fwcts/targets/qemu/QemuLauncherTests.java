@@ -40,6 +40,9 @@ class QemuLauncherTests {
             FIRMWARE
             """;
 
+    /** How long a wait for QEMU to start, listen or stop may take on a loaded machine; each ends once it has. */
+    private static final long PATIENCE_SECONDS = 120;
+
     @TempDir
     Path dir;
 
@@ -58,7 +61,7 @@ class QemuLauncherTests {
 
     /** The QEMU child; it may still be setpriv for a moment, until setpriv execs QEMU in place. */
     private static ProcessHandle emulatorChild() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(PATIENCE_SECONDS);
         while (true) {
             java.util.Optional<ProcessHandle> qemu = ProcessHandle.current().children()
                     .filter(p -> p.info().command().orElse("").contains("qemu")).findFirst();
@@ -82,7 +85,7 @@ class QemuLauncherTests {
             target.close();
         }
         assertThat(target.isAlive()).isFalse();
-        qemu.onExit().get(5, TimeUnit.SECONDS);
+        qemu.onExit().get(PATIENCE_SECONDS, TimeUnit.SECONDS);
         assertThat(qemu.isAlive()).isFalse();
     }
 
@@ -92,7 +95,7 @@ class QemuLauncherTests {
         try (RunningTarget target = launcher.launch(descriptor("tcp", "auto"), dir)) {
             ConsoleEndpoint.Network network = (ConsoleEndpoint.Network) target.consoles().get(0);
             String port = String.format(":%04X ", network.port());
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(PATIENCE_SECONDS);
             List<String> listening = listeners("/proc/net/tcp", port);
             while (listening.isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(20);
