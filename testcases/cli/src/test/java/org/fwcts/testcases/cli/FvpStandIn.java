@@ -152,7 +152,7 @@ public final class FvpStandIn {
         }
         System.out.flush();
         Terminal console = terminals.get(0);
-        try (Socket client = console.accept(); Socket uart = connect(qemuPort)) {
+        try (Socket client = console.accept(); Socket uart = connect(qemu, qemuPort)) {
             copyInBackground(client.getInputStream(), uart.getOutputStream());
             runModel(uart.getInputStream(), client.getOutputStream(), terminals.subList(1, TERMINALS));
         }
@@ -213,14 +213,16 @@ public final class FvpStandIn {
                 "-kernel", agent))).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
     }
 
-    private static Socket connect(int port) throws IOException, InterruptedException {
-        for (int attempt = 0; ; attempt++) {
+    /** Connects to QEMU's UART socket once QEMU listens: a loaded machine may take many seconds to start it. */
+    private static Socket connect(Process qemu, int port) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (true) {
             try {
                 Socket socket = new Socket("127.0.0.1", port);
                 socket.setTcpNoDelay(true);
                 return socket;
             } catch (IOException e) {
-                if (attempt == 100) {
+                if (!qemu.isAlive() || System.nanoTime() > deadline) {
                     throw e;
                 }
                 TimeUnit.MILLISECONDS.sleep(50);

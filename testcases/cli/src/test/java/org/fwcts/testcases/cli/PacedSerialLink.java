@@ -56,12 +56,14 @@ final class PacedSerialLink implements AutoCloseable {
         }
     }
 
+    /** Connects upstream once it listens: a QEMU started on a loaded machine may take many seconds to. */
     private Socket connect() throws IOException, InterruptedException {
-        for (int attempt = 0; ; attempt++) {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (true) {
             try {
                 return new Socket(InetAddress.getLoopbackAddress(), upstreamPort);
             } catch (IOException e) {
-                if (attempt == 100) {
+                if (System.nanoTime() > deadline) {
                     throw e;
                 }
                 TimeUnit.MILLISECONDS.sleep(50);

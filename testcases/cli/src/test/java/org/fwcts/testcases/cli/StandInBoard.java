@@ -22,7 +22,8 @@ import org.fwcts.targets.ProcessReaper;
  */
 final class StandInBoard implements AutoCloseable {
     static final String PDU_NAME = "standin-pdu";
-    private static final Duration TOOL_START = Duration.ofSeconds(10);
+    /** How long a tool may take to start on a loaded machine; each wait ends once it has. */
+    private static final Duration TOOL_START = Duration.ofSeconds(60);
 
     final Path dir;
     final Path uart;
@@ -47,7 +48,7 @@ final class StandInBoard implements AutoCloseable {
         // The board's USB UART: a pseudo-terminal whose other end is QEMU's UART socket.
         startUart = script("uart-plug.sh", "setsid socat pty,raw,echo=0,link=" + uart + " tcp:127.0.0.1:" + qemuPort
                 + ",retry=100,interval=0.1 </dev/null >/dev/null 2>&1 &\necho $! > " + dir.resolve("socat.pid")
-                + "\nfor i in $(seq 50); do [ -e " + uart + " ] && exit 0; sleep 0.1; done\nexit 1");
+                + "\nfor i in $(seq " + TOOL_START.toMillis() / 100 + "); do [ -e " + uart + " ] && exit 0; sleep 0.1; done\nexit 1");
         stopUart = script("uart-unplug.sh", killByPidFile("socat.pid"));
         powerOn = script("power-on.sh", qemu + "\n" + startUart);
         powerOff = script("power-off.sh", killByPidFile("socat.pid") + "\n" + killByPidFile("qemu.pid"));
@@ -106,7 +107,7 @@ final class StandInBoard implements AutoCloseable {
                     kickolduser: true
                 """.formatted(protocol, ser2netPort, uart));
         ser2net = daemon(List.of("ser2net", "-n", "-u", "-c", config.toString(), "-P", dir.resolve("ser2net.pid").toString()));
-        awaitListening(ser2netPort);
+        awaitListening(ser2net, "ser2net", ser2netPort);
         return ser2netPort;
     }
 
@@ -125,8 +126,9 @@ final class StandInBoard implements AutoCloseable {
                 {"daemon": {"hostname": "127.0.0.1", "port": %d, "logging_level": "INFO", "listener": "http"},
                  "pdus": {"%s": {"driver": "localcmdline", "cmd_on": "%s %%s", "cmd_off": "%s %%s"}}}
                 """.formatted(port, PDU_NAME, powerOn, powerOff));
-        daemon(List.of("pdudaemon", "--conf", config.toString(), "--logfile", dir.resolve("pdudaemon.log").toString()));
-        awaitListening(port);
+        Process pdudaemon = daemon(List.of("pdudaemon", "--conf", config.toString(), "--logfile",
+                dir.resolve("pdudaemon.log").toString()));
+        awaitListening(pdudaemon, "pdudaemon", port);
         return port;
     }
 
@@ -137,14 +139,35 @@ final class StandInBoard implements AutoCloseable {
         return process;
     }
 
-    private void awaitListening(int port) throws InterruptedException, IOException {
+    /**
+     * Waits until {@code daemon} ({@code name}, its output in {@code name.out}) listens on {@code port}, as the
+     * kernel's socket table says: binding the port to see whether it is taken would race the daemon's own bind,
+     * and connecting to ser2net would kick the harness off its console.
+     */
+    private void awaitListening(Process daemon, String name, int port) throws InterruptedException, IOException {
         long deadline = System.nanoTime() + TOOL_START.toNanos();
-        while (Ports.isFree("127.0.0.1", port)) {
-            if (System.nanoTime() > deadline) {
-                throw new IOException("nothing listens on 127.0.0.1:" + port + " after " + TOOL_START.toSeconds() + " s");
+        while (!listening(port)) {
+            if (!daemon.isAlive() || System.nanoTime() > deadline) {
+                throw new IOException("nothing listens on 127.0.0.1:" + port + (daemon.isAlive() ? " after "
+                        + TOOL_START.toSeconds() + " s" : ": " + name + " exited") + ": "
+                        + Files.readString(dir.resolve(name + ".out")));
             }
             Thread.sleep(50);
         }
+    }
+
+    /** Whether a socket listens on {@code port} of any local IPv4 or IPv6 address (/proc/net/tcp, state 0A). */
+    private static boolean listening(int port) throws IOException {
+        String local = String.format(":%04X", port);
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            for (String line : Files.readAllLines(Path.of(table))) {
+                String[] fields = line.trim().split("\\s+");
+                if (fields.length > 3 && fields[1].endsWith(local) && fields[3].equals("0A")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     @Override
