@@ -9,6 +9,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -55,7 +56,11 @@ public final class ScenarioFiles {
         Path file = folder.resolve(scenario.name() + ".yaml");
         String header = "# A sequence `fwcts explore` found and shrank; `fwcts run --tag scenario` replays it on a fresh"
                 + " boot.\n# Each step is made concrete against the model's state as it runs (handles by origin, not value).\n";
-        Files.writeString(file, header + YAML.writeValueAsString(root));
+        // Whole or not at all: a replay reads every file of the folder, and an explore stopped mid-write must not
+        // leave one cut short.
+        Path partial = folder.resolve("." + scenario.name() + ".yaml.partial");
+        Files.writeString(partial, header + YAML.writeValueAsString(root));
+        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return file;
     }
 
