@@ -270,7 +270,7 @@ class HostileTargetSelfTests {
             }
         } finally {
             fwcts.destroyForcibly();
-            fwcts.waitFor(10, TimeUnit.SECONDS);
+            fwcts.waitFor(RunWatch.PATIENCE.toSeconds(), TimeUnit.SECONDS);
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         return new ChildRun(fwcts.exitValue(), Files.readString(out, StandardCharsets.UTF_8), runDir, took, peak);
