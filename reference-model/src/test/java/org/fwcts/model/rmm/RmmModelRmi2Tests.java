@@ -208,6 +208,39 @@ class RmmModelRmi2Tests {
         assertThat(rmi(RmiFunction.RMI_REALM_DESTROY, RD)).isZero();
     }
 
+    /** Answers each INCOMPLETE as {@code host} says, writing what it writes, until the operation ends; its status. */
+    private long carry(RecOperationHost host, long x0) {
+        for (int i = 0; i < RecOperationHost.MAX_CALLS && RecOperationHost.incomplete(x0); i++) {
+            RecOperationHost.HostCall call = host.next(x0);
+            call.write().ifPresent(w -> memory.put(w.address(), w.bytes()));
+            last = (RmmOutcome.Answered) model.rmi(state, call.registers(), host());
+            state = last.next();
+            x0 = x(0);
+        }
+        return x0;
+    }
+
+    @Test
+    @DisplayName("the host's side of a REC operation carries REC_CREATE and REC_DESTROY to success, each granule"
+            + " donated one by one and reclaimed")
+    void recOperationHostCarriesTheOperations() {
+        startRecCreate();
+        long[] aux = new long[16];
+        for (int i = 0; i < aux.length; i++) {
+            aux[i] = AUX + i * 0x1000L;
+        }
+        assertThat(carry(RecOperationHost.creating(x(1), LIST, aux, REC_PARAMS, memory.get(REC_PARAMS)), ASK_DONATE))
+                .isZero();
+        assertThat(state.granule(REC)).isEqualTo(GranuleState.REC);
+        assertThat(state.granule(aux[15])).isEqualTo(GranuleState.REC_AUX);
+        long destroy = rmi(RmiFunction.RMI_REC_DESTROY, REC);
+        assertThat(destroy).isEqualTo(ASK_RECLAIM);
+        assertThat(carry(RecOperationHost.destroying(x(1), LIST), destroy)).isZero();
+        assertThat(state.granule(REC)).isEqualTo(GranuleState.DELEGATED);
+        assertThat(state.granule(aux[0])).isEqualTo(GranuleState.DELEGATED);
+        assertThat(state.operations()).isEmpty();
+    }
+
     @Test
     @DisplayName("REC_CREATE in an active realm fails only on RMI_OP_CONTINUE, after the host reclaims what it donated")
     void recCreateActiveRealm() {
