@@ -3,6 +3,7 @@ package org.fwcts.model.rmm;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Optional;
+import org.fwcts.model.MemoryWrite;
 import org.fwcts.model.Registers;
 
 /**
@@ -53,14 +54,14 @@ public final class RecOperationHost {
         long request = (x0 >>> 8) & 3;
         if (request == REQ_DONATE) {
             return new HostCall(Registers.of(RmiFunction.RMI_OP_MEM_DONATE.id(), handle, list, aux.length),
-                    Optional.of(new Write(list, addressList(aux))));
+                    Optional.of(new MemoryWrite(list, addressList(aux))));
         }
         if (request == REQ_RECLAIM) {
             return new HostCall(Registers.of(RmiFunction.RMI_OP_MEM_RECLAIM.id(), handle, list, RECLAIM_ENTRIES),
                     Optional.empty());
         }
         return new HostCall(Registers.of(RmiFunction.RMI_OP_CONTINUE.id(), handle, 0),
-                params.map(bytes -> new Write(paramsAddress, bytes)));
+                params.map(bytes -> new MemoryWrite(paramsAddress, bytes)));
     }
 
     /** One RmiAddrRangeDesc4KB per granule: its address, count 1 in [11:2], 4 KiB, delegated. */
@@ -73,18 +74,6 @@ public final class RecOperationHost {
     }
 
     /** A call of the host: its registers and the normal-world memory it writes first, if any. */
-    public record HostCall(Registers registers, Optional<Write> write) {
-    }
-
-    /** {@code bytes} written at {@code address} before the call. */
-    public record Write(long address, byte[] bytes) {
-        public Write {
-            bytes = bytes.clone();
-        }
-
-        @Override
-        public byte[] bytes() {
-            return bytes.clone();
-        }
+    public record HostCall(Registers registers, Optional<MemoryWrite> write) {
     }
 }

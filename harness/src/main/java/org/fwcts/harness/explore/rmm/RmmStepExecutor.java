@@ -17,6 +17,7 @@ import org.fwcts.harness.pipeline.Judgement;
 import org.fwcts.harness.pipeline.MemoryRegion;
 import org.fwcts.harness.realm.RealmChannel;
 import org.fwcts.harness.session.BootAgents;
+import org.fwcts.model.MemoryWrite;
 import org.fwcts.model.Registers;
 import org.fwcts.model.Rule;
 import org.fwcts.model.explore.Action;
@@ -115,7 +116,7 @@ public final class RmmStepExecutor implements SequenceRunner.Executor {
                 last.before());
     }
 
-    private Judgement rmi(Registers registers, List<RmmStep.Write> writes) {
+    private Judgement rmi(Registers registers, List<MemoryWrite> writes) {
         CallMemory memory = writes.isEmpty() ? CallMemory.NONE : CallMemory.writing(writes.stream()
                 .map(w -> new MemoryRegion(w.address(), w.bytes())).toArray(MemoryRegion[]::new));
         return pipeline.call(agents.normalWorld(), Conduit.SMC, registers, new byte[0], memory);
@@ -140,8 +141,8 @@ public final class RmmStepExecutor implements SequenceRunner.Executor {
      */
     private StepOutcome operation(Action action, Step step, long rd, long rec, RmmStep.Op op, Set<String> rules) {
         RmmStep.RecCreate create = op instanceof RmmStep.RecCreate c ? c : null;
-        List<RmmStep.Write> params = create == null ? List.of()
-                : List.of(new RmmStep.Write(create.paramsAddress(), create.params()));
+        List<MemoryWrite> params = create == null ? List.of()
+                : List.of(new MemoryWrite(create.paramsAddress(), create.params()));
         boolean stateful = world.profile().recCreateByDonation();
         ModelState before = pipeline.state();
         Judgement started = create == null ? rmi(Registers.of(RmiFunction.RMI_REC_DESTROY.id(), rec), List.of())
@@ -158,8 +159,7 @@ public final class RmmStepExecutor implements SequenceRunner.Executor {
                 && RecOperationHost.incomplete(x(last.judgement().orElseThrow(), 0)); i++) {
             RecOperationHost.HostCall call = host.next(x(last.judgement().get(), 0));
             before = pipeline.state();
-            Judgement next = rmi(call.registers(), call.write()
-                    .map(w -> List.of(new RmmStep.Write(w.address(), w.bytes()))).orElse(List.of()));
+            Judgement next = rmi(call.registers(), call.write().map(List::of).orElse(List.of()));
             last = judged(action, step, next, before, rules);
         }
         return last;

@@ -1,6 +1,7 @@
 package org.fwcts.model.explore.mediator;
 
 import java.util.List;
+import org.fwcts.model.MemoryWrite;
 import org.fwcts.model.Registers;
 import org.fwcts.model.explore.Step;
 import org.fwcts.model.ffa.EndpointId;
@@ -10,7 +11,7 @@ import org.fwcts.model.ffa.EndpointId;
  * bytes for its TX buffer (an FF-A descriptor), guest memory written before it (an OP-TEE command
  * buffer) and read back after it (the buffer as the mediator left it, for the model to judge).
  */
-public record GuestCall(EndpointId caller, int vcpu, Registers registers, byte[] tx, List<Write> writes,
+public record GuestCall(EndpointId caller, int vcpu, Registers registers, byte[] tx, List<MemoryWrite> writes,
         List<Window> reads) implements Step.Extension {
 
     public GuestCall {
@@ -32,18 +33,6 @@ public record GuestCall(EndpointId caller, int vcpu, Registers registers, byte[]
     @Override
     public byte[] tx() {
         return tx.clone();
-    }
-
-    /** Bytes written at a guest address before the call. */
-    public record Write(long address, byte[] bytes) {
-        public Write {
-            bytes = bytes.clone();
-        }
-
-        @Override
-        public byte[] bytes() {
-            return bytes.clone();
-        }
     }
 
     /** Guest memory read back after the call. */

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
+import org.fwcts.model.MemoryWrite;
 import org.fwcts.model.Registers;
 import org.fwcts.model.ffa.EndpointId;
 import org.fwcts.model.mediator.optee.OpteeMessage;
@@ -26,7 +27,7 @@ final class OpteeCalls {
 
     static GuestCall start(EndpointId vm, int vcpu, long address, OpteeMessage message) {
         Registers call = Registers.of(OpteeSmc.CALL_WITH_ARG, address >>> 32, address & 0xFFFF_FFFFL);
-        return new GuestCall(vm, vcpu, call, new byte[0], List.of(new GuestCall.Write(address, message.encode())),
+        return new GuestCall(vm, vcpu, call, new byte[0], List.of(new MemoryWrite(address, message.encode())),
                 List.of(new GuestCall.Window(address, Math.min(message.size(), OpteeMessage.PAGE))));
     }
 
@@ -50,9 +51,9 @@ final class OpteeCalls {
         long[] registers = new long[6];
         registers[0] = OpteeSmc.RETURN_FROM_RPC;
         registers[3] = waiting.thread();
-        List<GuestCall.Write> writes = new ArrayList<>();
+        List<MemoryWrite> writes = new ArrayList<>();
         if (rewrite) {
-            writes.add(new GuestCall.Write(waiting.guestArg(), rewritten(waiting).encode()));
+            writes.add(new MemoryWrite(waiting.guestArg(), rewritten(waiting).encode()));
         }
         long readRpc = waiting.rpcPage();
         if (waiting.rpcOp() == OpteeSmc.RPC_ALLOC) {
@@ -66,7 +67,7 @@ final class OpteeCalls {
             registers[2] = waiting.rpcA2();
             byte[] refusal = OpteeMessage.of(0, 0, 0, List.of()).encode();
             ByteBuffer.wrap(refusal).order(ByteOrder.LITTLE_ENDIAN).putInt(20, OpteeMessage.TEEC_ERROR_ITEM_NOT_FOUND);
-            writes.add(new GuestCall.Write(waiting.rpcPage(), refusal));
+            writes.add(new MemoryWrite(waiting.rpcPage(), refusal));
         }
         int size = Math.min(waiting.shadow().size(), OpteeMessage.PAGE);
         List<GuestCall.Window> reads = new ArrayList<>(List.of(new GuestCall.Window(waiting.guestArg(), size)));

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
+import org.fwcts.model.MemoryWrite;
 import org.fwcts.model.Registers;
 import org.fwcts.model.explore.Action;
 import org.fwcts.model.rmm.GranuleState;
@@ -32,7 +33,7 @@ final class RmmCalls {
         return rmi(List.of(), function, arguments);
     }
 
-    RmmCalls rmi(List<RmmStep.Write> writes, RmiFunction function, long... arguments) {
+    RmmCalls rmi(List<MemoryWrite> writes, RmiFunction function, long... arguments) {
         long[] x = new long[arguments.length + 1];
         x[0] = function.id();
         System.arraycopy(arguments, 0, x, 1, arguments.length);
@@ -57,14 +58,14 @@ final class RmmCalls {
 
     RmmCalls realmCreate(String slot, long rd, long root, int s2sz) {
         byte[] params = RealmParams.simple(s2sz, root, RmmWorld.vmid(slot)).encode();
-        return rmi(List.of(new RmmStep.Write(world.paramsPage(), params)), RmiFunction.RMI_REALM_CREATE, rd,
+        return rmi(List.of(new MemoryWrite(world.paramsPage(), params)), RmiFunction.RMI_REALM_CREATE, rd,
                 world.paramsPage());
     }
 
     /** DATA_CREATE (RTT_DATA_MAP_INIT under 2.0) of {@code data} at {@code ipa} from {@code bytes} in the source page. */
     RmmCalls dataCreate(long rd, long data, long ipa, byte[] bytes) {
         RmiFunction create = world.rmi2() ? RmiFunction.RMI_RTT_DATA_MAP_INIT : RmiFunction.RMI_DATA_CREATE;
-        return rmi(List.of(new RmmStep.Write(world.sourcePage(), bytes)), create, rd, data, ipa, world.sourcePage(), 0);
+        return rmi(List.of(new MemoryWrite(world.sourcePage(), bytes)), create, rd, data, ipa, world.sourcePage(), 0);
     }
 
     RmmCalls dataCreateUnknown(long rd, long data, long ipa) {

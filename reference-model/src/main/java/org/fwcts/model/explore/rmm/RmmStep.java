@@ -1,6 +1,7 @@
 package org.fwcts.model.explore.rmm;
 
 import java.util.List;
+import org.fwcts.model.MemoryWrite;
 import org.fwcts.model.Registers;
 import org.fwcts.model.explore.Step;
 import org.fwcts.model.ffa.EndpointId;
@@ -22,20 +23,8 @@ public record RmmStep(EndpointId caller, List<Op> ops) implements Step.Extension
     public sealed interface Op {
     }
 
-    /** Bytes the host writes into normal-world memory as part of a call (parameters, a data source, an address list). */
-    public record Write(long address, byte[] bytes) {
-        public Write {
-            bytes = bytes.clone();
-        }
-
-        @Override
-        public byte[] bytes() {
-            return bytes.clone();
-        }
-    }
-
     /** An RMI command from the host. */
-    public record Rmi(Registers registers, List<Write> writes) implements Op {
+    public record Rmi(Registers registers, List<MemoryWrite> writes) implements Op {
         public Rmi {
             writes = List.copyOf(writes);
         }
