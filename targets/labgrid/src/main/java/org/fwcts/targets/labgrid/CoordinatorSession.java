@@ -33,8 +33,13 @@ import org.fwcts.targets.labgrid.wire.UpdateResponse;
  * connection it arrives on.
  */
 final class CoordinatorSession implements AutoCloseable {
-    /** A unary call, or the first sync, that takes longer than this means the coordinator is not there. */
+    /** A unary call, or a sync on an open session, that takes longer than this means the coordinator is not there. */
     static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * The first sync also connects the channel, in a JVM that loads gRPC and Netty for it: a loaded host may take
+     * longer than a call. A coordinator that is not there at all ends the session at once (connection refused).
+     */
+    static final Duration FIRST_SYNC_TIMEOUT = Duration.ofSeconds(60);
     private static final String CLIENT_VERSION = "fwcts";
 
     private final String address;
@@ -65,7 +70,7 @@ final class CoordinatorSession implements AutoCloseable {
         CoordinatorSession session = new CoordinatorSession(address);
         try {
             session.start(identity);
-            session.sync();
+            session.sync(FIRST_SYNC_TIMEOUT);
             return session;
         } catch (RuntimeException e) {
             session.close();
@@ -84,9 +89,13 @@ final class CoordinatorSession implements AutoCloseable {
 
     /** Returns once every update the coordinator sent before now has arrived. */
     void sync() {
+        sync(CALL_TIMEOUT);
+    }
+
+    private void sync(Duration timeout) {
         long id = syncIds.incrementAndGet();
         send(ClientInMessage.newBuilder().setSync(Sync.newBuilder().setId(id)).build());
-        awaitUpdate(() -> lastSync >= id, CALL_TIMEOUT, "an answer to a sync");
+        awaitUpdate(() -> lastSync >= id, timeout, "answer to a sync");
     }
 
     /**
