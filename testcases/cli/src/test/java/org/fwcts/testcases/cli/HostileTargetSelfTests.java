@@ -164,9 +164,14 @@ class HostileTargetSelfTests {
 
     private static void assertBounded(ChildRun run, String what) throws Exception {
         long log = Files.size(run.runDir.resolve("console.log"));
-        System.out.printf("HostileTargetSelfTests: %s: run ended after %d ms, peak RSS %d MiB (heap cap %s), console.log %d KiB%n",
-                what, run.took.toMillis(), run.peakRss >> 20, CHILD_HEAP_MIB > 0 ? CHILD_HEAP_MIB + " MiB" : "none", log >> 10);
-        assertThat(run.took).isLessThan(Duration.ofSeconds(2L * BOOT_SECONDS));
+        // The bound is the run's own, from its summary: the child JVM's start, slow on a loaded machine, is not the run's.
+        JsonNode summary = JSON.readTree(run.runDir.resolve("summary.json").toFile());
+        Duration ran = Duration.between(java.time.Instant.parse(summary.get("started").asText()),
+                java.time.Instant.parse(summary.get("finished").asText()));
+        System.out.printf("HostileTargetSelfTests: %s: run ended after %d ms (%d ms with the JVM's start), peak RSS %d MiB"
+                + " (heap cap %s), console.log %d KiB%n", what, ran.toMillis(), run.took.toMillis(), run.peakRss >> 20,
+                CHILD_HEAP_MIB > 0 ? CHILD_HEAP_MIB + " MiB" : "none", log >> 10);
+        assertThat(ran).isLessThan(Duration.ofSeconds(2L * BOOT_SECONDS));
         assertThat(run.peakRss).isLessThan(MEMORY_GOAL_BYTES);
         assertThat(log).isLessThanOrEqualTo(Transcript.LOG_LIMIT + (1 << 20));
         HostileSinks.assertTerminalInert(run.output);
