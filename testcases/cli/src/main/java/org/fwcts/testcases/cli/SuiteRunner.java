@@ -37,7 +37,6 @@ import org.fwcts.testcases.support.TestRun;
 import org.fwcts.testcases.support.TestRuns;
 import org.fwcts.testcases.support.TargetUnresponsiveException;
 import org.junit.platform.launcher.Launcher;
-import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherFactory;
@@ -116,15 +115,16 @@ public final class SuiteRunner {
                 .enableTestExecutionListenerAutoRegistration(false).build());
         // Discovered once, with the ID the run will be opened under: executing the plan discovers nothing again.
         String runKey = TestRuns.newId();
-        LauncherDiscoveryRequest request = selection.request(Map.of(TestRuns.PARAMETER, runKey), List.of(), testIndex());
-        try (RunFolderLock lock = RunFolderLock.create(dir)) {
+        try (BackgroundDiscovery discovery = BackgroundDiscovery.start(launcher,
+                () -> selection.request(Map.of(TestRuns.PARAMETER, runKey), List.of(), testIndex()));
+                RunFolderLock lock = RunFolderLock.create(dir)) {
             TestRun run = prepareOrDiscard(descriptor, dir);
             StartupPhases.mark("target prepared");
             run.bootPerTest(bootPerTest);
             if (faults != null) {
                 run.injectFaults(faults);
             }
-            TestPlan plan = discoverWhileBooting(launcher, request, selection, run, dir);
+            TestPlan plan = discoverWhileBooting(discovery, selection, run, dir);
             StartupPhases.mark("tests discovered");
             new RunInvocation(runId, targetName, selection.tags(), selection.names(),
                     RunInvocation.ModelSetup.of(descriptor)).write(dir);
@@ -212,11 +212,11 @@ public final class SuiteRunner {
      * discovery take about a second each. When the boot cannot start or nothing matches, the run
      * stops and its folder goes again.
      */
-    private TestPlan discoverWhileBooting(Launcher launcher, LauncherDiscoveryRequest request, SuiteSelection selection,
-            TestRun run, Path dir) {
+    private TestPlan discoverWhileBooting(BackgroundDiscovery discovery, SuiteSelection selection, TestRun run,
+            Path dir) {
         try {
             run.bootStrategy().bootAhead();
-            TestPlan plan = launcher.discover(request);
+            TestPlan plan = discovery.plan();
             if (!plan.containsTests()) {
                 throw new TargetException("no conformance test matches " + selection.describe() + " (see ./fwcts list)");
             }
