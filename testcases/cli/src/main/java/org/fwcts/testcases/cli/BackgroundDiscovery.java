@@ -8,8 +8,9 @@ import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TestPlan;
 
 /**
- * JUnit's discovery of a run's tests on a thread of its own, started before the target is
- * prepared: it costs about as much CPU as preparing the target, and the machine has a core for each.
+ * JUnit's discovery of a run's tests on a thread of its own, started before the target's
+ * descriptor is read: it costs about as much CPU as reading the descriptor and preparing the
+ * target, which the run's own thread does meanwhile on the other core.
  * Its errors (a bad tag expression, say) are thrown where the plan is taken, as if it had run
  * there. Closing waits for it to end, so that no discovery outlives a run that failed before taking
  * its plan.

@@ -103,21 +103,30 @@ public final class SuiteRunner {
 
     private RunSummary run(String targetName, SuiteSelection selection, Path runDir, Waivers waivers,
             boolean bootPerTest, SignalStop signals) {
-        TargetDescriptor descriptor = new TargetCatalog(layout.targetsDir()).find(targetName);
-        descriptor.warnings().forEach(warning -> System.err.println("fwcts: warning: " + warning));
-        StartupPhases.mark("target descriptor read");
-        String runId = LocalDateTime.now(clock).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + descriptor.name();
-        Path dir = runDir != null ? runDir : layout.reportsDir().resolve(runId);
-        if (Files.exists(dir)) {
-            throw new TargetException(dir + ": the run folder exists already; choose another (nothing was overwritten)");
-        }
         Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
                 .enableTestExecutionListenerAutoRegistration(false).build());
         // Discovered once, with the ID the run will be opened under: executing the plan discovers nothing again.
+        // It starts first, on a thread of its own, and runs while the descriptor is read and the target prepared.
         String runKey = TestRuns.newId();
-        try (BackgroundDiscovery discovery = BackgroundDiscovery.start(launcher,
+        BackgroundDiscovery discovery = BackgroundDiscovery.start(launcher,
                 () -> selection.request(Map.of(TestRuns.PARAMETER, runKey), List.of(), testIndex()));
-                RunFolderLock lock = RunFolderLock.create(dir)) {
+        TargetDescriptor descriptor;
+        String runId;
+        Path dir;
+        try {
+            descriptor = new TargetCatalog(layout.targetsDir()).find(targetName);
+            descriptor.warnings().forEach(warning -> System.err.println("fwcts: warning: " + warning));
+            StartupPhases.mark("target descriptor read");
+            runId = LocalDateTime.now(clock).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + descriptor.name();
+            dir = runDir != null ? runDir : layout.reportsDir().resolve(runId);
+            if (Files.exists(dir)) {
+                throw new TargetException(dir + ": the run folder exists already; choose another (nothing was overwritten)");
+            }
+        } catch (RuntimeException e) {
+            discovery.close();
+            throw e;
+        }
+        try (discovery; RunFolderLock lock = RunFolderLock.create(dir)) {
             TestRun run = prepareOrDiscard(descriptor, dir);
             StartupPhases.mark("target prepared");
             run.bootPerTest(bootPerTest);
