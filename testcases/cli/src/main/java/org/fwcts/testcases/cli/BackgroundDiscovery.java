@@ -26,7 +26,9 @@ final class BackgroundDiscovery implements AutoCloseable {
         BackgroundDiscovery discovery = new BackgroundDiscovery();
         Thread thread = new Thread(() -> {
             try {
-                discovery.plan.complete(launcher.discover(request.get()));
+                TestPlan discovered = launcher.discover(request.get());
+                StartupPhases.mark("discovery's own thread done");
+                discovery.plan.complete(discovered);
             } catch (RuntimeException | Error e) {
                 discovery.plan.completeExceptionally(e);
             }
