@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.fwcts.model.rmm.RmmProfile;
 import java.util.TreeMap;
 import org.fwcts.model.SpecVersion;
@@ -14,28 +15,40 @@ import org.fwcts.model.psci.PsciFunction;
 import org.fwcts.model.smccc.ArchFunction;
 import org.fwcts.model.smccc.SmcccRules;
 
-/** The named profiles a target descriptor can choose from. */
+/**
+ * The named profiles a target descriptor can choose from, each built when first asked for: a run
+ * wants one, and building all of them cost a tenth of the CLI's start-up.
+ */
 public final class Profiles {
-    private static final Map<String, Profile> BY_NAME = new TreeMap<>();
+    private static final Map<String, Supplier<Profile>> BUILDERS = new TreeMap<>();
+    private static final Map<String, Profile> BUILT = new HashMap<>();
 
     static {
-        register(qemuBuiltinPsci());
-        register(tfaBl31());
-        register(withSpmc(tfaBl31(), SpmcProfiles.tfaEl3Spmc(), 32));
-        register(withSpmc(tfaBl31(), SpmcProfiles.hafnium(), 8));
-        register(withSpmc(tfaBl31(), SpmcProfiles.optee(), 8));
-        for (MediatorChoices release : List.of(MediatorChoices.XEN_4_20, MediatorChoices.XEN_4_21, MediatorChoices.XEN_4_22)) {
-            register(XenProfiles.xen(withSpmc(tfaBl31(), SpmcProfiles.tfaEl3Spmc(), 32), release));
-        }
-        for (String release : List.of("4.22.0", "4.21.0", "4.20.0")) {
-            register(XenOpteeProfiles.xen(tfaBl31(), org.fwcts.model.mediator.optee.OpteeChoices.of(release).orElseThrow()));
-        }
-        register(withRmm(tfaBl31(), "tfa-rmm-v0.8", RmmProfile.TF_RMM_0_8,
+        register("qemu-builtin-psci", Profiles::qemuBuiltinPsci);
+        register("tfa-bl31", Profiles::tfaBl31);
+        register("tfa-el3-spmc", () -> withSpmc(tfaBl31(), SpmcProfiles.tfaEl3Spmc(), 32));
+        register("hafnium", () -> withSpmc(tfaBl31(), SpmcProfiles.hafnium(), 8));
+        register("optee", () -> withSpmc(tfaBl31(), SpmcProfiles.optee(), 8));
+        register("xen-4.20-ffa", () -> xenFfa(MediatorChoices.XEN_4_20));
+        register("xen-4.21-ffa", () -> xenFfa(MediatorChoices.XEN_4_21));
+        register("xen-4.22-ffa", () -> xenFfa(MediatorChoices.XEN_4_22));
+        register("xen-4.22-optee", () -> xenOptee("4.22.0"));
+        register("xen-4.21-optee", () -> xenOptee("4.21.0"));
+        register("xen-4.20-optee", () -> xenOptee("4.20.0"));
+        register("tfa-rmm-v0.8", () -> withRmm(tfaBl31(), "tfa-rmm-v0.8", RmmProfile.TF_RMM_0_8,
                 "TF-A BL31 with TF-RMM v0.8.0 (RMI 1.0, RSI 1.0); the RMI/RSI model follows TF-RMM v0.8.0's source"));
-        register(withRmm(tfaBl31(), "tfa-rmm-v0.9", RmmProfile.TF_RMM_0_9,
+        register("tfa-rmm-v0.9", () -> withRmm(tfaBl31(), "tfa-rmm-v0.9", RmmProfile.TF_RMM_0_9,
                 "TF-A BL31 with TF-RMM v0.9.0 (RMI 2.0, RSI 1.1: RMM_ACTIVATE gate, range delegation, RTT_DATA_MAP(_INIT)"
                         + " and RTT_DATA_UNMAP, REC_CREATE/DESTROY as stateful operations with memory donation); the"
                         + " RMI/RSI model follows TF-RMM v0.9.0's source"));
+    }
+
+    private static Profile xenFfa(MediatorChoices release) {
+        return XenProfiles.xen(withSpmc(tfaBl31(), SpmcProfiles.tfaEl3Spmc(), 32), release);
+    }
+
+    private static Profile xenOptee(String release) {
+        return XenOpteeProfiles.xen(tfaBl31(), org.fwcts.model.mediator.optee.OpteeChoices.of(release).orElseThrow());
     }
 
     /** TF-A BL31 with an RMM at R-EL2 behind the RMMD. */
@@ -46,16 +59,28 @@ public final class Profiles {
     private Profiles() {
     }
 
-    private static void register(Profile profile) {
-        BY_NAME.put(profile.name(), profile);
+    private static void register(String name, Supplier<Profile> builder) {
+        BUILDERS.put(name, builder);
     }
 
-    public static Optional<Profile> named(String name) {
-        return Optional.ofNullable(BY_NAME.get(name));
+    public static synchronized Optional<Profile> named(String name) {
+        Supplier<Profile> builder = BUILDERS.get(name);
+        if (builder == null) {
+            return Optional.empty();
+        }
+        Profile profile = BUILT.get(name);
+        if (profile == null) {
+            profile = builder.get();
+            if (!profile.name().equals(name)) {
+                throw new IllegalStateException("profile registered as " + name + " is named " + profile.name());
+            }
+            BUILT.put(name, profile);
+        }
+        return Optional.of(profile);
     }
 
     public static List<String> names() {
-        return List.copyOf(BY_NAME.keySet());
+        return List.copyOf(BUILDERS.keySet());
     }
 
     /**

@@ -107,6 +107,8 @@ public final class QemuKind implements TargetKind {
 
     @Override
     public TargetLauncher launcher(TargetDescriptor descriptor, ProjectLayout layout) {
+        // The launch checks QEMU's version; asked now, the answer is ready by then. A missing binary fails at the launch.
+        Executables.find(descriptor.settings(QemuSettings.class).binary()).ifPresent(QemuVersionProbe::askAhead);
         return new QemuLauncher(ImageManifest.load(layout.imageManifest()));
     }
 

@@ -1,5 +1,6 @@
 package org.fwcts.testcases.cli;
 
+import java.util.List;
 import org.fwcts.reports.SuiteInfo;
 import org.fwcts.targets.text.UntrustedText;
 import picocli.CommandLine;
@@ -8,13 +9,15 @@ import picocli.CommandLine.Command;
 /** The {@code fwcts} command line. */
 @Command(name = "fwcts", mixinStandardHelpOptions = true, versionProvider = FwctsCommand.Version.class,
         description = "Conformance tests for Arm firmware interfaces, predicted by an executable reference model.",
-        footer = {"", "Exit codes: 0 passed; 1 conformance failures; 2 harness, target, build or input error."},
-        subcommands = {RunCommand.class, ReportCommand.class, CompareCommand.class, SummaryCommand.class,
-            ListCommand.class, DoctorCommand.class, BenchCommand.class, BenchSuiteCommand.class, RecheckCommand.class,
-            SelftestCommand.class, BuildCommand.class, BenchModelCommand.class, ExploreCommand.class})
+        footer = {"", "Exit codes: 0 passed; 1 conformance failures; 2 harness, target, build or input error."})
 public final class FwctsCommand implements java.util.concurrent.Callable<Integer> {
     /** Exit code for a harness, target or input error (the run reached no verdict). */
     static final int ERROR_EXIT = 2;
+    /** The subcommands, in the order the usage lists them. */
+    static final List<Class<?>> SUBCOMMANDS = List.of(RunCommand.class, ReportCommand.class, CompareCommand.class,
+            SummaryCommand.class, ListCommand.class, DoctorCommand.class, BenchCommand.class, BenchSuiteCommand.class,
+            RecheckCommand.class, SelftestCommand.class, BuildCommand.class, BenchModelCommand.class,
+            ExploreCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -25,14 +28,39 @@ public final class FwctsCommand implements java.util.concurrent.Callable<Integer
 
     /** Runs the command line and returns its exit code. */
     public static int execute(String... args) {
-        CommandLine commandLine = new CommandLine(new FwctsCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+        return commandLine(args).execute(args);
+    }
+
+    /** The command line, with the subcommands {@code args} need, ready to execute them. */
+    static CommandLine commandLine(String... args) {
+        CommandLine commandLine = new CommandLine(new FwctsCommand());
+        subcommandsFor(args).forEach(commandLine::addSubcommand);
+        // Set after the subcommands are added: picocli passes these settings on only to the subcommands it has then.
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             // The message may quote the target (a panic, a banner): shown with its control characters made visible.
             cmd.getErr().println("fwcts: " + UntrustedText.lines(e.getMessage(), UntrustedText.BLOCK_LIMIT));
             return ERROR_EXIT;
         });
         commandLine.setExitCodeExceptionMapper(e -> ERROR_EXIT);
-        return commandLine.execute(args);
+        return commandLine;
+    }
+
+    /**
+     * The subcommands the command line needs: only the one it names first, when it does (picocli
+     * builds a command's model by reflecting over its class, a fifth of a short command's start-up for
+     * all of them); else all of them, for the usage, the suggestions after a mistyped name, and the
+     * error of an unknown one.
+     */
+    static List<Class<?>> subcommandsFor(String... args) {
+        if (args.length > 0) {
+            for (Class<?> command : SUBCOMMANDS) {
+                if (command.getAnnotation(Command.class).name().equals(args[0])) {
+                    return List.of(command);
+                }
+            }
+        }
+        return SUBCOMMANDS;
     }
 
     /** Without a command there is nothing to do: the usage, and the exit code of an input error. */

@@ -37,7 +37,6 @@ import org.fwcts.testcases.support.TestRun;
 import org.fwcts.testcases.support.TestRuns;
 import org.fwcts.testcases.support.TargetUnresponsiveException;
 import org.junit.platform.launcher.Launcher;
-import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherFactory;
@@ -104,27 +103,37 @@ public final class SuiteRunner {
 
     private RunSummary run(String targetName, SuiteSelection selection, Path runDir, Waivers waivers,
             boolean bootPerTest, SignalStop signals) {
-        TargetDescriptor descriptor = new TargetCatalog(layout.targetsDir()).find(targetName);
-        descriptor.warnings().forEach(warning -> System.err.println("fwcts: warning: " + warning));
-        StartupPhases.mark("target descriptor read");
-        String runId = LocalDateTime.now(clock).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + descriptor.name();
-        Path dir = runDir != null ? runDir : layout.reportsDir().resolve(runId);
-        if (Files.exists(dir)) {
-            throw new TargetException(dir + ": the run folder exists already; choose another (nothing was overwritten)");
-        }
         Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
                 .enableTestExecutionListenerAutoRegistration(false).build());
         // Discovered once, with the ID the run will be opened under: executing the plan discovers nothing again.
+        // It starts first, on a thread of its own, and runs while the descriptor is read and the target prepared.
         String runKey = TestRuns.newId();
-        LauncherDiscoveryRequest request = selection.request(Map.of(TestRuns.PARAMETER, runKey), List.of(), testIndex());
-        try (RunFolderLock lock = RunFolderLock.create(dir)) {
+        BackgroundDiscovery discovery = BackgroundDiscovery.start(launcher,
+                () -> selection.request(Map.of(TestRuns.PARAMETER, runKey), List.of(), testIndex()));
+        TargetDescriptor descriptor;
+        String runId;
+        Path dir;
+        try {
+            descriptor = new TargetCatalog(layout.targetsDir()).find(targetName);
+            descriptor.warnings().forEach(warning -> System.err.println("fwcts: warning: " + warning));
+            StartupPhases.mark("target descriptor read");
+            runId = LocalDateTime.now(clock).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + descriptor.name();
+            dir = runDir != null ? runDir : layout.reportsDir().resolve(runId);
+            if (Files.exists(dir)) {
+                throw new TargetException(dir + ": the run folder exists already; choose another (nothing was overwritten)");
+            }
+        } catch (RuntimeException e) {
+            discovery.close();
+            throw e;
+        }
+        try (discovery; RunFolderLock lock = RunFolderLock.create(dir)) {
             TestRun run = prepareOrDiscard(descriptor, dir);
             StartupPhases.mark("target prepared");
             run.bootPerTest(bootPerTest);
             if (faults != null) {
                 run.injectFaults(faults);
             }
-            TestPlan plan = discoverWhileBooting(launcher, request, selection, run, dir);
+            TestPlan plan = discoverWhileBooting(discovery, selection, run, dir);
             StartupPhases.mark("tests discovered");
             new RunInvocation(runId, targetName, selection.tags(), selection.names(),
                     RunInvocation.ModelSetup.of(descriptor)).write(dir);
@@ -212,11 +221,11 @@ public final class SuiteRunner {
      * discovery take about a second each. When the boot cannot start or nothing matches, the run
      * stops and its folder goes again.
      */
-    private TestPlan discoverWhileBooting(Launcher launcher, LauncherDiscoveryRequest request, SuiteSelection selection,
-            TestRun run, Path dir) {
+    private TestPlan discoverWhileBooting(BackgroundDiscovery discovery, SuiteSelection selection, TestRun run,
+            Path dir) {
         try {
             run.bootStrategy().bootAhead();
-            TestPlan plan = launcher.discover(request);
+            TestPlan plan = discovery.plan();
             if (!plan.containsTests()) {
                 throw new TargetException("no conformance test matches " + selection.describe() + " (see ./fwcts list)");
             }

@@ -160,6 +160,13 @@ class BadInputSelfTests {
     }
 
     @Test
+    @DisplayName("a tag expression that does not parse")
+    void badTagExpression() {
+        CliRun run = CliRun.of("run", "--tag", "psci &", "--output", temp.resolve("run").toString());
+        assertRejected(run, "psci &");
+    }
+
+    @Test
     @DisplayName("a waiver file with a mistake names the file and the field")
     void badWaiverFile() throws IOException {
         Path waivers = Files.writeString(temp.resolve("waivers.yaml"),

@@ -33,6 +33,27 @@ class CommandLineSelfTests {
     }
 
     @Test
+    @DisplayName("a command named first is built alone, with the usage it has among all the others")
+    void commandBuiltAlone() {
+        for (Class<?> command : FwctsCommand.SUBCOMMANDS) {
+            String name = command.getAnnotation(picocli.CommandLine.Command.class).name();
+            picocli.CommandLine alone = FwctsCommand.commandLine(name, "--help");
+            assertThat(alone.getSubcommands()).containsOnlyKeys(name);
+            assertThat(alone.getSubcommands().get(name).getUsageMessage()).as(name)
+                    .isEqualTo(FwctsCommand.commandLine("--help").getSubcommands().get(name).getUsageMessage());
+        }
+        assertThat(FwctsCommand.commandLine("--version").getSubcommands()).hasSize(FwctsCommand.SUBCOMMANDS.size());
+    }
+
+    @Test
+    @DisplayName("a mistyped command is refused, naming the command it may have meant")
+    void mistypedCommand() {
+        CliRun run = CliRun.of("rnu", "--tag", "psci");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("'rnu'").contains("run");
+    }
+
+    @Test
     @DisplayName("doctor with an unknown target says so once")
     void doctorUnknownTargetOnce() {
         CliRun run = CliRun.of("doctor", "--target", "nosuch");
