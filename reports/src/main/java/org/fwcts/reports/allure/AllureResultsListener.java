@@ -67,6 +67,7 @@ public final class AllureResultsListener implements TestExecutionListener {
     private final Map<String, Container> containers = new HashMap<>();
     private final Map<String, TestCase> openTests = new HashMap<>();
     private final Map<String, Item> openFixtures = new HashMap<>();
+    private final Map<Class<?>, ClassNames> classNames = new HashMap<>();
     private final MessageDigest md5;
     private TestPlan plan;
     /** The run's labels every test gets after its tags: those the user provides, then the unique ID's place. */
@@ -220,9 +221,7 @@ public final class AllureResultsListener implements TestExecutionListener {
             result.labels.add(new Label().setName("package").setValue(type.getClassName()));
             result.labels.add(new Label().setName("testClass").setValue(type.getClassName()));
         }
-        testClass.ifPresent(type -> result.labels.add(new Label().setName("suite").setValue(
-                Optional.ofNullable(type.getAnnotation(DisplayName.class)).map(DisplayName::value)
-                        .orElse(type.getCanonicalName()))));
+        testClass.ifPresent(type -> result.labels.add(new Label().setName("suite").setValue(classNames(type).suite())));
         openTests.put(test.getUniqueId(), result);
         return result;
     }
@@ -374,20 +373,7 @@ public final class AllureResultsListener implements TestExecutionListener {
     /** The package's parts, the class and its enclosing classes, then the containers between class and test. */
     private List<String> titlePath(TestIdentifier test, Optional<Class<?>> testClass) {
         List<String> path = new ArrayList<>();
-        testClass.ifPresent(type -> {
-            Package pkg = type.getPackage();
-            if (pkg != null) {
-                for (String part : pkg.getName().split("\\.")) {
-                    path.add(part);
-                }
-            }
-            List<String> classes = new ArrayList<>();
-            for (Class<?> c = type; c != null; c = c.getDeclaringClass()) {
-                classes.add(0, Optional.ofNullable(c.getAnnotation(DisplayName.class)).map(DisplayName::value)
-                        .orElse(c.getSimpleName()));
-            }
-            path.addAll(classes);
-        });
+        testClass.ifPresent(type -> path.addAll(classNames(type).titlePath()));
         if (plan != null) {
             List<String> between = new ArrayList<>();
             for (Optional<TestIdentifier> p = plan.getParent(test); p.isPresent(); p = plan.getParent(p.get())) {
@@ -401,6 +387,31 @@ public final class AllureResultsListener implements TestExecutionListener {
         }
         path.removeIf(part -> part == null || part.isEmpty());
         return path;
+    }
+
+    /** The class's names in the report, worked out once per class. */
+    private ClassNames classNames(Class<?> type) {
+        return classNames.computeIfAbsent(type, c -> {
+            List<String> path = new ArrayList<>();
+            Package pkg = c.getPackage();
+            if (pkg != null) {
+                path.addAll(List.of(pkg.getName().split("\\.")));
+            }
+            List<String> classes = new ArrayList<>();
+            for (Class<?> enclosing = c; enclosing != null; enclosing = enclosing.getDeclaringClass()) {
+                classes.add(0, displayName(enclosing).orElse(enclosing.getSimpleName()));
+            }
+            path.addAll(classes);
+            return new ClassNames(List.copyOf(path), displayName(c).orElse(c.getCanonicalName()));
+        });
+    }
+
+    private static Optional<String> displayName(Class<?> type) {
+        return Optional.ofNullable(type.getAnnotation(DisplayName.class)).map(DisplayName::value);
+    }
+
+    /** A test class's title path (package parts, enclosing classes, itself) and suite label. */
+    private record ClassNames(List<String> titlePath, String suite) {
     }
 
     private static Optional<Class<?>> testClass(TestSource source) {
