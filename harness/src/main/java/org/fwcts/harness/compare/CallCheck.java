@@ -97,24 +97,50 @@ public record CallCheck(String conduit, Registers call, List<Prediction> allowed
 
     /** A per-register table of predicted value, observed value and rule, mismatches marked. */
     public String table() {
+        // Built for every checked call's report: padded by hand, String.format's parsing cost more than the rest.
+        String eol = System.lineSeparator();
         Prediction prediction = prediction();
-        StringBuilder text = new StringBuilder();
-        text.append(String.format("%s %s: %s%n", conduitLabel(),
-                String.format("0x%08x", call.x(0)), prediction.summary()));
-        text.append(String.format("deciding rule %s — %s%n  \"%s\"%n", prediction.rule().id(), prediction.rule().citation(),
-                prediction.rule().statement()));
+        StringBuilder text = new StringBuilder(2048);
+        text.append(conduitLabel()).append(" 0x").append(hex8(call.x(0))).append(": ").append(prediction.summary())
+                .append(eol);
+        text.append("deciding rule ").append(prediction.rule().id()).append(" — ").append(prediction.rule().citation())
+                .append(eol).append("  \"").append(prediction.rule().statement()).append('"').append(eol);
         if (!(observation instanceof Observation.Completed completed)) {
             return text.append("observed: ").append(describe(observation)).append('\n').toString();
         }
-        text.append(String.format("%-4s %-24s %-20s %-20s %s%n", "reg", "predicted", "observed", "input", "rule"));
+        row(text, "reg", "predicted", "observed", "input", "rule").append(eol);
         for (int i = 0; i < Registers.COUNT; i++) {
             RegisterPrediction predicted = prediction.register(i);
             boolean wrong = !predicted.admits(completed.registers().x(i));
-            text.append(String.format("%-4s %-24s %-20s %-20s %s%s%n", "x" + i, predicted.describe(),
-                    "0x" + Long.toHexString(completed.registers().x(i)), "0x" + Long.toHexString(call.x(i)),
-                    predicted.rule().id(), wrong ? "   <-- MISMATCH" : ""));
+            row(text, "x" + i, predicted.describe(), "0x" + Long.toHexString(completed.registers().x(i)),
+                    "0x" + Long.toHexString(call.x(i)), predicted.rule().id())
+                    .append(wrong ? "   <-- MISMATCH" : "").append(eol);
         }
         return text.toString();
+    }
+
+    /** One table row: register, predicted, observed and input padded to 4, 24, 20 and 20 columns, then the rule. */
+    private static StringBuilder row(StringBuilder text, String register, String predicted, String observed, String input,
+            String rule) {
+        padded(text, register, 4).append(' ');
+        padded(text, predicted, 24).append(' ');
+        padded(text, observed, 20).append(' ');
+        padded(text, input, 20).append(' ');
+        return text.append(rule);
+    }
+
+    private static StringBuilder padded(StringBuilder text, String value, int width) {
+        text.append(value);
+        for (int i = value.length(); i < width; i++) {
+            text.append(' ');
+        }
+        return text;
+    }
+
+    /** At least eight hex digits, as {@code %08x} gives them. */
+    private static String hex8(long value) {
+        String digits = Long.toHexString(value);
+        return digits.length() >= 8 ? digits : "00000000".substring(digits.length()) + digits;
     }
 
     private static String describe(Observation observation) {

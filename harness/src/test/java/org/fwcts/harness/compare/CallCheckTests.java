@@ -44,4 +44,23 @@ class CallCheckTests {
         assertThat(check.verdict()).isEqualTo(Verdict.UNKNOWN);
         assertThat(check.observed()).isEqualTo("indeterminate: no reply");
     }
+
+    @Test
+    @DisplayName("tabulates every register in fixed columns, marking a mismatch")
+    void tableColumns() {
+        Prediction zeroes = new Prediction("all zero", RULE,
+                Collections.nCopies(Registers.COUNT, new RegisterPrediction.Exact(0, RegisterPrediction.Exact.ALL_BITS, RULE)));
+        CallCheck check = new CallCheck("smc from 0x8001", Registers.of(0x84000000L), zeroes,
+                new Observation.Completed(Registers.of(-1L)));
+        String eol = System.lineSeparator();
+        String[] lines = check.table().split(eol, -1);
+        assertThat(lines[0]).isEqualTo("SMC from 0x8001 0x84000000: all zero");
+        assertThat(lines[1]).isEqualTo("deciding rule TEST.ANY — test document, any section");
+        assertThat(lines[3]).isEqualTo(String.format("%-4s %-24s %-20s %-20s %s", "reg", "predicted", "observed", "input",
+                "rule"));
+        assertThat(lines[4]).isEqualTo(String.format("%-4s %-24s %-20s %-20s %s%s", "x0", zeroes.register(0).describe(),
+                "0xffffffffffffffff", "0x84000000", "TEST.ANY", "   <-- MISMATCH"));
+        assertThat(lines[5]).startsWith("x1   ").doesNotContain("MISMATCH");
+        assertThat(lines).hasSize(4 + Registers.COUNT + 1);
+    }
 }

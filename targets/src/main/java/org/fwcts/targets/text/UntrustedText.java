@@ -97,15 +97,24 @@ public final class UntrustedText {
             return text.length() > limit ? kept + " [... " + (text.length() - limit) + " more characters not shown]" : kept;
         }
         StringBuilder out = new StringBuilder(kept.length() + 32);
-        kept.codePoints().forEach(c -> {
-            if (printable(c) || (keepLines && (c == '\n' || c == '\t'))) {
-                out.appendCodePoint(c);
-            } else if (c <= 0xFF) {
-                out.append(String.format("\\x%02x", c));
-            } else {
-                out.append(String.format("\\u{%04x}", c));
+        // Printable runs are copied whole: a register table's one em dash must not cost a copy per character.
+        int runStart = 0;
+        for (int i = 0; i < kept.length(); ) {
+            int c = kept.codePointAt(i);
+            int next = i + Character.charCount(c);
+            if (!printable(c) && !(keepLines && (c == '\n' || c == '\t'))) {
+                out.append(kept, runStart, i);
+                out.append(c <= 0xFF ? "\\x" : "\\u{");
+                String digits = Integer.toHexString(c);
+                for (int pad = digits.length(); pad < (c <= 0xFF ? 2 : 4); pad++) {
+                    out.append('0');
+                }
+                out.append(digits).append(c <= 0xFF ? "" : "}");
+                runStart = next;
             }
-        });
+            i = next;
+        }
+        out.append(kept, runStart, kept.length());
         if (text.length() > limit) {
             out.append(" [... ").append(text.length() - limit).append(" more characters not shown]");
         }

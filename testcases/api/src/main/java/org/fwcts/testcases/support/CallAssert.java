@@ -1,10 +1,10 @@
 package org.fwcts.testcases.support;
 
-import io.qameta.allure.Allure;
 import org.assertj.core.api.AbstractAssert;
 import org.fwcts.harness.compare.CallCheck;
 import org.fwcts.harness.compare.Verdict;
 import org.fwcts.model.Rule;
+import org.fwcts.reports.allure.TestReport;
 
 /** AssertJ assertions on a {@link CallCheck}: the target against the model, explained register by register. */
 public final class CallAssert extends AbstractAssert<CallAssert, CallCheck> {
@@ -29,21 +29,22 @@ public final class CallAssert extends AbstractAssert<CallAssert, CallCheck> {
      */
     public CallAssert matchesModel() {
         isNotNull();
-        String explanation = actual.table() + actual.memoryDiffText();
         for (Rule rule : actual.prediction().rules()) {
-            Allure.label("rule", rule.id());
+            TestReport.label("rule", rule.id());
         }
-        Allure.label("spec", actual.prediction().rule().citation());
-        Allure.addAttachment("registers: predicted vs observed", "text/plain", actual.table(), ".txt");
-        if (!actual.memoryDiff().isEmpty()) {
-            Allure.addAttachment("memory/descriptor diff", "text/plain", actual.memoryDiffText(), ".txt");
+        TestReport.label("spec", actual.prediction().rule().citation());
+        // The tables are text for the report, built when the report is written (or the call fails).
+        CallCheck check = actual;
+        TestReport.attach("registers: predicted vs observed", ".txt", check::table);
+        if (!check.memoryDiff().isEmpty()) {
+            TestReport.attach("memory/descriptor diff", ".txt", check::memoryDiffText);
         }
-        Verdict verdict = actual.verdict();
+        Verdict verdict = check.verdict();
         if (verdict == Verdict.UNKNOWN) {
-            TestVerdicts.raise(Verdict.UNKNOWN, "no verdict:\n" + explanation);
+            TestVerdicts.raise(Verdict.UNKNOWN, "no verdict:\n" + check.table() + check.memoryDiffText());
         }
         if (verdict == Verdict.FAIL) {
-            failWithMessage("the target contradicts the model%n%s", explanation);
+            failWithMessage("the target contradicts the model%n%s", check.table() + check.memoryDiffText());
         }
         return this;
     }

@@ -17,6 +17,16 @@ public final class CallTrace {
     private CallTrace() {
     }
 
+    /** Whether {@link #describe} has anything to show: a checked call that is not an agent command. */
+    static boolean hasChecks(List<Judgement> judgements) {
+        for (Judgement judgement : judgements) {
+            if (!judgement.entry().isCommand() && judgement.judgedAgainst().isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The calls as the report shows them: one numbered block per call the model predicted; empty when none. */
     static String describe(List<Judgement> judgements) {
         List<CallCheck> calls = new ArrayList<>();

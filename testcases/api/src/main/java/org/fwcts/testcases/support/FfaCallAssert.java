@@ -1,9 +1,9 @@
 package org.fwcts.testcases.support;
 
-import io.qameta.allure.Allure;
 import org.assertj.core.api.AbstractAssert;
 import org.fwcts.harness.compare.Verdict;
 import org.fwcts.model.Rule;
+import org.fwcts.reports.allure.TestReport;
 
 /** AssertJ assertions on an {@link FfaCheck}: registers, RX contents and constraints against the model. */
 public final class FfaCallAssert extends AbstractAssert<FfaCallAssert, FfaCheck> {
@@ -18,17 +18,18 @@ public final class FfaCallAssert extends AbstractAssert<FfaCallAssert, FfaCheck>
      */
     public FfaCallAssert matchesModel() {
         isNotNull();
-        String report = actual.report();
         for (Rule rule : actual.judgedAgainst().registers().rules()) {
-            Allure.label("rule", rule.id());
+            TestReport.label("rule", rule.id());
         }
-        Allure.addAttachment("FF-A call: predicted vs observed", "text/plain", report, ".txt");
-        Verdict verdict = actual.verdict();
+        // The report is text for the report, built when the report is written (or the call fails).
+        FfaCheck check = actual;
+        TestReport.attach("FF-A call: predicted vs observed", ".txt", check::report);
+        Verdict verdict = check.verdict();
         if (verdict == Verdict.UNKNOWN) {
-            TestVerdicts.raise(Verdict.UNKNOWN, "no verdict:\n" + report);
+            TestVerdicts.raise(Verdict.UNKNOWN, "no verdict:\n" + check.report());
         }
         if (verdict == Verdict.FAIL) {
-            failWithMessage("the target contradicts the model%n%s", report);
+            failWithMessage("the target contradicts the model%n%s", check.report());
         }
         return this;
     }

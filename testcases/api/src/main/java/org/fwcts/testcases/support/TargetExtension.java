@@ -1,12 +1,12 @@
 package org.fwcts.testcases.support;
 
-import io.qameta.allure.Allure;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.fwcts.harness.pipeline.Judgement;
+import org.fwcts.reports.allure.TestReport;
 import org.fwcts.targets.ProjectLayout;
 import org.fwcts.targets.descriptor.TargetCatalog;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -66,7 +66,7 @@ public final class TargetExtension implements ParameterResolver, BeforeEachCallb
     public void beforeEach(ExtensionContext context) {
         TestRun run = run(context);
         run.beforeTest(freshBootNeed(context, run));
-        TestLabels.of(context.getTags()).forEach(Allure::label);
+        TestLabels.of(context.getTags()).forEach(TestReport::label);
         run.pipeline().beginTest(context.getUniqueId());
         context.getStore(NAMESPACE).put(MARK, run.transcript().mark());
     }
@@ -75,17 +75,19 @@ public final class TargetExtension implements ParameterResolver, BeforeEachCallb
     public void afterEach(ExtensionContext context) {
         TestRun run = run(context);
         List<Judgement> calls = run.pipeline().endTest();
-        String trace = CallTrace.describe(calls);
-        if (!trace.isEmpty()) {
-            Allure.addAttachment("model trace", "text/plain", trace, ".txt");
+        if (CallTrace.hasChecks(calls)) {
+            // The calls are kept as they were judged: their trace is built when the result is written.
+            TestReport.attach("model trace", ".txt", () -> CallTrace.describe(calls));
         }
         Long mark = context.getStore(NAMESPACE).get(MARK, Long.class);
         if (mark != null) {
-            Allure.addAttachment("console", "text/plain", run.transcript().since(mark), ".log");
+            String console = run.transcript().since(mark);
+            TestReport.attach("console", ".log", () -> console);
         }
         Optional<String> failure = run.targetFailure();
         if (failure.isPresent()) {
-            Allure.addAttachment("console tail at target failure", "text/plain", run.failureEvidence(), ".log");
+            String evidence = run.failureEvidence();
+            TestReport.attach("console tail at target failure", ".log", () -> evidence);
             run.targetFailed(context.getDisplayName(), failure.get());
             if (context.getExecutionException().isEmpty()) {
                 // The test did not notice (it made no checked call after the failure): no verdict all the same.

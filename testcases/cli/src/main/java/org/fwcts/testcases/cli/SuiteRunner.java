@@ -1,10 +1,7 @@
 package org.fwcts.testcases.cli;
 
-import io.qameta.allure.Allure;
-import io.qameta.allure.AllureLifecycle;
-import org.fwcts.reports.allure.UntrustedTextResultsWriter;
+import org.fwcts.reports.allure.AllureResultsListener;
 import org.fwcts.targets.text.UntrustedText;
-import io.qameta.allure.junitplatform.AllureJunitPlatform;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -27,7 +24,6 @@ import org.fwcts.reports.RunSummary;
 import org.fwcts.reports.SuiteInfo;
 import org.fwcts.reports.allure.AllureCategories;
 import org.fwcts.reports.allure.AllureEnvironment;
-import org.fwcts.reports.allure.AllureHostLabels;
 import org.fwcts.reports.waiver.Waivers;
 import org.fwcts.targets.ProjectLayout;
 import org.fwcts.targets.TargetException;
@@ -256,9 +252,7 @@ public final class SuiteRunner {
             java.util.Set<String> finishedBefore) {
         Path dir = run.runDir();
         Path results = dir.resolve(RunFiles.ALLURE_RESULTS);
-        AllureHostLabels.setWithoutLookup();
-        AllureLifecycle allure = new AllureLifecycle(new UntrustedTextResultsWriter(new StoppingResultsWriter(results, run.stop())));
-        Allure.setLifecycle(allure);
+        AllureResultsListener allure = new AllureResultsListener(results, run.stop());
         AllureCategories.write(results, TARGET_ERRORS.stream().map(Class::getSimpleName).toList());
         TestRuns.open(runKey, run);
         StartupPhases.mark("reporters ready");
@@ -286,9 +280,9 @@ public final class SuiteRunner {
         return summary;
     }
 
-    private List<org.junit.platform.launcher.TestExecutionListener> reporters(AllureLifecycle allure, RunRecorder recorder) {
-        List<org.junit.platform.launcher.TestExecutionListener> reporters = new java.util.ArrayList<>(List.of(
-                new AllureFixtureSafeListener(new AllureJunitPlatform(allure)), recorder,
+    private List<org.junit.platform.launcher.TestExecutionListener> reporters(AllureResultsListener allure,
+            RunRecorder recorder) {
+        List<org.junit.platform.launcher.TestExecutionListener> reporters = new java.util.ArrayList<>(List.of(allure, recorder,
                 ProgressPrinter.forConsole(out, clock, progress)));
         reporters.addAll(observers);
         return reporters;
