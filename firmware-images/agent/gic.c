@@ -156,11 +156,30 @@ bool gic_enable_wakeup(uint32_t intid)
 	return true;
 }
 
+/*
+ * ICC_IAR1_EL1 acknowledges the highest-priority pending Group 1 interrupt
+ * even with PSTATE.I set; ICC_EOIR1_EL1 (EOImode 0) completes it. INTIDs
+ * 1020-1023 are the answers for "none".
+ */
+void gic_complete_pending(void)
+{
+	uint64_t intid;
+
+	__asm__ volatile("mrs %0, S3_0_C12_C12_0" : "=r"(intid)); /* ICC_IAR1_EL1 */
+	if ((intid & 0xffffff) < 1020) {
+		__asm__ volatile("msr S3_0_C12_C12_1, %0\n\tisb" ::"r"(intid)); /* ICC_EOIR1_EL1 */
+	}
+}
+
 #else
 
 bool gic_enable_wakeup(uint32_t intid)
 {
 	return false;
+}
+
+void gic_complete_pending(void)
+{
 }
 
 #endif

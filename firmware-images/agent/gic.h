@@ -15,3 +15,11 @@
  * alone, when the interrupt stays disabled (the firmware kept it Secure).
  */
 bool gic_enable_wakeup(uint32_t intid);
+
+/*
+ * Acknowledges and completes the pending Group 1 interrupt, if any: for an
+ * interrupt controller that latches a pending state until the PE
+ * acknowledges it (Xen's virtual GIC for its virtual UART), which would
+ * otherwise end every later WFI at once.
+ */
+void gic_complete_pending(void);
