@@ -1,9 +1,18 @@
 /*
  * Minimal GICv3 set-up for waking from WFI (gic.h). The distributor and
  * redistributor bases come from the build (QEMU virt: 0x08000000 and
- * 0x080a0000). It assumes what the agent's QEMU virt machine gives it: a GIC
- * with a single security state, as without secure=on, so that the agent may
- * program the distributor and its redistributor's WAKER.
+ * 0x080a0000). Two cases, both QEMU virt:
+ * - a GIC with a single security state (agent-virt, no secure=on): the agent
+ *   owns the GIC and programs the distributor and its redistributor's WAKER;
+ * - a GIC with two security states under TF-A (agent-bl33-qemu, secure=on):
+ *   the firmware's GICv3 driver has woken the redistributor, enabled the
+ *   system register interface for the lower ELs (ICC_SRE_EL3.Enable) and put
+ *   every SPI it does not claim in Non-secure Group 1. The agent's writes to
+ *   the group and WAKER registers are then ignored (Secure-only), and those
+ *   to the control, priority, routing and enable registers reach the
+ *   Non-secure view, which is all the wake-up needs.
+ * An interrupt the firmware kept Secure cannot be enabled from here (its
+ * enable bit reads as zero): the agent then polls.
  */
 
 #include "gic.h"
@@ -78,6 +87,24 @@ static uintptr_t gicr_of_this_pe(uint64_t mpidr)
 	return 0;
 }
 
+/*
+ * Group 1, our priority, routed to this PE, enabled; false if the enable did
+ * not take (a Secure interrupt seen from the Non-secure side).
+ */
+static bool gicd_enable_spi(uint32_t intid, uint64_t mpidr)
+{
+	uint32_t bit = 1U << (intid % 32);
+
+	mmio_write32(GIC_DIST_BASE + GICD_IGROUPR + 4 * (intid / 32),
+		     mmio_read32(GIC_DIST_BASE + GICD_IGROUPR + 4 * (intid / 32)) | bit);
+	*(volatile uint8_t *)(uintptr_t)(GIC_DIST_BASE + GICD_IPRIORITYR + intid) = GIC_PRIORITY;
+	mmio_write64(GIC_DIST_BASE + GICD_IROUTER + 8 * intid, mpidr & 0xff00ffffffULL);
+	mmio_write32(GIC_DIST_BASE + GICD_ISENABLER + 4 * (intid / 32), bit);
+	gicd_wait_rwp();
+
+	return (mmio_read32(GIC_DIST_BASE + GICD_ISENABLER + 4 * (intid / 32)) & bit) != 0;
+}
+
 bool gic_enable_wakeup(uint32_t intid)
 {
 	uint64_t pfr0, mpidr, el, sre;
@@ -118,12 +145,9 @@ bool gic_enable_wakeup(uint32_t intid)
 	mmio_write32(GIC_DIST_BASE + GICD_CTLR, mmio_read32(GIC_DIST_BASE + GICD_CTLR) | GICD_CTLR_ENABLE_GRP1);
 	gicd_wait_rwp();
 
-	mmio_write32(GIC_DIST_BASE + GICD_IGROUPR + 4 * (intid / 32),
-		     mmio_read32(GIC_DIST_BASE + GICD_IGROUPR + 4 * (intid / 32)) | (1U << (intid % 32)));
-	*(volatile uint8_t *)(uintptr_t)(GIC_DIST_BASE + GICD_IPRIORITYR + intid) = GIC_PRIORITY;
-	mmio_write64(GIC_DIST_BASE + GICD_IROUTER + 8 * intid, mpidr & 0xff00ffffffULL);
-	mmio_write32(GIC_DIST_BASE + GICD_ISENABLER + 4 * (intid / 32), 1U << (intid % 32));
-	gicd_wait_rwp();
+	if (!gicd_enable_spi(intid, mpidr)) {
+		return false;
+	}
 
 	/* CPU interface: no priority masked, Group 1 signalled. */
 	__asm__ volatile("msr S3_0_C4_C6_0, %0\n\t" /* ICC_PMR_EL1 */
@@ -132,11 +156,30 @@ bool gic_enable_wakeup(uint32_t intid)
 	return true;
 }
 
+/*
+ * ICC_IAR1_EL1 acknowledges the highest-priority pending Group 1 interrupt
+ * even with PSTATE.I set; ICC_EOIR1_EL1 (EOImode 0) completes it. INTIDs
+ * 1020-1023 are the answers for "none".
+ */
+void gic_complete_pending(void)
+{
+	uint64_t intid;
+
+	__asm__ volatile("mrs %0, S3_0_C12_C12_0" : "=r"(intid)); /* ICC_IAR1_EL1 */
+	if ((intid & 0xffffff) < 1020) {
+		__asm__ volatile("msr S3_0_C12_C12_1, %0\n\tisb" ::"r"(intid)); /* ICC_EOIR1_EL1 */
+	}
+}
+
 #else
 
 bool gic_enable_wakeup(uint32_t intid)
 {
 	return false;
+}
+
+void gic_complete_pending(void)
+{
 }
 
 #endif

@@ -8,7 +8,9 @@
  * woken by the UART's receive interrupt pending at the GIC (still masked at
  * the PE): under an emulator, a poll loop is an emulated device access per
  * iteration and keeps a host core busy while the bytes it waits for have to
- * be delivered by another host thread.
+ * be delivered by another host thread. The Xen guest build (UART_IRQ_ACK)
+ * sleeps the same way on Xen's virtual GIC and UART, so that Xen can block
+ * the vCPU instead of rescheduling it on every poll.
  */
 
 #include "uart.h"
@@ -52,6 +54,15 @@ static uint32_t uart_unacked;
 
 #ifndef UART_WAIT_IRQ
 #define UART_WAIT_IRQ 0
+#endif
+
+/*
+ * UART_IRQ_ACK: the interrupt controller latches the UART's interrupt as
+ * pending once raised (Xen's vpl011 injects it on each new status bit rather
+ * than driving a level), so the wait completes it at the GIC when done.
+ */
+#ifndef UART_IRQ_ACK
+#define UART_IRQ_ACK 0
 #endif
 
 /* PL011 register offsets (ARM DDI 0183). */
@@ -152,7 +163,10 @@ void uart_init(void)
  * command's own WFI (PSCI CPU_SUSPEND) behaves as without this wait. The
  * interrupt is level-sensitive and never acknowledged: it is pending exactly
  * while the FIFO holds data, so a byte arriving between the check and the
- * WFI makes the WFI return at once.
+ * WFI makes the WFI return at once. Under Xen (UART_IRQ_ACK) the virtual GIC
+ * keeps it pending until acknowledged, which the wait does on its way out; a
+ * completion that comes too early only makes a later wait return at once,
+ * and the loop checks the FIFO again.
  */
 static void uart_wait_rx(void)
 {
@@ -161,6 +175,9 @@ static void uart_wait_rx(void)
 		__asm__ volatile("dsb sy\n\twfi" ::: "memory");
 	}
 	uart_reg_write(UART_IMSC, 0);
+#if UART_IRQ_ACK
+	gic_complete_pending();
+#endif
 }
 
 void uart_putc(char c)

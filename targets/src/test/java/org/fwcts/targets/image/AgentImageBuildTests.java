@@ -35,7 +35,8 @@ class AgentImageBuildTests {
         make(temp.resolve("a"));
         make(temp.resolve("b"));
         ImageManifest project = ImageManifest.load(ProjectLayout.discover().imageManifest());
-        for (String name : List.of("agent-virt", "agent-bl33", "sp-agent", "sp-agent-manifest", "realm-agent")) {
+        for (String name : List.of("agent-virt", "agent-bl33", "agent-bl33-qemu", "sp-agent", "sp-agent-manifest",
+                "realm-agent")) {
             String a = ImageManifest.load(temp.resolve("a/manifest.yaml")).image(name).sha256();
             String b = ImageManifest.load(temp.resolve("b/manifest.yaml")).image(name).sha256();
             assertThat(a).isEqualTo(b).isEqualTo(project.image(name).sha256());
