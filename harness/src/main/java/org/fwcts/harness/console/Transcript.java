@@ -116,6 +116,11 @@ public final class Transcript implements AutoCloseable {
         if (log == null) {
             return;
         }
+        if (unloggedLines > 0) {
+            // Past the limit every later line is only counted: not even formatted.
+            unloggedLines++;
+            return;
+        }
         String line = entry.toString();
         if (logged + line.length() > LOG_LIMIT) {
             if (unloggedLines++ == 0) {
