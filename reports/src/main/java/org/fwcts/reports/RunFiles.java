@@ -28,6 +28,10 @@ public final class RunFiles {
     public static final String LOCK = ".fwcts-lock";
     /** Space a run sets aside in its folder, given back for the summary when the disk fills. */
     public static final String RESERVE = ".fwcts-reserve";
+    /** Explore's parallel worker {@code n} (from 2; the first writes the run folder's own files) keeps its calls, console and work folders in this prefix and n. */
+    public static final String WORKER_PREFIX = "worker-";
+    /** Where explore with several workers shrinks divergences: its calls, console and work folders. */
+    public static final String SHRINK = "shrink";
 
     private RunFiles() {
     }

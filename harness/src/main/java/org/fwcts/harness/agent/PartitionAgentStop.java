@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
  * deadline and retransmissions.
  */
 final class PartitionAgentStop {
+    private static final String PREFIX = "fwcts-sp-agent: ";
     private static final Pattern LINE = Pattern.compile("fwcts-sp-agent: (stopped, [^\\r\\n]*|panic [^\\r\\n]*)");
 
     private PartitionAgentStop() {
@@ -19,6 +20,10 @@ final class PartitionAgentStop {
 
     /** What the partition agent said when it stopped, if {@code line} is its stop line. */
     static Optional<String> in(String line) {
+        if (!line.contains(PREFIX)) {
+            // Nearly every line is a reply: one search for the agent's name spares the pattern.
+            return Optional.empty();
+        }
         Matcher matcher = LINE.matcher(line);
         return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
     }

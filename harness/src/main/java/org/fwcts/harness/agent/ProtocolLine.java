@@ -1,6 +1,5 @@
 package org.fwcts.harness.agent;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -37,9 +36,16 @@ public record ProtocolLine(char kind, String head, List<String> fields) {
 
     /** The line as sent, with its checksum. */
     public String encode() {
-        StringBuilder body = new StringBuilder().append(kind).append(head);
-        fields.forEach(f -> body.append(' ').append(f));
-        return body + CRC_SEPARATOR + String.format("%08x", crc(body.toString()));
+        StringBuilder line = new StringBuilder(64).append(kind).append(head);
+        for (String field : fields) {
+            line.append(' ').append(field);
+        }
+        long crc = crc(line);
+        line.append(CRC_SEPARATOR);
+        for (int shift = 28; shift >= 0; shift -= 4) {
+            line.append(Character.forDigit((int) (crc >>> shift) & 0xF, 16));
+        }
+        return line.toString();
     }
 
     /**
@@ -93,16 +99,27 @@ public record ProtocolLine(char kind, String head, List<String> fields) {
         if (kind != REQUEST && kind != REPLY && kind != EVENT) {
             return Optional.empty();
         }
-        String body = line.substring(0, separator);
-        String crcText = line.substring(separator + CRC_SEPARATOR.length());
-        if (!crcText.matches("[0-9a-f]{8}") || Long.parseLong(crcText, 16) != crc(body)) {
+        int digits = separator + CRC_SEPARATOR.length();
+        if (!lowerHex(line, digits, line.length())
+                || Long.parseLong(line, digits, line.length(), 16) != crc(line.subSequence(0, separator))) {
             return Optional.empty();
         }
-        String[] words = body.substring(1).split(" ", -1);
-        if (kind != EVENT && !words[0].matches("[0-9a-f]{1,8}")) {
+        String[] words = line.substring(1, separator).split(" ", -1);
+        if (kind != EVENT && (words[0].isEmpty() || words[0].length() > 8 || !lowerHex(words[0], 0, words[0].length()))) {
             return Optional.empty();
         }
         return Optional.of(new ProtocolLine(kind, words[0], Arrays.asList(words).subList(1, words.length)));
+    }
+
+    /** Whether {@code text} from {@code start} to {@code end} is lower-case hexadecimal digits only. */
+    private static boolean lowerHex(CharSequence text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9') && !(c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The sequence number of a request or reply. */
@@ -111,9 +128,15 @@ public record ProtocolLine(char kind, String head, List<String> fields) {
     }
 
     /** CRC-32 (IEEE 802.3), the checksum of both lines and the agent's {@code hash} command. */
-    public static long crc(String text) {
+    public static long crc(CharSequence text) {
+        // Lines are ISO 8859-1: each character is its byte, so no encoded copy is made.
+        int length = text.length();
+        byte[] bytes = new byte[length];
+        for (int i = 0; i < length; i++) {
+            bytes[i] = (byte) text.charAt(i);
+        }
         CRC32 crc = new CRC32();
-        crc.update(text.getBytes(StandardCharsets.ISO_8859_1));
+        crc.update(bytes, 0, length);
         return crc.getValue();
     }
 }

@@ -23,6 +23,46 @@ public final class Transcript implements AutoCloseable {
         public String toString() {
             return at + " " + console + " " + direction + " " + text;
         }
+
+        /** The same text as {@link #toString}, its time stamp's date and second taken from {@code stamps}. */
+        String toString(Stamps stamps) {
+            return stamps.of(at) + " " + console + " " + direction + " " + text;
+        }
+    }
+
+    /**
+     * Instants as {@link Instant#toString} writes them, the date and time of day made once per
+     * second: a console line's time stamp costs a few appends, not a calendar computation.
+     */
+    static final class Stamps {
+        private long second = Long.MIN_VALUE;
+        private String prefix;
+
+        String of(Instant at) {
+            int nano = at.getNano();
+            if (at.getEpochSecond() != second) {
+                String whole = at.minusNanos(nano).toString();
+                // Years of more than four digits have a sign and a longer prefix: leave them to Instant.
+                if (whole.length() != "0000-00-00T00:00:00Z".length()) {
+                    return at.toString();
+                }
+                second = at.getEpochSecond();
+                prefix = whole.substring(0, whole.length() - 1);
+            }
+            StringBuilder text = new StringBuilder(prefix.length() + 11).append(prefix);
+            if (nano != 0) {
+                // As ISO_INSTANT: milliseconds, microseconds or nanoseconds, whichever shows the whole fraction.
+                int digits = nano % 1_000_000 == 0 ? 3 : nano % 1000 == 0 ? 6 : 9;
+                int value = digits == 3 ? nano / 1_000_000 : digits == 6 ? nano / 1000 : nano;
+                String fraction = Integer.toString(value);
+                text.append('.');
+                for (int i = fraction.length(); i < digits; i++) {
+                    text.append('0');
+                }
+                text.append(fraction);
+            }
+            return text.append('Z').toString();
+        }
     }
 
     /** Entries kept in memory for excerpts, at most; the oldest go first. */
@@ -42,6 +82,8 @@ public final class Transcript implements AutoCloseable {
     private long keptChars;
     private long logged;
     private long unloggedLines;
+    private boolean deferFlushes;
+    private final Stamps stamps = new Stamps();
 
     private Transcript(BufferedWriter log, Clock clock) {
         this.log = log;
@@ -80,8 +122,24 @@ public final class Transcript implements AutoCloseable {
         write(entry);
     }
 
-    /** Writes what is buffered to the log file. */
+    /** Writes what is buffered to the log file, unless flushes are deferred. */
     public synchronized void flush() {
+        if (!deferFlushes) {
+            flushDeferred();
+        }
+    }
+
+    /**
+     * From now on lines wait in memory (and the log's buffer) until {@link #flushDeferred}, the
+     * buffer fills or {@link #close}: a run of thousands of round trips a second makes no system
+     * call per line. A harness killed meanwhile loses the lines since the last flush.
+     */
+    public synchronized void deferFlushes() {
+        deferFlushes = true;
+    }
+
+    /** Writes what is buffered to the log file, deferred or not. */
+    public synchronized void flushDeferred() {
         if (log != null) {
             try {
                 log.flush();
@@ -116,7 +174,12 @@ public final class Transcript implements AutoCloseable {
         if (log == null) {
             return;
         }
-        String line = entry.toString();
+        if (unloggedLines > 0) {
+            // Past the limit every later line is only counted: not even formatted.
+            unloggedLines++;
+            return;
+        }
+        String line = entry.toString(stamps);
         if (logged + line.length() > LOG_LIMIT) {
             if (unloggedLines++ == 0) {
                 writeLine(clock.instant() + " " + entry.console() + " RX [console.log reached its limit of " + LOG_LIMIT
@@ -195,8 +258,16 @@ public final class Transcript implements AutoCloseable {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     static String escape(byte[] bytes, int length) {
-        StringBuilder text = new StringBuilder(length);
-        for (int i = 0; i < length; i++) {
+        int plain = 0;
+        while (plain < length && bytes[plain] >= 0x20 && bytes[plain] < 0x7F && bytes[plain] != '\\') {
+            plain++;
+        }
+        if (plain == length) {
+            // Nearly every line: printable throughout, so the bytes are the text.
+            return new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
+        }
+        StringBuilder text = new StringBuilder(length + 16).append(new String(bytes, 0, plain, StandardCharsets.ISO_8859_1));
+        for (int i = plain; i < length; i++) {
             int b = bytes[i] & 0xFF;
             if (b >= 0x20 && b < 0x7F && b != '\\') {
                 text.append((char) b);

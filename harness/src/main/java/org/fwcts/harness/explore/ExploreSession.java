@@ -42,6 +42,8 @@ public final class ExploreSession implements AutoCloseable {
                 .toString());
         this.ffaMailbox = TargetAreas.ffaMailbox(model);
         this.transcript = Transcript.toFile(console);
+        // Like the calls, the console reaches its log at the end of each sequence.
+        transcript.deferFlushes();
         this.history = CallHistory.appendingTo(calls);
         // A divergence is flushed when judged; passing calls at the end of each sequence.
         history.deferFlushes();
@@ -74,6 +76,7 @@ public final class ExploreSession implements AutoCloseable {
             return withBootCheck(runner.run(pipeline, agents, context, source));
         } finally {
             history.flush();
+            transcript.flushDeferred();
         }
     }
 
@@ -98,6 +101,7 @@ public final class ExploreSession implements AutoCloseable {
             return withBootCheck(runner.continueRun(pipeline, agents, context, source));
         } finally {
             history.flush();
+            transcript.flushDeferred();
         }
     }
 

@@ -8,9 +8,10 @@ import java.util.TreeMap;
 public final class ExploreStats {
     private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
     private final long started = System.nanoTime();
-    /** CPU time of the exploring thread, which on the simulated target also runs the firmware. */
+    /** CPU time of the exploring thread (and of its workers), which on the simulated target also runs the firmware. */
     private final long cpuStarted = threadCpu();
     private long shrinkCpuNanos;
+    private long workerCpuNanos;
     private long cpuNanos = -1;
     private final Map<String, Long> rules = new TreeMap<>();
     private final Map<String, Long> divergences = new TreeMap<>();
@@ -42,6 +43,11 @@ public final class ExploreStats {
         replays += shrunk.replays();
     }
 
+    /** Adds the CPU time parallel workers spent exploring. */
+    synchronized void addWorkerCpu(long nanos) {
+        workerCpuNanos += nanos;
+    }
+
     /** The exploring thread's CPU time now; -1 where the JVM cannot tell. */
     static long threadCpu() {
         return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : -1;
@@ -50,11 +56,11 @@ public final class ExploreStats {
     /** Called by the exploring thread at the end: fixes the CPU time it spent exploring. */
     synchronized void finish() {
         long now = threadCpu();
-        cpuNanos = now < 0 || cpuStarted < 0 ? -1 : now - cpuStarted - shrinkCpuNanos;
+        cpuNanos = now < 0 || cpuStarted < 0 ? -1 : now - cpuStarted - shrinkCpuNanos + workerCpuNanos;
     }
 
     /**
-     * Checked calls per CPU-second of the exploring thread (shrinking excluded), once the run has
+     * Checked calls per CPU-second of the exploring threads (shrinking excluded), once the run has
      * finished; 0 where the JVM cannot tell. On a machine other work loads, this is the figure that
      * measures the harness rather than the load.
      */

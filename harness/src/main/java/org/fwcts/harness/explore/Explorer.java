@@ -3,6 +3,7 @@ package org.fwcts.harness.explore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -13,7 +14,7 @@ import org.fwcts.model.explore.AreaSelection;
 /**
  * Explores a target: generated sequences until the budget of calls or time is spent, several on
  * one boot while none diverges (on QEMU a boot takes longer than a sequence), then on a fresh
- * one. A divergence of a kind not seen before in the run is shrunk on fresh boots from every step
+ * one; a simulated target runs chunks of them on several boots at once. A divergence of a kind not seen before in the run is shrunk on fresh boots from every step
  * its boot made, attributed and reported; one seen before is counted.
  */
 public final class Explorer {
@@ -65,57 +66,109 @@ public final class Explorer {
         this.executors = executors;
     }
 
+    /** Opens the session of parallel worker {@code worker} (numbered from 1): its own boot, its own files. */
+    public interface WorkerSessions {
+        ExploreSession open(int worker);
+    }
+
+    /** Explores on {@code session} alone: one boot at a time. */
     public Result explore(ExploreSession session, Settings settings, Listener listener) {
+        return explore(session, 1, worker -> session, settings, listener);
+    }
+
+    /**
+     * Explores with {@code workers} sessions at once ({@code sessions} opens them; with one worker
+     * {@code session} runs everything), each running whole boot chunks ({@link BootChunk}); the
+     * chunks are taken in order, so the sequences, their seeds, the progress, the budget's end and
+     * the divergences found are the same whatever the number of workers. Divergences are shrunk on
+     * {@code session}.
+     */
+    public Result explore(ExploreSession session, int workers, WorkerSessions sessions, Settings settings,
+            Listener listener) {
         SequenceRunner runner = new SequenceRunner(generators, executors);
         ExploreStats stats = new ExploreStats();
         List<Divergence> divergences = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        int sequence = 0;
-        // The steps of this boot's earlier sequences: a divergence is shrunk from all the boot made.
-        List<StepOutcome> boot = new ArrayList<>();
-        while (stats.calls() < settings.maxCalls() && stats.elapsed().compareTo(settings.maxTime()) < 0) {
-            sequence++;
-            SplittableRandom random = new SplittableRandom(sequenceSeed(settings.seed(), sequence));
-            ActionSource source = ActionSource.generated(settings.areas(), random, settings.length());
-            boolean sameBoot = !boot.isEmpty() && boot.size() + settings.length() <= settings.bootCalls();
-            if (!sameBoot) {
-                boot.clear();
-            }
-            SequenceResult result = sameBoot ? session.continueBoot(runner, source)
-                    : session.run(runner, source, "explore sequence " + sequence);
-            if (result.setupFailure().isPresent()) {
-                // The partition agent does not answer: a target failure, reported; the normal world goes on alone.
-                String why = "sequence " + sequence + ": " + result.setupFailure().get();
-                session.context().partitionsUnavailable(why);
-                listener.partitionsLost(why);
-            }
-            stats.add(result);
-            Optional<StepOutcome> diverged = result.divergence();
-            boot.addAll(result.outcomes());
-            SequenceResult onBoot = new SequenceResult(boot, Optional.empty());
-            if (diverged.isPresent() || result.setupFailure().isPresent()) {
-                boot.clear();
-            }
-            if (diverged.isPresent()) {
-                String signature = diverged.get().signature();
-                stats.divergence(signature);
-                if (seen.add(signature)) {
-                    Divergence divergence = report(session, runner, settings, stats, divergences.size() + 1, sequence,
-                            onBoot, result);
-                    divergences.add(divergence);
-                    listener.divergence(divergence);
+        String lost = null;
+        ParallelChunks parallel = workers > 1 ? new ParallelChunks(runner, settings, sessions, workers) : null;
+        try {
+            chunks:
+            for (int chunk = 1; ; chunk++) {
+                Iterator<BootChunk.Run> runs;
+                if (parallel != null) {
+                    runs = parallel.take(chunk, lost).runs().iterator();
+                } else {
+                    BootChunk inline = new BootChunk(session, runner, settings, chunk);
+                    runs = new Iterator<>() {
+                        private Optional<BootChunk.Run> next = Optional.empty();
+
+                        @Override
+                        public boolean hasNext() {
+                            if (next.isEmpty()) {
+                                next = inline.next();
+                            }
+                            return next.isPresent();
+                        }
+
+                        @Override
+                        public BootChunk.Run next() {
+                            hasNext();
+                            BootChunk.Run run = next.orElseThrow();
+                            next = Optional.empty();
+                            return run;
+                        }
+                    };
+                }
+                while (true) {
+                    if (!withinBudget(stats, settings)) {
+                        break chunks;
+                    }
+                    if (!runs.hasNext()) {
+                        break;
+                    }
+                    BootChunk.Run run = runs.next();
+                    SequenceResult result = run.result();
+                    if (result.setupFailure().isPresent() && lost == null) {
+                        // The partition agent does not answer: a target failure, reported; the normal world goes on alone.
+                        lost = BootChunk.partitionsLost(run.sequence(), result);
+                        session.context().partitionsUnavailable(lost);
+                        listener.partitionsLost(lost);
+                    }
+                    stats.add(result);
+                    Optional<StepOutcome> diverged = result.divergence();
+                    if (diverged.isPresent()) {
+                        String signature = diverged.get().signature();
+                        stats.divergence(signature);
+                        if (seen.add(signature)) {
+                            Divergence divergence = report(session, runner, settings, stats, divergences.size() + 1,
+                                    run, result);
+                            divergences.add(divergence);
+                            listener.divergence(divergence);
+                        }
+                    }
+                    listener.progress(stats);
                 }
             }
-            listener.progress(stats);
+        } finally {
+            if (parallel != null) {
+                parallel.close();
+                stats.addWorkerCpu(parallel.cpuNanos());
+            }
         }
         stats.finish();
         return new Result(stats, divergences);
     }
 
+    private static boolean withinBudget(ExploreStats stats, Settings settings) {
+        return stats.calls() < settings.maxCalls() && stats.elapsed().compareTo(settings.maxTime()) < 0;
+    }
+
     private Divergence report(ExploreSession session, SequenceRunner runner, Settings settings, ExploreStats stats,
-            int number, int sequence, SequenceResult found, SequenceResult lastSequence) {
+            int number, BootChunk.Run run, SequenceResult lastSequence) {
+        int sequence = run.sequence();
+        SequenceResult found = run.onBoot();
         Optional<Shrinker.Shrunk> shrunk = Optional.empty();
-        String console = session.consoleTail(CONSOLE_LINES);
+        String console = run.console();
         if (settings.shrink()) {
             long cpu = ExploreStats.threadCpu();
             long start = System.nanoTime();

@@ -1,6 +1,6 @@
 package org.fwcts.harness.pipeline;
 
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -17,12 +17,13 @@ import java.util.List;
  */
 public final class CallHistory implements AutoCloseable {
     private final Path file;
-    private final BufferedWriter out;
+    /** Bytes, not characters: a line's text becomes UTF-8 in one step, with no character copy between. */
+    private final BufferedOutputStream out;
     private final long lastSequence;
     private final int lastBoot;
     private boolean flushEachLine = true;
 
-    private CallHistory(Path file, BufferedWriter out, long lastSequence, int lastBoot) {
+    private CallHistory(Path file, BufferedOutputStream out, long lastSequence, int lastBoot) {
         this.file = file;
         this.out = out;
         this.lastSequence = lastSequence;
@@ -51,8 +52,8 @@ public final class CallHistory implements AutoCloseable {
                     }
                 }
             }
-            return new CallHistory(file, Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND), lastSequence, lastBoot);
+            return new CallHistory(file, new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND), 1 << 16), lastSequence, lastBoot);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
@@ -122,7 +123,7 @@ public final class CallHistory implements AutoCloseable {
 
     private void write(String line) {
         try {
-            out.write(line);
+            out.write(line.getBytes(StandardCharsets.UTF_8));
             out.write('\n');
             // Flushed line by line unless deferred: a killed harness leaves every call it made in the file.
             if (flushEachLine) {

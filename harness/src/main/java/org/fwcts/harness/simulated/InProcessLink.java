@@ -51,39 +51,47 @@ final class InProcessLink {
         notifyAll();
     }
 
-    private void received(int b) throws IOException {
-        String line;
-        synchronized (this) {
-            if (closed) {
-                throw new IOException("the simulated machine is off");
+    /** Takes {@code length} bytes from the host; each completed line goes to the agent, its answer to the buffer. */
+    private void received(byte[] bytes, int offset, int length) throws IOException {
+        int end = offset + length;
+        int start = offset;
+        while (start < end) {
+            int newline = start;
+            while (newline < end && bytes[newline] != '\n') {
+                newline++;
             }
-            if (b != '\n') {
-                partialLine.write(b);
-                return;
+            String line;
+            synchronized (this) {
+                if (closed) {
+                    throw new IOException("the simulated machine is off");
+                }
+                partialLine.write(bytes, start, newline - start);
+                if (newline == end) {
+                    return;
+                }
+                line = partialLine.toString(StandardCharsets.ISO_8859_1);
+                partialLine.reset();
             }
-            line = partialLine.toString(StandardCharsets.ISO_8859_1);
-            partialLine.reset();
-        }
-        try {
-            agent.answer(line).ifPresent(this::emit);
-        } catch (RuntimeException e) {
-            // The simulation broke: the machine stops, as a real one whose agent died would go silent.
-            close();
-            throw new IOException("the simulated agent stopped: " + e, e);
+            start = newline + 1;
+            try {
+                agent.answer(line).ifPresent(this::emit);
+            } catch (RuntimeException e) {
+                // The simulation broke: the machine stops, as a real one whose agent died would go silent.
+                close();
+                throw new IOException("the simulated agent stopped: " + e, e);
+            }
         }
     }
 
     private final class Output extends OutputStream {
         @Override
         public void write(int b) throws IOException {
-            received(b & 0xFF);
+            received(new byte[] {(byte) b}, 0, 1);
         }
 
         @Override
         public void write(byte[] bytes, int offset, int length) throws IOException {
-            for (int i = offset; i < offset + length; i++) {
-                received(bytes[i] & 0xFF);
-            }
+            received(bytes, offset, length);
         }
 
         @Override
@@ -99,7 +107,7 @@ final class InProcessLink {
         public byte[] take() {
             synchronized (InProcessLink.this) {
                 byte[] all = fromAgent.toByteArray();
-                byte[] left = java.util.Arrays.copyOfRange(all, read, all.length);
+                byte[] left = read == 0 ? all : java.util.Arrays.copyOfRange(all, read, all.length);
                 fromAgent.reset();
                 read = 0;
                 return left.length == 0 && closed ? null : left;

@@ -110,7 +110,8 @@ final class PartitionAgentState {
         if (staging != PartitionStatus.OK) {
             return staging;
         }
-        result = firmware.ffaCall(new FfaCall(id, Registers.of(staged), firmware.txOf(id))).toArray();
+        Registers call = Registers.of(staged);
+        result = firmware.ffaCall(new FfaCall(id, call, firmware.txFor(id, call))).toArray();
         return results(r, 0);
     }
 

@@ -55,7 +55,8 @@ final class PartitionSimulation {
         results[0] = status.header((int) (payload[0] & 0xFF), receiver.value());
         int requester = (int) ((request.x(1) >>> 16) & 0xFFFF);
         Registers response = kind.message(kind.responseFunction(), receiver.value(), requester, results);
-        return firmware.ffaCall(new FfaCall(receiver, response, firmware.txOf(receiver)));
+        // A direct response reads no TX buffer.
+        return firmware.ffaCall(FfaCall.of(receiver, response));
     }
 
     private PartitionAgentState newAgent(EndpointId id) {

@@ -162,7 +162,7 @@ final class SimulatedAgent {
                 }
             }
             case "wrb" -> {
-                if (rest.size() != 2 || rest.get(1).length() % 2 != 0 || !rest.get(1).matches("[0-9a-f]*")) {
+                if (rest.size() != 2 || rest.get(1).length() % 2 != 0 || !lowerHex(rest.get(1))) {
                     throw new ProtocolError("args");
                 }
                 number(rest.get(0));
@@ -173,7 +173,7 @@ final class SimulatedAgent {
             case "expect" -> {
                 long[] e = numbers(rest, 3, 3);
                 // An expectation judges the result of the call it follows (or of that call's last expectation).
-                if (!List.of("smc", "hvc", "expect").contains(previous)) {
+                if (!previous.equals("smc") && !previous.equals("hvc") && !previous.equals("expect")) {
                     throw new ProtocolError("args");
                 }
                 if (e[0] > 17) {
@@ -196,11 +196,20 @@ final class SimulatedAgent {
     }
 
     static long number(String text) {
-        if (text.isEmpty() || text.length() > 16 || !text.chars().allMatch(c -> Character.digit(c, 16) >= 0
-                && !Character.isUpperCase(c))) {
+        if (text.isEmpty() || text.length() > 16 || !lowerHex(text)) {
             throw new ProtocolError(text.length() > 16 ? "range" : "args");
         }
         return Long.parseUnsignedLong(text, 16);
+    }
+
+    private static boolean lowerHex(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9') && !(c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static List<String> registerFields(long[] registers) {

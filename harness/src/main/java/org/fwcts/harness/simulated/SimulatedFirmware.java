@@ -97,7 +97,7 @@ final class SimulatedFirmware {
         if (optee.isPresent() && optee.get().serves(vm, call)) {
             return optee.get().call(vm, call, guestMemory.get(vm));
         }
-        return ffaCall(new FfaCall(vm, call, isFfa(call) ? vmTx(vm) : new byte[0]));
+        return ffaCall(new FfaCall(vm, call, isFfa(call) && readsTx(call) ? vmTx(vm) : new byte[0]));
     }
 
     /**
@@ -164,7 +164,7 @@ final class SimulatedFirmware {
         if (isVm(caller)) {
             return vmSmc(caller, call);
         }
-        return ffaCall(new FfaCall(caller, call, isFfa(call) ? txOf(caller) : new byte[0]));
+        return ffaCall(new FfaCall(caller, call, isFfa(call) ? txFor(caller, call) : new byte[0]));
     }
 
     /**
@@ -269,6 +269,26 @@ final class SimulatedFirmware {
     }
 
     /** The caller's whole TX buffer, as the SPMC would read it. */
+    /**
+     * The FF-A functions whose handlers read the caller's TX buffer (a memory transaction's
+     * descriptor, a relinquish descriptor, a fragment, an indirect message). Only they get a copy of
+     * it: the rest leave {@link FfaCall#tx()} empty, as its contract says, and copying a whole TX
+     * buffer for every call was most of what a simulated call allocated. A handler that comes to
+     * read the TX buffer of another function must add it here.
+     */
+    private static final java.util.Set<FfaFunction> READS_TX = java.util.EnumSet.of(FfaFunction.FFA_MEM_DONATE,
+            FfaFunction.FFA_MEM_LEND, FfaFunction.FFA_MEM_SHARE, FfaFunction.FFA_MEM_RETRIEVE_REQ,
+            FfaFunction.FFA_MEM_RELINQUISH, FfaFunction.FFA_MEM_FRAG_TX, FfaFunction.FFA_MSG_SEND2);
+
+    /** What {@code caller}'s TX buffer holds if {@code call} reads it; empty otherwise. */
+    byte[] txFor(EndpointId caller, Registers call) {
+        return readsTx(call) ? txOf(caller) : new byte[0];
+    }
+
+    private static boolean readsTx(Registers call) {
+        return FfaFunction.of(FunctionId.fromRegister(call.x(0))).map(READS_TX::contains).orElse(false);
+    }
+
     byte[] txOf(EndpointId caller) {
         return ffaState().endpoint(caller).mailbox()
                 .map(box -> memory.read(box.txAddress(), box.sizeBytes()))

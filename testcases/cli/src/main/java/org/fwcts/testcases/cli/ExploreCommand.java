@@ -80,6 +80,12 @@ final class ExploreCommand implements Callable<Integer> {
                     + " N <= --length boots afresh for every sequence. Default: ${DEFAULT-VALUE}.")
     int bootCalls;
 
+    @Option(names = "--workers", paramLabel = "N",
+            description = "Boots explored at once, each by a thread of its own (only a simulated target has more"
+                    + " than one); the sequences and findings do not depend on it. Default: the cores for a"
+                    + " simulated target, 1 otherwise.")
+    Integer workers;
+
     @Option(names = "--no-shrink", description = "Report divergences as found, without shrinking them.")
     boolean noShrink;
 
@@ -121,6 +127,10 @@ final class ExploreCommand implements Callable<Integer> {
         if (maxReplays < 0) {
             throw new ParameterException(spec.commandLine(), "--max-replays: " + maxReplays + " is negative; nothing was booted");
         }
+        if (workers != null && workers < 1) {
+            throw new ParameterException(spec.commandLine(), "--workers: " + workers + " is not a number of workers"
+                    + " (1 or more); nothing was booted");
+        }
         Duration limit = time == null ? Duration.ofDays(365) : duration(time);
         long callLimit = calls != null ? calls : time != null ? Long.MAX_VALUE : DEFAULT_CALLS;
 
@@ -156,6 +166,11 @@ final class ExploreCommand implements Callable<Integer> {
         if (Files.exists(dir)) {
             throw new TargetException(dir + ": the run folder exists already; choose another (nothing was overwritten)");
         }
+        int parallel = workers != null ? workers : descriptor.simulation() ? Runtime.getRuntime().availableProcessors() : 1;
+        if (parallel > 1 && !descriptor.simulation()) {
+            throw new ParameterException(spec.commandLine(), "--workers: " + parallel + " workers need as many boots at"
+                    + " once; target " + descriptor.name() + " has one (only a simulated target has more); nothing was booted");
+        }
         Files.createDirectories(dir);
         SequenceRunner.Executors executors = rmm ? RmmStepExecutor.of(descriptor.ffa().get().scratchBase(),
                 realmImage(descriptor, layout)) : StepExecutor::new;
@@ -167,14 +182,19 @@ final class ExploreCommand implements Callable<Integer> {
             case LIVE -> true;
             case PLAIN -> false;
         };
-        out.printf("fwcts explore: target %s (profile %s%s), areas %s, seed %d, budget %s; run folder %s%n",
+        out.printf("fwcts explore: target %s (profile %s%s), areas %s, seed %d, budget %s%s; run folder %s%n",
                 descriptor.name(), profile.name(), descriptor.simulation() ? ", SIMULATED" : "",
-                String.join(",", selection.names()), seed, budget(callLimit, time), dir);
+                String.join(",", selection.names()), seed, budget(callLimit, time),
+                parallel > 1 ? ", " + parallel + " boots at once" : "", dir);
         Explorer.Result result;
         Optional<String> contextNote;
-        try (ExploreSession session = new ExploreSession(descriptor, Launchers.forTarget(descriptor, layout), model,
-                dir.resolve(RunFiles.CALLS), dir.resolve(RunFiles.CONSOLE), n -> dir.resolve(RunFiles.WORK_PREFIX + n))) {
-            result = new Explorer(generators, executors).explore(session, settings, new Progress(out, live));
+        // One worker explores and shrinks in the run folder; several each have a folder, and shrink in another.
+        Explorer.WorkerSessions sessions = worker -> session(descriptor, layout, model, worker == 1 ? dir
+                : dir.resolve(RunFiles.WORKER_PREFIX + worker));
+        try (ExploreSession session = parallel == 1 ? sessions.open(1)
+                : session(descriptor, layout, model, dir.resolve(RunFiles.SHRINK))) {
+            result = new Explorer(generators, executors).explore(session, parallel, sessions, settings,
+                    new Progress(out, live));
             contextNote = session.context().partitionsUnavailable();
             if (live) {
                 out.println();
@@ -195,6 +215,17 @@ final class ExploreCommand implements Callable<Integer> {
         // No divergence, but the target gave no result somewhere (a partition silent, a call unanswered): no verdict.
         boolean noResult = !result.divergences().isEmpty() || lostPartitions.isPresent();
         return noResult ? FwctsCommand.ERROR_EXIT : 0;
+    }
+
+    private static ExploreSession session(TargetDescriptor descriptor, ProjectLayout layout, FirmwareModel model,
+            Path folder) {
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot create " + folder, e);
+        }
+        return new ExploreSession(descriptor, Launchers.forTarget(descriptor, layout), model,
+                folder.resolve(RunFiles.CALLS), folder.resolve(RunFiles.CONSOLE), n -> folder.resolve(RunFiles.WORK_PREFIX + n));
     }
 
     private static byte[] realmImage(TargetDescriptor descriptor, ProjectLayout layout) {
