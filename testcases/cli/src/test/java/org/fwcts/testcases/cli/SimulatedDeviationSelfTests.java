@@ -111,7 +111,10 @@ class SimulatedDeviationSelfTests {
                         RULES + "LEND/DONATE with instruction access NOT_SPECIFIED: the retrieve response never grants"
                                 + " execute › LEND",
                         RULES + "LEND/DONATE with instruction access NOT_SPECIFIED: the borrower cannot execute the"
-                                + " region › LEND"), lendRetrievals())),
+                                + " region › LEND",
+                        // The saved scenario lends a page and checks each retrieve response.
+                        "Saved explore scenarios › replays without a divergence › tfa-retrieve-after-unmap-while-full.yaml"),
+                        lendRetrievals())),
                 Arguments.of("wrong-partition-id", List.of(
                         "FF-A partition identity and reachability › the ID a partition's own FFA_ID_GET gave it at"
                                 + " initialisation is the ID it is listed with",
