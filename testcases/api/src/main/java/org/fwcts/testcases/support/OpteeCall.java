@@ -113,8 +113,11 @@ public final class OpteeCall {
         return made(guest.call(vcpu, Registers.of(registers), new CallMemory(writes, reads)));
     }
 
-    /** Resumes once, then again for as long as OP-TEE only gives the CPU back for a foreign interrupt. */
-    private void resumeThroughInterrupts(int vcpu) {
+    /**
+     * Services the RPC the call waits in and resumes it on vCPU {@code vcpu}, then again for as long
+     * as OP-TEE only gives the CPU back for a foreign interrupt: one RPC step of the call.
+     */
+    public void resumeThroughInterrupts(int vcpu) {
         resume(vcpu, Optional.empty());
         for (int i = 0; waiting() && pending == OpteeSmc.RPC_FOREIGN_INTR; i++) {
             if (i == MAX_FOREIGN_INTERRUPTS) {
@@ -127,8 +130,13 @@ public final class OpteeCall {
 
     /** Resumes on vCPU 0 until OP-TEE ends the call (foreign interrupts aside, at most 32 RPCs). */
     public OpteeCall finish() {
+        return finish(0);
+    }
+
+    /** Resumes on vCPU {@code vcpu} until OP-TEE ends the call (foreign interrupts aside, at most 32 RPCs). */
+    public OpteeCall finish(int vcpu) {
         for (int i = 0; i < MAX_STEPS && waiting(); i++) {
-            resumeThroughInterrupts(0);
+            resumeThroughInterrupts(vcpu);
         }
         if (waiting()) {
             throw new AssertionError("OP-TEE still waits in an RPC after " + MAX_STEPS + " resumes");

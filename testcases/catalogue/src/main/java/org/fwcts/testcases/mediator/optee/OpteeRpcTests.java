@@ -47,10 +47,7 @@ class OpteeRpcTests {
     @DisplayName("a call started on vCPU 0 is resumed from vCPU 1, every RPC of it")
     void otherVcpu(Firmware firmware) {
         OpteeGuests.OpteeGuest vm = OpteeGuests.of(firmware).attached().get(0);
-        OpteeCall call = vm.call(OpteeMessages.openMissingTa(), 0).start(0);
-        for (int i = 0; i < 32 && call.waiting(); i++) {
-            call.resume(1, Optional.empty());
-        }
+        OpteeCall call = vm.call(OpteeMessages.openMissingTa(), 0).start(0).finish(1);
         assertThat(call.waiting()).as("the call still waits").isFalse();
     }
 
@@ -74,7 +71,7 @@ class OpteeRpcTests {
         OpteeGuests.OpteeGuest vm = OpteeGuests.of(firmware).attached().get(0);
         OpteeCall call = vm.call(OpteeMessages.openMissingTa(), 0).start();
         for (int i = 0; i < 32 && call.waiting() && call.waitingIn() != OpteeSmc.RPC_CMD; i++) {
-            call.resume(0, Optional.empty());
+            call.resumeThroughInterrupts(0);
         }
         if (call.waitingIn() != OpteeSmc.RPC_CMD) {
             throw new AssertionError("OP-TEE ended the call without an RPC_CMD");
