@@ -12,6 +12,7 @@ import org.fwcts.model.firmware.FirmwareModel;
 import org.fwcts.model.firmware.ModelState;
 import org.fwcts.model.firmware.Outcome;
 import org.fwcts.model.Registers;
+import org.fwcts.model.Rule;
 import org.fwcts.model.ffa.EndpointId;
 import org.fwcts.model.ffa.FfaCall;
 
@@ -106,7 +107,7 @@ public final class CallChecker {
             FfaCall request = FfaCall.of(requester, exchange.request());
             Forwarding there = forward(model.predict(state, request), partition);
             if (there.problem != null) {
-                return broken(entry, before, there.problem, call);
+                return broken(entry, before, there.problem, there.rule, call);
             }
             state = there.next;
             if (i == entry.observed().carrier()) {
@@ -121,12 +122,13 @@ public final class CallChecker {
                     kind.payload(exchange.response()));
             Forwarding back = forward(model.predict(state, new FfaCall(partition, response, new byte[0])), requester);
             if (back.problem != null) {
-                return broken(entry, before, back.problem, call);
+                return broken(entry, before, back.problem, back.rule, call);
             }
             if (!back.receiverSees.admits(exchange.response())) {
                 String table = new CallCheck("forwarded to " + requester, response, back.receiverSees,
                         new Observation.Completed(exchange.response())).table();
-                return broken(entry, before, "the SPMC's forwarding contradicts the model\n" + table, call);
+                return broken(entry, before, "the SPMC's forwarding contradicts the model\n" + table,
+                        back.receiverSees.rule(), call);
             }
             state = back.next;
         }
@@ -142,22 +144,31 @@ public final class CallChecker {
                 call.differences(), call.lostTrack().isPresent() ? before : state, call.lostTrack());
     }
 
-    /** A forwarding the model does not allow fails the entry: the SPMC passed control where it should not. */
-    private static Judgement broken(CallEntry entry, ModelState before, String problem, Judgement call) {
+    /**
+     * A forwarding the model does not allow fails the entry: the SPMC passed control where it should
+     * not. {@code rule} (null when the model gave none) decides it when the call itself was not judged.
+     */
+    private static Judgement broken(CallEntry entry, ModelState before, String problem, Rule rule, Judgement call) {
         List<String> differences = new ArrayList<>(call == null ? List.of() : call.differences());
         differences.add(problem);
         return new Judgement(entry, Verdict.FAIL, problem, call == null ? Optional.empty() : call.predicted(),
-                call == null ? Optional.empty() : call.judgedAgainst(), differences, before, Optional.of(problem));
+                call == null ? Optional.empty() : call.judgedAgainst(), differences, before, Optional.of(problem),
+                Optional.ofNullable(rule));
     }
 
-    private record Forwarding(ModelState next, org.fwcts.model.prediction.Prediction receiverSees, String problem) {
+    private record Forwarding(ModelState next, org.fwcts.model.prediction.Prediction receiverSees, String problem,
+            Rule rule) {
     }
 
     private static Forwarding forward(Outcome outcome, EndpointId receiver) {
         if (outcome instanceof Outcome.Forwarded forwarded && forwarded.receiver().equals(receiver)) {
-            return new Forwarding(forwarded.next(), forwarded.receiverSees(), null);
+            return new Forwarding(forwarded.next(), forwarded.receiverSees(), null, forwarded.receiverSees().rule());
         }
-        String what = outcome instanceof Outcome.Predicted predicted ? predicted.primary().summary() : outcome.toString();
-        return new Forwarding(null, null, "the SPMC model does not forward the message to " + receiver + ": " + what);
+        if (outcome instanceof Outcome.Predicted predicted) {
+            return new Forwarding(null, null, "the SPMC model does not forward the message to " + receiver + ": "
+                    + predicted.primary().summary(), predicted.primary().registers().rule());
+        }
+        return new Forwarding(null, null, "the SPMC model does not forward the message to " + receiver + ": " + outcome,
+                null);
     }
 }

@@ -7,6 +7,7 @@ import org.fwcts.harness.compare.Verdict;
 import org.fwcts.model.firmware.Expected;
 import org.fwcts.model.firmware.ModelState;
 import org.fwcts.model.firmware.Outcome;
+import org.fwcts.model.Rule;
 import org.fwcts.model.ffa.EndpointId;
 
 /**
@@ -20,17 +21,26 @@ import org.fwcts.model.ffa.EndpointId;
  * @param differences what the observation contradicts beyond single registers (RX fields, constraints, forwarding)
  * @param after the model's state after the call (unchanged when the model cannot follow it)
  * @param lostTrack why the model no longer follows the target, when it does not
+ * @param forwardingRule the rule of the forwarding the target contradicted, when a partition's
+ *     call failed in the direct requests carrying it, before the call itself was judged
  */
 public record Judgement(CallEntry entry, Verdict verdict, String reason, Optional<Outcome.Predicted> predicted,
-        Optional<Expected> judgedAgainst, List<String> differences, ModelState after, Optional<String> lostTrack) {
+        Optional<Expected> judgedAgainst, List<String> differences, ModelState after, Optional<String> lostTrack,
+        Optional<Rule> forwardingRule) {
 
     public Judgement {
         differences = List.copyOf(differences);
     }
 
-    /** The rule behind the prediction judged against, or "none". */
+    public Judgement(CallEntry entry, Verdict verdict, String reason, Optional<Outcome.Predicted> predicted,
+            Optional<Expected> judgedAgainst, List<String> differences, ModelState after, Optional<String> lostTrack) {
+        this(entry, verdict, reason, predicted, judgedAgainst, differences, after, lostTrack, Optional.empty());
+    }
+
+    /** The rule behind the prediction judged against, else the forwarding contradicted, or "none". */
     public String rule() {
-        return judgedAgainst.map(e -> e.registers().rule().id()).orElse("none");
+        return judgedAgainst.map(e -> e.registers().rule().id())
+                .or(() -> forwardingRule.map(Rule::id)).orElse("none");
     }
 
     /** The prediction judged against in one line, or the reason there is none. */

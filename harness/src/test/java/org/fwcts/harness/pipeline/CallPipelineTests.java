@@ -80,6 +80,50 @@ class CallPipelineTests {
     }
 
     @Nested
+    @DisplayName("judges a partition's call carried by direct requests")
+    class Carried {
+        private static final org.fwcts.model.ffa.EndpointId PARTITION = org.fwcts.model.ffa.EndpointId.of(0x8001);
+        private static final long DIRECT_REQ_64 = 0xC400_006FL;
+        private static final long FFA_ERROR = 0x8400_0060L;
+        private static final long FFA_ID_GET = 0x8400_0069L;
+        private static final long FFA_VERSION = 0x8400_0063L;
+
+        @Test
+        @DisplayName("FAIL under the forwarding rule, not under none, when the SPMC answers the carrying request"
+                + " itself before the partition runs")
+        void refusedCarrier() {
+            // The SPMC answers the normal world's request with FFA_ERROR(NOT_SUPPORTED) where the model forwards it.
+            Exchange refused = new Exchange(Registers.of(DIRECT_REQ_64, PARTITION.value()),
+                    Registers.of(FFA_ERROR, 0, 0xFFFF_FFFFL));
+            AgentChannel partition = new AgentChannel() {
+                @Override
+                public org.fwcts.model.ffa.EndpointId endpoint() {
+                    return PARTITION;
+                }
+
+                @Override
+                public Observed invoke(Conduit conduit, Registers call, byte[] tx, int rxLength) {
+                    return new Observed(new org.fwcts.harness.agent.Observation.Indeterminate(
+                            "the partition agent stopped"), java.util.Optional.empty(), List.of(refused), -1);
+                }
+            };
+            try (CallHistory history = CallHistory.appendingTo(temp.resolve("carried.jsonl"))) {
+                org.fwcts.model.profile.Profile tfa = org.fwcts.model.profile.Profiles.named("tfa-el3-spmc").orElseThrow();
+                CallPipeline pipeline = new CallPipeline(new org.fwcts.model.firmware.FirmwareModel(tfa), history);
+                pipeline.newBoot("test");
+                Judgement version = pipeline.call(PipelineFixture.agent(call -> Registers.of(0x1_0002L)), Conduit.SMC,
+                        Registers.of(FFA_VERSION, 0x1_0002L), new byte[0]);
+                assertThat(version.verdict()).as(version.reason()).isEqualTo(Verdict.PASS);
+                Judgement judgement = pipeline.call(partition, Conduit.DIRECT_REQUEST, Registers.of(FFA_ID_GET),
+                        new byte[0]);
+                assertThat(judgement.verdict()).isEqualTo(Verdict.FAIL);
+                assertThat(judgement.reason()).contains("forwarding contradicts the model");
+                assertThat(judgement.rule()).as(judgement.reason()).isNotEqualTo("none").contains("DIRECT");
+            }
+        }
+    }
+
+    @Nested
     @DisplayName("records every call in its history before judging it")
     class History {
         @Test
