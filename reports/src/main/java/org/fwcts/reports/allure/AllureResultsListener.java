@@ -3,14 +3,9 @@ package org.fwcts.reports.allure;
 import io.qameta.allure.model.Label;
 import io.qameta.allure.util.ResultsUtils;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,7 +17,6 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.fwcts.reports.RunStop;
 import org.fwcts.targets.text.UntrustedText;
-import org.junit.jupiter.api.DisplayName;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.TestTag;
@@ -32,7 +26,6 @@ import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
-import org.opentest4j.AssertionFailedError;
 
 /**
  * Writes a run's Allure results (one result file per test, one container per test and class,
@@ -58,33 +51,25 @@ public final class AllureResultsListener implements TestExecutionListener {
     private static final String PARAMETER = "allure.parameter";
     private static final String BLANK_PREFIX = "ALLURE_REPORT_ENTRY_BLANK_PREFIX__";
     private static final String TEMPLATE_INVOCATION = "test-template-invocation";
-    /** Characters of a stack trace kept in the report. */
-    private static final int TRACE_LIMIT = 100_000;
 
     private final Path dir;
     private final RunStop stop;
     private final Map<String, String> testUuids = new HashMap<>();
-    private final Map<String, Container> containers = new HashMap<>();
-    private final Map<String, TestCase> openTests = new HashMap<>();
-    private final Map<String, Item> openFixtures = new HashMap<>();
-    private final Map<Class<?>, ClassNames> classNames = new HashMap<>();
-    private final MessageDigest md5;
+    private final Map<String, AllureContainer> containers = new HashMap<>();
+    private final Map<String, AllureTestCase> openTests = new HashMap<>();
+    private final Map<String, AllureItem> openFixtures = new HashMap<>();
+    private final AllureTitles titles = new AllureTitles();
     private TestPlan plan;
     /** The run's labels every test gets after its tags: those the user provides, then the unique ID's place. */
     private List<Label> providedLabels = List.of();
     private String host;
     private String thread;
     /** Where a label or attachment given now goes: the running fixture, else the running test. */
-    private Item current;
+    private AllureItem current;
 
     public AllureResultsListener(Path dir, RunStop stop) {
         this.dir = dir;
         this.stop = stop;
-        try {
-            this.md5 = MessageDigest.getInstance("MD5");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK has no MD5, which Allure's history IDs use", e);
-        }
     }
 
     @Override
@@ -114,7 +99,7 @@ public final class AllureResultsListener implements TestExecutionListener {
         if (test.getParentId().isEmpty()) {
             return;
         }
-        containers.put(test.getUniqueId(), new Container(UUID.randomUUID().toString(), test.getDisplayName(), now()));
+        containers.put(test.getUniqueId(), new AllureContainer(UUID.randomUUID().toString(), test.getDisplayName(), now()));
         if (test.isTest()) {
             current = startTestCase(test);
         }
@@ -126,7 +111,7 @@ public final class AllureResultsListener implements TestExecutionListener {
             return;
         }
         String status = status(result);
-        Details details = result.getThrowable().map(Details::of).orElse(null);
+        AllureStatusDetails details = result.getThrowable().map(AllureStatusDetails::of).orElse(null);
         if (test.isTest()) {
             stopTestCase(test, status, details);
         } else if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
@@ -142,7 +127,7 @@ public final class AllureResultsListener implements TestExecutionListener {
         if (test.getParentId().isEmpty() || plan == null) {
             return;
         }
-        skipNested(test, new Details(reason, null, null, null), new HashSet<>());
+        skipNested(test, new AllureStatusDetails(reason, null, null, null), new HashSet<>());
     }
 
     @Override
@@ -154,9 +139,9 @@ public final class AllureResultsListener implements TestExecutionListener {
         if (values.containsKey(FIXTURE)) {
             fixtureEvent(test, values);
         } else if (values.containsKey(PARAMETER)) {
-            TestCase running = openTests.get(test.getUniqueId());
+            AllureTestCase running = openTests.get(test.getUniqueId());
             if (running != null) {
-                running.parameters.add(new Parameter(values.get(PARAMETER), values.get("value"), mode(values.get("mode")),
+                running.parameters.add(new AllureItem.Parameter(values.get(PARAMETER), values.get("value"), mode(values.get("mode")),
                         values.containsKey("excluded") ? Boolean.valueOf(values.get("excluded")) : null));
             }
         } else {
@@ -172,7 +157,7 @@ public final class AllureResultsListener implements TestExecutionListener {
     }
 
     synchronized void label(String name, String value) {
-        if (current instanceof TestCase test) {
+        if (current instanceof AllureTestCase test) {
             test.labels.add(new Label().setName(name).setValue(value));
         }
     }
@@ -180,30 +165,30 @@ public final class AllureResultsListener implements TestExecutionListener {
     synchronized void attach(String name, String extension, Supplier<String> text) {
         if (current != null) {
             String ext = extension == null || extension.isEmpty() ? "" : extension.startsWith(".") ? extension : "." + extension;
-            current.attachments.add(new Attachment(name, UUID.randomUUID() + "-attachment" + ext, text));
+            current.attachments.add(new AllureItem.Attachment(name, UUID.randomUUID() + "-attachment" + ext, text));
         }
     }
 
-    private TestCase startTestCase(TestIdentifier test) {
+    private AllureTestCase startTestCase(TestIdentifier test) {
         String uuid = testUuids.computeIfAbsent(test.getUniqueId(), id -> UUID.randomUUID().toString());
         boolean template = TEMPLATE_INVOCATION.equals(test.getUniqueIdObject().getLastSegment().getType());
         Optional<TestIdentifier> parent = plan == null ? Optional.empty() : plan.getParent(test);
         Optional<TestSource> source = test.getSource();
-        Optional<Class<?>> testClass = source.flatMap(AllureResultsListener::testClass);
-        TestCase result = new TestCase(uuid, now());
+        Optional<Class<?>> testClass = source.flatMap(AllureTitles::testClass);
+        AllureTestCase result = new AllureTestCase(uuid, now());
         result.name = template && parent.isPresent() ? parent.get().getDisplayName() + " " + test.getDisplayName()
                 : test.getDisplayName();
         result.testCaseId = template ? parent.map(TestIdentifier::getUniqueId).orElse(test.getUniqueId()) : test.getUniqueId();
         result.testCaseName = template ? parent.map(TestIdentifier::getDisplayName).orElse(test.getDisplayName())
                 : test.getDisplayName();
-        result.historyId = historyId(test.getUniqueId());
-        result.titlePath = titlePath(test, testClass);
+        result.historyId = titles.historyId(test.getUniqueId());
+        result.titlePath = titles.titlePath(plan, test, testClass);
         for (TestTag tag : test.getTags()) {
             result.labels.add(new Label().setName("tag").setValue(tag.getName()));
         }
         if (template) {
             // Allure's listener marks each invocation apart, so that they are not taken for retries of one another.
-            result.parameters.add(new Parameter("UniqueId", test.getUniqueId(), "hidden", null));
+            result.parameters.add(new AllureItem.Parameter("UniqueId", test.getUniqueId(), "hidden", null));
         }
         result.labels.addAll(providedLabels);
         result.labels.add(new Label().setName(UNIQUE_ID_LABEL).setValue(test.getUniqueId()));
@@ -221,13 +206,13 @@ public final class AllureResultsListener implements TestExecutionListener {
             result.labels.add(new Label().setName("package").setValue(type.getClassName()));
             result.labels.add(new Label().setName("testClass").setValue(type.getClassName()));
         }
-        testClass.ifPresent(type -> result.labels.add(new Label().setName("suite").setValue(classNames(type).suite())));
+        testClass.ifPresent(type -> result.labels.add(new Label().setName("suite").setValue(titles.suite(type))));
         openTests.put(test.getUniqueId(), result);
         return result;
     }
 
-    private void stopTestCase(TestIdentifier test, String status, Details details) {
-        TestCase result = openTests.remove(test.getUniqueId());
+    private void stopTestCase(TestIdentifier test, String status, AllureStatusDetails details) {
+        AllureTestCase result = openTests.remove(test.getUniqueId());
         if (result == null) {
             return;
         }
@@ -244,7 +229,7 @@ public final class AllureResultsListener implements TestExecutionListener {
         write(result.uuid + "-result.json", result.json());
     }
 
-    private void skipNested(TestIdentifier test, Details details, Set<TestIdentifier> visited) {
+    private void skipNested(TestIdentifier test, AllureStatusDetails details, Set<TestIdentifier> visited) {
         Set<TestIdentifier> children = plan.getChildren(test);
         if (test.isTest() || children.isEmpty()) {
             startTestCase(test);
@@ -259,7 +244,7 @@ public final class AllureResultsListener implements TestExecutionListener {
     }
 
     private void stopContainer(TestIdentifier test) {
-        Container container = containers.remove(test.getUniqueId());
+        AllureContainer container = containers.remove(test.getUniqueId());
         if (container == null) {
             return;
         }
@@ -278,10 +263,10 @@ public final class AllureResultsListener implements TestExecutionListener {
             children.add(own);
         }
         container.stop = now();
-        for (Item fixture : container.befores) {
+        for (AllureItem fixture : container.befores) {
             writeAttachments(fixture);
         }
-        for (Item fixture : container.afters) {
+        for (AllureItem fixture : container.afters) {
             writeAttachments(fixture);
         }
         write(container.uuid + "-container.json", container.json(children));
@@ -296,17 +281,17 @@ public final class AllureResultsListener implements TestExecutionListener {
         }
         switch (event) {
             case "start" -> {
-                Container parent = containers.get(test.getUniqueId());
+                AllureContainer parent = containers.get(test.getUniqueId());
                 if (parent == null || !("prepare".equals(type) || "tear_down".equals(type))) {
                     return;
                 }
-                Item fixture = new Item(values.getOrDefault("name", "Unknown"), now());
+                AllureItem fixture = new AllureItem(values.getOrDefault("name", "Unknown"), now());
                 ("prepare".equals(type) ? parent.befores : parent.afters).add(fixture);
                 openFixtures.put(uuid, fixture);
                 current = fixture;
             }
             case "failure", "stop" -> {
-                Item fixture = openFixtures.remove(uuid);
+                AllureItem fixture = openFixtures.remove(uuid);
                 if (fixture == null) {
                     return;
                 }
@@ -314,7 +299,7 @@ public final class AllureResultsListener implements TestExecutionListener {
                     fixture.status = "passed";
                 } else {
                     fixture.status = Optional.ofNullable(values.get("status")).orElse(null);
-                    fixture.details = new Details(values.get("message"), values.get("trace"), values.get("actual"),
+                    fixture.details = new AllureStatusDetails(values.get("message"), values.get("trace"), values.get("actual"),
                             values.get("expected"));
                 }
                 fixture.stop = now();
@@ -327,11 +312,11 @@ public final class AllureResultsListener implements TestExecutionListener {
         }
     }
 
-    private void writeAttachments(Item item) {
-        for (Attachment attachment : item.attachments) {
-            String text = attachment.text.get();
-            boolean isText = attachment.source.endsWith(".txt") || attachment.source.endsWith(".log");
-            write(attachment.source, (isText ? visible(text == null ? "" : text) : String.valueOf(text))
+    private void writeAttachments(AllureItem item) {
+        for (AllureItem.Attachment attachment : item.attachments) {
+            String text = attachment.text().get();
+            boolean isText = attachment.source().endsWith(".txt") || attachment.source().endsWith(".log");
+            write(attachment.source(), (isText ? visible(text == null ? "" : text) : String.valueOf(text))
                     .getBytes(StandardCharsets.UTF_8));
         }
     }
@@ -366,68 +351,6 @@ public final class AllureResultsListener implements TestExecutionListener {
         }
     }
 
-    private String historyId(String uniqueId) {
-        return new BigInteger(1, md5.digest(uniqueId.getBytes(StandardCharsets.UTF_8))).toString(16);
-    }
-
-    /** The package's parts, the class and its enclosing classes, then the containers between class and test. */
-    private List<String> titlePath(TestIdentifier test, Optional<Class<?>> testClass) {
-        List<String> path = new ArrayList<>();
-        testClass.ifPresent(type -> path.addAll(classNames(type).titlePath()));
-        if (plan != null) {
-            List<String> between = new ArrayList<>();
-            for (Optional<TestIdentifier> p = plan.getParent(test); p.isPresent(); p = plan.getParent(p.get())) {
-                TestIdentifier node = p.get();
-                if (node.getParentId().isPresent() && !node.isTest()
-                        && !(node.getSource().orElse(null) instanceof ClassSource)) {
-                    between.add(0, node.getDisplayName());
-                }
-            }
-            path.addAll(between);
-        }
-        path.removeIf(part -> part == null || part.isEmpty());
-        return path;
-    }
-
-    /** The class's names in the report, worked out once per class. */
-    private ClassNames classNames(Class<?> type) {
-        return classNames.computeIfAbsent(type, c -> {
-            List<String> path = new ArrayList<>();
-            Package pkg = c.getPackage();
-            if (pkg != null) {
-                path.addAll(List.of(pkg.getName().split("\\.")));
-            }
-            List<String> classes = new ArrayList<>();
-            for (Class<?> enclosing = c; enclosing != null; enclosing = enclosing.getDeclaringClass()) {
-                classes.add(0, displayName(enclosing).orElse(enclosing.getSimpleName()));
-            }
-            path.addAll(classes);
-            return new ClassNames(List.copyOf(path), displayName(c).orElse(c.getCanonicalName()));
-        });
-    }
-
-    private static Optional<String> displayName(Class<?> type) {
-        return Optional.ofNullable(type.getAnnotation(DisplayName.class)).map(DisplayName::value);
-    }
-
-    /** A test class's title path (package parts, enclosing classes, itself) and suite label. */
-    private record ClassNames(List<String> titlePath, String suite) {
-    }
-
-    private static Optional<Class<?>> testClass(TestSource source) {
-        if (source instanceof ClassSource type) {
-            return Optional.of(type.getJavaClass());
-        }
-        if (source instanceof MethodSource method) {
-            try {
-                return Optional.of(method.getJavaClass());
-            } catch (RuntimeException e) {
-                return Optional.empty();
-            }
-        }
-        return Optional.empty();
-    }
-
     private static String status(TestExecutionResult result) {
         return switch (result.getStatus()) {
             case SUCCESSFUL -> "passed";
@@ -459,158 +382,4 @@ public final class AllureResultsListener implements TestExecutionListener {
         return System.currentTimeMillis();
     }
 
-    private static String html(String text, int limit) {
-        return text == null ? null : UntrustedText.html(text, limit);
-    }
-
-    /** A status's message, trace and compared values, as Allure keeps them. */
-    record Details(String message, String trace, String actual, String expected) {
-        static Details of(Throwable thrown) {
-            StringWriter trace = new StringWriter();
-            thrown.printStackTrace(new PrintWriter(trace));
-            String actual = null;
-            String expected = null;
-            if (thrown instanceof AssertionFailedError compared) {
-                actual = compared.isActualDefined() ? String.valueOf(compared.getActual()) : null;
-                expected = compared.isExpectedDefined() ? String.valueOf(compared.getExpected()) : null;
-            }
-            return new Details(Optional.ofNullable(thrown.getMessage()).orElse(thrown.getClass().getName()),
-                    trace.toString(), actual, expected);
-        }
-
-        /** These details with the message and trace of {@code later} where it has them. */
-        Details updatedBy(Details later) {
-            if (later == null) {
-                return this;
-            }
-            return new Details(later.message != null ? later.message : message, later.trace != null ? later.trace : trace,
-                    actual, expected);
-        }
-
-        void write(AllureJson json) {
-            json.beginObject("statusDetails").field("known", false).field("muted", false).field("flaky", false)
-                    .field("message", html(message, UntrustedText.BLOCK_LIMIT)).field("trace", html(trace, TRACE_LIMIT))
-                    .field("actual", html(actual, UntrustedText.BLOCK_LIMIT))
-                    .field("expected", html(expected, UntrustedText.BLOCK_LIMIT)).endObject();
-        }
-    }
-
-    private record Attachment(String name, String source, Supplier<String> text) {
-    }
-
-    private record Parameter(String name, String value, String mode, Boolean excluded) {
-        void write(AllureJson json) {
-            json.beginObject().field("name", name).field("value", value);
-            if (excluded != null) {
-                json.field("excluded", excluded.booleanValue());
-            }
-            json.field("mode", mode).endObject();
-        }
-    }
-
-    /** A fixture, or the part of a test result a fixture shares. */
-    private static class Item {
-        final List<Attachment> attachments = new ArrayList<>(4);
-        final List<Parameter> parameters = new ArrayList<>(1);
-        final long start;
-        String name;
-        String status;
-        Details details;
-        long stop;
-
-        Item(String name, long start) {
-            this.name = name;
-            this.start = start;
-        }
-
-        /** Name to stop, in the order of Allure's writer. */
-        void writeBody(AllureJson json) {
-            json.field("name", name).field("status", status);
-            if (details != null) {
-                details.write(json);
-            }
-            json.field("stage", "finished");
-            writeDescription(json);
-            json.beginArray("steps").endArray().beginArray("attachments");
-            for (Attachment attachment : attachments) {
-                json.beginObject().field("name", attachment.name).field("source", attachment.source)
-                        .field("type", "text/plain").endObject();
-            }
-            json.endArray().beginArray("parameters");
-            for (Parameter parameter : parameters) {
-                parameter.write(json);
-            }
-            json.endArray().field("start", start).field("stop", stop);
-        }
-
-        void writeDescription(AllureJson json) {
-        }
-    }
-
-    private static final class TestCase extends Item {
-        final String uuid;
-        final List<Label> labels = new ArrayList<>(24);
-        String historyId;
-        String testCaseId;
-        String testCaseName;
-        String fullName;
-        List<String> titlePath;
-
-        TestCase(String uuid, long start) {
-            super(null, start);
-            this.uuid = uuid;
-        }
-
-        byte[] json() {
-            AllureJson json = new AllureJson().beginObject().field("uuid", uuid).field("historyId", historyId)
-                    .field("testCaseId", testCaseId).field("testCaseName", testCaseName).field("fullName", fullName)
-                    .beginArray("titlePath");
-            titlePath.forEach(json::element);
-            json.endArray().beginArray("labels");
-            for (Label label : labels) {
-                json.beginObject().field("name", label.getName()).field("value", label.getValue()).endObject();
-            }
-            json.endArray().beginArray("links").endArray();
-            writeBody(json);
-            return json.endObject().bytes();
-        }
-
-        @Override
-        void writeDescription(AllureJson json) {
-            json.field("description", "");
-        }
-    }
-
-    private static final class Container {
-        final String uuid;
-        final String name;
-        final long start;
-        final List<Item> befores = new ArrayList<>(1);
-        final List<Item> afters = new ArrayList<>(1);
-        long stop;
-
-        Container(String uuid, String name, long start) {
-            this.uuid = uuid;
-            this.name = name;
-            this.start = start;
-        }
-
-        byte[] json(List<String> children) {
-            AllureJson json = new AllureJson().beginObject().field("uuid", uuid).field("name", name).beginArray("children");
-            children.forEach(json::element);
-            json.endArray().beginArray("befores");
-            befores.forEach(fixture -> {
-                json.beginObject();
-                fixture.writeBody(json);
-                json.endObject();
-            });
-            json.endArray().beginArray("afters");
-            afters.forEach(fixture -> {
-                json.beginObject();
-                fixture.writeBody(json);
-                json.endObject();
-            });
-            return json.endArray().field("start", start).field("stop", stop).endObject().bytes();
-        }
-    }
 }
