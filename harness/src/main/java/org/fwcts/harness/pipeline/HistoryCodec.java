@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.fwcts.harness.agent.ExceptionReport;
 import org.fwcts.harness.agent.Observation;
 import org.fwcts.harness.compare.Verdict;
+import org.fwcts.targets.text.JsonText;
 import org.fwcts.model.Registers;
 import org.fwcts.model.ffa.EndpointId;
 
@@ -145,25 +146,7 @@ final class HistoryCodec {
         }
 
         private void quoted(String value) {
-            out.append('"');
-            for (int i = 0; i < value.length(); i++) {
-                char c = value.charAt(i);
-                switch (c) {
-                    case '"' -> out.append("\\\"");
-                    case '\\' -> out.append("\\\\");
-                    case '\n' -> out.append("\\n");
-                    case '\r' -> out.append("\\r");
-                    case '\t' -> out.append("\\t");
-                    default -> {
-                        if (c < 0x20) {
-                            out.append(String.format("\\u%04X", (int) c));
-                        } else {
-                            out.append(c);
-                        }
-                    }
-                }
-            }
-            out.append('"');
+            JsonText.quote(out, value);
         }
     }
 

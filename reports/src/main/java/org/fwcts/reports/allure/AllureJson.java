@@ -1,5 +1,7 @@
 package org.fwcts.reports.allure;
 
+import org.fwcts.targets.text.JsonText;
+
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -96,26 +98,6 @@ final class AllureJson {
     }
 
     private void string(String value) {
-        out.append('"');
-        int plainFrom = 0;
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c >= 0x20 && c != '"' && c != '\\') {
-                continue;
-            }
-            out.append(value, plainFrom, i);
-            plainFrom = i + 1;
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> out.append(String.format("\\u%04x", (int) c));
-            }
-        }
-        out.append(value, plainFrom, value.length()).append('"');
+        JsonText.quote(out, value);
     }
 }
