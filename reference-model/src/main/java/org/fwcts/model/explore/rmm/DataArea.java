@@ -21,10 +21,7 @@ final class DataArea extends RmmArea {
 
     @Override
     void propose(RmmWorld world, EndpointId host, Proposals proposals) {
-        for (String slot : RealmArea.SLOTS) {
-            if (world.realm(slot).isEmpty()) {
-                continue;
-            }
+        for (String slot : world.slotsWithRealms()) {
             boolean isNew = world.realm(slot).get().lifecycle() == Realm.Lifecycle.NEW;
             boolean l3 = world.state().granule(world.granule(slot + ".l3")) == GranuleState.RTT;
             for (int n = 0; n < RmmWorld.SLOT_DATA; n++) {

@@ -21,10 +21,7 @@ final class RecArea extends RmmArea {
 
     @Override
     void propose(RmmWorld world, EndpointId host, Proposals proposals) {
-        for (String slot : RealmArea.SLOTS) {
-            if (world.realm(slot).isEmpty()) {
-                continue;
-            }
+        for (String slot : world.slotsWithRealms()) {
             Realm realm = world.realm(slot).get();
             boolean exists = world.rec(slot).isPresent();
             boolean isNew = realm.lifecycle() == Realm.Lifecycle.NEW;

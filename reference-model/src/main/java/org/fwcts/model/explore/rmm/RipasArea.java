@@ -25,14 +25,12 @@ final class RipasArea extends RmmArea {
 
     @Override
     void propose(RmmWorld world, EndpointId host, Proposals proposals) {
-        for (String slot : RealmArea.SLOTS) {
-            if (world.realm(slot).isPresent()) {
-                boolean l3 = world.state().granule(world.granule(slot + ".l3")) == GranuleState.RTT;
-                proposals.add(l3 ? 0.6 : 0.1, action(host, "init", "realm", slot, "range", "page"));
-                proposals.add(0.15, action(host, "init", "realm", slot, "range", "table"));
-                proposals.add(0.1, action(host, "init", "realm", slot, "range", "unprotected"));
-                proposals.add(0.1, action(host, "init", "realm", slot, "range", "misaligned"));
-            }
+        for (String slot : world.slotsWithRealms()) {
+            boolean l3 = world.state().granule(world.granule(slot + ".l3")) == GranuleState.RTT;
+            proposals.add(l3 ? 0.6 : 0.1, action(host, "init", "realm", slot, "range", "page"));
+            proposals.add(0.15, action(host, "init", "realm", slot, "range", "table"));
+            proposals.add(0.1, action(host, "init", "realm", slot, "range", "unprotected"));
+            proposals.add(0.1, action(host, "init", "realm", slot, "range", "misaligned"));
         }
         Rec.Stage stage = world.agentRec().map(Rec::stage).orElse(null);
         if (stage == Rec.Stage.WAITING) {

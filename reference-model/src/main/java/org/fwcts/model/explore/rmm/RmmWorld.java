@@ -1,5 +1,7 @@
 package org.fwcts.model.explore.rmm;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.fwcts.model.explore.ExploreContext;
 import org.fwcts.model.rmm.Realm;
@@ -137,6 +139,17 @@ public final class RmmWorld implements ExploreContext.Part {
 
     public Optional<Realm> realm(String slot) {
         return state.realm(rd(slot));
+    }
+
+    /** The generated realms' slots (not the agent's) whose realm exists now, in slot order. */
+    List<String> slotsWithRealms() {
+        List<String> slots = new ArrayList<>(RealmArea.SLOTS.length);
+        for (String slot : RealmArea.SLOTS) {
+            if (realm(slot).isPresent()) {
+                slots.add(slot);
+            }
+        }
+        return slots;
     }
 
     public Optional<Rec> rec(String slot) {

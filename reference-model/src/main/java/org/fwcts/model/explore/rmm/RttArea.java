@@ -21,10 +21,7 @@ final class RttArea extends RmmArea {
 
     @Override
     void propose(RmmWorld world, EndpointId host, Proposals proposals) {
-        for (String slot : RealmArea.SLOTS) {
-            if (world.realm(slot).isEmpty()) {
-                continue;
-            }
+        for (String slot : world.slotsWithRealms()) {
             boolean l2 = world.state().granule(world.granule(slot + ".l2")) == GranuleState.RTT;
             boolean l3 = world.state().granule(world.granule(slot + ".l3")) == GranuleState.RTT;
             proposals.add(l2 ? 0.05 : 1, action(host, "create", "realm", slot, "level", "2", "ipa", "base"));
