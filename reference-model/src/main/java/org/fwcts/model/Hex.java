@@ -8,6 +8,18 @@ public final class Hex {
     private Hex() {
     }
 
+    /**
+     * Appends {@code value}'s hex digits, lower case, without leading zeros ("0" for zero), as
+     * {@link Long#toHexString} writes them but with no string made on the way.
+     */
+    public static StringBuilder append(StringBuilder out, long value) {
+        int shift = Math.max(0, (Long.SIZE - Long.numberOfLeadingZeros(value) - 1) & ~3);
+        for (; shift >= 0; shift -= 4) {
+            out.append(LOWER[(int) (value >>> shift) & 0xF]);
+        }
+        return out;
+    }
+
     /** "0x" and {@code value} in at least {@code digits} hex digits, as {@code %0<digits>x} or {@code X} would write it. */
     public static String padded(long value, int digits, boolean upperCase) {
         char[] alphabet = upperCase ? UPPER : LOWER;

@@ -36,7 +36,11 @@ public record ProtocolLine(char kind, String head, List<String> fields) {
 
     /** The line as sent, with its checksum. */
     public String encode() {
-        StringBuilder line = new StringBuilder(64).append(kind).append(head);
+        int length = head.length() + 12;
+        for (String field : fields) {
+            length += field.length() + 1;
+        }
+        StringBuilder line = new StringBuilder(length).append(kind).append(head);
         for (String field : fields) {
             line.append(' ').append(field);
         }

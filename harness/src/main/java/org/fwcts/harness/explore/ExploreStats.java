@@ -13,6 +13,8 @@ public final class ExploreStats {
     private long shrinkCpuNanos;
     private long workerCpuNanos;
     private long cpuNanos = -1;
+    /** When the run finished (System.nanoTime), or -1 while it runs. */
+    private long ended = -1;
     private final Map<String, Long> rules = new TreeMap<>();
     private final Map<String, Long> divergences = new TreeMap<>();
     private long calls;
@@ -20,6 +22,15 @@ public final class ExploreStats {
     private int sequences;
     private long shrinkNanos;
     private int replays;
+    /**
+     * (exploring time, calls) taken at most every {@link #CHECKPOINT_EVERY}: the rate of a part of the
+     * run. The JIT compiles the hot paths during the first seconds, so the whole run's mean understates
+     * the rate a long run settles at.
+     */
+    private final java.util.ArrayList<long[]> checkpoints = new java.util.ArrayList<>();
+    private static final long CHECKPOINT_EVERY = 250_000_000L;
+    /** The live line's rate is over this much of the latest exploring time. */
+    private static final long RECENT = 5_000_000_000L;
 
     synchronized void add(SequenceResult result) {
         sequences++;
@@ -31,6 +42,42 @@ public final class ExploreStats {
                 outcome.rules().forEach(rule -> rules.merge(rule, 1L, Long::sum));
             }
         }
+        long exploring = exploringNanos();
+        if (checkpoints.isEmpty() || exploring - checkpoints.get(checkpoints.size() - 1)[0] >= CHECKPOINT_EVERY) {
+            checkpoints.add(new long[] {exploring, calls});
+        }
+    }
+
+    /** Exploring time so far (shrinking excluded), or in all once the run has finished. */
+    private long exploringNanos() {
+        return (ended >= 0 ? ended : System.nanoTime()) - started - shrinkNanos;
+    }
+
+    /**
+     * Checked calls per second from the first checkpoint at or after exploring time {@code from}
+     * until now; 0 when that leaves under a second.
+     */
+    private double rateSince(long from) {
+        long now = exploringNanos();
+        for (long[] point : checkpoints) {
+            if (point[0] >= from) {
+                return now - point[0] < 1_000_000_000L ? 0 : (calls - point[1]) / ((now - point[0]) / 1e9);
+            }
+        }
+        return 0;
+    }
+
+    /** Checked calls per second over the last five seconds of exploring; 0 early in a run. */
+    public synchronized double recentCallsPerSecond() {
+        return rateSince(exploringNanos() - RECENT);
+    }
+
+    /**
+     * Checked calls per second over the second half of the exploring time, by which the JIT has
+     * compiled the hot paths: the rate a longer run keeps up; 0 for a run under two seconds.
+     */
+    public synchronized double settledCallsPerSecond() {
+        return rateSince(exploringNanos() / 2);
     }
 
     synchronized void divergence(String signature) {
@@ -55,6 +102,7 @@ public final class ExploreStats {
 
     /** Called by the exploring thread at the end: fixes the CPU time it spent exploring. */
     synchronized void finish() {
+        ended = System.nanoTime();
         long now = threadCpu();
         cpuNanos = now < 0 || cpuStarted < 0 ? -1 : now - cpuStarted - shrinkCpuNanos + workerCpuNanos;
     }
@@ -117,9 +165,11 @@ public final class ExploreStats {
 
     /** The live line: calls, rate, rules, divergences. */
     public synchronized String line() {
-        return String.format("explore: %,d calls  %,.0f calls/s  %d sequences  %d rules exercised  %d divergence(s)"
-                + "  %d unmodelled  %s", calls, callsPerSecond(), sequences, rules.size(), divergenceCount(), unmodelled,
-                clock(elapsed()));
+        double recent = recentCallsPerSecond();
+        return String.format("explore: %,d calls  %,.0f calls/s%s  %d sequences  %d rules exercised  %d divergence(s)"
+                + "  %d unmodelled  %s", calls, callsPerSecond(),
+                recent > 0 ? String.format(" (%,.0f in the last 5 s)", recent) : "", sequences, rules.size(),
+                divergenceCount(), unmodelled, clock(elapsed()));
     }
 
     private static String clock(Duration duration) {

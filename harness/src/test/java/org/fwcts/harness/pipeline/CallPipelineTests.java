@@ -142,6 +142,24 @@ class CallPipelineTests {
         }
 
         @Test
+        @DisplayName("trailing zero registers are left out and read back as zero; more than 18 are refused")
+        void trailingZeros() throws IOException {
+            Path file = temp.resolve("calls.jsonl");
+            PipelineFixture.twoBoots(file, PipelineFixture::qemu);
+            List<String> lines = Files.readAllLines(file);
+            assertThat(lines.get(1)).contains("\"in\":[\"0x84000000\"]");
+            lines.set(1, lines.get(1).replace("\"in\":[\"0x84000000\"]",
+                    "\"in\":[\"0x84000000\",\"0x0\",\"0x5\"]"));
+            Files.write(file, lines);
+            HistoryLine.Call call = (HistoryLine.Call) CallHistory.read(file).get(1);
+            assertThat(call.entry().registers()).isEqualTo(Registers.of(PipelineFixture.PSCI_VERSION, 0, 5));
+            lines.set(1, lines.get(1).replace("\"in\":[\"0x84000000\",", "\"in\":[" + "\"0x0\",".repeat(18)));
+            Files.write(file, lines);
+            assertThatThrownBy(() -> CallHistory.read(file))
+                    .hasMessage(file + ":2: in: expected 1 to 18 registers (those left out are zero)");
+        }
+
+        @Test
         @DisplayName("a truncated last line is an error naming the file and line")
         void truncated() throws IOException {
             Path file = temp.resolve("calls.jsonl");

@@ -262,9 +262,11 @@ final class ExploreCommand implements Callable<Integer> {
         text.append("\n").append(result.divergences().isEmpty() ? "NO DIVERGENCE" : result.divergences().size()
                 + " DIVERGENCE(S)").append(" — ").append(descriptor.name())
                 .append(descriptor.simulation() ? " (SIMULATED target, not a conformance result)" : "").append('\n');
-        text.append(String.format("%,d checked calls in %d sequences, %.1f s (%,.0f calls/s exploring, %,.0f per CPU-second"
-                        + " of the harness); %d unmodelled steps (not issued); %d divergent sequences%n", stats.calls(),
-                stats.sequences(), stats.elapsed().toNanos() / 1e9, stats.callsPerSecond(), stats.callsPerCpuSecond(),
+        double settled = stats.settledCallsPerSecond();
+        text.append(String.format("%,d checked calls in %d sequences, %.1f s (%,.0f calls/s exploring%s, %,.0f per"
+                        + " CPU-second of the harness); %d unmodelled steps (not issued); %d divergent sequences%n",
+                stats.calls(), stats.sequences(), stats.elapsed().toNanos() / 1e9, stats.callsPerSecond(),
+                settled > 0 ? String.format(", %,.0f in its second half", settled) : "", stats.callsPerCpuSecond(),
                 stats.unmodelled(), stats.divergenceCount()));
         if (stats.replays() > 0) {
             text.append(String.format("shrinking: %d replays on fresh boots, %.2f s%n", stats.replays(),

@@ -180,7 +180,7 @@ class RecheckCommandSelfTests {
         List<JsonNode> calls = lines(runDir, "call");
         for (int i = 0; i < calls.size(); i++) {
             JsonNode in = calls.get(i).get("in");
-            if (in.get(0).asText().equals("0x80000001") && in.get(1).asText().equals("0x80008000")
+            if (in.get(0).asText().equals("0x80000001") && in.path(1).asText().equals("0x80008000")
                     && verdicts.get(i).get("verdict").asText().equals("PASS")) {
                 expected.add(calls.get(i).get("seq").asLong());
             }
