@@ -105,6 +105,16 @@ public final class ExploreSession implements AutoCloseable {
         }
     }
 
+    /** See {@link CallHistory#limitPassingBoots}. */
+    public void limitHistory(long bytes) {
+        history.limitPassingBoots(bytes);
+    }
+
+    /** Boots, and their calls, that only passed and were left out of the history past its limit. */
+    public long[] historyLeftOut() {
+        return new long[] {history.leftOutBoots(), history.leftOutCalls()};
+    }
+
     public FirmwareModel model() {
         return model;
     }

@@ -22,6 +22,15 @@ public final class CallHistory implements AutoCloseable {
     private final long lastSequence;
     private final int lastBoot;
     private boolean flushEachLine = true;
+    /** Bytes written so far by this history. */
+    private long written;
+    /** Past this many bytes written, a boot's lines wait in {@link #held} until one of its calls does not pass. */
+    private long passingLimit = Long.MAX_VALUE;
+    /** The current boot's lines, made only if written; null while lines go straight to the file. */
+    private List<java.util.function.Supplier<String>> held;
+    private long heldCalls;
+    private long leftOutBoots;
+    private long leftOutCalls;
 
     private CallHistory(Path file, BufferedOutputStream out, long lastSequence, int lastBoot) {
         this.file = file;
@@ -87,18 +96,72 @@ public final class CallHistory implements AutoCloseable {
     }
 
     synchronized void boot(int boot, String reason) {
+        leaveOutHeld();
+        if (written >= passingLimit) {
+            held = new ArrayList<>();
+            held.add(() -> HistoryCodec.boot(boot, reason));
+            return;
+        }
         write(HistoryCodec.boot(boot, reason));
         flush();
     }
 
     synchronized void call(CallEntry entry) {
+        if (held != null) {
+            held.add(() -> HistoryCodec.call(entry));
+            heldCalls++;
+            return;
+        }
         write(HistoryCodec.call(entry));
     }
 
     synchronized void verdict(Judgement judgement) {
-        write(HistoryCodec.verdict(judgement));
-        if (judgement.verdict() != org.fwcts.harness.compare.Verdict.PASS) {
+        boolean passed = judgement.verdict() == org.fwcts.harness.compare.Verdict.PASS;
+        if (held != null) {
+            held.add(() -> HistoryCodec.verdict(judgement));
+            // A step the model cannot predict is not made, and is counted by the run that left it out.
+            if (passed || judgement.verdict() == org.fwcts.harness.compare.Verdict.UNMODELLED) {
+                return;
+            }
+            // The boot is worth keeping after all: it goes to the file whole, and the rest of it straight after.
+            List<java.util.function.Supplier<String>> lines = held;
+            held = null;
+            heldCalls = 0;
+            lines.forEach(line -> write(line.get()));
+        } else {
+            write(HistoryCodec.verdict(judgement));
+        }
+        if (!passed) {
             flush();
+        }
+    }
+
+    /**
+     * Once {@code bytes} are written, the boots on which every call passes (or was not made, being
+     * unmodelled) are counted, not written (nor their lines made): a long explore of a simulated
+     * target, which the same seed repeats, fills no disk, and every boot with a call that failed or
+     * has no known outcome is still written whole.
+     */
+    public synchronized void limitPassingBoots(long bytes) {
+        passingLimit = bytes;
+    }
+
+    /** Boots left out of the file under {@link #limitPassingBoots}, the current one included once closed. */
+    public synchronized long leftOutBoots() {
+        return leftOutBoots;
+    }
+
+    /** Calls left out of the file with those boots. */
+    public synchronized long leftOutCalls() {
+        return leftOutCalls;
+    }
+
+    private void leaveOutHeld() {
+        if (held != null) {
+            leftOutBoots++;
+            leftOutCalls += heldCalls;
+            held = null;
+            heldCalls = 0;
         }
     }
 
@@ -123,8 +186,10 @@ public final class CallHistory implements AutoCloseable {
 
     private void write(String line) {
         try {
-            out.write(line.getBytes(StandardCharsets.UTF_8));
+            byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+            out.write(bytes);
             out.write('\n');
+            written += bytes.length + 1;
             // Flushed line by line unless deferred: a killed harness leaves every call it made in the file.
             if (flushEachLine) {
                 out.flush();
@@ -136,6 +201,7 @@ public final class CallHistory implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        leaveOutHeld();
         try {
             out.close();
         } catch (IOException e) {

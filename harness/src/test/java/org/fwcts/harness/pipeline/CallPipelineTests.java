@@ -160,6 +160,34 @@ class CallPipelineTests {
         }
 
         @Test
+        @DisplayName("past its size limit, a boot whose calls all pass is counted, not written; one with a failure is"
+                + " written whole")
+        void limitPassingBoots() {
+            Path file = temp.resolve("calls.jsonl");
+            try (CallHistory history = CallHistory.appendingTo(file)) {
+                history.limitPassingBoots(1);
+                CallPipeline pipeline = new CallPipeline(PipelineFixture.model(Map.of()), history);
+                AgentChannel agent = PipelineFixture.agent(PipelineFixture::qemu);
+                AgentChannel wrong = PipelineFixture.agent(call -> Registers.of(0x2_0000L));
+                for (AgentChannel second : List.of(agent, agent, wrong, agent)) {
+                    pipeline.newBoot("boot");
+                    pipeline.call(agent, Conduit.SMC, Registers.of(PipelineFixture.PSCI_VERSION), new byte[0]);
+                    pipeline.call(second, Conduit.SMC, Registers.of(PipelineFixture.PSCI_VERSION), new byte[0]);
+                }
+                history.close();
+                assertThat(history.leftOutBoots()).isEqualTo(2);
+                assertThat(history.leftOutCalls()).isEqualTo(4);
+            }
+            List<HistoryLine> lines = CallHistory.read(file);
+            // Boot 1 reached the limit; boot 2 is left out; boot 3 failed and is whole; boot 4 is left out.
+            assertThat(lines).hasSize(10);
+            assertThat(lines.get(5)).isInstanceOfSatisfying(HistoryLine.Boot.class, boot -> assertThat(boot.boot())
+                    .isEqualTo(3));
+            assertThat(((HistoryLine.Call) lines.get(6)).entry().sequence()).isEqualTo(5);
+            assertThat(((HistoryLine.Judged) lines.get(9)).verdict()).isEqualTo(Verdict.FAIL);
+        }
+
+        @Test
         @DisplayName("a truncated last line is an error naming the file and line")
         void truncated() throws IOException {
             Path file = temp.resolve("calls.jsonl");

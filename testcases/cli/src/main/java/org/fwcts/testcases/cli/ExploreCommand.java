@@ -109,6 +109,11 @@ final class ExploreCommand implements Callable<Integer> {
     CommandSpec spec;
 
     private static final long DEFAULT_CALLS = 3000;
+    /**
+     * Bytes of a call history past which its boots that only passed are left out: about a million
+     * calls; a simulated target explores tens of thousands a second.
+     */
+    static final long HISTORY_LIMIT = 256L << 20;
 
     @Override
     public Integer call() throws IOException {
@@ -189,10 +194,16 @@ final class ExploreCommand implements Callable<Integer> {
         Explorer.Result result;
         Optional<String> contextNote;
         // One worker explores and shrinks in the run folder; several each have a folder, and shrink in another.
-        Explorer.WorkerSessions sessions = worker -> session(descriptor, layout, model, worker == 1 ? dir
-                : dir.resolve(RunFiles.WORKER_PREFIX + worker));
-        try (ExploreSession session = parallel == 1 ? sessions.open(1)
-                : session(descriptor, layout, model, dir.resolve(RunFiles.SHRINK))) {
+        List<ExploreSession> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.function.Function<Path, ExploreSession> open = folder -> {
+            ExploreSession made = session(descriptor, layout, model, folder);
+            made.limitHistory(HISTORY_LIMIT);
+            opened.add(made);
+            return made;
+        };
+        Explorer.WorkerSessions sessions = worker -> open.apply(worker == 1 ? dir : dir.resolve(RunFiles.WORKER_PREFIX
+                + worker));
+        try (ExploreSession session = parallel == 1 ? sessions.open(1) : open.apply(dir.resolve(RunFiles.SHRINK))) {
             result = new Explorer(generators, executors).explore(session, parallel, sessions, settings,
                     new Progress(out, live));
             contextNote = session.context().partitionsUnavailable();
@@ -202,7 +213,12 @@ final class ExploreCommand implements Callable<Integer> {
         }
         Optional<String> lostPartitions = contextNote;
         List<Path> saved = saveScenarios(dir, result.divergences(), descriptor);
+        long[] leftOut = opened.stream().map(ExploreSession::historyLeftOut)
+                .reduce(new long[2], (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]});
         String summary = summary(descriptor, result, saved)
+                + (leftOut[0] == 0 ? "" : String.format("%ncalls.jsonl: past %d MB a file, %,d boots (%,d calls) on which"
+                        + " every call passed were counted, not written; --seed %d runs the same sequences again%n",
+                        HISTORY_LIMIT >> 20, leftOut[0], leftOut[1], seed))
                 + lostPartitions.map(why -> rmm ? "\nTARGET FAILURE: " + why + "; the steps went on, judged against an RMM"
                         + " not activated\n" : "\nTARGET FAILURE: the partition agents stopped answering (" + why
                         + "); the rest of the run explored from the normal world alone\n").orElse("");
