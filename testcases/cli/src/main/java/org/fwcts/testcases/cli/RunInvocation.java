@@ -144,27 +144,37 @@ record RunInvocation(String runId, String target, List<String> tags, List<String
         if (!Files.isRegularFile(file)) {
             throw new TargetException(runDir + ": not a run folder that can be resumed (no " + FILE + ")");
         }
-        ObjectMapper json = new ObjectMapper(); // resume and recheck only: a run's start writes, and loads no mapper
-        try {
-            JsonNode node = json.readTree(file.toFile());
-            return new RunInvocation(text(node, "runId", file), text(node, "target", file), list(node, "tags"),
-                    list(node, "names"), node.hasNonNull("model") ? json.treeToValue(node.get("model"), ModelSetup.class)
-                            : null);
-        } catch (IOException e) {
-            throw new TargetException(file + ": not valid JSON: " + e.getMessage(), e);
-        }
+        return Stored.read(file);
     }
 
-    private static String text(JsonNode node, String field, Path file) {
-        if (!node.hasNonNull(field)) {
-            throw new TargetException(file + ": " + field + ": missing field");
+    /** Reading run.json back, with Jackson: in a class of its own, so that a run's start, which only writes, loads no mapper. */
+    private static final class Stored {
+        private Stored() {
         }
-        return node.get(field).asText();
-    }
 
-    private static List<String> list(JsonNode node, String field) {
-        List<String> values = new ArrayList<>();
-        node.path(field).forEach(value -> values.add(value.asText()));
-        return values;
+        static RunInvocation read(Path file) {
+            ObjectMapper json = new ObjectMapper();
+            try {
+                JsonNode node = json.readTree(file.toFile());
+                return new RunInvocation(text(node, "runId", file), text(node, "target", file), list(node, "tags"),
+                        list(node, "names"), node.hasNonNull("model") ? json.treeToValue(node.get("model"), ModelSetup.class)
+                                : null);
+            } catch (IOException e) {
+                throw new TargetException(file + ": not valid JSON: " + e.getMessage(), e);
+            }
+        }
+
+        private static String text(JsonNode node, String field, Path file) {
+            if (!node.hasNonNull(field)) {
+                throw new TargetException(file + ": " + field + ": missing field");
+            }
+            return node.get(field).asText();
+        }
+
+        private static List<String> list(JsonNode node, String field) {
+            List<String> values = new ArrayList<>();
+            node.path(field).forEach(value -> values.add(value.asText()));
+            return values;
+        }
     }
 }
