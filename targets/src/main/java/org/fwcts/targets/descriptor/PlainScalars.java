@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 import org.yaml.snakeyaml.events.ScalarEvent;
 
 /**
- * The text a scalar stands for. A quoted or block scalar, or one with a tag, is its text; a plain
+ * The text a scalar value stands for (a mapping's keys are taken as written). A quoted or block scalar, or one with a tag, is its text; a plain
  * one is read as YAML 1.1 types it, as descriptors have always been read: {@code ~}, {@code null}
  * or nothing is null, {@code yes}/{@code on}/{@code true} (any of the three capitalisations)
  * {@code true} and their opposites {@code false}, an integer in binary, octal ({@code 010}),

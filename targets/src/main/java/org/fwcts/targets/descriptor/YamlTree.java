@@ -19,8 +19,8 @@ import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
  * The first document of a YAML text as plain values: a mapping is a {@code Map<String, Object>}
- * in file order, a sequence a {@code List<Object>}, a scalar its {@code String} (a plain scalar
- * read as {@link PlainScalars} says), a null {@code null}. Built from SnakeYAML's parser events
+ * in file order (its keys as written), a sequence a {@code List<Object>}, a scalar value its
+ * {@code String} (a plain one read as {@link PlainScalars} says), a null {@code null}. Built from SnakeYAML's parser events
  * alone, without an object mapper: a CLI start reads a descriptor and a manifest and nothing more.
  * Duplicate keys and aliases are refused, each error naming the place.
  */
@@ -80,10 +80,13 @@ public final class YamlTree {
         Map<String, Object> fields = new LinkedHashMap<>();
         while (!parser.checkEvent(Event.ID.MappingEnd)) {
             Event keyEvent = parser.peekEvent();
-            Object key = value();
-            if (!(key instanceof String name)) {
+            if (!(keyEvent instanceof ScalarEvent scalar)) {
+                value(); // refuses an alias as it refuses one anywhere
                 throw new Problem("not valid YAML: " + where(keyEvent.getStartMark()) + "a key must be a single value");
             }
+            parser.getEvent();
+            // A key is its text as written: "on", "yes" or "1" name fields, they are not values.
+            String name = scalar.getValue();
             if (fields.containsKey(name)) {
                 Mark at = keyEvent.getStartMark();
                 throw new Problem(dotted(name) + ": duplicate key (line " + (at.getLine() + 1) + ", column "
