@@ -20,9 +20,9 @@ import org.yaml.snakeyaml.reader.StreamReader;
 /**
  * The first document of a YAML text as plain values: a mapping is a {@code Map<String, Object>}
  * in file order (its keys as written), a sequence a {@code List<Object>}, a scalar value its
- * {@code String} (a plain one read as {@link PlainScalars} says), a null {@code null}. Built from SnakeYAML's parser events
- * alone, without an object mapper: a CLI start reads a descriptor and a manifest and nothing more.
- * Duplicate keys and aliases are refused, each error naming the place.
+ * {@code String} (a plain one read as {@link PlainScalars} says), a null {@code null}. Built from
+ * SnakeYAML's parser events alone, without an object mapper: a CLI start reads a descriptor and a
+ * manifest and nothing more. Duplicate keys and aliases are refused, each error naming the place.
  */
 public final class YamlTree {
     private final Parser parser;
