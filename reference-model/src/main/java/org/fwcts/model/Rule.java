@@ -23,6 +23,21 @@ public record Rule(String id, String document, String section, String statement)
         return document + ", " + section;
     }
 
+    // equals and hashCode written out, with the record's own meaning (every component): the
+    // generated ones are bootstrapped through method handles on first use, a few dozen classes
+    // spun at every start, since the profiles put rules into sets.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Rule rule && id.equals(rule.id) && document.equals(rule.document)
+                && section.equals(rule.section) && statement.equals(rule.statement);
+    }
+
+    @Override
+    public int hashCode() {
+        // The generated one's value (each component's hash folded in by 31 from 0), so hashed sets keep their order.
+        return ((id.hashCode() * 31 + document.hashCode()) * 31 + section.hashCode()) * 31 + statement.hashCode();
+    }
+
     @Override
     public String toString() {
         return id + " (" + citation() + ")";

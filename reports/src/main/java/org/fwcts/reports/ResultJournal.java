@@ -1,6 +1,5 @@
 package org.fwcts.reports;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -15,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.fwcts.targets.text.JsonText;
 
 /**
  * The run's {@code results.jsonl}, kept open for the whole run: one JSON line per result, on
@@ -42,7 +42,6 @@ public final class ResultJournal implements AutoCloseable {
 
     /** The choice that keeps the disk's flush off the run's critical path (see README, "Measuring"). */
     public static final Durability DEFAULT = Durability.FORCE_BEHIND;
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final byte NEWLINE = '\n';
 
     private final Path file;
@@ -107,12 +106,7 @@ public final class ResultJournal implements AutoCloseable {
      */
     public synchronized void append(TestRecord record) {
         awaitFlush();
-        byte[] line;
-        try {
-            line = (JSON.writeValueAsString(record) + "\n").getBytes(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot encode the result of " + record.id(), e);
-        }
+        byte[] line = line(record);
         try {
             ByteBuffer buffer = ByteBuffer.wrap(line);
             long at = size;
@@ -216,5 +210,33 @@ public final class ResultJournal implements AutoCloseable {
     /** The operating system's reason, e.g. "No space left on device". */
     static String reason(IOException e) {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /**
+     * {@code record} as one JSON line, its fields in the record's order and a null message written
+     * as null, as an object mapper writes it; made by hand so a run loads no mapper for its results.
+     */
+    static byte[] line(TestRecord record) {
+        StringBuilder out = new StringBuilder(256).append("{\"id\":");
+        string(out, record.id());
+        out.append(",\"name\":");
+        string(out, record.name());
+        out.append(",\"tags\":[");
+        for (int i = 0; i < record.tags().size(); i++) {
+            string(i == 0 ? out : out.append(','), record.tags().get(i));
+        }
+        out.append("],\"status\":");
+        string(out, record.status() == null ? null : record.status().name());
+        out.append(",\"durationMillis\":").append(record.durationMillis()).append(",\"message\":");
+        string(out, record.message());
+        return out.append("}\n").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void string(StringBuilder out, String value) {
+        if (value == null) {
+            out.append("null");
+        } else {
+            JsonText.quote(out, value);
+        }
     }
 }

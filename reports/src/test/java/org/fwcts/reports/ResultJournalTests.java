@@ -2,6 +2,7 @@ package org.fwcts.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,6 +23,20 @@ class ResultJournalTests {
     private static TestRecord record(String method, TestStatus status) {
         return new TestRecord("[engine:junit-jupiter]/[class:A]/[method:" + method + "()]", "A › " + method,
                 List.of("psci"), status, 3, status == TestStatus.FAILED ? "x0 <-- MISMATCH" : null);
+    }
+
+    @Test
+    @DisplayName("writes each line as an object mapper writes the record, escapes and nulls included (hex digits of \\u escapes in lower case)")
+    void linesAsAMapperWritesThem() throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        List<TestRecord> records = List.of(record("a", TestStatus.PASSED), record("b", TestStatus.FAILED),
+                new TestRecord("[engine:junit-jupiter]/[class:A]/[method:q(\"x\\y\")]", "A › q \u00e9\u4e2d \ud83d\ude00",
+                        List.of(), TestStatus.BROKEN, 0, "line 1\nline 2\r\t\b\f \u0001\u001f\u007f </script>"),
+                new TestRecord("id", null, List.of("rule:FFA-1", "a\"b"), TestStatus.WAIVED, Long.MAX_VALUE, "waived: x"));
+        for (TestRecord record : records) {
+            String line = new String(ResultJournal.line(record), StandardCharsets.UTF_8);
+            assertThat(line).isEqualTo(mapper.writeValueAsString(record).replace("\\u001F", "\\u001f") + "\n");
+        }
     }
 
     @ParameterizedTest(name = "{0}")

@@ -19,8 +19,12 @@ import org.fwcts.model.ffa.EndpointId;
  * exactly one of {@code completed}, {@code faulted} and {@code indeterminate}.
  */
 final class HistoryCodec {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final HexFormat HEX = HexFormat.of();
+
+    /** The mapper for reading lines back, made on first read: a run that only writes its history loads none. */
+    private static final class Reader {
+        static final ObjectMapper JSON = new ObjectMapper();
+    }
 
     private HistoryCodec() {
     }
@@ -160,7 +164,7 @@ final class HistoryCodec {
     static HistoryLine parse(int number, String text) {
         JsonNode node;
         try {
-            node = JSON.readTree(text);
+            node = Reader.JSON.readTree(text);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException("not a JSON object (truncated or damaged): " + e.getOriginalMessage());
         }

@@ -43,6 +43,18 @@ public record EndpointId(int value) implements Comparable<EndpointId> {
         return Integer.compare(value, other.value);
     }
 
+    // Written out with the record's own meaning: the generated equals and hashCode are
+    // bootstrapped through method handles on first use, dozens of classes spun at every start.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof EndpointId id && id.value == value;
+    }
+
+    @Override
+    public int hashCode() {
+        return Integer.hashCode(value);
+    }
+
     @Override
     public String toString() {
         return org.fwcts.model.Hex.padded(value, 4, false);

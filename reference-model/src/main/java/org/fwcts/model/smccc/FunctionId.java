@@ -75,6 +75,18 @@ public record FunctionId(int value) {
         return Integer.toUnsignedLong(value);
     }
 
+    // Written out with the record's own meaning: the generated equals and hashCode are
+    // bootstrapped through method handles on first use, dozens of classes spun at every start.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof FunctionId id && id.value == value;
+    }
+
+    @Override
+    public int hashCode() {
+        return Integer.hashCode(value);
+    }
+
     @Override
     public String toString() {
         return org.fwcts.model.Hex.padded(value & 0xFFFF_FFFFL, 8, true);

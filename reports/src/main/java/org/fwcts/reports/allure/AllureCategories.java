@@ -1,9 +1,6 @@
 package org.fwcts.reports.allure;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.fwcts.targets.text.JsonText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,7 +22,6 @@ public final class AllureCategories {
     public static final String CONFORMANCE_FAILURES = "Conformance failures";
     public static final String BROKEN_TARGETS = "Broken targets";
     public static final String HARNESS_ERRORS = "Harness errors";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private AllureCategories() {
     }
@@ -38,25 +34,30 @@ public final class AllureCategories {
      */
     public static void write(Path resultsDir, List<String> targetErrors) {
         String anyTargetError = targetErrors.stream().map(Pattern::quote).collect(Collectors.joining("|", "(?:", ")"));
-        ArrayNode categories = JSON.createArrayNode();
-        category(categories, CONFORMANCE_FAILURES, "The target contradicted the reference model.", "failed", null);
-        category(categories, BROKEN_TARGETS, "No verdict: the target did not answer, broke the agent protocol or did not boot.",
+        StringBuilder out = new StringBuilder(1024).append('[');
+        category(out, CONFORMANCE_FAILURES, "The target contradicted the reference model.", "failed", null);
+        category(out.append(','), BROKEN_TARGETS,
+                "No verdict: the target did not answer, broke the agent protocol or did not boot.",
                 "broken", ".*\\b" + anyTargetError + "\\b.*");
-        category(categories, HARNESS_ERRORS, "No verdict: an error in the suite or harness itself.",
+        category(out.append(','), HARNESS_ERRORS, "No verdict: an error in the suite or harness itself.",
                 "broken", "(?!.*\\b" + anyTargetError + "\\b).*");
         try {
             Files.createDirectories(resultsDir);
-            JSON.writeValue(resultsDir.resolve(FILE).toFile(), categories);
+            Files.writeString(resultsDir.resolve(FILE), out.append(" ]"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + resultsDir.resolve(FILE), e);
         }
     }
 
-    private static void category(ArrayNode categories, String name, String description, String status, String traceRegex) {
-        ObjectNode category = categories.addObject().put("name", name).put("description", description);
-        category.putArray("matchedStatuses").add(status);
+    /** One category, laid out as Jackson's indenting writer lays it out (the file was once written with it). */
+    private static void category(StringBuilder out, String name, String description, String status, String traceRegex) {
+        JsonText.quote(out.append(" {\n  \"name\" : "), name);
+        JsonText.quote(out.append(",\n  \"description\" : "), description);
+        JsonText.quote(out.append(",\n  \"matchedStatuses\" : [ "), status);
+        out.append(" ]");
         if (traceRegex != null) {
-            category.put("traceRegex", traceRegex);
+            JsonText.quote(out.append(",\n  \"traceRegex\" : "), traceRegex);
         }
+        out.append("\n}");
     }
 }

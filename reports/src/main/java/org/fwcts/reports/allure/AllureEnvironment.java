@@ -1,6 +1,6 @@
 package org.fwcts.reports.allure;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.fwcts.targets.text.JsonText;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,9 +34,10 @@ public final class AllureEnvironment {
             String lines = text.toString(StandardCharsets.ISO_8859_1).lines().filter(line -> !line.startsWith("#")).sorted()
                     .collect(Collectors.joining("\n", "", "\n"));
             Files.writeString(resultsDir.resolve(FILE), lines, StandardCharsets.ISO_8859_1);
-            Map<String, String> executor = Map.of("name", "FWCTS", "type", "fwcts", "buildName", runId,
-                    "reportName", "FWCTS " + runId);
-            new ObjectMapper().writeValue(resultsDir.resolve(EXECUTOR).toFile(), executor);
+            StringBuilder executor = new StringBuilder("{\"name\":\"FWCTS\",\"type\":\"fwcts\",\"buildName\":");
+            JsonText.quote(executor, runId);
+            JsonText.quote(executor.append(",\"reportName\":"), "FWCTS " + runId);
+            Files.writeString(resultsDir.resolve(EXECUTOR), executor.append('}'));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the Allure environment into " + resultsDir, e);
         }

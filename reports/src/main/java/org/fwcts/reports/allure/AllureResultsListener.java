@@ -1,7 +1,5 @@
 package org.fwcts.reports.allure;
 
-import io.qameta.allure.model.Label;
-import io.qameta.allure.util.ResultsUtils;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.fwcts.reports.RunStop;
+import org.fwcts.reports.allure.AllureTestCase.Label;
 import org.fwcts.targets.text.UntrustedText;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestSource;
@@ -47,6 +46,8 @@ import org.junit.platform.launcher.TestPlan;
  */
 public final class AllureResultsListener implements TestExecutionListener {
     static final String UNIQUE_ID_LABEL = "junit.platform.uniqueid";
+    /** Allure's test-case ID label, which its listener sets to -1 on a container reported as a test. */
+    static final String ALLURE_ID_LABEL = "AS_ID";
     private static final String FIXTURE = "allure.fixture";
     private static final String PARAMETER = "allure.parameter";
     private static final String BLANK_PREFIX = "ALLURE_REPORT_ENTRY_BLANK_PREFIX__";
@@ -61,7 +62,7 @@ public final class AllureResultsListener implements TestExecutionListener {
     private final AllureTitles titles = new AllureTitles();
     private TestPlan plan;
     /** The run's labels every test gets after its tags: those the user provides, then the unique ID's place. */
-    private List<Label> providedLabels = List.of();
+    private List<AllureTestCase.Label> providedLabels = List.of();
     private String host;
     private String thread;
     /** Where a label or attachment given now goes: the running fixture, else the running test. */
@@ -76,9 +77,10 @@ public final class AllureResultsListener implements TestExecutionListener {
     public synchronized void testPlanExecutionStarted(TestPlan testPlan) {
         plan = testPlan;
         AllureHostLabels.setWithoutLookup();
-        host = ResultsUtils.getHostName();
-        thread = ResultsUtils.getThreadName();
-        providedLabels = List.copyOf(ResultsUtils.getProvidedLabels());
+        // Set now, these properties are what Allure's own listener would take for the two labels.
+        host = System.getProperty(AllureHostLabels.HOST_PROPERTY);
+        thread = System.getProperty(AllureHostLabels.THREAD_PROPERTY);
+        providedLabels = AllureProvidedLabels.read();
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -158,7 +160,7 @@ public final class AllureResultsListener implements TestExecutionListener {
 
     synchronized void label(String name, String value) {
         if (current instanceof AllureTestCase test) {
-            test.labels.add(new Label().setName(name).setValue(value));
+            test.labels.add(new Label(name, value));
         }
     }
 
@@ -184,29 +186,29 @@ public final class AllureResultsListener implements TestExecutionListener {
         result.historyId = titles.historyId(test.getUniqueId());
         result.titlePath = titles.titlePath(plan, test, testClass);
         for (TestTag tag : test.getTags()) {
-            result.labels.add(new Label().setName("tag").setValue(tag.getName()));
+            result.labels.add(new Label("tag", tag.getName()));
         }
         if (template) {
             // Allure's listener marks each invocation apart, so that they are not taken for retries of one another.
             result.parameters.add(new AllureItem.Parameter("UniqueId", test.getUniqueId(), "hidden", null));
         }
         result.labels.addAll(providedLabels);
-        result.labels.add(new Label().setName(UNIQUE_ID_LABEL).setValue(test.getUniqueId()));
-        result.labels.add(new Label().setName("host").setValue(host));
-        result.labels.add(new Label().setName("thread").setValue(thread));
-        result.labels.add(new Label().setName("framework").setValue("junit-platform"));
-        result.labels.add(new Label().setName("language").setValue("java"));
+        result.labels.add(new Label(UNIQUE_ID_LABEL, test.getUniqueId()));
+        result.labels.add(new Label("host", host));
+        result.labels.add(new Label("thread", thread));
+        result.labels.add(new Label("framework", "junit-platform"));
+        result.labels.add(new Label("language", "java"));
         if (source.orElse(null) instanceof MethodSource method) {
             result.fullName = method.getClassName() + "." + method.getMethodName();
-            result.labels.add(new Label().setName("package").setValue(method.getClassName()));
-            result.labels.add(new Label().setName("testClass").setValue(method.getClassName()));
-            result.labels.add(new Label().setName("testMethod").setValue(method.getMethodName()));
+            result.labels.add(new Label("package", method.getClassName()));
+            result.labels.add(new Label("testClass", method.getClassName()));
+            result.labels.add(new Label("testMethod", method.getMethodName()));
         } else if (source.orElse(null) instanceof ClassSource type) {
             result.fullName = type.getClassName();
-            result.labels.add(new Label().setName("package").setValue(type.getClassName()));
-            result.labels.add(new Label().setName("testClass").setValue(type.getClassName()));
+            result.labels.add(new Label("package", type.getClassName()));
+            result.labels.add(new Label("testClass", type.getClassName()));
         }
-        testClass.ifPresent(type -> result.labels.add(new Label().setName("suite").setValue(titles.suite(type))));
+        testClass.ifPresent(type -> result.labels.add(new Label("suite", titles.suite(type))));
         openTests.put(test.getUniqueId(), result);
         return result;
     }
@@ -217,7 +219,7 @@ public final class AllureResultsListener implements TestExecutionListener {
             return;
         }
         if (!test.isTest()) {
-            result.labels.add(new Label().setName(ResultsUtils.ALLURE_ID_LABEL_NAME).setValue("-1"));
+            result.labels.add(new Label(ALLURE_ID_LABEL, "-1"));
         }
         result.status = status;
         result.details = result.details == null ? details : result.details.updatedBy(details);

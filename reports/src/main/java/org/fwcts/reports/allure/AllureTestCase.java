@@ -1,6 +1,5 @@
 package org.fwcts.reports.allure;
 
-import io.qameta.allure.model.Label;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,11 +25,15 @@ final class AllureTestCase extends AllureItem {
         titlePath.forEach(json::element);
         json.endArray().beginArray("labels");
         for (Label label : labels) {
-            json.beginObject().field("name", label.getName()).field("value", label.getValue()).endObject();
+            json.beginObject().field("name", label.name()).field("value", label.value()).endObject();
         }
         json.endArray().beginArray("links").endArray();
         writeBody(json);
         return json.endObject().bytes();
+    }
+
+    /** A label of a test, as Allure's result file has it. */
+    record Label(String name, String value) {
     }
 
     @Override

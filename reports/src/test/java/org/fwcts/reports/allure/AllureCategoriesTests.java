@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -51,5 +54,21 @@ class AllureCategoriesTests {
         assertThat(matches(brokenTargets, HARNESS_TRACE)).isFalse();
         assertThat(matches(harnessErrors, HARNESS_TRACE)).isTrue();
         assertThat(matches(brokenTargets, "x.SubTargetExceptionally: no")).isFalse();
+    }
+
+    @Test
+    @DisplayName("are laid out as Jackson's indenting writer lays them out")
+    void laidOutAsJacksonWould() throws IOException {
+        JsonNode tree = categories();
+        assertThat(Files.readString(temp.resolve(AllureCategories.FILE)))
+                .isEqualTo(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(tree));
+    }
+
+    @Test
+    @DisplayName("come with the executor's name and the run's, as JSON")
+    void executor() throws IOException {
+        AllureEnvironment.write(temp, "20261205-1200-q\"x", Map.of("target", "q"));
+        assertThat(new ObjectMapper().readValue(temp.resolve(AllureEnvironment.EXECUTOR).toFile(), Map.class)).isEqualTo(Map.of(
+                "name", "FWCTS", "type", "fwcts", "buildName", "20261205-1200-q\"x", "reportName", "FWCTS 20261205-1200-q\"x"));
     }
 }

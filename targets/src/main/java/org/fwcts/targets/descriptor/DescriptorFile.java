@@ -1,15 +1,5 @@
 package org.fwcts.targets.descriptor;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.util.JsonParserDelegate;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -19,6 +9,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.fwcts.targets.TargetException;
 
 /**
@@ -30,8 +21,6 @@ import org.fwcts.targets.TargetException;
 final class DescriptorFile {
     /** Far above any real descriptor (a few KiB); keeps a runaway file from stalling the parser. */
     static final int MAX_BYTES = 256 * 1024;
-    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
 
     private DescriptorFile() {
     }
@@ -48,18 +37,16 @@ final class DescriptorFile {
             throw new TargetException(file + ": line " + position.line() + ", column " + position.column()
                     + ": control character " + position.character() + " is not allowed in YAML");
         });
-        JsonNode tree;
-        try (JsonParser parser = new AliasRefusingParser(YAML.getFactory().createParser(text))) {
-            tree = YAML.readTree(parser);
-        } catch (JsonProcessingException e) {
-            throw new TargetException(file + ": " + problem(e), e);
-        } catch (IOException e) {
-            throw new TargetException(file + ": cannot read: " + e.getMessage(), e);
+        Object tree;
+        try {
+            tree = YamlTree.read(text);
+        } catch (YamlTree.Problem e) {
+            throw new TargetException(file + ": " + e.getMessage(), e);
         }
-        if (tree == null || !tree.isObject()) {
+        if (!(tree instanceof Map<?, ?> mapping)) {
             throw new TargetException(file + ": expected a YAML mapping at the top level");
         }
-        return new YamlNode(file, "", tree);
+        return new YamlNode(file, "", mapping);
     }
 
     private static String text(Path file) {
@@ -91,55 +78,5 @@ final class DescriptorFile {
         out.flip();
         String text = out.toString();
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
-    }
-
-    private static String problem(JsonProcessingException e) {
-        JsonLocation location = e.getLocation();
-        String where = location == null ? "" : "line " + location.getLineNr() + ", column " + location.getColumnNr() + ": ";
-        String message = e.getOriginalMessage();
-        if (message.startsWith("Duplicate field '") && e.getProcessor() instanceof JsonParser parser) {
-            String key = message.substring("Duplicate field '".length(), message.lastIndexOf('\''));
-            JsonLocation at = parser.currentTokenLocation();
-            return dotted(parser, key) + ": duplicate key (line " + at.getLineNr() + ", column " + at.getColumnNr()
-                    + ": each key may appear once)";
-        }
-        if (e instanceof AliasException) {
-            return where + message;
-        }
-        return "not valid YAML: " + where + message.lines().findFirst().orElse("");
-    }
-
-    /** The dotted path of {@code key} in the mapping the parser is in. */
-    private static String dotted(JsonParser parser, String key) {
-        StringBuilder path = new StringBuilder(key);
-        for (var context = parser.getParsingContext().getParent(); context != null; context = context.getParent()) {
-            if (context.getCurrentName() != null) {
-                path.insert(0, context.getCurrentName() + ".");
-            }
-        }
-        return path.toString();
-    }
-
-    /** An alias ({@code *name}) would otherwise read as the text {@code name}, silently. */
-    private static final class AliasException extends JsonProcessingException {
-        AliasException(String message, JsonLocation location) {
-            super(message, location);
-        }
-    }
-
-    private static final class AliasRefusingParser extends JsonParserDelegate {
-        AliasRefusingParser(JsonParser parser) {
-            super(parser);
-        }
-
-        @Override
-        public JsonToken nextToken() throws IOException {
-            JsonToken token = super.nextToken();
-            if (delegate() instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
-                throw new AliasException("YAML aliases (*" + yaml.getText() + ") are not supported in descriptors;"
-                        + " write the value out", yaml.currentTokenLocation());
-            }
-            return token;
-        }
     }
 }

@@ -1,9 +1,7 @@
 package org.fwcts.targets.descriptor;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +17,9 @@ import org.fwcts.targets.TargetException;
 public final class YamlNode {
     private final Path file;
     private final String path;
-    private final JsonNode node;
+    private final Map<?, ?> node;
 
-    YamlNode(Path file, String path, JsonNode node) {
+    YamlNode(Path file, String path, Map<?, ?> node) {
         this.file = file;
         this.path = path;
         this.node = node;
@@ -29,9 +27,8 @@ public final class YamlNode {
 
     /** Fails unless every key of this mapping is one of {@code known}. */
     public YamlNode allowOnly(Set<String> known) {
-        Iterator<String> names = node.fieldNames();
-        while (names.hasNext()) {
-            String name = names.next();
+        for (Object key : node.keySet()) {
+            String name = (String) key;
             if (!known.contains(name)) {
                 throw error(name, "unknown field (known here: " + String.join(", ", new TreeSet<>(known)) + ")");
             }
@@ -42,7 +39,7 @@ public final class YamlNode {
     /** The keys of this mapping, in file order. */
     public List<String> fieldNames() {
         List<String> names = new ArrayList<>();
-        node.fieldNames().forEachRemaining(names::add);
+        node.keySet().forEach(key -> names.add((String) key));
         return names;
     }
 
@@ -67,14 +64,14 @@ public final class YamlNode {
     }
 
     private Optional<String> optionalVerbatim(String name) {
-        JsonNode value = node.get(name);
-        if (value == null || value.isNull()) {
+        Object value = node.get(name);
+        if (value == null) {
             return Optional.empty();
         }
-        if (!value.isValueNode()) {
+        if (!(value instanceof String single)) {
             throw error(name, "expected a single value");
         }
-        String text = value.asText().trim();
+        String text = single.trim();
         if (text.isEmpty()) {
             throw error(name, "must not be empty");
         }
@@ -110,14 +107,14 @@ public final class YamlNode {
     }
 
     public Optional<YamlNode> optionalMapping(String name) {
-        JsonNode value = node.get(name);
-        if (value == null || value.isNull()) {
+        Object value = node.get(name);
+        if (value == null) {
             return Optional.empty();
         }
-        if (!value.isObject()) {
+        if (!(value instanceof Map<?, ?> mapping)) {
             throw error(name, "expected a mapping of fields");
         }
-        return Optional.of(new YamlNode(file, qualified(name), value));
+        return Optional.of(new YamlNode(file, qualified(name), mapping));
     }
 
     public YamlNode mapping(String name) {
@@ -126,25 +123,24 @@ public final class YamlNode {
 
     /** The mapping {@code name}, or an empty one standing for it when the descriptor has none. */
     public YamlNode mappingOrEmpty(String name) {
-        return optionalMapping(name).orElseGet(() -> new YamlNode(file, qualified(name),
-                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()));
+        return optionalMapping(name).orElseGet(() -> new YamlNode(file, qualified(name), Map.of()));
     }
 
     public List<String> strings(String name) {
-        JsonNode value = node.get(name);
+        Object value = node.get(name);
         List<String> result = new ArrayList<>();
-        if (value == null || value.isNull()) {
+        if (value == null) {
             return result;
         }
-        if (!value.isArray()) {
+        if (!(value instanceof List<?> items)) {
             throw error(name, "expected a list");
         }
-        for (int i = 0; i < value.size(); i++) {
-            JsonNode item = value.get(i);
-            if (!item.isValueNode()) {
+        for (int i = 0; i < items.size(); i++) {
+            Object item = items.get(i);
+            if (item instanceof Map || item instanceof List) {
                 throw error(name + "[" + i + "]", "expected a single value");
             }
-            result.add(expandVariables(name + "[" + i + "]", item.asText()));
+            result.add(expandVariables(name + "[" + i + "]", item == null ? "null" : (String) item));
         }
         return result;
     }
@@ -152,11 +148,12 @@ public final class YamlNode {
     /** The entries of a mapping whose values are single values, in file order. */
     public Map<String, String> stringMap(String name) {
         Map<String, String> result = new LinkedHashMap<>();
-        optionalMapping(name).ifPresent(child -> child.node.fields().forEachRemaining(e -> {
-            if (!e.getValue().isValueNode()) {
-                throw child.error(e.getKey(), "expected a single value");
+        optionalMapping(name).ifPresent(child -> child.node.forEach((key, value) -> {
+            String field = (String) key;
+            if (value instanceof Map || value instanceof List) {
+                throw child.error(field, "expected a single value");
             }
-            result.put(e.getKey(), child.expandVariables(e.getKey(), e.getValue().asText()));
+            result.put(field, child.expandVariables(field, value == null ? "null" : (String) value));
         }));
         return result;
     }
@@ -165,7 +162,7 @@ public final class YamlNode {
     public Map<String, YamlNode> mappings(String name) {
         Map<String, YamlNode> result = new LinkedHashMap<>();
         YamlNode parent = mapping(name);
-        parent.node.fieldNames().forEachRemaining(key -> result.put(key, parent.mapping(key)));
+        parent.node.keySet().forEach(key -> result.put((String) key, parent.mapping((String) key)));
         return result;
     }
 

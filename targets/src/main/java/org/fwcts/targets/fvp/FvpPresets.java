@@ -1,16 +1,15 @@
 package org.fwcts.targets.fvp;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.fwcts.targets.descriptor.YamlTree;
 
 /**
  * The named sets of model parameters an FVP target starts from ({@code presets.yaml} beside this
@@ -35,22 +34,22 @@ public final class FvpPresets {
 
     private static Map<String, Map<String, String>> load() {
         try (InputStream in = FvpPresets.class.getResourceAsStream("presets.yaml")) {
-            JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(in);
+            Map<?, ?> root = (Map<?, ?>) YamlTree.read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             Map<String, Map<String, String>> presets = new LinkedHashMap<>();
-            root.fieldNames().forEachRemaining(name -> presets.put(name, resolve(root, name)));
+            root.keySet().forEach(name -> presets.put((String) name, resolve(root, (String) name)));
             return Collections.unmodifiableMap(presets);
         } catch (IOException e) {
             throw new UncheckedIOException("the FVP presets resource is unreadable", e);
         }
     }
 
-    private static Map<String, String> resolve(JsonNode root, String name) {
-        JsonNode preset = root.get(name);
+    private static Map<String, String> resolve(Map<?, ?> root, String name) {
+        Map<?, ?> preset = (Map<?, ?>) root.get(name);
         Map<String, String> parameters = new LinkedHashMap<>();
-        if (preset.has("extends")) {
-            parameters.putAll(resolve(root, preset.get("extends").asText()));
+        if (preset.get("extends") instanceof String base) {
+            parameters.putAll(resolve(root, base));
         }
-        preset.get("parameters").fields().forEachRemaining(e -> parameters.put(e.getKey(), e.getValue().asText()));
+        ((Map<?, ?>) preset.get("parameters")).forEach((key, value) -> parameters.put((String) key, String.valueOf(value)));
         return Collections.unmodifiableMap(parameters);
     }
 }

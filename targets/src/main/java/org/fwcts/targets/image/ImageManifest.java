@@ -1,14 +1,13 @@
 package org.fwcts.targets.image;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.fwcts.targets.TargetException;
+import org.fwcts.targets.descriptor.YamlTree;
 
 /** The manifest the agent build writes: each image with its file, load address and SHA-256. */
 public final class ImageManifest {
@@ -26,18 +25,25 @@ public final class ImageManifest {
                     + " (needs Debian's gcc-aarch64-linux-gnu)");
         }
         try {
-            JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
             Map<String, AgentImage> images = new LinkedHashMap<>();
-            for (JsonNode entry : root.path("images")) {
-                String name = entry.path("name").asText();
-                Path image = file.getParent().resolve(entry.path("file").asText());
-                long address = Long.decode(entry.path("loadAddress").asText());
-                images.put(name, new AgentImage(name, image, address, entry.path("sha256").asText()));
+            if (YamlTree.read(Files.readString(file)) instanceof Map<?, ?> root && root.get("images") instanceof List<?> entries) {
+                for (Object item : entries) {
+                    Map<?, ?> entry = item instanceof Map<?, ?> fields ? fields : Map.of();
+                    String name = text(entry, "name");
+                    Path image = file.getParent().resolve(text(entry, "file"));
+                    long address = Long.decode(text(entry, "loadAddress"));
+                    images.put(name, new AgentImage(name, image, address, text(entry, "sha256")));
+                }
             }
             return new ImageManifest(file, images);
-        } catch (IOException | NumberFormatException e) {
+        } catch (IOException | NumberFormatException | YamlTree.Problem e) {
             throw new TargetException(file + ": unreadable image manifest: " + e.getMessage(), e);
         }
+    }
+
+    /** A field's text, empty when it is missing or not a single value. */
+    private static String text(Map<?, ?> entry, String field) {
+        return entry.get(field) instanceof String text ? text : "";
     }
 
     /** The named image, checked against its recorded SHA-256. */

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.fwcts.targets.TargetException;
+import org.fwcts.targets.text.JsonText;
 
 /**
  * What a run was asked to do (target and selection) and the model it was judged with, kept in its
@@ -40,7 +41,6 @@ record RunInvocation(String runId, String target, List<String> tags, List<String
         }
     }
     static final String FILE = org.fwcts.reports.RunFiles.INVOCATION;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     RunInvocation {
         tags = List.copyOf(tags);
@@ -57,11 +57,67 @@ record RunInvocation(String runId, String target, List<String> tags, List<String
         Path partial = runDir.resolve(FILE + ".partial");
         try {
             Files.createDirectories(runDir);
-            JSON.writerWithDefaultPrettyPrinter().writeValue(partial.toFile(), this);
+            Files.writeString(partial, json());
             Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    /** This invocation as JSON, laid out as Jackson's default pretty printer lays it out, as run.json always was. */
+    String json() {
+        StringBuilder out = new StringBuilder(512).append("{\n  \"runId\" : ");
+        string(out, runId);
+        out.append(",\n  \"target\" : ");
+        string(out, target);
+        out.append(",\n  \"tags\" : ");
+        array(out, tags);
+        out.append(",\n  \"names\" : ");
+        array(out, names);
+        out.append(",\n  \"model\" : ");
+        if (model == null) {
+            out.append("null");
+        } else {
+            out.append("{\n    \"profile\" : ");
+            string(out, model.profile());
+            out.append(",\n    \"profileOverrides\" : ");
+            if (model.profileOverrides() == null) {
+                out.append("null");
+            } else if (model.profileOverrides().isEmpty()) {
+                out.append("{ }");
+            } else {
+                String separator = "{\n";
+                for (Map.Entry<String, String> entry : model.profileOverrides().entrySet()) {
+                    string(out.append(separator).append("      "), entry.getKey());
+                    string(out.append(" : "), entry.getValue());
+                    separator = ",\n";
+                }
+                out.append("\n    }");
+            }
+            out.append(",\n    \"scratchBase\" : ").append(model.scratchBase());
+            out.append(",\n    \"scratchPages\" : ").append(model.scratchPages()).append("\n  }");
+        }
+        return out.append("\n}").toString();
+    }
+
+    private static void array(StringBuilder out, List<String> values) {
+        if (values.isEmpty()) {
+            out.append("[ ]");
+            return;
+        }
+        out.append("[ ");
+        for (int i = 0; i < values.size(); i++) {
+            string(i == 0 ? out : out.append(", "), values.get(i));
+        }
+        out.append(" ]");
+    }
+
+    private static void string(StringBuilder out, String value) {
+        if (value == null) {
+            out.append("null");
+        } else {
+            JsonText.quote(out, value);
         }
     }
 
@@ -88,26 +144,37 @@ record RunInvocation(String runId, String target, List<String> tags, List<String
         if (!Files.isRegularFile(file)) {
             throw new TargetException(runDir + ": not a run folder that can be resumed (no " + FILE + ")");
         }
-        try {
-            JsonNode node = JSON.readTree(file.toFile());
-            return new RunInvocation(text(node, "runId", file), text(node, "target", file), list(node, "tags"),
-                    list(node, "names"), node.hasNonNull("model") ? JSON.treeToValue(node.get("model"), ModelSetup.class)
-                            : null);
-        } catch (IOException e) {
-            throw new TargetException(file + ": not valid JSON: " + e.getMessage(), e);
-        }
+        return Stored.read(file);
     }
 
-    private static String text(JsonNode node, String field, Path file) {
-        if (!node.hasNonNull(field)) {
-            throw new TargetException(file + ": " + field + ": missing field");
+    /** Reading run.json back, with Jackson: in a class of its own, so that a run's start, which only writes, loads no mapper. */
+    private static final class Stored {
+        private Stored() {
         }
-        return node.get(field).asText();
-    }
 
-    private static List<String> list(JsonNode node, String field) {
-        List<String> values = new ArrayList<>();
-        node.path(field).forEach(value -> values.add(value.asText()));
-        return values;
+        static RunInvocation read(Path file) {
+            ObjectMapper json = new ObjectMapper();
+            try {
+                JsonNode node = json.readTree(file.toFile());
+                return new RunInvocation(text(node, "runId", file), text(node, "target", file), list(node, "tags"),
+                        list(node, "names"), node.hasNonNull("model") ? json.treeToValue(node.get("model"), ModelSetup.class)
+                                : null);
+            } catch (IOException e) {
+                throw new TargetException(file + ": not valid JSON: " + e.getMessage(), e);
+            }
+        }
+
+        private static String text(JsonNode node, String field, Path file) {
+            if (!node.hasNonNull(field)) {
+                throw new TargetException(file + ": " + field + ": missing field");
+            }
+            return node.get(field).asText();
+        }
+
+        private static List<String> list(JsonNode node, String field) {
+            List<String> values = new ArrayList<>();
+            node.path(field).forEach(value -> values.add(value.asText()));
+            return values;
+        }
     }
 }

@@ -34,8 +34,6 @@ import org.fwcts.testcases.support.TestRuns;
 import org.fwcts.testcases.support.TargetUnresponsiveException;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.TestPlan;
-import org.junit.platform.launcher.core.LauncherConfig;
-import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.engine.FilterResult;
 import org.junit.platform.launcher.PostDiscoveryFilter;
 
@@ -99,8 +97,7 @@ public final class SuiteRunner {
 
     private RunSummary run(String targetName, SuiteSelection selection, Path runDir, Waivers waivers,
             boolean bootPerTest, SignalStop signals) {
-        Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
-                .enableTestExecutionListenerAutoRegistration(false).build());
+        Launcher launcher = RunLauncher.create();
         // Discovered once, with the ID the run will be opened under: executing the plan discovers nothing again.
         // It starts first, on a thread of its own, and runs while the descriptor is read and the target prepared.
         String runKey = TestRuns.newId();
@@ -168,8 +165,7 @@ public final class SuiteRunner {
             throw new TargetException(e.getMessage(), e);
         }
         TargetDescriptor descriptor = new TargetCatalog(layout.targetsDir()).find(invocation.target());
-        Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
-                .enableTestExecutionListenerAutoRegistration(false).build());
+        Launcher launcher = RunLauncher.create();
         TestRun run = TestRun.prepare(descriptor, layout, runDir);
         java.util.Set<String> finished = new java.util.HashSet<>();
         interrupted.records().forEach(record -> finished.add(record.id()));

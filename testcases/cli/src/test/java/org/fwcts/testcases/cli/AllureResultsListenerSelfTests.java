@@ -151,8 +151,23 @@ class AllureResultsListenerSelfTests {
     @Test
     @DisplayName("writes the results, containers and attachments Allure's own listener writes, field by field")
     void sameAsAllures() throws IOException {
-        Path allures = work.resolve("allure");
-        Path ours = work.resolve("ours");
+        assertSameAsAllures("plain");
+    }
+
+    @Test
+    @DisplayName("the same with a label the user gives every test (an allure.label.NAME property)")
+    void sameAsAllursWithProvidedLabel() throws IOException {
+        System.setProperty("allure.label.owner", "firmware-team");
+        try {
+            assertSameAsAllures("provided");
+        } finally {
+            System.clearProperty("allure.label.owner");
+        }
+    }
+
+    private void assertSameAsAllures(String name) throws IOException {
+        Path allures = work.resolve(name + "-allure");
+        Path ours = work.resolve(name + "-ours");
         AllureLifecycle previous = Allure.getLifecycle();
         AllureLifecycle lifecycle = new AllureLifecycle(new FileSystemResultsWriter(allures));
         Allure.setLifecycle(lifecycle);
