@@ -15,6 +15,8 @@ import org.fwcts.model.Registers;
 import org.fwcts.model.Rule;
 import org.fwcts.model.ffa.EndpointId;
 import org.fwcts.model.ffa.FfaCall;
+import org.fwcts.model.ffa.messaging.DirectMessagingRules;
+import org.fwcts.model.smccc.SmcccRules;
 
 /**
  * Judges one history entry against the model, from the state before it: a pure function of
@@ -44,10 +46,25 @@ public final class CallChecker {
     /** A call made with the caller's own SMC or HVC. */
     private Judgement judgeOwn(ModelState before, CallEntry entry) {
         Outcome outcome = model.predict(before, entry.call(), entry.hostMemory());
+        if (outcome instanceof Outcome.Forwarded forwarded && entry.observation() instanceof Observation.NotReturned) {
+            return forwardedNotReturned(entry, before, forwarded);
+        }
         if (!(outcome instanceof Outcome.Predicted predicted)) {
             return unmodelled(entry, before, outcome);
         }
         return match(entry, before, predicted, entry.observation(), List.of());
+    }
+
+    /**
+     * A direct request the model passes to a waiting partition never came back: the partition's
+     * response or an error had to return control to the caller (the same rule as for the requests
+     * that carry a partition's calls).
+     */
+    private static Judgement forwardedNotReturned(CallEntry entry, ModelState before, Outcome.Forwarded forwarded) {
+        String problem = "the direct request to " + forwarded.receiver() + " "
+                + ((Observation.NotReturned) entry.observation()).describe();
+        return new Judgement(entry, Verdict.FAIL, problem, Optional.empty(), Optional.empty(), List.of(problem), before,
+                Optional.of(problem), Optional.of(DirectMessagingRules.REQ_COMPLETES));
     }
 
     private Judgement match(CallEntry entry, ModelState before, Outcome.Predicted predicted, Observation observation,
@@ -56,6 +73,16 @@ public final class CallChecker {
             return new Judgement(entry, Verdict.UNKNOWN, indeterminate.reason(), Optional.of(predicted),
                     Optional.of(predicted.primary()), earlier, before, Optional.of("call " + entry.call()
                             + " gave no result: " + indeterminate.reason()));
+        }
+        if (observation instanceof Observation.NotReturned notReturned) {
+            // Results predicted are a return predicted: the model gives none for a call that may not return.
+            String problem = "the call " + notReturned.describe() + "; the model predicts it returns: "
+                    + predicted.primary().summary();
+            List<String> differences = new ArrayList<>(earlier);
+            differences.add(problem);
+            return new Judgement(entry, Verdict.FAIL, problem, Optional.of(predicted), Optional.of(predicted.primary()),
+                    differences, before, Optional.of("the call " + entry.call() + " did not return"),
+                    Optional.of(SmcccRules.CALL_RETURNS));
         }
         if (observation instanceof Observation.Faulted faulted) {
             return new Judgement(entry, Verdict.FAIL, "the call instruction faulted: " + faulted.exception(),
@@ -131,6 +158,11 @@ public final class CallChecker {
                         back.receiverSees.rule(), call);
             }
             state = back.next;
+        }
+        if (call == null && entry.observation() instanceof Observation.NotReturned notReturned) {
+            // A request that carried the partition's commands never came back.
+            String problem = "a direct request to " + partition + " " + notReturned.describe();
+            return broken(entry, before, problem, DirectMessagingRules.REQ_COMPLETES, null);
         }
         if (call == null && entry.observation() instanceof Observation.Indeterminate indeterminate) {
             return new Judgement(entry, Verdict.UNKNOWN, indeterminate.reason(), Optional.empty(), Optional.empty(),
