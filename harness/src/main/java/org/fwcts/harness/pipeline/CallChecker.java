@@ -78,10 +78,8 @@ public final class CallChecker {
             // Results predicted are a return predicted: the model gives none for a call that may not return.
             String problem = "the call " + notReturned.describe() + "; the model predicts it returns: "
                     + predicted.primary().summary();
-            List<String> differences = new ArrayList<>(earlier);
-            differences.add(problem);
             return new Judgement(entry, Verdict.FAIL, problem, Optional.of(predicted), Optional.of(predicted.primary()),
-                    differences, before, Optional.of("the call " + entry.call() + " did not return"),
+                    earlier, before, Optional.of("the call " + entry.call() + " did not return"),
                     Optional.of(SmcccRules.CALL_RETURNS));
         }
         if (observation instanceof Observation.Faulted faulted) {

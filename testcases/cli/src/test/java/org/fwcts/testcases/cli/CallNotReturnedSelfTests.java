@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,5 +51,21 @@ class CallNotReturnedSelfTests {
         CliRun recheck = CliRun.of("recheck", runDir.toString());
         assertThat(recheck.exitCode()).as(recheck.out() + recheck.err()).isZero();
         assertThat(recheck.out().strip()).endsWith("0 verdicts changed");
+    }
+
+    @Test
+    @DisplayName("explore finds the call that never returns as a divergence under SMCCC.CALL_RETURNS, shrunk to at most 6 calls")
+    void exploreFindsAndShrinksIt() throws IOException {
+        SimulatedVariants variants = new SimulatedVariants(temp, "simulated-tfa", "ffa");
+        Path descriptor = variants.descriptor("never-returns-explore", DEVIATION,
+                text -> text.replace("commandSeconds: 5", "commandSeconds: 1"));
+        CliRun explore = CliRun.of("explore", "-t", descriptor.toString(), "--calls", "400", "--seed", "1",
+                "--progress", "plain", "-o", temp.resolve("explore").toString());
+        assertThat(explore.exitCode()).as(explore.out() + explore.err()).isEqualTo(1);
+        Matcher found = Pattern.compile("DIVERGENCE 1: \\S+ \\[SMCCC\\.CALL_RETURNS\\] — target deviation\\n"
+                + ".*shrunk to (\\d+) calls").matcher(explore.out());
+        assertThat(found.find()).as(explore.out()).isTrue();
+        assertThat(Integer.parseInt(found.group(1))).isBetween(1, 6);
+        assertThat(explore.out()).contains("observed: the call did not return within");
     }
 }
