@@ -46,25 +46,10 @@ public final class CallChecker {
     /** A call made with the caller's own SMC or HVC. */
     private Judgement judgeOwn(ModelState before, CallEntry entry) {
         Outcome outcome = model.predict(before, entry.call(), entry.hostMemory());
-        if (outcome instanceof Outcome.Forwarded forwarded && entry.observation() instanceof Observation.NotReturned) {
-            return forwardedNotReturned(entry, before, forwarded);
-        }
         if (!(outcome instanceof Outcome.Predicted predicted)) {
             return unmodelled(entry, before, outcome);
         }
         return match(entry, before, predicted, entry.observation(), List.of());
-    }
-
-    /**
-     * A direct request the model passes to a waiting partition never came back: the partition's
-     * response or an error had to return control to the caller (the same rule as for the requests
-     * that carry a partition's calls).
-     */
-    private static Judgement forwardedNotReturned(CallEntry entry, ModelState before, Outcome.Forwarded forwarded) {
-        String problem = "the direct request to " + forwarded.receiver() + " "
-                + ((Observation.NotReturned) entry.observation()).describe();
-        return new Judgement(entry, Verdict.FAIL, problem, Optional.empty(), Optional.empty(), List.of(problem), before,
-                Optional.of(problem), Optional.of(DirectMessagingRules.REQ_COMPLETES));
     }
 
     private Judgement match(CallEntry entry, ModelState before, Outcome.Predicted predicted, Observation observation,
@@ -136,6 +121,10 @@ public final class CallChecker {
             }
             state = there.next;
             if (i == entry.observed().carrier()) {
+                if (entry.observation() instanceof Observation.NotReturned) {
+                    // A later request never came back: the partition's results never reached the caller.
+                    break;
+                }
                 Outcome outcome = model.predict(state, entry.call());
                 if (!(outcome instanceof Outcome.Predicted predicted)) {
                     return unmodelled(entry, before, outcome);
@@ -157,8 +146,8 @@ public final class CallChecker {
             }
             state = back.next;
         }
-        if (call == null && entry.observation() instanceof Observation.NotReturned notReturned) {
-            // A request that carried the partition's commands never came back.
+        if (entry.observation() instanceof Observation.NotReturned notReturned) {
+            // A request that carried the partition's call or commands never came back.
             String problem = "a direct request to " + partition + " " + notReturned.describe();
             return broken(entry, before, problem, DirectMessagingRules.REQ_COMPLETES, null);
         }

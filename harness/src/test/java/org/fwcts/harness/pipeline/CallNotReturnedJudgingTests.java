@@ -62,6 +62,20 @@ class CallNotReturnedJudgingTests {
     }
 
     @Test
+    @DisplayName("a partition's call whose carrying direct request never came back FAILS under FFA.MSG.DIRECT_REQ.COMPLETES")
+    void carryingRequestNeverAnswered() {
+        org.fwcts.model.firmware.FirmwareModel model = new org.fwcts.model.firmware.FirmwareModel(
+                org.fwcts.model.profile.Profiles.named("tfa-el3-spmc").orElseThrow());
+        // The partition's FFA_ID_GET, whose first direct request from the normal world never returned.
+        CallEntry entry = new CallEntry(1, 1, Optional.empty(), EndpointId.of(0x8001), Conduit.DIRECT_REQUEST,
+                Registers.of(0x8400_0069L), new byte[0], new Observed(STUCK, Optional.empty(), List.of(), 0));
+        Judgement judgement = new CallChecker(model).judge(org.fwcts.model.firmware.ModelState.freshBoot(), entry);
+        assertThat(judgement.verdict()).as(judgement.reason()).isEqualTo(Verdict.FAIL);
+        assertThat(judgement.rule()).as(judgement.reason()).isEqualTo("FFA.MSG.DIRECT_REQ.COMPLETES");
+        assertThat(judgement.reason()).contains("direct request to 0x8001 did not return within 30 s");
+    }
+
+    @Test
     @DisplayName("is not judged at all when the model has no prediction (a call that may not return)")
     void unpredictedIsNotJudged() {
         try (CallHistory history = CallHistory.appendingTo(temp.resolve("off.jsonl"))) {
