@@ -34,8 +34,7 @@ public sealed interface AgentReply {
 
     /**
      * The agent started an SMC or HVC for this request (its call marker arrived) and no reply came
-     * within the request's time: the firmware did not return from that call. Never retransmitted,
-     * as the agent is inside the call.
+     * to any attempt within the request's time: the firmware did not return from that call.
      *
      * @param call which call of the request did not return, from 1 (a chain line makes several)
      * @param waited how long the harness waited for the reply after sending the request

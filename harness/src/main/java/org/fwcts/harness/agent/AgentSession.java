@@ -321,13 +321,13 @@ public final class AgentSession implements AutoCloseable {
             if (reply.isPresent()) {
                 return reply.get();
             }
-            if (marking && failure == null && !channel.ended() && channel.callMarks() > marksBefore) {
-                return notReturned(seq, line, marksBefore, start, deadline);
-            }
             lastProblem = channel.ended() ? endOfConsole() : "no valid reply within " + timeout.toMillis() + " ms";
             if (channel.ended()) {
                 break;
             }
+        }
+        if (marking && failure == null && !channel.ended() && channel.callMarks() > marksBefore) {
+            return notReturned(line, marksBefore, start);
         }
         if (failure != null) {
             return new AgentReply.NoReply(failure + (sent == 0 ? "; not sent: '" : " while waiting for the reply to '")
@@ -349,22 +349,12 @@ public final class AgentSession implements AutoCloseable {
     }
 
     /**
-     * The agent started a call for the request (its marker arrived) and has not answered: it is
-     * inside the call, so sending again would only queue behind it. Waits out the request's whole
-     * time, as retransmissions would have, for a call that is merely slow; then the call did not
-     * return, and the target must be relaunched (not for good: the next boot may not make that call).
+     * The agent started a call for the request (its marker arrived) and answered none of its
+     * attempts: it is inside the call, and the firmware did not return from it. (A reply lost on
+     * the way would have come back for a retransmission, from the agent's memory of its last
+     * request.) The target must be relaunched, not for good: the next boot may not make that call.
      */
-    private AgentReply notReturned(long seq, String line, long marksBefore, long start, long deadline)
-            throws InterruptedException {
-        Optional<AgentReply> reply = awaitReply(seq, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-        if (reply.isPresent()) {
-            return reply.get();
-        }
-        if (failure != null || channel.ended()) {
-            // The agent panicked, restarted or its console went: that is no verdict on the call.
-            return new AgentReply.NoReply((failure != null ? failure : endOfConsole()) + " while waiting for the reply to '"
-                    + line + "'");
-        }
+    private AgentReply notReturned(String line, long marksBefore, long start) {
         AgentReply.NotReturned notReturned = new AgentReply.NotReturned((int) (channel.callMarks() - marksBefore),
                 Duration.ofNanos(System.nanoTime() - start));
         channel.note("the firmware did not return: " + notReturned.reason());

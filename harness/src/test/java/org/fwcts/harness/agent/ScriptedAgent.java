@@ -46,11 +46,16 @@ final class ScriptedAgent implements Console {
 
     private void respond(InputStream in, Function<ProtocolLine, List<String>> answer) {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.ISO_8859_1))) {
+            boolean stuck = false;
             for (String line; (line = lines.readLine()) != null; ) {
+                if (stuck) {
+                    continue; // inside the call, the agent reads nothing more
+                }
                 ProtocolLine request = ProtocolLine.decode(line).orElseThrow();
                 List<String> fields = answer.apply(request);
                 if (fields == STUCK_IN_CALL) {
                     agentOut.write(org.fwcts.harness.console.LineChannel.CALL_MARK);
+                    stuck = true;
                 } else if (fields != SILENT) {
                     String reply = new ProtocolLine(ProtocolLine.REPLY, request.head(), fields).encode();
                     agentOut.write((reply + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
