@@ -338,6 +338,14 @@ public final class PartitionClient implements AgentChannel {
             }
             int index = next++;
             if (index < results.size()) {
+                if (results.get(index) instanceof AgentReply.NoReply) {
+                    // Answers lost with a chain line whose later request never came back: that request decides.
+                    for (AgentReply result : results) {
+                        if (result instanceof AgentReply.NotReturned) {
+                            return session.observation(result);
+                        }
+                    }
+                }
                 return session.observation(results.get(index));
             }
             AgentReply last = results.isEmpty() ? null : results.get(results.size() - 1);
