@@ -13,6 +13,7 @@
 #include "common/mem.h"
 #include "exc.h"
 #include "smc.h"
+#include "uart.h"
 #include "vcpu.h"
 #ifdef AGENT_VM
 #include "scratch.h"
@@ -349,13 +350,32 @@ static enum proto_status cmd_parse(struct cmd_req *req)
 	return PROTO_ERR_VERB;
 }
 
+/*
+ * `callmark`: one CMD_CALL_MARK byte, never part of a line, just before each
+ * SMC or HVC the host asked for. A host that saw it and no reply knows the
+ * agent is inside that call: the firmware did not return from it.
+ */
+#ifdef AGENT_CALL_MARK
+#define CMD_CALL_MARK '\x05'
+static void cmd_mark_call(void)
+{
+	uart_putc(CMD_CALL_MARK);
+}
+#else
+static void cmd_mark_call(void)
+{
+}
+#endif
+
 void cmd_execute(struct cmd_req *req)
 {
 	switch (req->verb) {
 	case CMD_SMC:
+		cmd_mark_call();
 		smc_call(&req->reg);
 		break;
 	case CMD_HVC:
+		cmd_mark_call();
 		smc_hvc_call(&req->reg);
 		break;
 	case CMD_RD:

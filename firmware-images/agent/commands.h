@@ -16,7 +16,7 @@
 /* Largest transfer of rdb and wrb. */
 #define CMD_BYTES_MAX 256
 
-#define AGENT_VERSION "1.2"
+#define AGENT_VERSION "1.3"
 
 #ifdef AGENT_VM
 /*
@@ -35,10 +35,12 @@
  * gives endpoint ID 0 to the hypervisor, or to the OS kernel when no
  * hypervisor runs; the agent is one or the other.
  */
-#define AGENT_CAPS "smc,hvc,mem,exec,hash,echo,chain"
+#define AGENT_CAPS "smc,hvc,mem,exec,hash,echo,chain,callmark"
 #define AGENT_ROLE "host"
 /* Several operations on one line (PROTOCOL.md, "Chains"). */
 #define AGENT_CHAIN 1
+/* A marker byte before each call it was asked for (PROTOCOL.md, "Events"). */
+#define AGENT_CALL_MARK 1
 #define AGENT_ENDPOINT 0
 #endif
 

@@ -136,6 +136,9 @@ public final class AgentMemory {
         if (reply instanceof AgentReply.Rejected rejected) {
             return new Result.Unanswered("the agent refused the command: err " + rejected.code());
         }
+        if (reply instanceof AgentReply.NotReturned notReturned) {
+            return new Result.Unanswered(notReturned.reason());
+        }
         return new Result.Unanswered(((AgentReply.NoReply) reply).reason());
     }
 

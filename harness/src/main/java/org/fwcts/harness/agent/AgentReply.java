@@ -32,6 +32,20 @@ public sealed interface AgentReply {
     record Rejected(String code) implements AgentReply {
     }
 
+    /**
+     * The agent started an SMC or HVC for this request (its call marker arrived) and no reply came
+     * to any attempt within the request's time: the firmware did not return from that call.
+     *
+     * @param call which call of the request did not return, from 1 (a chain line makes several)
+     * @param waited how long the harness waited for the reply after sending the request
+     */
+    record NotReturned(int call, java.time.Duration waited) implements AgentReply {
+        /** The call and the wait, as a report says them. */
+        public String reason() {
+            return "call " + call + " of the request did not return within " + AgentSession.seconds(waited) + " s";
+        }
+    }
+
     /** No valid reply arrived in time, after the retransmissions the protocol allows. */
     record NoReply(String reason) implements AgentReply {
     }

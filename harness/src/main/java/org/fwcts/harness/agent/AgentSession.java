@@ -33,6 +33,8 @@ public final class AgentSession implements AutoCloseable {
     private static final long SEQUENCE_MASK = 0xFFFF_FFFFL;
     /** Replies with a sequence number this session never sent, before the agent counts as broken. */
     private static final int FOREIGN_REPLY_LIMIT = 3;
+    /** The capability of an agent that writes {@link LineChannel#CALL_MARK} before each call it makes (PROTOCOL.md). */
+    public static final String CALL_MARK_CAPABILITY = "callmark";
 
     private final LineChannel channel;
     private final Duration commandTimeout;
@@ -138,6 +140,10 @@ public final class AgentSession implements AutoCloseable {
             // A line holds several calls, each allowed the time of one command, but a hang is still found soon.
             Duration timeout = commandTimeout.plus(commandTimeout.dividedBy(4).multipliedBy(calls - 1L));
             AgentReply reply = request("chain", line.args(), timeout);
+            if (reply instanceof AgentReply.NotReturned notReturned) {
+                stoppedInCall(line, notReturned, results);
+                return results;
+            }
             if (!(reply instanceof AgentReply.Ok ok)) {
                 results.add(reply);
                 return results;
@@ -147,6 +153,27 @@ public final class AgentSession implements AutoCloseable {
             }
         }
         return results;
+    }
+
+    /**
+     * Adds the results of a line whose call {@code notReturned.call()} never returned: the units
+     * before it ran (a write answers nothing more than {@code ok}; other results were in the reply
+     * that never came), and that call did not return.
+     */
+    private static void stoppedInCall(AgentChain.Line line, AgentReply.NotReturned notReturned, List<AgentReply> results) {
+        int calls = 0;
+        for (AgentChain.Unit unit : line.units()) {
+            String verb = unit.fields().get(0);
+            boolean call = verb.equals("smc") || verb.equals("hvc");
+            if (call && ++calls == notReturned.call()) {
+                results.add(notReturned);
+                return;
+            }
+            results.add(verb.equals("wrb") ? new AgentReply.Ok(List.of())
+                    : new AgentReply.NoReply("the reply was lost: call " + notReturned.call() + " of the chain line did not return"));
+        }
+        // More markers than calls: the line's results are unknown.
+        results.add(new AgentReply.NoReply("the agent marked " + notReturned.call() + " calls in a chain line of " + calls));
     }
 
     /**
@@ -267,10 +294,13 @@ public final class AgentSession implements AutoCloseable {
     private AgentReply exchange(String verb, List<String> args, Duration timeout, int attempts) throws InterruptedException {
         long seq = nextSequence();
         String line = ProtocolLine.request(seq, verb, args).encode();
-        long deadline = System.nanoTime() + timeout.toNanos() * attempts;
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos() * attempts;
         String lastProblem = "no reply";
         int sent = 0;
         otherReplies = 0;
+        boolean marking = info != null && info.capabilities().contains(CALL_MARK_CAPABILITY);
+        long marksBefore = channel.callMarks();
         while (sent < attempts && failure == null) {
             if (!greetIfReconnected(deadline)) {
                 lastProblem = channel.ended() ? endOfConsole()
@@ -296,6 +326,9 @@ public final class AgentSession implements AutoCloseable {
                 break;
             }
         }
+        if (marking && failure == null && !channel.ended() && channel.callMarks() > marksBefore) {
+            return notReturned(line, marksBefore, start);
+        }
         if (failure != null) {
             return new AgentReply.NoReply(failure + (sent == 0 ? "; not sent: '" : " while waiting for the reply to '")
                     + line + "'");
@@ -313,6 +346,27 @@ public final class AgentSession implements AutoCloseable {
             fail(reason, channel.overrun().isPresent());
         }
         return new AgentReply.NoReply(reason);
+    }
+
+    /**
+     * The agent started a call for the request (its marker arrived) and answered none of its
+     * attempts: it is inside the call, and the firmware did not return from it. (A reply lost on
+     * the way would have come back for a retransmission, from the agent's memory of its last
+     * request.) The target must be relaunched, not for good: the next boot may not make that call.
+     */
+    private AgentReply notReturned(String line, long marksBefore, long start) {
+        AgentReply.NotReturned notReturned = new AgentReply.NotReturned((int) (channel.callMarks() - marksBefore),
+                Duration.ofNanos(System.nanoTime() - start));
+        channel.note("the firmware did not return: " + notReturned.reason());
+        fail("the firmware did not return from a call: " + notReturned.reason() + " ('" + line + "')", false);
+        return notReturned;
+    }
+
+    /** Whole seconds, or tenths below ten, as reports give a wait. */
+    public static String seconds(Duration waited) {
+        long millis = waited.toMillis();
+        return millis >= 10_000 ? Long.toString(Math.round(millis / 1000.0))
+                : java.math.BigDecimal.valueOf(millis / 100, 1).toPlainString();
     }
 
     private synchronized void countRetransmission() {
@@ -499,6 +553,9 @@ public final class AgentSession implements AutoCloseable {
         }
         if (reply instanceof AgentReply.Rejected rejected) {
             return new Observation.Indeterminate("the agent refused the call: err " + rejected.code());
+        }
+        if (reply instanceof AgentReply.NotReturned notReturned) {
+            return new Observation.NotReturned(notReturned.waited());
         }
         return new Observation.Indeterminate(((AgentReply.NoReply) reply).reason());
     }

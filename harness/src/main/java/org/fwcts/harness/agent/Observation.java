@@ -14,6 +14,17 @@ public sealed interface Observation {
     }
 
     /**
+     * The agent made the call (its call marker arrived) and the firmware did not return from it
+     * within {@code waited}: a verdict on the target when the model predicts the call returns.
+     */
+    record NotReturned(java.time.Duration waited) implements Observation {
+        /** What the target did, as a report says it. */
+        public String describe() {
+            return "did not return within " + org.fwcts.harness.agent.AgentSession.seconds(waited) + " s";
+        }
+    }
+
+    /**
      * Whether and how the call completed is unknown (no reply, a refused request): never a
      * pass or a fail, always a harness or target error.
      */

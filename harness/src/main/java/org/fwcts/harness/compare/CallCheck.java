@@ -3,6 +3,8 @@ package org.fwcts.harness.compare;
 import java.util.List;
 import org.fwcts.harness.agent.Observation;
 import org.fwcts.model.Registers;
+import org.fwcts.model.Rule;
+import org.fwcts.model.smccc.SmcccRules;
 import org.fwcts.model.prediction.Prediction;
 import org.fwcts.model.prediction.RegisterPrediction;
 
@@ -62,7 +64,8 @@ public record CallCheck(String conduit, Registers call, List<Prediction> allowed
         if (observation instanceof Observation.Completed completed) {
             return prediction().admits(completed.registers()) && memoryDiff.isEmpty() ? Verdict.PASS : Verdict.FAIL;
         }
-        if (observation instanceof Observation.Faulted) {
+        if (observation instanceof Observation.Faulted || observation instanceof Observation.NotReturned) {
+            // A check has a prediction of results, so the call was to return.
             return Verdict.FAIL;
         }
         return Verdict.UNKNOWN;
@@ -103,8 +106,18 @@ public record CallCheck(String conduit, Registers call, List<Prediction> allowed
         StringBuilder text = new StringBuilder(2048);
         text.append(conduitLabel()).append(" 0x").append(hex8(call.x(0))).append(": ").append(prediction.summary())
                 .append(eol);
-        text.append("deciding rule ").append(prediction.rule().id()).append(" — ").append(prediction.rule().citation())
-                .append(eol).append("  \"").append(prediction.rule().statement()).append('"').append(eol);
+        Rule deciding = observation instanceof Observation.NotReturned ? SmcccRules.CALL_RETURNS : prediction.rule();
+        text.append("deciding rule ").append(deciding.id()).append(" — ").append(deciding.citation())
+                .append(eol).append("  \"").append(deciding.statement()).append('"').append(eol);
+        if (observation instanceof Observation.NotReturned notReturned) {
+            row(text, "reg", "predicted", "observed", "input", "rule").append(eol);
+            for (int i = 0; i < Registers.COUNT; i++) {
+                RegisterPrediction predicted = prediction.register(i);
+                row(text, "x" + i, predicted.describe(), i == 0 ? "(no return)" : "", "0x" + Long.toHexString(call.x(i)),
+                        predicted.rule().id()).append(eol);
+            }
+            return text.append("observed: the call ").append(notReturned.describe()).append(eol).toString();
+        }
         if (!(observation instanceof Observation.Completed completed)) {
             return text.append("observed: ").append(describe(observation)).append('\n').toString();
         }
@@ -146,6 +159,9 @@ public record CallCheck(String conduit, Registers call, List<Prediction> allowed
     private static String describe(Observation observation) {
         if (observation instanceof Observation.Faulted faulted) {
             return "the call instruction faulted: " + faulted.exception();
+        }
+        if (observation instanceof Observation.NotReturned notReturned) {
+            return "the call " + notReturned.describe();
         }
         return "indeterminate: " + ((Observation.Indeterminate) observation).reason();
     }

@@ -31,6 +31,11 @@ public final class LineChannel implements AutoCloseable {
     /** Bytes one boot may send before the target is declared to flood its console. */
     public static final long OUTPUT_LIMIT = 64L << 20;
     private static final int READ_BUFFER = 16 * 1024;
+    /**
+     * The byte an agent with {@code callmark} writes just before each SMC or HVC it makes for the
+     * host (PROTOCOL.md, "Events"): never part of a line, so it is counted and taken out.
+     */
+    public static final byte CALL_MARK = 0x05;
     private static final String CLOSED = new String("console closed");
 
     private final Console console;
@@ -45,6 +50,7 @@ public final class LineChannel implements AutoCloseable {
     private volatile String overrun;
     private volatile String endReason = "the console closed";
     private final AtomicLong droppedLines = new AtomicLong();
+    private final AtomicLong callMarks = new AtomicLong();
     private long received;
 
     public LineChannel(Console console, Transcript transcript) {
@@ -130,6 +136,11 @@ public final class LineChannel implements AutoCloseable {
         return droppedLines.get();
     }
 
+    /** How many {@link #CALL_MARK}s arrived so far: calls the agent started for the host. */
+    public long callMarks() {
+        return callMarks.get();
+    }
+
     /** True once the console reached its end (the target side closed it, or it overran). */
     public boolean ended() {
         return ended;
@@ -180,6 +191,8 @@ public final class LineChannel implements AutoCloseable {
             int b = buffer[i];
             if (b == '\n') {
                 deliver(line);
+            } else if (b == CALL_MARK) {
+                callMarks.incrementAndGet();
             } else if (b != '\r') {
                 line.add((byte) b);
                 if (line.length() > LINE_LIMIT) {

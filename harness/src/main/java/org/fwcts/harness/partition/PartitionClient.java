@@ -41,14 +41,25 @@ public final class PartitionClient implements AgentChannel {
     /** A command that did not go through: the exchanges so far and why. */
     public static final class Refused extends RuntimeException {
         private final transient List<Exchange> exchanges;
+        private final transient Observation observation;
 
         Refused(String message, List<Exchange> exchanges) {
+            this(message, exchanges, new Observation.Indeterminate(message));
+        }
+
+        private Refused(String message, List<Exchange> exchanges, Observation observation) {
             super(message);
             this.exchanges = List.copyOf(exchanges);
+            this.observation = observation;
         }
 
         public List<Exchange> exchanges() {
             return exchanges;
+        }
+
+        /** What the call observed: the request that never came back, or why the call has no result. */
+        public Observation observation() {
+            return observation;
         }
     }
 
@@ -137,7 +148,7 @@ public final class PartitionClient implements AgentChannel {
         } catch (Refused refused) {
             // Whatever went through is still reported: the SPMC's forwarding of it can be judged.
             int reached = carrier >= 0 && carrier < exchanges.size() ? carrier : exchanges.size();
-            return new Observed(new Observation.Indeterminate(refused.getMessage()), Optional.empty(), exchanges, reached);
+            return new Observed(refused.observation(), Optional.empty(), exchanges, reached);
         }
     }
 
@@ -220,7 +231,10 @@ public final class PartitionClient implements AgentChannel {
         Observation observation = trip.route.carry(request);
         if (!(observation instanceof Observation.Completed completed)) {
             trip.route.unanswered(command);
-            throw new Refused("direct request to " + partition + ": " + observation, trip.exchanges);
+            String message = "direct request to " + partition + ": " + observation;
+            // A request the firmware never returned from is a finding on the carrier, not a call without a result.
+            throw observation instanceof Observation.NotReturned ? new Refused(message, trip.exchanges, observation)
+                    : new Refused(message, trip.exchanges);
         }
         trip.route.answered();
         Exchange exchange = new Exchange(request, completed.registers());
@@ -324,6 +338,14 @@ public final class PartitionClient implements AgentChannel {
             }
             int index = next++;
             if (index < results.size()) {
+                if (results.get(index) instanceof AgentReply.NoReply) {
+                    // Answers lost with a chain line whose later request never came back: that request decides.
+                    for (AgentReply result : results) {
+                        if (result instanceof AgentReply.NotReturned) {
+                            return session.observation(result);
+                        }
+                    }
+                }
                 return session.observation(results.get(index));
             }
             AgentReply last = results.isEmpty() ? null : results.get(results.size() - 1);

@@ -15,6 +15,8 @@ import org.fwcts.model.Registers;
 import org.fwcts.model.Rule;
 import org.fwcts.model.ffa.EndpointId;
 import org.fwcts.model.ffa.FfaCall;
+import org.fwcts.model.ffa.messaging.DirectMessagingRules;
+import org.fwcts.model.smccc.SmcccRules;
 
 /**
  * Judges one history entry against the model, from the state before it: a pure function of
@@ -56,6 +58,14 @@ public final class CallChecker {
             return new Judgement(entry, Verdict.UNKNOWN, indeterminate.reason(), Optional.of(predicted),
                     Optional.of(predicted.primary()), earlier, before, Optional.of("call " + entry.call()
                             + " gave no result: " + indeterminate.reason()));
+        }
+        if (observation instanceof Observation.NotReturned notReturned) {
+            // Results predicted are a return predicted: the model gives none for a call that may not return.
+            String problem = "the call " + notReturned.describe() + "; the model predicts it returns: "
+                    + predicted.primary().summary();
+            return new Judgement(entry, Verdict.FAIL, problem, Optional.of(predicted), Optional.of(predicted.primary()),
+                    earlier, before, Optional.of("the call " + entry.call() + " did not return"),
+                    Optional.of(SmcccRules.CALL_RETURNS));
         }
         if (observation instanceof Observation.Faulted faulted) {
             return new Judgement(entry, Verdict.FAIL, "the call instruction faulted: " + faulted.exception(),
@@ -111,6 +121,10 @@ public final class CallChecker {
             }
             state = there.next;
             if (i == entry.observed().carrier()) {
+                if (entry.observation() instanceof Observation.NotReturned) {
+                    // A later request never came back: the partition's results never reached the caller.
+                    break;
+                }
                 Outcome outcome = model.predict(state, entry.call());
                 if (!(outcome instanceof Outcome.Predicted predicted)) {
                     return unmodelled(entry, before, outcome);
@@ -131,6 +145,11 @@ public final class CallChecker {
                         back.receiverSees.rule(), call);
             }
             state = back.next;
+        }
+        if (entry.observation() instanceof Observation.NotReturned notReturned) {
+            // A request that carried the partition's call or commands never came back.
+            String problem = "a direct request to " + partition + " " + notReturned.describe();
+            return broken(entry, before, problem, DirectMessagingRules.REQ_COMPLETES, null);
         }
         if (call == null && entry.observation() instanceof Observation.Indeterminate indeterminate) {
             return new Judgement(entry, Verdict.UNKNOWN, indeterminate.reason(), Optional.empty(), Optional.empty(),

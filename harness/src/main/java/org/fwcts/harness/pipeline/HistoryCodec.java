@@ -46,6 +46,8 @@ final class HistoryCodec {
         } else if (observation instanceof Observation.Faulted faulted) {
             ExceptionReport e = faulted.exception();
             line.open("faulted").text("esr", hex(e.esr())).text("far", hex(e.far())).text("elr", hex(e.elr())).close();
+        } else if (observation instanceof Observation.NotReturned notReturned) {
+            line.open("notReturned").number("waitedMs", notReturned.waited().toMillis()).close();
         } else {
             line.text("indeterminate", ((Observation.Indeterminate) observation).reason());
         }
@@ -234,10 +236,17 @@ final class HistoryCodec {
             JsonNode f = node.get("faulted");
             return new Observation.Faulted(new ExceptionReport(number(f, "esr"), number(f, "far"), number(f, "elr")));
         }
+        if (node.has("notReturned")) {
+            JsonNode waited = node.get("notReturned").get("waitedMs");
+            if (waited == null || !waited.canConvertToLong() || waited.asLong() < 0) {
+                throw new IllegalArgumentException("notReturned.waitedMs: expected a number of milliseconds");
+            }
+            return new Observation.NotReturned(java.time.Duration.ofMillis(waited.asLong()));
+        }
         if (node.has("indeterminate")) {
             return new Observation.Indeterminate(text(node, "indeterminate"));
         }
-        throw new IllegalArgumentException("none of completed, faulted, indeterminate");
+        throw new IllegalArgumentException("none of completed, faulted, notReturned, indeterminate");
     }
 
     private static Registers registers(JsonNode node, String field) {

@@ -2,6 +2,7 @@ package org.fwcts.harness.pipeline;
 
 import java.util.List;
 import java.util.Optional;
+import org.fwcts.harness.agent.Observation;
 import org.fwcts.harness.compare.CallCheck;
 import org.fwcts.harness.compare.Verdict;
 import org.fwcts.model.firmware.Expected;
@@ -21,8 +22,9 @@ import org.fwcts.model.ffa.EndpointId;
  * @param differences what the observation contradicts beyond single registers (RX fields, constraints, forwarding)
  * @param after the model's state after the call (unchanged when the model cannot follow it)
  * @param lostTrack why the model no longer follows the target, when it does not
- * @param forwardingRule the rule of the forwarding the target contradicted, when a partition's
- *     call failed in the direct requests carrying it, before the call itself was judged
+ * @param forwardingRule the rule the target broke beyond the prediction's registers: that of the
+ *     forwarding it contradicted, when a partition's call failed in the direct requests carrying
+ *     it before the call itself was judged, or {@code SMCCC.CALL_RETURNS} for a call that did not return
  */
 public record Judgement(CallEntry entry, Verdict verdict, String reason, Optional<Outcome.Predicted> predicted,
         Optional<Expected> judgedAgainst, List<String> differences, ModelState after, Optional<String> lostTrack,
@@ -39,6 +41,9 @@ public record Judgement(CallEntry entry, Verdict verdict, String reason, Optiona
 
     /** The rule behind the prediction judged against, else the forwarding contradicted, or "none". */
     public String rule() {
+        if (entry.observation() instanceof Observation.NotReturned && forwardingRule.isPresent()) {
+            return forwardingRule.get().id();
+        }
         return judgedAgainst.map(e -> e.registers().rule().id())
                 .or(() -> forwardingRule.map(Rule::id)).orElse("none");
     }

@@ -9,6 +9,7 @@ import org.fwcts.model.ffa.FfaFunction;
 /** Reads deviation names from a descriptor into deviations; every unknown name is an error that says what is known. */
 final class Deviations {
     static final String KNOWN = "wrong-error:FUNCTION:EXPECTED:ACTUAL (e.g. wrong-error:FFA_RXTX_MAP:DENIED:BUSY), "
+            + "never-returns:FUNCTION (e.g. never-returns:FFA_SPM_ID_GET), "
             + "execute-on-not-specified, rwx-after-reclaim, relinquish-not-held, wrong-partition-id, " + RmmDeviations.KNOWN
             + "; with a mediator: double-listing-race, wrong-vm-id, share-handle-swapped; with an OP-TEE mediator: "
             + OpteeDeviation.KNOWN;
@@ -62,6 +63,9 @@ final class Deviations {
         java.util.Optional<Deviation> rmm = RmmDeviations.named(name);
         if (rmm.isPresent()) {
             return rmm.get();
+        }
+        if (name.startsWith(NeverReturns.PREFIX)) {
+            return new NeverReturns(enumValue(FfaFunction.class, name.substring(NeverReturns.PREFIX.length())));
         }
         String[] parts = name.split(":");
         if (parts.length == 4 && parts[0].equals("wrong-error")) {

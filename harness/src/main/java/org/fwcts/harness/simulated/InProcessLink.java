@@ -51,6 +51,16 @@ final class InProcessLink {
         notifyAll();
     }
 
+    /** The agent's marker bytes of {@code count} calls it started (PROTOCOL.md, {@code callmark}). */
+    private synchronized void marks(int count) {
+        for (int i = 0; i < count; i++) {
+            fromAgent.write(org.fwcts.harness.console.LineChannel.CALL_MARK);
+        }
+        if (count > 0) {
+            notifyAll();
+        }
+    }
+
     /** Takes {@code length} bytes from the host; each completed line goes to the agent, its answer to the buffer. */
     private void received(byte[] bytes, int offset, int length) throws IOException {
         int end = offset + length;
@@ -74,7 +84,9 @@ final class InProcessLink {
             }
             start = newline + 1;
             try {
-                agent.answer(line).ifPresent(this::emit);
+                java.util.Optional<String> answer = agent.answer(line);
+                marks(agent.takeCallMarks());
+                answer.ifPresent(this::emit);
             } catch (RuntimeException e) {
                 // The simulation broke: the machine stops, as a real one whose agent died would go silent.
                 close();

@@ -11,13 +11,17 @@ import org.fwcts.harness.agent.ProtocolLine;
  * drives a real agent; {@link InProcessLink} carries the lines.
  */
 final class SimulatedAgent {
-    private static final String IDENTITY = "el=2 caps=smc,hvc,mem,exec,hash,echo,chain ver=sim-1.2";
+    private static final String IDENTITY = "el=2 caps=smc,hvc,mem,exec,hash,echo,chain,callmark ver=sim-1.3";
     /** Version 2 adds which agent this is: the host agent at EL2, the hypervisor's endpoint 0. */
     private static final String IDENTITY_V2 = "agent=host ep=0";
     private static final String CHAIN_SEPARATOR = "/";
     private final SimulatedMachine machine;
     private long lastSequence;
     private String lastReply;
+    /** Calls started since the link last took their markers. */
+    private int callMarks;
+    /** Inside a call the firmware never returns from: the agent reads nothing more. */
+    private boolean stuck;
 
     SimulatedAgent(SimulatedMachine machine) {
         this.machine = machine;
@@ -34,7 +38,27 @@ final class SimulatedAgent {
     /** The agent's answer to one line from the host; empty for a blank line. */
     Optional<String> answer(String received) {
         String line = received.strip();
-        return line.isEmpty() ? Optional.empty() : Optional.of(reply(line));
+        if (stuck || line.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(reply(line));
+        } catch (NeverReturns.Hang hang) {
+            stuck = true;
+            return Optional.empty();
+        }
+    }
+
+    /** How many calls began since the last time this was asked: each gets its marker byte before any reply. */
+    int takeCallMarks() {
+        int marks = callMarks;
+        callMarks = 0;
+        return marks;
+    }
+
+    private long[] call(String verb, long[] registers) {
+        callMarks++;
+        return machine.call(verb, registers);
     }
 
     private String reply(String line) {
@@ -84,7 +108,7 @@ final class SimulatedAgent {
                 return List.of(hex(lastReply == null ? 0 : lastSequence));
             case "smc":
             case "hvc":
-                return registerFields(machine.call(verb, numbers(args, 0, 18)));
+                return registerFields(call(verb, numbers(args, 0, 18)));
             case "chain":
                 return chain(args);
             default:
@@ -132,7 +156,7 @@ final class SimulatedAgent {
             }
             try {
                 if (verb.equals("smc") || verb.equals("hvc")) {
-                    long[] registers = java.util.Arrays.copyOf(machine.call(verb, numbers(rest, 0, 18)), 18);
+                    long[] registers = java.util.Arrays.copyOf(call(verb, numbers(rest, 0, 18)), 18);
                     last = registers;
                     results.add("ok");
                     results.addAll(registerFields(registers));

@@ -22,6 +22,10 @@ final class ScriptedAgent implements Console {
     private final PipedOutputStream agentOut;
     private final PipedOutputStream toAgent = new PipedOutputStream();
     private final Thread responder;
+    /** An answer that makes the agent write its call marker and then nothing: it is inside a call that never returns. */
+    static final List<String> STUCK_IN_CALL = List.of("\u0005");
+    /** An answer that makes the agent write nothing at all, as one that stopped by itself. */
+    static final List<String> SILENT = List.of();
 
     ScriptedAgent(Function<ProtocolLine, List<String>> answer) throws IOException {
         agentOut = new PipedOutputStream(fromAgent);
@@ -42,10 +46,20 @@ final class ScriptedAgent implements Console {
 
     private void respond(InputStream in, Function<ProtocolLine, List<String>> answer) {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.ISO_8859_1))) {
+            boolean stuck = false;
             for (String line; (line = lines.readLine()) != null; ) {
+                if (stuck) {
+                    continue; // inside the call, the agent reads nothing more
+                }
                 ProtocolLine request = ProtocolLine.decode(line).orElseThrow();
-                String reply = new ProtocolLine(ProtocolLine.REPLY, request.head(), answer.apply(request)).encode();
-                agentOut.write((reply + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                List<String> fields = answer.apply(request);
+                if (fields == STUCK_IN_CALL) {
+                    agentOut.write(org.fwcts.harness.console.LineChannel.CALL_MARK);
+                    stuck = true;
+                } else if (fields != SILENT) {
+                    String reply = new ProtocolLine(ProtocolLine.REPLY, request.head(), fields).encode();
+                    agentOut.write((reply + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                }
                 agentOut.flush();
             }
         } catch (IOException e) {

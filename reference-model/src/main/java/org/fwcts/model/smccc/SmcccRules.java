@@ -26,6 +26,14 @@ public final class SmcccRules {
     public static final Rule VERSION = new Rule("SMCCC.VERSION", DOC, "SMCCC_VERSION",
             "SMCCC_VERSION returns the implemented convention as major<<16 | minor; an SMCCC v1.0 implementation"
                     + " does not provide it and returns NOT_SUPPORTED.");
+    /**
+     * Whatever the function, a prediction of result registers is a prediction that the call returns:
+     * functions that may not return to the caller (PSCI CPU_OFF, SYSTEM_OFF, SYSTEM_RESET, a power-down
+     * CPU_SUSPEND) are never predicted with results when they succeed.
+     */
+    public static final Rule CALL_RETURNS = new Rule("SMCCC.CALL_RETURNS", DOC, "SMC and HVC calls",
+            "An SMC or HVC call returns to the instruction after it with its results in the result registers,"
+                    + " unless the function is defined not to return (such as a PSCI power-down request that succeeds).");
     public static final Rule ARCH_FEATURES = new Rule("SMCCC.ARCH_FEATURES", DOC, "SMCCC_ARCH_FEATURES",
             "SMCCC_ARCH_FEATURES returns 0 or a positive feature value for an implemented Arm Architecture Call and"
                     + " NOT_SUPPORTED (-1) otherwise; for SMCCC_ARCH_WORKAROUND_2 it may also return NOT_REQUIRED (-2),"

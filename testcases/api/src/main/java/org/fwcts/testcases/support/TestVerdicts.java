@@ -2,6 +2,7 @@ package org.fwcts.testcases.support;
 
 import java.util.List;
 import java.util.Optional;
+import org.fwcts.harness.agent.Observation;
 import org.fwcts.harness.compare.Verdict;
 import org.fwcts.harness.pipeline.Judgement;
 import org.opentest4j.TestAbortedException;
@@ -21,6 +22,11 @@ final class TestVerdicts {
     static Judgement usable(Judgement judgement) {
         if (judgement.verdict() == Verdict.UNMODELLED) {
             raise(judgement.verdict(), judgement.reason());
+        }
+        if (judgement.entry().observation() instanceof Observation.NotReturned) {
+            // No results to test, and the target is gone until relaunched: the call's verdict is the test's.
+            raise(judgement.verdict(), "rule " + judgement.rule() + ": " + judgement.reason()
+                    + judgement.check().map(check -> "\n" + check.table()).orElse(""));
         }
         return judgement;
     }
