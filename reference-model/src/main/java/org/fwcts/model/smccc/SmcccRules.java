@@ -31,9 +31,11 @@ public final class SmcccRules {
      * functions that may not return to the caller (PSCI CPU_OFF, SYSTEM_OFF, SYSTEM_RESET, a power-down
      * CPU_SUSPEND) are never predicted with results when they succeed.
      */
-    public static final Rule CALL_RETURNS = new Rule("SMCCC.CALL_RETURNS", DOC, "SMC and HVC calls",
-            "An SMC or HVC call returns to the instruction after it with its results in the result registers,"
-                    + " unless the function is defined not to return (such as a PSCI power-down request that succeeds).");
+    public static final Rule CALL_RETURNS = new Rule("SMCCC.CALL_RETURNS", DOC, "Fast Calls; Yielding Calls",
+            "A Fast Call runs atomically and returns to the caller when its operation is complete; a Yielding Call"
+                    + " may return before, when preempted. Either way control comes back to the instruction after the"
+                    + " SMC or HVC with the results in the result registers, unless the function is defined not to"
+                    + " return (such as a PSCI power-down request that succeeds).");
     public static final Rule ARCH_FEATURES = new Rule("SMCCC.ARCH_FEATURES", DOC, "SMCCC_ARCH_FEATURES",
             "SMCCC_ARCH_FEATURES returns 0 or a positive feature value for an implemented Arm Architecture Call and"
                     + " NOT_SUPPORTED (-1) otherwise; for SMCCC_ARCH_WORKAROUND_2 it may also return NOT_REQUIRED (-2),"
