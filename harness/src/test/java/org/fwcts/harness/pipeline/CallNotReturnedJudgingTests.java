@@ -24,17 +24,7 @@ class CallNotReturnedJudgingTests {
 
     /** An agent whose every call is marked and never answered. */
     private static AgentChannel stuck() {
-        return new AgentChannel() {
-            @Override
-            public EndpointId endpoint() {
-                return EndpointId.HYPERVISOR;
-            }
-
-            @Override
-            public Observed invoke(Conduit conduit, Registers call, byte[] tx, int rxLength) {
-                return Observed.direct(STUCK, Optional.empty());
-            }
-        };
+        return PipelineFixture.observing(call -> STUCK);
     }
 
     @Test

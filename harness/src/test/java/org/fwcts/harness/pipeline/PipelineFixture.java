@@ -27,6 +27,15 @@ final class PipelineFixture {
 
     /** An agent that answers every call with {@code answer}'s registers, as QEMU would be asked to. */
     static AgentChannel agent(UnaryOperator<Registers> answer) {
+        return observing(call -> {
+            Registers results = answer.apply(call);
+            return results == null ? new Observation.Indeterminate("no reply within 5 s")
+                    : new Observation.Completed(results);
+        });
+    }
+
+    /** An agent of the normal world whose every call is observed as {@code observe} says. */
+    static AgentChannel observing(java.util.function.Function<Registers, Observation> observe) {
         return new AgentChannel() {
             @Override
             public EndpointId endpoint() {
@@ -35,9 +44,7 @@ final class PipelineFixture {
 
             @Override
             public Observed invoke(Conduit conduit, Registers call, byte[] tx, int rxLength) {
-                Registers results = answer.apply(call);
-                return Observed.direct(results == null ? new Observation.Indeterminate("no reply within 5 s")
-                        : new Observation.Completed(results), Optional.empty());
+                return Observed.direct(observe.apply(call), Optional.empty());
             }
         };
     }
