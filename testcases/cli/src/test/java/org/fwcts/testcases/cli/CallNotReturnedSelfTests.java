@@ -28,10 +28,8 @@ class CallNotReturnedSelfTests {
     @Test
     @DisplayName("fails exactly the tests that call it, under SMCCC.CALL_RETURNS, and a recheck agrees")
     void failsUnderTheRule() throws IOException {
-        SimulatedVariants variants = new SimulatedVariants(temp, "simulated-tfa", "ffa");
-        // One second a command: the call is given up after three, as its retransmissions would have taken.
-        Path descriptor = variants.descriptor("never-returns", DEVIATION,
-                text -> text.replace("commandSeconds: 5", "commandSeconds: 1"));
+        SimulatedVariants variants = variants();
+        Path descriptor = deviating(variants, "never-returns");
         JsonNode summary = variants.runTarget("never-returns", descriptor);
 
         assertThat(SimulatedVariants.named(summary, "FAILED")).containsExactlyInAnyOrder(
@@ -56,9 +54,8 @@ class CallNotReturnedSelfTests {
     @Test
     @DisplayName("explore finds the call that never returns as a divergence under SMCCC.CALL_RETURNS, shrunk to at most 6 calls")
     void exploreFindsAndShrinksIt() throws IOException {
-        SimulatedVariants variants = new SimulatedVariants(temp, "simulated-tfa", "ffa");
-        Path descriptor = variants.descriptor("never-returns-explore", DEVIATION,
-                text -> text.replace("commandSeconds: 5", "commandSeconds: 1"));
+        SimulatedVariants variants = variants();
+        Path descriptor = deviating(variants, "never-returns-explore");
         CliRun explore = CliRun.of("explore", "-t", descriptor.toString(), "--calls", "400", "--seed", "1",
                 "--progress", "plain", "-o", temp.resolve("explore").toString());
         assertThat(explore.exitCode()).as(explore.out() + explore.err()).isEqualTo(1);
@@ -67,5 +64,14 @@ class CallNotReturnedSelfTests {
         assertThat(found.find()).as(explore.out()).isTrue();
         assertThat(Integer.parseInt(found.group(1))).isBetween(1, 6);
         assertThat(explore.out()).contains("observed: the call did not return within");
+    }
+
+    private static SimulatedVariants variants() {
+        return new SimulatedVariants(temp, "simulated-tfa", "ffa");
+    }
+
+    /** The deviating simulation, named {@code name}, with one second a command: the call is given up after three, as its retransmissions would have taken. */
+    private static Path deviating(SimulatedVariants variants, String name) throws IOException {
+        return variants.descriptor(name, DEVIATION, text -> text.replace("commandSeconds: 5", "commandSeconds: 1"));
     }
 }
