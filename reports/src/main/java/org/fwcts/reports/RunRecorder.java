@@ -23,7 +23,9 @@ import org.junit.platform.launcher.TestPlan;
  *
  * <p>When a result cannot be written (a full disk) the run stops: the records on disk are kept,
  * later tests are not recorded, and the summary, written into space set aside at the start,
- * says why.
+ * says why. The journal's lines go through the run's {@link ReportQueue}, after the files the
+ * reporters before this one handed in for the same test: a test whose Allure result could not be
+ * written is not recorded either.
  */
 public final class RunRecorder implements TestExecutionListener {
     private final String runId;
@@ -39,6 +41,7 @@ public final class RunRecorder implements TestExecutionListener {
     /** Tests that finished but whose result could not be written: they have no result. */
     private final java.util.Set<String> unrecorded = ConcurrentHashMap.newKeySet();
     private final RunStop stop;
+    private final ReportQueue writes;
     private final SpaceReserve reserve;
     private ResultJournal journal;
     private TestPlan plan;
@@ -52,16 +55,18 @@ public final class RunRecorder implements TestExecutionListener {
      */
     public RunRecorder(String runId, Path runDir, Supplier<Map<String, String>> targetFacts, SuiteInfo suite,
             Waivers waivers, Clock clock) {
-        this(runId, runDir, targetFacts, suite, waivers, clock, new RunStop());
+        this(runId, runDir, targetFacts, suite, waivers, clock, new RunStop(), ReportQueue.inline());
     }
 
     /**
      * A recorder as above that stops {@code stop} when a result cannot be written, and records
-     * nothing once {@code stop} has stopped for any reason.
+     * nothing once {@code stop} has stopped for any reason; its journal lines are written through
+     * {@code writes}.
      */
     public RunRecorder(String runId, Path runDir, Supplier<Map<String, String>> targetFacts, SuiteInfo suite,
-            Waivers waivers, Clock clock, RunStop stop) {
+            Waivers waivers, Clock clock, RunStop stop, ReportQueue writes) {
         this.stop = stop;
+        this.writes = writes;
         this.reserve = SpaceReserve.take(runDir);
         // Opened now, so a line an earlier, interrupted run left torn is cut off before anything else happens.
         this.journal = ResultJournal.open(runDir.resolve(StoredRun.JOURNAL), ResultJournal.DEFAULT);
@@ -128,7 +133,13 @@ public final class RunRecorder implements TestExecutionListener {
      * the summary and the JUnit XML; when they cannot be written, the returned summary's run error
      * says so.
      */
-    public synchronized RunSummary finish(String runError) {
+    public RunSummary finish(String runError) {
+        // Outside the lock: the queued journal lines take it.
+        writes.drain();
+        return finishWritten(runError);
+    }
+
+    private synchronized RunSummary finishWritten(String runError) {
         if (runError != null) {
             stop.stop(runError);
         }
@@ -174,20 +185,24 @@ public final class RunRecorder implements TestExecutionListener {
                 : throwable.getClass().getSimpleName() + ": " + message;
     }
 
-    private synchronized void add(TestIdentifier test, TestStatus status, String message) {
+    private void add(TestIdentifier test, TestStatus status, String message) {
         if (resumed.contains(test.getUniqueId())) {
-            return;
-        }
-        if (stop.stopped()) {
-            // The rest of a skipped container whose first test filled the disk: the other reports
-            // may have written these, and must drop them as the journal does.
-            unrecorded.add(test.getUniqueId());
             return;
         }
         Instant begin = startedAt.getOrDefault(test.getUniqueId(), clock.instant());
         long millis = java.time.Duration.between(begin, clock.instant()).toMillis();
         TestRecord record = new TestRecord(test.getUniqueId(), TestNames.of(plan, test), TestNames.tags(plan, test),
                 status, millis, message);
+        writes.submit(() -> append(record));
+    }
+
+    private synchronized void append(TestRecord record) {
+        if (stop.stopped()) {
+            // Stopped before this line's turn (a full disk, maybe this test's own Allure files; the rest
+            // of a skipped container): the other reports may have written it, and must drop it as the journal does.
+            unrecorded.add(record.id());
+            return;
+        }
         try {
             if (journal == null) {
                 journal = ResultJournal.open(runDir.resolve(StoredRun.JOURNAL), ResultJournal.DEFAULT);

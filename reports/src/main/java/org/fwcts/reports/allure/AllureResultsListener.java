@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.fwcts.reports.ReportQueue;
 import org.fwcts.reports.RunStop;
 import org.fwcts.reports.allure.AllureTestCase.Label;
 import org.fwcts.targets.text.UntrustedText;
@@ -39,7 +40,9 @@ import org.junit.platform.launcher.TestPlan;
  * as HTML, so both are escaped, and text attachments get their control characters made visible
  * and are bounded in size. A write that fails (a full disk) removes what it left of its file and
  * stops the run; once the run has stopped nothing more is written, so the Allure results hold the
- * same tests as the journal. Everything is written on the test's thread before the next event.
+ * same tests as the journal. The files are made and written through the run's {@link ReportQueue}:
+ * on a thread of its own, in the order the events came, while the next test runs; the plan's end
+ * waits for them.
  *
  * <p>The catalogue's tests carry no Allure annotations (their labels come from JUnit tags and
  * {@link TestReport}), so severity, links and descriptions from annotations are not read.
@@ -55,6 +58,7 @@ public final class AllureResultsListener implements TestExecutionListener {
 
     private final Path dir;
     private final RunStop stop;
+    private final ReportQueue writes;
     private final Map<String, String> testUuids = new HashMap<>();
     private final Map<String, AllureContainer> containers = new HashMap<>();
     private final Map<String, AllureTestCase> openTests = new HashMap<>();
@@ -68,9 +72,16 @@ public final class AllureResultsListener implements TestExecutionListener {
     /** Where a label or attachment given now goes: the running fixture, else the running test. */
     private AllureItem current;
 
+    /** A listener that writes each file as its event comes, on the event's thread. */
     public AllureResultsListener(Path dir, RunStop stop) {
+        this(dir, stop, ReportQueue.inline());
+    }
+
+    /** A listener whose files are made and written by {@code writes}, in the order of the events. */
+    public AllureResultsListener(Path dir, RunStop stop, ReportQueue writes) {
         this.dir = dir;
         this.stop = stop;
+        this.writes = writes;
     }
 
     @Override
@@ -94,6 +105,7 @@ public final class AllureResultsListener implements TestExecutionListener {
         TestReport.deactivate(this);
         plan = null;
         current = null;
+        writes.drain();
     }
 
     @Override
@@ -228,7 +240,7 @@ public final class AllureResultsListener implements TestExecutionListener {
             current = null;
         }
         writeAttachments(result);
-        write(result.uuid + "-result.json", result.json());
+        write(result.uuid + "-result.json", result::json);
     }
 
     private void skipNested(TestIdentifier test, AllureStatusDetails details, Set<TestIdentifier> visited) {
@@ -271,7 +283,7 @@ public final class AllureResultsListener implements TestExecutionListener {
         for (AllureItem fixture : container.afters) {
             writeAttachments(fixture);
         }
-        write(container.uuid + "-container.json", container.json(children));
+        write(container.uuid + "-container.json", () -> container.json(children));
     }
 
     private void fixtureEvent(TestIdentifier test, Map<String, String> values) {
@@ -316,10 +328,20 @@ public final class AllureResultsListener implements TestExecutionListener {
 
     private void writeAttachments(AllureItem item) {
         for (AllureItem.Attachment attachment : item.attachments) {
-            String text = attachment.text().get();
             boolean isText = attachment.source().endsWith(".txt") || attachment.source().endsWith(".log");
-            write(attachment.source(), (isText ? visible(text == null ? "" : text) : String.valueOf(text))
-                    .getBytes(StandardCharsets.UTF_8));
+            write(attachment.source(), () -> {
+                String text = textOf(attachment);
+                return (isText ? visible(text == null ? "" : text) : String.valueOf(text)).getBytes(StandardCharsets.UTF_8);
+            });
+        }
+    }
+
+    /** An attachment's text; when the test's code that makes it fails, a line saying so (the result is kept). */
+    private static String textOf(AllureItem.Attachment attachment) {
+        try {
+            return attachment.text().get();
+        } catch (RuntimeException e) {
+            return "(this attachment could not be made: " + e + ")";
         }
     }
 
@@ -336,13 +358,18 @@ public final class AllureResultsListener implements TestExecutionListener {
                 + (rest > 0 ? "\n[... " + rest + " more bytes not shown]" : "");
     }
 
-    private void write(String fileName, byte[] content) {
+    /** Hands the file to the queue; it is made and written then, unless the run has stopped by that time. */
+    private void write(String fileName, Supplier<byte[]> content) {
+        writes.submit(() -> writeNow(fileName, content));
+    }
+
+    private void writeNow(String fileName, Supplier<byte[]> content) {
         if (stop.stopped()) {
             return;
         }
         Path file = dir.resolve(fileName);
         try {
-            Files.write(file, content);
+            Files.write(file, content.get());
         } catch (IOException | RuntimeException e) {
             stop.stop("cannot write Allure results into " + dir + ": " + e.getMessage());
             try {

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.fwcts.harness.agent.AgentProtocolException;
 import org.fwcts.reports.StoredRun;
 import org.fwcts.reports.ProgressPrinter;
+import org.fwcts.reports.ReportQueue;
 import org.fwcts.reports.RunFiles;
 import org.fwcts.reports.RunRecorder;
 import org.fwcts.reports.RunDigest;
@@ -130,15 +131,15 @@ public final class SuiteRunner {
             StartupPhases.mark("tests discovered");
             new RunInvocation(runId, targetName, selection.tags(), selection.names(),
                     RunInvocation.ModelSetup.of(descriptor)).write(dir);
-            try (run) {
+            try (run; ReportQueue writes = ReportQueue.background()) {
                 bootOrDiscard(run, dir);
                 StartupPhases.mark("booted");
                 RunRecorder recorder = new RunRecorder(runId, dir, run::facts, ModelRules.suiteInfo(), waivers, clock,
-                        run.stop());
+                        run.stop(), writes);
                 signals.recordWith(recorder, dir);
                 out.printf("FWCTS: %s booted (%s); results in %s%n", descriptor.name(),
                         UntrustedText.line(run.facts().get("agent")), dir);
-                RunSummary summary = execute(launcher, plan, runKey, run, recorder, java.util.Set.of());
+                RunSummary summary = execute(launcher, plan, runKey, run, recorder, writes, java.util.Set.of());
                 KnownDeviations.hint(descriptor.file(), summary, Path.of("").toAbsolutePath()).ifPresent(out::println);
                 return summary;
             }
@@ -173,14 +174,14 @@ public final class SuiteRunner {
         if (faults != null) {
             run.injectFaults(faults);
         }
-        try (run) {
+        try (run; ReportQueue writes = ReportQueue.background()) {
             run.firmware();
             out.printf("FWCTS: resuming %s: %d test(s) finished before, the rest run now%n", invocation.runId(),
                     finished.size());
             // A result Allure got but the journal did not (the kill came between them) belongs to a test that runs again.
             AllureResultPruning.remove(runDir.resolve(RunFiles.ALLURE_RESULTS), id -> !finished.contains(id));
             RunRecorder recorder = new RunRecorder(invocation.runId(), runDir, run::facts, ModelRules.suiteInfo(),
-                    waivers, clock, run.stop());
+                    waivers, clock, run.stop(), writes);
             recorder.resume(interrupted.records());
             signals.recordWith(recorder, runDir);
             PostDiscoveryFilter notFinished = test -> finished.contains(test.getUniqueId().toString())
@@ -189,7 +190,7 @@ public final class SuiteRunner {
             String runKey = TestRuns.newId();
             TestPlan plan = launcher.discover(invocation.selection().request(Map.of(TestRuns.PARAMETER, runKey),
                     List.of(notFinished), testIndex()));
-            return execute(launcher, plan, runKey, run, recorder, finished);
+            return execute(launcher, plan, runKey, run, recorder, writes, finished);
         }
     }
 
@@ -240,15 +241,17 @@ public final class SuiteRunner {
     }
 
     /**
-     * Runs {@code plan} (discovered with {@code runKey} as the run's parameter) with the run's reporters; {@code finishedBefore} (tests of the run this one
+     * Runs {@code plan} (discovered with {@code runKey} as the run's parameter) with the run's reporters, which write
+     * through {@code writes}; {@code finishedBefore} (tests of the run this one
      * resumes) and tests due after the run stopped reach none of them. The JUnit XML is written with
      * the summary, from the same records.
      */
     private RunSummary execute(Launcher launcher, TestPlan plan, String runKey, TestRun run, RunRecorder recorder,
-            java.util.Set<String> finishedBefore) {
+            ReportQueue writes, java.util.Set<String> finishedBefore) {
         Path dir = run.runDir();
         Path results = dir.resolve(RunFiles.ALLURE_RESULTS);
-        AllureResultsListener allure = new AllureResultsListener(results, run.stop());
+        // Before the recorder in the listeners and in the queue: a test's Allure files are written before its journal line.
+        AllureResultsListener allure = new AllureResultsListener(results, run.stop(), writes);
         AllureCategories.write(results, TARGET_ERRORS.stream().map(Class::getSimpleName).toList());
         TestRuns.open(runKey, run);
         StartupPhases.mark("reporters ready");

@@ -1,5 +1,7 @@
 package org.fwcts.testcases.cli;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,8 +17,9 @@ import org.junit.platform.launcher.TestIdentifier;
  * the target (agent round trips, boots) and the rest, the harness's own cost.
  */
 final class SuiteTiming implements TestExecutionListener {
-    /** One test's share of the run. */
-    record Share(String test, long wallNanos, long waitedNanos, long bootedNanos) {
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    /** One test's share of the run; {@code threadCpuNanos}: the CPU time of the thread that ran it and its reporters. */
+    record Share(String test, long wallNanos, long waitedNanos, long bootedNanos, long threadCpuNanos) {
         long harnessNanos() {
             return wallNanos - waitedNanos;
         }
@@ -29,6 +32,7 @@ final class SuiteTiming implements TestExecutionListener {
     private long markNanos;
     private long markWaited;
     private long markBooted;
+    private long markCpu;
     private long firstRoundTrips;
     private long cpuAtFirstTest;
     private long cpuAtLastEnd;
@@ -55,13 +59,14 @@ final class SuiteTiming implements TestExecutionListener {
         }
         long now = System.nanoTime();
         shares.add(new Share(test.getDisplayName(), now - markNanos, TargetWait.waitedNanos() - markWaited,
-                TargetWait.bootedNanos() - markBooted));
+                TargetWait.bootedNanos() - markBooted, THREADS.getCurrentThreadCpuTime() - markCpu));
         cpuAtLastEnd = StartupPhases.processCpuMillis();
         mark(System.nanoTime()); // the CPU read belongs to no test
     }
 
     private void mark(long nanos) {
         markNanos = nanos;
+        markCpu = THREADS.getCurrentThreadCpuTime();
         markWaited = TargetWait.waitedNanos();
         markBooted = TargetWait.bootedNanos();
     }
@@ -95,7 +100,16 @@ final class SuiteTiming implements TestExecutionListener {
 
     /** The {@code fraction} percentile of the harness's cost per test, in nanoseconds (0 when no test ran). */
     synchronized long harnessPercentile(double fraction) {
-        long[] sorted = shares.stream().mapToLong(Share::harnessNanos).sorted().toArray();
+        return percentile(Share::harnessNanos, fraction);
+    }
+
+    /** The {@code fraction} percentile of the CPU time of the tests' thread per test, in nanoseconds. */
+    synchronized long threadCpuPercentile(double fraction) {
+        return percentile(Share::threadCpuNanos, fraction);
+    }
+
+    private long percentile(java.util.function.ToLongFunction<Share> measure, double fraction) {
+        long[] sorted = shares.stream().mapToLong(measure).sorted().toArray();
         return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))];
     }
 }

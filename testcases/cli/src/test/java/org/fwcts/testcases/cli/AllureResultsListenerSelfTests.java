@@ -21,7 +21,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import java.time.Clock;
+import org.fwcts.reports.ReportQueue;
+import org.fwcts.reports.RunRecorder;
 import org.fwcts.reports.RunStop;
+import org.fwcts.reports.TestRecord;
+import org.fwcts.reports.waiver.Waivers;
 import org.fwcts.reports.allure.AllureResultsListener;
 import org.fwcts.reports.allure.TestReport;
 import org.fwcts.targets.text.UntrustedText;
@@ -225,12 +230,62 @@ class AllureResultsListenerSelfTests {
         }
     }
 
-    private static void run(TestExecutionListener listener) {
+    /** Run only by {@link #journalFollowsAllure}: its test moves the Allure folder away, so that its own result cannot be written. */
+    @Tag("sample")
+    static class MovesTheResults {
+        static Path results;
+
+        @Test
+        void movesTheFolder() throws IOException {
+            Files.move(results, results.resolveSibling("moved"));
+            Files.writeString(results, "a file where the folder was");
+        }
+    }
+
+    @ParameterizedTest(name = "written {0}")
+    @ValueSource(strings = {"on a thread of their own", "on the spot"})
+    @DisplayName("a test whose Allure result cannot be written is not in the journal either, and the run stops")
+    // The run's reporters in the run's order (JUnit itself tells listeners of a test's end last to first).
+    void journalFollowsAllure(String how) throws IOException {
+        Path results = work.resolve("allure-results");
+        MovesTheResults.results = results;
+        Path runDir = Files.createDirectories(work.resolve("run"));
+        RunStop stop = new RunStop();
+        RunRecorder recorder;
+        try (ReportQueue writes = how.startsWith("on a thread") ? ReportQueue.background() : ReportQueue.inline()) {
+            recorder = new RunRecorder("sample", runDir, Map::of, ModelRules.suiteInfo(), Waivers.none(),
+                    Clock.systemUTC(), stop, writes);
+            LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
+                    .selectors(selectClass(Outcomes.class), selectClass(MovesTheResults.class));
+            LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build())
+                    .execute(request.build(), new RunEventFilter(List.of(new AllureResultsListener(results, stop, writes), recorder),
+                            java.util.Set.of(), stop, java.util.Optional::empty));
+        }
+
+        assertThat(stop.reason()).hasValueSatisfying(reason -> assertThat(reason).contains("cannot write Allure results"));
+        List<String> written = new ArrayList<>();
+        try (Stream<Path> files = Files.list(work.resolve("moved"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith("-result.json")).toList()) {
+                JSON.readTree(file.toFile()).get("labels").forEach(label -> {
+                    if (label.get("name").asText().equals("junit.platform.uniqueid")) {
+                        written.add(label.get("value").asText());
+                    }
+                });
+            }
+        }
+        List<String> journal = recorder.summary().tests().stream().map(TestRecord::id).toList();
+        assertThat(journal).as("tests in the journal").noneMatch(id -> id.contains("movesTheFolder"))
+                .allMatch(written::contains);
+        assertThat(recorder.unrecorded()).as("tests that finished without a record")
+                .anyMatch(id -> id.contains("movesTheFolder"));
+    }
+
+    private static void run(TestExecutionListener... listeners) {
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
                 .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "true");
         SAMPLE.forEach(type -> request.selectors(selectClass(type)));
         LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build())
-                .execute(request.build(), listener);
+                .execute(request.build(), listeners);
     }
 
     /**
