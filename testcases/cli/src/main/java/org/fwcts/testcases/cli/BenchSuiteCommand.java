@@ -88,9 +88,11 @@ final class BenchSuiteCommand implements Callable<Integer> {
                         + " mean %.1f ms   (goal <= 5 ms)%n", timing.harnessPercentile(0.5) / MS,
                 timing.harnessPercentile(0.9) / MS, timing.harnessPercentile(1.0) / MS,
                 shares.isEmpty() ? 0 : (wall - waited) / MS / shares.size());
-        // Report files are made on a writer thread of their own: its CPU time is in the process's below.
-        System.out.printf("CPU of the tests' thread per test: median %.1f ms, p90 %.1f ms%n",
-                timing.threadCpuPercentile(0.5) / MS, timing.threadCpuPercentile(0.9) / MS);
+        if (CpuClock.threadNanos() >= 0) {
+            // Report files are made on a writer thread of their own: its CPU time is in the process's below.
+            System.out.printf("CPU of the tests' thread per test: median %.1f ms, p90 %.1f ms%n",
+                    timing.threadCpuPercentile(0.5) / MS, timing.threadCpuPercentile(0.9) / MS);
+        }
         System.out.printf("harness process CPU per test: %.1f ms (%d ms over the tests; an in-process simulated target's"
                 + " CPU included)%n", shares.isEmpty() ? 0 : timing.cpuMillisInTests() / (double) shares.size(),
                 timing.cpuMillisInTests());

@@ -1,7 +1,5 @@
 package org.fwcts.testcases.cli;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,7 +15,6 @@ import org.junit.platform.launcher.TestIdentifier;
  * the target (agent round trips, boots) and the rest, the harness's own cost.
  */
 final class SuiteTiming implements TestExecutionListener {
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     /** One test's share of the run; {@code threadCpuNanos}: the CPU time of the thread that ran it and its reporters. */
     record Share(String test, long wallNanos, long waitedNanos, long bootedNanos, long threadCpuNanos) {
         long harnessNanos() {
@@ -40,9 +37,9 @@ final class SuiteTiming implements TestExecutionListener {
     @Override
     public synchronized void executionStarted(TestIdentifier test) {
         if (test.isTest() && firstTestAt == null) {
-            // Read before the test's clock starts: the first read of the CPU time loads the JVM's management classes.
+            // Read before the test's clock starts.
             StartupPhases.mark("first test started");
-            cpuAtFirstTest = StartupPhases.processCpuMillis();
+            cpuAtFirstTest = CpuClock.processMillis();
             cpuAtLastEnd = cpuAtFirstTest;
             firstTestAt = Instant.now();
             firstTestNanos = System.nanoTime();
@@ -59,14 +56,14 @@ final class SuiteTiming implements TestExecutionListener {
         }
         long now = System.nanoTime();
         shares.add(new Share(test.getDisplayName(), now - markNanos, TargetWait.waitedNanos() - markWaited,
-                TargetWait.bootedNanos() - markBooted, THREADS.getCurrentThreadCpuTime() - markCpu));
-        cpuAtLastEnd = StartupPhases.processCpuMillis();
+                TargetWait.bootedNanos() - markBooted, CpuClock.threadNanos() - markCpu));
+        cpuAtLastEnd = CpuClock.processMillis();
         mark(System.nanoTime()); // the CPU read belongs to no test
     }
 
     private void mark(long nanos) {
         markNanos = nanos;
-        markCpu = THREADS.getCurrentThreadCpuTime();
+        markCpu = CpuClock.threadNanos();
         markWaited = TargetWait.waitedNanos();
         markBooted = TargetWait.bootedNanos();
     }
