@@ -23,6 +23,7 @@ public final class FwctsCommand implements java.util.concurrent.Callable<Integer
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        SuiteAhead.startFor(args);
         System.exit(execute(args));
     }
 

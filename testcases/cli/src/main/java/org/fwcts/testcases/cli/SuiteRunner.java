@@ -98,7 +98,7 @@ public final class SuiteRunner {
 
     private RunSummary run(String targetName, SuiteSelection selection, Path runDir, Waivers waivers,
             boolean bootPerTest, SignalStop signals) {
-        Launcher launcher = RunLauncher.create();
+        Launcher launcher = SuiteAhead.launcher();
         // Discovered once, with the ID the run will be opened under: executing the plan discovers nothing again.
         // It starts first, on a thread of its own, and runs while the descriptor is read and the target prepared.
         String runKey = TestRuns.newId();
@@ -166,7 +166,7 @@ public final class SuiteRunner {
             throw new TargetException(e.getMessage(), e);
         }
         TargetDescriptor descriptor = new TargetCatalog(layout.targetsDir()).find(invocation.target());
-        Launcher launcher = RunLauncher.create();
+        Launcher launcher = SuiteAhead.launcher();
         TestRun run = TestRun.prepare(descriptor, layout, runDir);
         java.util.Set<String> finished = new java.util.HashSet<>();
         interrupted.records().forEach(record -> finished.add(record.id()));
@@ -196,7 +196,7 @@ public final class SuiteRunner {
 
     /** The catalogue's test index, kept between runs under the project's .fwcts folder. */
     private TestIndex testIndex() {
-        return TestIndex.load(layout.root().resolve(".fwcts").resolve("test-index.tsv"));
+        return SuiteAhead.index(layout);
     }
 
     /** Checks the input; when it is bad, the folder this run just created goes again. */

@@ -47,7 +47,9 @@ record SuiteSelection(List<String> tags, List<String> names) {
     LauncherDiscoveryRequest request(java.util.Map<String, String> parameters, List<PostDiscoveryFilter> filters,
             TestIndex index) {
         LauncherDiscoveryRequestBuilder builder = builder(parameters, filters);
-        List<String> classes = index.classesSelectedBy(filters(filters));
+        // A resumed run's filters depend on the run: only a selection's own are kept with the index.
+        List<String> classes = filters.isEmpty() ? index.classesSelectedBy(this, filters(filters))
+                : index.classesSelectedBy(filters(filters));
         if (classes.isEmpty()) {
             return builder.selectors(selectPackage(PACKAGE)).build(); // finds nothing either, and says so as before
         }

@@ -12,11 +12,14 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.platform.engine.Filter;
@@ -42,6 +45,11 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * <p>The file records the classpath roots it was made from (each jar's size and time, each
  * folder's newest class file): when they differ, as after a build, the package is scanned once
  * more and the file written again.
+ *
+ * <p>It also keeps the classes each selection (tags and names) chose: applying a selection's
+ * filters to every indexed test cost a run's discovery a fifth of its time, and the answer only
+ * changes with the index. A selection's line is appended the first time it is made; a line cut
+ * short (two runs appending at once, a crash) is left out, and that selection made again.
  */
 final class TestIndex {
     private static final String FORMAT = "fwcts-test-index 1";
@@ -51,8 +59,16 @@ final class TestIndex {
     record Entry(String className, String uniqueId, String displayName, List<String> tags, boolean template) {
     }
 
+    private static final String SELECTION = "selection";
+    /** The last field of a selection's line: a line without it was cut short. */
+    private static final String LINE_END = ".";
+
     private final String roots;
     private final List<Entry> entries;
+    /** The classes of each selection made with this index, by {@link #selectionKey}. */
+    private final Map<String, List<String>> selections = new ConcurrentHashMap<>();
+    /** Where new selections are appended; null for an index not kept in a file. */
+    private Path file;
 
     private TestIndex(String roots, List<Entry> entries) {
         this.roots = roots;
@@ -72,15 +88,45 @@ final class TestIndex {
         String roots = classpathRoots();
         Optional<TestIndex> stored = read(file).filter(index -> index.roots.equals(roots));
         if (stored.isPresent()) {
+            stored.get().file = file;
             return stored.get();
         }
         TestIndex scanned = scan(roots);
         try {
             scanned.write(file);
+            scanned.file = file;
         } catch (IOException | UncheckedIOException e) {
             System.err.println("fwcts: warning: could not keep the test index in " + file + ": " + e.getMessage());
         }
         return scanned;
+    }
+
+    /**
+     * The classes holding at least one test {@code selection} keeps, {@code filters} being its
+     * filters: as kept from an earlier run with this index, else found now and kept.
+     */
+    List<String> classesSelectedBy(SuiteSelection selection, List<PostDiscoveryFilter> filters) {
+        String key = selectionKey(selection);
+        List<String> kept = selections.get(key);
+        if (kept != null) {
+            return kept;
+        }
+        List<String> classes = classesSelectedBy(filters);
+        selections.put(key, classes);
+        if (file != null) {
+            String line = SELECTION + '\t' + key + '\t' + escape(String.join(" ", classes)) + '\t' + LINE_END + '\n';
+            try {
+                Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+            } catch (IOException | UncheckedIOException e) {
+                // Not kept: the next run with this selection finds its classes again.
+            }
+        }
+        return classes;
+    }
+
+    /** A selection's tags and its names, each list one field (its items on lines of their own, escaped). */
+    static String selectionKey(SuiteSelection selection) {
+        return escape(String.join("\n", selection.tags())) + '\t' + escape(String.join("\n", selection.names()));
     }
 
     /** The classes holding at least one test that every one of {@code filters} keeps, in the index's order. */
@@ -202,10 +248,16 @@ final class TestIndex {
         }
         List<String> roots = new ArrayList<>();
         List<Entry> entries = new ArrayList<>();
+        Map<String, List<String>> selections = new java.util.HashMap<>();
         for (String line : lines.subList(1, lines.size())) {
             String[] fields = line.split("\t", -1);
             if (fields[0].equals("root") && fields.length == 2) {
                 roots.add(unescape(fields[1]));
+            } else if (fields[0].equals(SELECTION)) {
+                if (fields.length == 5 && fields[4].equals(LINE_END)) {
+                    selections.put(fields[1] + '\t' + fields[2], fields[3].isEmpty() ? List.of()
+                            : List.of(unescape(fields[3]).split(" ")));
+                }
             } else if ((fields[0].equals("test") || fields[0].equals("template")) && fields.length == 5) {
                 List<String> tags = fields[4].isEmpty() ? List.of() : List.of(unescape(fields[4]).split(" "));
                 entries.add(new Entry(unescape(fields[1]), unescape(fields[2]), unescape(fields[3]), tags,
@@ -214,7 +266,9 @@ final class TestIndex {
                 return Optional.empty();
             }
         }
-        return Optional.of(new TestIndex(String.join("\n", roots), entries));
+        TestIndex index = new TestIndex(String.join("\n", roots), entries);
+        index.selections.putAll(selections);
+        return Optional.of(index);
     }
 
     /** Tabs, line breaks and backslashes as two-character escapes: one entry per line, one field per tab. */

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.platform.engine.FilterResult;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.PostDiscoveryFilter;
+import org.junit.platform.launcher.TagFilter;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherFactory;
@@ -54,6 +55,39 @@ class TestIndexSelfTests {
         Set<String> indexed = tests(selection.request(Map.of(), List.of(onlyIds), index));
         assertThat(indexed).isNotEmpty().isEqualTo(tests(selection.request(Map.of(), List.of(onlyIds))));
         assertThat(index.classesSelectedBy(List.of(onlyIds))).containsExactly("org.fwcts.testcases.ffa.FfaIdTests");
+    }
+
+    @Test
+    @DisplayName("keeps the classes a selection chose, for the next run with the same index, and only for that selection")
+    void keepsSelections(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("index.tsv");
+        SuiteSelection ids = new SuiteSelection(List.of("ffa"), List.of("FfaIdTests"));
+        List<String> chosen = TestIndex.load(file).classesSelectedBy(ids, List.of(TagFilter.includeTags("ffa"),
+                test -> test.getUniqueId().toString().contains("FfaIdTests") ? FilterResult.included("name")
+                        : FilterResult.excluded("name")));
+        assertThat(chosen).containsExactly("org.fwcts.testcases.ffa.FfaIdTests");
+
+        // The next run takes the kept answer without applying any filter (these would keep nothing).
+        PostDiscoveryFilter none = test -> FilterResult.excluded("none");
+        assertThat(TestIndex.load(file).classesSelectedBy(ids, List.of(none))).isEqualTo(chosen);
+        // Another selection is found anew (and kept, last in the file).
+        SuiteSelection ffa = new SuiteSelection(List.of("ffa"), List.of());
+        assertThat(TestIndex.load(file).classesSelectedBy(ffa, List.of(none))).isEmpty();
+
+        // A line cut short is left out, the rest of the file kept.
+        String whole = Files.readString(file);
+        Files.writeString(file, whole.substring(0, whole.length() - 3));
+        TestIndex read = TestIndex.read(file).orElseThrow();
+        assertThat(read.entries()).hasSizeGreaterThan(100);
+        assertThat(read.classesSelectedBy(ids, List.of(none))).isEqualTo(chosen);
+        PostDiscoveryFilter all = test -> FilterResult.included("all");
+        assertThat(read.classesSelectedBy(ffa, List.of(all))).hasSizeGreaterThan(10);
+
+        // A rebuilt classpath forgets them with the index.
+        Files.writeString(file, whole.replaceFirst("\nroot\t([^\n]*)", "\nroot\t$1-older"));
+        TestIndex remade = TestIndex.load(file);
+        assertThat(Files.readString(file)).doesNotContain("\nselection\t");
+        assertThat(remade.classesSelectedBy(ids, List.of(none))).isEmpty();
     }
 
     @Test
