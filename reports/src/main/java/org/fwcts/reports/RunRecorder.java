@@ -215,6 +215,12 @@ public final class RunRecorder implements TestExecutionListener {
         }
     }
 
+    /** Gives up a run that never began its tests: the journal is closed and the kept space given back, nothing written. */
+    public synchronized void discard() {
+        closeJournal();
+        reserve.release();
+    }
+
     private void closeJournal() {
         if (journal != null) {
             try {

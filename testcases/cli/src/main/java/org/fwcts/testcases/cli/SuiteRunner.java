@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.fwcts.harness.agent.AgentProtocolException;
 import org.fwcts.reports.StoredRun;
@@ -120,22 +121,24 @@ public final class SuiteRunner {
             discovery.close();
             throw e;
         }
-        try (discovery; RunFolderLock lock = RunFolderLock.create(dir)) {
+        try (discovery; RunFolderLock lock = RunFolderLock.create(dir); ReportQueue writes = ReportQueue.background()) {
             TestRun run = prepareOrDiscard(descriptor, dir);
             StartupPhases.mark("target prepared");
             run.bootPerTest(bootPerTest);
             if (faults != null) {
                 run.injectFaults(faults);
             }
-            TestPlan plan = discoverWhileBooting(discovery, selection, run, dir);
+            Started started = startWhileBooting(discovery, selection, run, dir, () -> {
+                new RunInvocation(runId, targetName, selection.tags(), selection.names(),
+                        RunInvocation.ModelSetup.of(descriptor)).write(dir);
+                return new RunRecorder(runId, dir, run::facts, ModelRules.suiteInfo(), waivers, clock, run.stop(), writes);
+            });
             StartupPhases.mark("tests discovered");
-            new RunInvocation(runId, targetName, selection.tags(), selection.names(),
-                    RunInvocation.ModelSetup.of(descriptor)).write(dir);
-            try (run; ReportQueue writes = ReportQueue.background()) {
-                bootOrDiscard(run, dir);
+            TestPlan plan = started.plan();
+            RunRecorder recorder = started.recorder();
+            try (run) {
+                bootOrDiscard(run, dir, recorder);
                 StartupPhases.mark("booted");
-                RunRecorder recorder = new RunRecorder(runId, dir, run::facts, ModelRules.suiteInfo(), waivers, clock,
-                        run.stop(), writes);
                 signals.recordWith(recorder, dir);
                 out.printf("FWCTS: %s booted (%s); results in %s%n", descriptor.name(),
                         UntrustedText.line(run.facts().get("agent")), dir);
@@ -209,31 +212,42 @@ public final class SuiteRunner {
         }
     }
 
+    /** A run's discovered tests and its recorder, ready before the first boot is. */
+    private record Started(TestPlan plan, RunRecorder recorder) {
+    }
+
     /**
-     * Starts the first boot and, meanwhile, checks that the selection has tests: the launch and the
-     * discovery take about a second each. When the boot cannot start or nothing matches, the run
-     * stops and its folder goes again.
+     * Starts the first boot and, meanwhile, sets down the run's record ({@code recorder} writes the
+     * run's invocation and makes its recorder: the journal, the space kept for the summary) and
+     * checks that the selection has tests, all three at once. When the boot cannot start or nothing
+     * matches, the run stops and its folder goes again.
      */
-    private TestPlan discoverWhileBooting(BackgroundDiscovery discovery, SuiteSelection selection, TestRun run,
-            Path dir) {
+    private Started startWhileBooting(BackgroundDiscovery discovery, SuiteSelection selection, TestRun run, Path dir,
+            Supplier<RunRecorder> recorder) {
+        RunRecorder made = null;
         try {
             run.bootStrategy().bootAhead();
+            made = recorder.get();
             TestPlan plan = discovery.plan();
             if (!plan.containsTests()) {
                 throw new TargetException("no conformance test matches " + selection.describe() + " (see ./fwcts list)");
             }
-            return plan;
+            return new Started(plan, made);
         } catch (RuntimeException e) {
+            if (made != null) {
+                made.discard();
+            }
             run.close();
             deleteTree(dir);
             throw e;
         }
     }
 
-    private void bootOrDiscard(TestRun run, Path dir) {
+    private void bootOrDiscard(TestRun run, Path dir, RunRecorder recorder) {
         try {
             run.firmware();
         } catch (RuntimeException e) {
+            recorder.discard();
             run.close();
             deleteTree(dir);
             throw e;
