@@ -16,14 +16,20 @@ import org.junit.platform.launcher.TestPlan;
  * its plan.
  */
 final class BackgroundDiscovery implements AutoCloseable {
-    private final CompletableFuture<TestPlan> plan = new CompletableFuture<>();
+    private final CompletableFuture<TestPlan> plan;
 
-    private BackgroundDiscovery() {
+    private BackgroundDiscovery(CompletableFuture<TestPlan> plan) {
+        this.plan = plan;
+    }
+
+    /** The discovery that completes {@code plan}, begun elsewhere (before the command line was parsed). */
+    static BackgroundDiscovery of(CompletableFuture<TestPlan> plan) {
+        return new BackgroundDiscovery(plan);
     }
 
     /** Starts discovering what {@code request} (built on the discovery's thread too) selects. */
     static BackgroundDiscovery start(Launcher launcher, Supplier<LauncherDiscoveryRequest> request) {
-        BackgroundDiscovery discovery = new BackgroundDiscovery();
+        BackgroundDiscovery discovery = new BackgroundDiscovery(new CompletableFuture<>());
         Thread thread = new Thread(() -> {
             try {
                 TestPlan discovered = launcher.discover(request.get());

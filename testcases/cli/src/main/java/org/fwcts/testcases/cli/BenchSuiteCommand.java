@@ -48,8 +48,7 @@ final class BenchSuiteCommand implements Callable<Integer> {
         StartupPhases.mark("command line parsed");
         // The process's start: the launcher script runs before the JVM in the same process.
         Instant processStart = StartupPhases.processStart();
-        SuiteSelection selection = new SuiteSelection(tags,
-                tags.isEmpty() && names.isEmpty() ? DEFAULT_TESTS : names);
+        SuiteSelection selection = selection(tags, names);
         SuiteTiming timing = new SuiteTiming();
         SuiteRunner runner = new SuiteRunner(ProjectLayout.discover(), System.out, Clock.systemDefaultZone(),
                 ProgressPrinter.Mode.PLAIN);
@@ -61,6 +60,11 @@ final class BenchSuiteCommand implements Callable<Integer> {
         Duration startToEnd = Duration.between(processStart, Instant.now());
         print(timing, summary, processStart, startToEnd);
         return 0;
+    }
+
+    /** The selection of {@code tags} and {@code names}: the default tests when both are empty. */
+    static SuiteSelection selection(List<String> tags, List<String> names) {
+        return new SuiteSelection(tags, tags.isEmpty() && names.isEmpty() ? DEFAULT_TESTS : names);
     }
 
     private void print(SuiteTiming timing, RunSummary summary, Instant processStart, Duration startToEnd) {

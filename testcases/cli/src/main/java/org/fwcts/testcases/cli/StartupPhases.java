@@ -9,7 +9,8 @@ import java.util.List;
  * Where the time from the process's start to the first test goes: named marks taken on the way
  * (JVM started, command line parsed, tests discovered, target prepared, booted), each with the
  * wall time since the process started and the CPU time it had used by then. Only {@code fwcts
- * bench-suite} turns them on. The clocks are read from /proc ({@link CpuClock}); the JVM's own start,
+ * bench-suite} turns them on, from the process's first moment (a discovery begun before the
+ * command line is parsed marks its end). The clocks are read from /proc ({@link CpuClock}); the JVM's own start,
  * which only its management beans know, is read when the marks are printed, after the run.
  */
 final class StartupPhases {
@@ -23,10 +24,11 @@ final class StartupPhases {
     private StartupPhases() {
     }
 
-    /** Starts recording marks. */
+    /** Starts recording marks, unless they are on already. */
     static synchronized void turnOn() {
-        processStart = processStart();
-        MARKS.clear();
+        if (processStart == null) {
+            processStart = processStart();
+        }
     }
 
     /** Records that the run has reached {@code name}, when marks are on. */

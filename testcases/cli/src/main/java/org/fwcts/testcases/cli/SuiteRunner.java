@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.fwcts.harness.agent.AgentProtocolException;
@@ -101,10 +102,13 @@ public final class SuiteRunner {
             boolean bootPerTest, SignalStop signals) {
         Launcher launcher = SuiteAhead.launcher();
         // Discovered once, with the ID the run will be opened under: executing the plan discovers nothing again.
-        // It starts first, on a thread of its own, and runs while the descriptor is read and the target prepared.
-        String runKey = TestRuns.newId();
-        BackgroundDiscovery discovery = BackgroundDiscovery.start(launcher,
-                () -> selection.request(Map.of(TestRuns.PARAMETER, runKey), List.of(), testIndex()));
+        // It was begun before the command line was parsed, or starts first now, on a thread of its own, and runs
+        // while the descriptor is read and the target prepared.
+        Optional<SuiteAhead.EarlyDiscovery> early = SuiteAhead.discoveryFor(selection);
+        String runKey = early.map(SuiteAhead.EarlyDiscovery::runKey).orElseGet(TestRuns::newId);
+        BackgroundDiscovery discovery = early.map(ahead -> BackgroundDiscovery.of(ahead.plan()))
+                .orElseGet(() -> BackgroundDiscovery.start(launcher,
+                        () -> selection.request(Map.of(TestRuns.PARAMETER, runKey), List.of(), testIndex())));
         TargetDescriptor descriptor;
         String runId;
         Path dir;
