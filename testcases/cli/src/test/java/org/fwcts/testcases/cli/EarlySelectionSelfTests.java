@@ -2,10 +2,15 @@ package org.fwcts.testcases.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.fwcts.targets.ProjectLayout;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
@@ -71,6 +76,24 @@ class EarlySelectionSelfTests {
         }
         BenchSuiteCommand bench = (BenchSuiteCommand) command;
         return BenchSuiteCommand.selection(bench.tags, bench.names);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"--tag|psci &|psci &", "--test|NoSuchTestAnywhere|no conformance test matches"})
+    @DisplayName("a selection whose early discovery fails is refused as before, and leaves no run folder")
+    void earlyDiscoveryErrors(String option, @TempDir Path temp) throws Exception {
+        String[] parts = option.split("\\|");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Path runDir = temp.resolve("run");
+        Process fwcts = new ProcessBuilder(java, "-Dfwcts.home=" + ProjectLayout.discover().root(), "-cp",
+                System.getProperty("java.class.path"), FwctsCommand.class.getName(), "run", "-t", "simulated-tfa",
+                parts[0], parts[1], "--output", runDir.toString())
+                .redirectErrorStream(true).redirectOutput(temp.resolve("out.txt").toFile()).start();
+        assertThat(fwcts.waitFor(2, TimeUnit.MINUTES)).as("the run ends").isTrue();
+        String printed = Files.readString(temp.resolve("out.txt"));
+        assertThat(fwcts.exitValue()).as(printed).isEqualTo(2);
+        assertThat(printed).contains(parts[2]);
+        assertThat(runDir).doesNotExist();
     }
 
     @Test
