@@ -32,7 +32,9 @@ public final class JUnitXmlReport {
      */
     static byte[] render(String runId, List<TestRecord> records) {
         Map<String, List<TestRecord>> byClass = new LinkedHashMap<>();
-        records.forEach(r -> byClass.computeIfAbsent(className(r.id()), k -> new ArrayList<>()).add(r));
+        for (TestRecord record : records) {
+            byClass.computeIfAbsent(className(record.id()), k -> new ArrayList<>()).add(record);
+        }
         StringBuilder xml = new StringBuilder(256 + 160 * records.size());
         xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites");
         attribute(xml, "name", "FWCTS " + runId);
@@ -76,7 +78,7 @@ public final class JUnitXmlReport {
         };
         if (element != null) {
             String message = record.message() == null ? "" : record.message();
-            attribute(xml.append('<').append(element), "message", message.lines().findFirst().orElse(""));
+            attribute(xml.append('<').append(element), "message", firstLine(message));
             if (record.status() != TestStatus.SKIPPED) {
                 attribute(xml, "type", record.status().name());
                 escape(xml.append('>'), message, false);
@@ -109,6 +111,15 @@ public final class JUnitXmlReport {
             }
         }
         return name.length() == 0 ? uniqueId : name.toString();
+    }
+
+    private static String firstLine(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n' || text.charAt(i) == '\r') {
+                return text.substring(0, i);
+            }
+        }
+        return text;
     }
 
     /** Milliseconds as seconds with three decimals, as {@code %.3f} printed them. */

@@ -1,10 +1,14 @@
 package org.fwcts.reports;
 
 import java.util.Locale;
+import java.util.Map;
 import org.fwcts.reports.json.IndentedJson;
 import org.fwcts.reports.waiver.Waiver;
 
-/** The summary as JSON, in the layout {@code reports/summary.schema.json} describes. */
+/**
+ * The summary as JSON, in the layout {@code reports/summary.schema.json} describes. Plain loops
+ * rather than lambdas: each lambda's first call links it, a cost paid once per run, at its end.
+ */
 final class SummaryJson {
     private SummaryJson() {
     }
@@ -21,16 +25,24 @@ final class SummaryJson {
                 .endObject();
         json.strings("specifications", summary.specifications());
         json.name("target").startObject();
-        summary.target().forEach(json::field);
+        for (Map.Entry<String, String> fact : summary.target().entrySet()) {
+            json.field(fact.getKey(), fact.getValue());
+        }
         json.endObject();
         json.name("counts").startObject().field("total", summary.tests().size());
-        summary.counts().forEach((status, n) -> json.field(status.name().toLowerCase(Locale.ROOT), n));
+        for (Map.Entry<TestStatus, Integer> count : summary.counts().entrySet()) {
+            json.field(count.getKey().name().toLowerCase(Locale.ROOT), count.getValue());
+        }
         json.endObject();
         json.name("rules").startArray();
-        summary.rules().forEach(rule -> rule(json, rule));
+        for (RuleVerdict rule : summary.rules()) {
+            rule(json, rule);
+        }
         json.endArray();
         json.name("tests").startArray();
-        summary.judged().forEach(test -> test(json, test));
+        for (JudgedTest test : summary.judged()) {
+            test(json, test);
+        }
         json.endArray();
         waivers(json.name("waivers"), summary);
         return json.endObject().toBytes();
@@ -38,9 +50,13 @@ final class SummaryJson {
 
     private static void rule(IndentedJson json, RuleVerdict rule) {
         json.startObject().field("id", rule.id());
-        rule.reference().ifPresent(r -> json.field("document", r.document()).field("section", r.section()));
+        if (rule.reference().isPresent()) {
+            json.field("document", rule.reference().get().document()).field("section", rule.reference().get().section());
+        }
         json.field("verdict", rule.verdict().name()).name("tests").startArray();
-        rule.tests().forEach(t -> json.value(t.record().id()));
+        for (JudgedTest test : rule.tests()) {
+            json.value(test.record().id());
+        }
         json.endArray().endObject();
     }
 
@@ -51,14 +67,20 @@ final class SummaryJson {
         if (test.message() != null) {
             json.field("message", test.message());
         }
-        judged.waiver().ifPresent(w -> waiver(json.name("waiver"), w).endObject());
-        judged.expiredWaiver().ifPresent(w -> waiver(json.name("expiredWaiver"), w).endObject());
+        if (judged.waiver().isPresent()) {
+            waiver(json.name("waiver"), judged.waiver().get()).endObject();
+        }
+        if (judged.expiredWaiver().isPresent()) {
+            waiver(json.name("expiredWaiver"), judged.expiredWaiver().get()).endObject();
+        }
         json.endObject();
     }
 
     private static void waivers(IndentedJson json, RunSummary summary) {
         json.startObject();
-        summary.waivers().file().ifPresent(file -> json.field("file", file.toString()));
+        if (summary.waivers().file().isPresent()) {
+            json.field("file", summary.waivers().file().get().toString());
+        }
         json.name("entries").startArray();
         for (Waiver waiver : summary.waivers().entries()) {
             waiver(json, waiver).field("state", summary.waivers().stateOf(waiver, summary.tests(), summary.day()).name())

@@ -114,7 +114,9 @@ public final class IndentedJson {
     /** An entry whose value is an array of strings. */
     public IndentedJson strings(String name, Iterable<String> values) {
         name(name).startArray();
-        values.forEach(this::value);
+        for (String value : values) {
+            value(value);
+        }
         return endArray();
     }
 
