@@ -80,6 +80,10 @@ public final class IndentedJson {
         return this;
     }
 
+    public IndentedJson nullValue() {
+        return value((String) null);
+    }
+
     public IndentedJson value(long value) {
         beforeValue();
         out.append(value);

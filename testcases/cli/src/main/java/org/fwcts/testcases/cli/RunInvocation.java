@@ -70,11 +70,11 @@ record RunInvocation(String runId, String target, List<String> tags, List<String
         IndentedJson json = new IndentedJson().startObject().field("runId", runId).field("target", target)
                 .strings("tags", tags).strings("names", names).name("model");
         if (model == null) {
-            json.value((String) null);
+            json.nullValue();
         } else {
             json.startObject().field("profile", model.profile()).name("profileOverrides");
             if (model.profileOverrides() == null) {
-                json.value((String) null);
+                json.nullValue();
             } else {
                 json.startObject();
                 model.profileOverrides().forEach(json::field);
