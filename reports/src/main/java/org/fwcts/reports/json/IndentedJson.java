@@ -8,8 +8,9 @@ import java.util.Arrays;
  * {@code INDENT_OUTPUT} writes it to bytes: {@code "key" : value}, objects indented by two spaces
  * per level, arrays on one line ({@code [ 1, 2 ]}), empty ones as {@code { }} and {@code [ ]}.
  *
- * <p>The run's end writes its files with it so that it need not start an object mapper; files
- * once written by Jackson keep their exact bytes. Values go in the order they are added.
+ * <p>A run writes its own JSON files with it ({@code run.json}, {@code summary.json}, Allure's
+ * {@code categories.json}) without starting an object mapper, in the bytes Jackson wrote them in.
+ * Entries go in the order they are added.
  */
 public final class IndentedJson {
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
@@ -42,7 +43,7 @@ public final class IndentedJson {
         return this;
     }
 
-    /** Arrays stay on the line they start on; objects inside them indent as their parent's entries do. */
+    /** Arrays stay on the line they start on and add no indent: an object in one indents as if it stood where the array does. */
     public IndentedJson startArray() {
         beforeValue();
         out.append('[');
