@@ -1,16 +1,11 @@
 package org.fwcts.reports;
 
-import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 
 /**
  * Writes a run's results as JUnit XML ({@code junit/TEST-fwcts.xml}) for CI systems, from the
@@ -20,9 +15,7 @@ import javax.xml.stream.XMLStreamWriter;
  */
 public final class JUnitXmlReport {
     public static final String FILE = RunFiles.JUNIT_XML;
-    private static final Pattern CLASS_SEGMENT = Pattern.compile("\\[(?:nested-)?class:([^\\]]+)\\]");
-    /** Characters XML 1.0 cannot carry, even escaped; target text may hold any byte. */
-    private static final Pattern NOT_XML = Pattern.compile("[^\\x09\\x0A\\x0D\\x20-\\uD7FF\\uE000-\\uFFFD\\x{10000}-\\x{10FFFF}]");
+    private static final String[] CLASS_SEGMENTS = {"[class:", "[nested-class:"};
 
     private JUnitXmlReport() {
     }
@@ -32,53 +25,51 @@ public final class JUnitXmlReport {
         WholeFile.write(runDir.resolve(RunFiles.JUNIT).resolve(FILE), render(runId, records));
     }
 
+    /**
+     * The document, written by hand rather than through StAX (its factory's service lookup was a
+     * large share of a run's end) in the bytes the JDK's StAX writer gave it: double-quoted
+     * attributes, start and end tags even for empty elements.
+     */
     static byte[] render(String runId, List<TestRecord> records) {
         Map<String, List<TestRecord>> byClass = new LinkedHashMap<>();
-        records.forEach(r -> byClass.computeIfAbsent(className(r.id()), k -> new java.util.ArrayList<>()).add(r));
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try {
-            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(bytes, "UTF-8");
-            xml.writeStartDocument("UTF-8", "1.0");
-            xml.writeCharacters("\n");
-            xml.writeStartElement("testsuites");
-            xml.writeAttribute("name", "FWCTS " + clean(runId));
-            counts(xml, records);
-            for (Map.Entry<String, List<TestRecord>> suite : byClass.entrySet()) {
-                xml.writeCharacters("\n  ");
-                xml.writeStartElement("testsuite");
-                xml.writeAttribute("name", clean(suite.getKey()));
-                counts(xml, suite.getValue());
-                for (TestRecord record : suite.getValue()) {
-                    testCase(xml, suite.getKey(), record);
-                }
-                xml.writeCharacters("\n  ");
-                xml.writeEndElement();
-            }
-            xml.writeCharacters("\n");
-            xml.writeEndElement();
-            xml.writeCharacters("\n");
-            xml.writeEndDocument();
-            xml.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("cannot write JUnit XML: " + e.getMessage(), e);
+        for (TestRecord record : records) {
+            byClass.computeIfAbsent(className(record.id()), k -> new ArrayList<>()).add(record);
         }
-        return bytes.toByteArray();
+        StringBuilder xml = new StringBuilder(256 + 160 * records.size());
+        xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites");
+        attribute(xml, "name", "FWCTS " + runId);
+        counts(xml, records);
+        xml.append('>');
+        for (Map.Entry<String, List<TestRecord>> suite : byClass.entrySet()) {
+            attribute(xml.append("\n  <testsuite"), "name", suite.getKey());
+            counts(xml, suite.getValue());
+            xml.append('>');
+            for (TestRecord record : suite.getValue()) {
+                testCase(xml, suite.getKey(), record);
+            }
+            xml.append("\n  </testsuite>");
+        }
+        return xml.append("\n</testsuites>\n").toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void counts(XMLStreamWriter xml, List<TestRecord> records) throws XMLStreamException {
-        xml.writeAttribute("tests", Integer.toString(records.size()));
-        xml.writeAttribute("failures", count(records, TestStatus.FAILED));
-        xml.writeAttribute("errors", count(records, TestStatus.BROKEN));
-        xml.writeAttribute("skipped", count(records, TestStatus.SKIPPED));
-        xml.writeAttribute("time", seconds(records.stream().mapToLong(TestRecord::durationMillis).sum()));
+    private static void counts(StringBuilder xml, List<TestRecord> records) {
+        int[] byStatus = new int[TestStatus.values().length];
+        long millis = 0;
+        for (TestRecord record : records) {
+            byStatus[record.status().ordinal()]++;
+            millis += record.durationMillis();
+        }
+        xml.append(" tests=\"").append(records.size())
+                .append("\" failures=\"").append(byStatus[TestStatus.FAILED.ordinal()])
+                .append("\" errors=\"").append(byStatus[TestStatus.BROKEN.ordinal()])
+                .append("\" skipped=\"").append(byStatus[TestStatus.SKIPPED.ordinal()]).append('"');
+        seconds(xml.append(" time=\""), millis).append('"');
     }
 
-    private static void testCase(XMLStreamWriter xml, String className, TestRecord record) throws XMLStreamException {
-        xml.writeCharacters("\n    ");
-        xml.writeStartElement("testcase");
-        xml.writeAttribute("name", clean(record.name()));
-        xml.writeAttribute("classname", clean(className));
-        xml.writeAttribute("time", seconds(record.durationMillis()));
+    private static void testCase(StringBuilder xml, String className, TestRecord record) {
+        attribute(xml.append("\n    <testcase"), "name", record.name());
+        attribute(xml, "classname", className);
+        seconds(xml.append(" time=\""), record.durationMillis()).append("\">");
         String element = switch (record.status()) {
             case FAILED -> "failure";
             case BROKEN -> "error";
@@ -86,43 +77,99 @@ public final class JUnitXmlReport {
             default -> null;
         };
         if (element != null) {
-            String message = record.message() == null ? "" : clean(record.message());
-            xml.writeStartElement(element);
-            xml.writeAttribute("message", message.lines().findFirst().orElse(""));
+            String message = record.message() == null ? "" : record.message();
+            attribute(xml.append('<').append(element), "message", firstLine(message));
             if (record.status() != TestStatus.SKIPPED) {
-                xml.writeAttribute("type", record.status().name());
-                xml.writeCharacters(message);
+                attribute(xml, "type", record.status().name());
+                escape(xml.append('>'), message, false);
+            } else {
+                xml.append('>');
             }
-            xml.writeEndElement();
+            xml.append("</").append(element).append('>');
         }
-        xml.writeEndElement();
+        xml.append("</testcase>");
     }
 
     /** The test's class from its unique ID, nested classes after a {@code $}. */
     static String className(String uniqueId) {
-        Matcher segment = CLASS_SEGMENT.matcher(uniqueId);
         StringBuilder name = new StringBuilder();
-        while (segment.find()) {
-            name.append(name.length() == 0 ? "" : "$").append(segment.group(1));
+        int from = 0;
+        while (true) {
+            int open = uniqueId.indexOf('[', from);
+            if (open < 0) {
+                break;
+            }
+            from = open + 1;
+            for (String segment : CLASS_SEGMENTS) {
+                int start = open + segment.length();
+                int close = uniqueId.startsWith(segment, open) ? uniqueId.indexOf(']', start) : -1;
+                if (close > start) {
+                    name.append(name.length() == 0 ? "" : "$").append(uniqueId, start, close);
+                    from = close + 1;
+                    break;
+                }
+            }
         }
         return name.length() == 0 ? uniqueId : name.toString();
     }
 
-    private static String count(List<TestRecord> records, TestStatus status) {
-        return Long.toString(records.stream().filter(r -> r.status() == status).count());
-    }
-
-    private static String seconds(long millis) {
-        return String.format(Locale.ROOT, "%.3f", millis / 1000.0);
-    }
-
-    private static String clean(String text) {
-        Matcher bad = NOT_XML.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (bad.find()) {
-            bad.appendReplacement(out, Matcher.quoteReplacement(String.format("\\x%02x", (int) bad.group().charAt(0))));
+    private static String firstLine(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n' || text.charAt(i) == '\r') {
+                return text.substring(0, i);
+            }
         }
-        bad.appendTail(out);
-        return out.toString();
+        return text;
+    }
+
+    /** Milliseconds as seconds with three decimals, as {@code %.3f} printed them. */
+    private static StringBuilder seconds(StringBuilder xml, long millis) {
+        long abs = Math.abs(millis);
+        long fraction = abs % 1000;
+        return xml.append(millis < 0 ? "-" : "").append(abs / 1000).append('.')
+                .append(fraction < 100 ? "0" : "").append(fraction < 10 ? "0" : "").append(fraction);
+    }
+
+    private static void attribute(StringBuilder xml, String name, String value) {
+        escape(xml.append(' ').append(name).append("=\""), value, true);
+        xml.append('"');
+    }
+
+    /**
+     * Appends {@code text} as XML character data: markup characters as entities ({@code "} only in
+     * attributes), and characters XML 1.0 cannot carry even escaped (target text may hold any byte)
+     * as {@code \xNN}; plain runs are copied whole.
+     */
+    private static void escape(StringBuilder xml, String text, boolean attribute) {
+        int plainFrom = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            String entity = switch (c) {
+                case '&' -> "&amp;";
+                case '<' -> "&lt;";
+                case '>' -> "&gt;";
+                case '"' -> attribute ? "&quot;" : null;
+                default -> null;
+            };
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+            if (entity == null && (pair || xmlChar(c))) {
+                i += pair ? 1 : 0;
+                continue;
+            }
+            xml.append(text, plainFrom, i);
+            plainFrom = i + 1;
+            if (entity != null) {
+                xml.append(entity);
+            } else {
+                String hex = Integer.toHexString(c);
+                xml.append("\\x").append(hex.length() < 2 ? "0" : "").append(hex);
+            }
+        }
+        xml.append(text, plainFrom, text.length());
+    }
+
+    /** XML 1.0's Char production within the Basic Multilingual Plane, lone surrogates excluded. */
+    private static boolean xmlChar(char c) {
+        return c >= 0x20 ? c <= 0xD7FF || (c >= 0xE000 && c <= 0xFFFD) : c == 0x09 || c == 0x0A || c == 0x0D;
     }
 }

@@ -1,79 +1,97 @@
 package org.fwcts.reports;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
+import java.util.Map;
+import org.fwcts.reports.json.IndentedJson;
 import org.fwcts.reports.waiver.Waiver;
 
-/** The summary as JSON, in the layout {@code reports/summary.schema.json} describes. */
+/**
+ * The summary as JSON, in the layout {@code reports/summary.schema.json} describes. Plain loops
+ * rather than lambdas: each lambda's first call links it, a cost paid once per run, at its end.
+ */
 final class SummaryJson {
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-
     private SummaryJson() {
     }
 
-    static ObjectNode of(RunSummary summary) {
-        ObjectNode root = NODES.objectNode();
-        root.put("schema", SummaryWriter.SCHEMA).put("runId", summary.runId()).put("started", summary.started().toString())
-                .put("finished", summary.finished().toString()).put("verdict", summary.verdict())
-                .put("simulated", summary.simulated());
+    static byte[] of(RunSummary summary) {
+        IndentedJson json = new IndentedJson().startObject();
+        json.field("schema", SummaryWriter.SCHEMA).field("runId", summary.runId())
+                .field("started", summary.started().toString()).field("finished", summary.finished().toString())
+                .field("verdict", summary.verdict()).field("simulated", summary.simulated());
         if (summary.runError() != null) {
-            root.put("runError", summary.runError());
+            json.field("runError", summary.runError());
         }
-        root.putObject("suite").put("name", SuiteInfo.NAME).put("version", summary.suite().version());
-        summary.specifications().forEach(root.putArray("specifications")::add);
-        ObjectNode target = root.putObject("target");
-        summary.target().forEach(target::put);
-        ObjectNode counts = root.putObject("counts");
-        counts.put("total", summary.tests().size());
-        summary.counts().forEach((status, n) -> counts.put(status.name().toLowerCase(Locale.ROOT), n));
-        ArrayNode rules = root.putArray("rules");
-        summary.rules().forEach(rule -> rules.add(rule(rule)));
-        ArrayNode tests = root.putArray("tests");
-        summary.judged().forEach(test -> tests.add(test(test)));
-        root.set("waivers", waivers(summary));
-        return root;
+        json.name("suite").startObject().field("name", SuiteInfo.NAME).field("version", summary.suite().version())
+                .endObject();
+        json.strings("specifications", summary.specifications());
+        json.name("target").startObject();
+        for (Map.Entry<String, String> fact : summary.target().entrySet()) {
+            json.field(fact.getKey(), fact.getValue());
+        }
+        json.endObject();
+        json.name("counts").startObject().field("total", summary.tests().size());
+        for (Map.Entry<TestStatus, Integer> count : summary.counts().entrySet()) {
+            json.field(count.getKey().name().toLowerCase(Locale.ROOT), count.getValue());
+        }
+        json.endObject();
+        json.name("rules").startArray();
+        for (RuleVerdict rule : summary.rules()) {
+            rule(json, rule);
+        }
+        json.endArray();
+        json.name("tests").startArray();
+        for (JudgedTest test : summary.judged()) {
+            test(json, test);
+        }
+        json.endArray();
+        waivers(json.name("waivers"), summary);
+        return json.endObject().toBytes();
     }
 
-    private static ObjectNode rule(RuleVerdict rule) {
-        ObjectNode node = NODES.objectNode().put("id", rule.id());
-        rule.reference().ifPresent(r -> node.put("document", r.document()).put("section", r.section()));
-        node.put("verdict", rule.verdict().name());
-        ArrayNode tests = node.putArray("tests");
-        rule.tests().forEach(t -> tests.add(t.record().id()));
-        return node;
+    private static void rule(IndentedJson json, RuleVerdict rule) {
+        json.startObject().field("id", rule.id());
+        if (rule.reference().isPresent()) {
+            json.field("document", rule.reference().get().document()).field("section", rule.reference().get().section());
+        }
+        json.field("verdict", rule.verdict().name()).name("tests").startArray();
+        for (JudgedTest test : rule.tests()) {
+            json.value(test.record().id());
+        }
+        json.endArray().endObject();
     }
 
-    private static ObjectNode test(JudgedTest judged) {
+    private static void test(IndentedJson json, JudgedTest judged) {
         TestRecord test = judged.record();
-        ObjectNode node = NODES.objectNode().put("id", test.id()).put("name", test.name())
-                .put("status", judged.status().name()).put("durationMillis", test.durationMillis());
-        ArrayNode tags = node.putArray("tags");
-        test.tags().forEach(tags::add);
-        ArrayNode rules = node.putArray("rules");
-        test.rules().forEach(rules::add);
+        json.startObject().field("id", test.id()).field("name", test.name()).field("status", judged.status().name())
+                .field("durationMillis", test.durationMillis()).strings("tags", test.tags()).strings("rules", test.rules());
         if (test.message() != null) {
-            node.put("message", test.message());
+            json.field("message", test.message());
         }
-        judged.waiver().ifPresent(w -> node.set("waiver", waiver(w)));
-        judged.expiredWaiver().ifPresent(w -> node.set("expiredWaiver", waiver(w)));
-        return node;
+        if (judged.waiver().isPresent()) {
+            waiver(json.name("waiver"), judged.waiver().get()).endObject();
+        }
+        if (judged.expiredWaiver().isPresent()) {
+            waiver(json.name("expiredWaiver"), judged.expiredWaiver().get()).endObject();
+        }
+        json.endObject();
     }
 
-    private static ObjectNode waivers(RunSummary summary) {
-        ObjectNode node = NODES.objectNode();
-        summary.waivers().file().ifPresent(file -> node.put("file", file.toString()));
-        ArrayNode entries = node.putArray("entries");
+    private static void waivers(IndentedJson json, RunSummary summary) {
+        json.startObject();
+        if (summary.waivers().file().isPresent()) {
+            json.field("file", summary.waivers().file().get().toString());
+        }
+        json.name("entries").startArray();
         for (Waiver waiver : summary.waivers().entries()) {
-            entries.add(waiver(waiver).put("state",
-                    summary.waivers().stateOf(waiver, summary.tests(), summary.day()).name()));
+            waiver(json, waiver).field("state", summary.waivers().stateOf(waiver, summary.tests(), summary.day()).name())
+                    .endObject();
         }
-        return node;
+        json.endArray().endObject();
     }
 
-    private static ObjectNode waiver(Waiver waiver) {
-        return NODES.objectNode().put("scope", waiver.scope().field()).put("subject", waiver.subject())
-                .put("justification", waiver.justification()).put("expires", waiver.expires().toString());
+    /** Opens the waiver's object and writes its fields, leaving it open for what the caller adds. */
+    private static IndentedJson waiver(IndentedJson json, Waiver waiver) {
+        return json.startObject().field("scope", waiver.scope().field()).field("subject", waiver.subject())
+                .field("justification", waiver.justification()).field("expires", waiver.expires().toString());
     }
 }

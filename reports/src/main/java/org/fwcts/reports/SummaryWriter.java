@@ -1,9 +1,5 @@
 package org.fwcts.reports;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,18 +12,12 @@ import java.util.List;
 public final class SummaryWriter {
     /** The JSON layout's name and version; a reader checks it before it trusts the fields. */
     public static final String SCHEMA = "fwcts-summary/2";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private SummaryWriter() {
     }
 
     public static void write(RunSummary summary, Path runDir) {
-        byte[] json;
-        try {
-            json = JSON.writeValueAsBytes(SummaryJson.of(summary));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot encode the summary of " + summary.runId(), e);
-        }
+        byte[] json = SummaryJson.of(summary);
         List<SummaryBlock> blocks = SummaryLayout.blocks(summary);
         WholeFile.write(runDir.resolve(RunFiles.SUMMARY_JSON), json);
         WholeFile.write(runDir.resolve(RunFiles.SUMMARY_MD), SummaryMarkdown.render(blocks).getBytes(StandardCharsets.UTF_8));

@@ -1,6 +1,5 @@
 package org.fwcts.reports.allure;
 
-import org.fwcts.targets.text.JsonText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.fwcts.reports.json.IndentedJson;
 
 /**
  * Writes {@code categories.json}, which sorts a run's non-passing tests in the Allure report
@@ -34,30 +34,27 @@ public final class AllureCategories {
      */
     public static void write(Path resultsDir, List<String> targetErrors) {
         String anyTargetError = targetErrors.stream().map(Pattern::quote).collect(Collectors.joining("|", "(?:", ")"));
-        StringBuilder out = new StringBuilder(1024).append('[');
-        category(out, CONFORMANCE_FAILURES, "The target contradicted the reference model.", "failed", null);
-        category(out.append(','), BROKEN_TARGETS,
+        IndentedJson json = new IndentedJson().startArray();
+        category(json, CONFORMANCE_FAILURES, "The target contradicted the reference model.", "failed", null);
+        category(json, BROKEN_TARGETS,
                 "No verdict: the target did not answer, broke the agent protocol or did not boot.",
                 "broken", ".*\\b" + anyTargetError + "\\b.*");
-        category(out.append(','), HARNESS_ERRORS, "No verdict: an error in the suite or harness itself.",
+        category(json, HARNESS_ERRORS, "No verdict: an error in the suite or harness itself.",
                 "broken", "(?!.*\\b" + anyTargetError + "\\b).*");
         try {
             Files.createDirectories(resultsDir);
-            Files.writeString(resultsDir.resolve(FILE), out.append(" ]"));
+            Files.write(resultsDir.resolve(FILE), json.endArray().toBytes());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + resultsDir.resolve(FILE), e);
         }
     }
 
-    /** One category, laid out as Jackson's indenting writer lays it out (the file was once written with it). */
-    private static void category(StringBuilder out, String name, String description, String status, String traceRegex) {
-        JsonText.quote(out.append(" {\n  \"name\" : "), name);
-        JsonText.quote(out.append(",\n  \"description\" : "), description);
-        JsonText.quote(out.append(",\n  \"matchedStatuses\" : [ "), status);
-        out.append(" ]");
+    private static void category(IndentedJson json, String name, String description, String status, String traceRegex) {
+        json.startObject().field("name", name).field("description", description).name("matchedStatuses").startArray()
+                .value(status).endArray();
         if (traceRegex != null) {
-            JsonText.quote(out.append(",\n  \"traceRegex\" : "), traceRegex);
+            json.field("traceRegex", traceRegex);
         }
-        out.append("\n}");
+        json.endObject();
     }
 }

@@ -102,5 +102,8 @@ final class BenchSuiteCommand implements Callable<Integer> {
                 timing.cpuMillisInTests());
         System.out.printf("process start to the run's end (reports written): %.2f s; verdict %s%n",
                 startToEnd.toMillis() / 1e3, summary.verdictLine());
+        // The summary's finish time is taken after the last test, just before its files are written.
+        System.out.printf("the run's end, from the last test to the reports written and the target shut down: %d ms%n",
+                Duration.between(summary.finished(), processStart.plus(startToEnd)).toMillis());
     }
 }

@@ -14,7 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.fwcts.targets.TargetException;
-import org.fwcts.targets.text.JsonText;
+import org.fwcts.reports.json.IndentedJson;
 
 /**
  * What a run was asked to do (target and selection) and the model it was judged with, kept in its
@@ -67,58 +67,22 @@ record RunInvocation(String runId, String target, List<String> tags, List<String
 
     /** This invocation as JSON, laid out as Jackson's default pretty printer lays it out, as run.json always was. */
     String json() {
-        StringBuilder out = new StringBuilder(512).append("{\n  \"runId\" : ");
-        string(out, runId);
-        out.append(",\n  \"target\" : ");
-        string(out, target);
-        out.append(",\n  \"tags\" : ");
-        array(out, tags);
-        out.append(",\n  \"names\" : ");
-        array(out, names);
-        out.append(",\n  \"model\" : ");
+        IndentedJson json = new IndentedJson().startObject().field("runId", runId).field("target", target)
+                .strings("tags", tags).strings("names", names).name("model");
         if (model == null) {
-            out.append("null");
+            json.nullValue();
         } else {
-            out.append("{\n    \"profile\" : ");
-            string(out, model.profile());
-            out.append(",\n    \"profileOverrides\" : ");
+            json.startObject().field("profile", model.profile()).name("profileOverrides");
             if (model.profileOverrides() == null) {
-                out.append("null");
-            } else if (model.profileOverrides().isEmpty()) {
-                out.append("{ }");
+                json.nullValue();
             } else {
-                String separator = "{\n";
-                for (Map.Entry<String, String> entry : model.profileOverrides().entrySet()) {
-                    string(out.append(separator).append("      "), entry.getKey());
-                    string(out.append(" : "), entry.getValue());
-                    separator = ",\n";
-                }
-                out.append("\n    }");
+                json.startObject();
+                model.profileOverrides().forEach(json::field);
+                json.endObject();
             }
-            out.append(",\n    \"scratchBase\" : ").append(model.scratchBase());
-            out.append(",\n    \"scratchPages\" : ").append(model.scratchPages()).append("\n  }");
+            json.name("scratchBase").value(model.scratchBase()).name("scratchPages").value(model.scratchPages()).endObject();
         }
-        return out.append("\n}").toString();
-    }
-
-    private static void array(StringBuilder out, List<String> values) {
-        if (values.isEmpty()) {
-            out.append("[ ]");
-            return;
-        }
-        out.append("[ ");
-        for (int i = 0; i < values.size(); i++) {
-            string(i == 0 ? out : out.append(", "), values.get(i));
-        }
-        out.append(" ]");
-    }
-
-    private static void string(StringBuilder out, String value) {
-        if (value == null) {
-            out.append("null");
-        } else {
-            JsonText.quote(out, value);
-        }
+        return json.endObject().toString();
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,7 @@ class RunInvocationJsonTests {
         Map<String, String> overrides = new LinkedHashMap<>();
         overrides.put("enforcedEndpoints", "0x0000,0x8001");
         overrides.put("vms", "2:2,3:2 \"quoted\" \\ é\n");
+        overrides.put("awkward \u0001\u007f/", "\u001f \uD83D\uDE00 \uDC00");
         return Stream.of(
                 new RunInvocation("20261205-202411-simulated-tfa", "simulated-tfa", List.of(), List.of("FfaVersionTests"),
                         new RunInvocation.ModelSetup("tfa-el3-spmc", overrides, 1879048192L, 64)),
@@ -35,7 +37,8 @@ class RunInvocationJsonTests {
     @MethodSource("invocations")
     @DisplayName("is laid out as Jackson's default pretty printer lays it out, and reads back the same")
     void asJacksonWritesIt(RunInvocation invocation) throws IOException {
-        assertThat(invocation.json()).isEqualTo(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(invocation));
+        assertThat(invocation.json().getBytes(StandardCharsets.UTF_8))
+                .isEqualTo(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(invocation));
         invocation.write(dir);
         assertThat(RunInvocation.read(dir)).isEqualTo(invocation);
     }
