@@ -280,7 +280,10 @@ public final class SuiteRunner {
             TestRuns.close(runKey);
         }
         RunSummary summary = recorder.finish(null);
-        AllureResultPruning.remove(results, recorder.unrecorded()::contains);
+        // Only a run that stopped can leave results without a journal line; reading them all costs a run's end Jackson.
+        if (run.stop().stopped() || !recorder.unrecorded().isEmpty()) {
+            AllureResultPruning.remove(results, recorder.unrecorded()::contains);
+        }
         if (summary.runError() == null) {
             Map<String, String> environment = new LinkedHashMap<>(summary.target());
             environment.put("suite", SuiteInfo.NAME + " " + summary.suite().version());
