@@ -2,6 +2,7 @@ package org.fwcts.reports.json;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.fwcts.targets.text.JsonText;
 
 /**
  * A JSON document written straight into text, laid out byte for byte as Jackson's
@@ -13,8 +14,6 @@ import java.util.Arrays;
  * Entries go in the order they are added.
  */
 public final class IndentedJson {
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
-
     private final StringBuilder out = new StringBuilder(1024);
     /** Per open container: whether it is an array, and how many entries it has so far. */
     private boolean[] arrays = new boolean[8];
@@ -179,33 +178,8 @@ public final class IndentedJson {
         }
     }
 
-    /**
-     * Quotes as Jackson's UTF-8 generator does: the short escapes, then other control characters
-     * and every surrogate half (of a pair too) as a six-character escape in upper-case hex; DEL,
-     * {@code /} and the rest as they are. {@code JsonText} differs: lower-case hex, pairs kept.
-     */
+    /** Quotes as Jackson's UTF-8 generator does, which {@code JsonText.quote} does not (hex case, surrogate pairs). */
     private void quote(String value) {
-        out.append('"');
-        int plainFrom = 0;
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c >= 0x20 && c != '"' && c != '\\' && !Character.isSurrogate(c)) {
-                continue;
-            }
-            out.append(value, plainFrom, i);
-            plainFrom = i + 1;
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> out.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 0xF])
-                        .append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
-            }
-        }
-        out.append(value, plainFrom, value.length()).append('"');
+        JsonText.quoteAsJackson(out, value);
     }
 }
