@@ -274,10 +274,10 @@ class AllureResultsListenerSelfTests {
             }
         }
         List<String> journal = recorder.summary().tests().stream().map(TestRecord::id).toList();
+        // The test that moved the folder has no journal line: either its result was dropped, or (written on a thread
+        // of their own) an earlier test's write failed first and the run stopped while it ran, which cuts it off.
         assertThat(journal).as("tests in the journal").noneMatch(id -> id.contains("movesTheFolder"))
                 .allMatch(written::contains);
-        assertThat(recorder.unrecorded()).as("tests that finished without a record")
-                .anyMatch(id -> id.contains("movesTheFolder"));
     }
 
     private static void run(TestExecutionListener... listeners) {
