@@ -79,20 +79,25 @@ class EarlySelectionSelfTests {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"--tag|psci &|psci &", "--test|NoSuchTestAnywhere|no conformance test matches"})
-    @DisplayName("a selection whose early discovery fails is refused as before, and leaves no run folder")
-    void earlyDiscoveryErrors(String option, @TempDir Path temp) throws Exception {
-        String[] parts = option.split("\\|");
+    @ValueSource(strings = {"-t|simulated-tfa|--tag|psci &|=psci &",
+        "-t|simulated-tfa|--test|NoSuchTestAnywhere|=no conformance test matches",
+        "-t|no-such-target|=unknown target 'no-such-target'"})
+    @DisplayName("a run whose early discovery fails, or that fails while it runs, is refused as before, and leaves no run folder")
+    void earlyErrors(String line, @TempDir Path temp) throws Exception {
+        List<String> parts = List.of(line.split("\\|"));
+        String expected = parts.get(parts.size() - 1).substring(1);
         String java = ProcessHandle.current().info().command().orElse("java");
         Path runDir = temp.resolve("run");
-        Process fwcts = new ProcessBuilder(java, "-Dfwcts.home=" + ProjectLayout.discover().root(), "-cp",
-                System.getProperty("java.class.path"), FwctsCommand.class.getName(), "run", "-t", "simulated-tfa",
-                parts[0], parts[1], "--output", runDir.toString())
-                .redirectErrorStream(true).redirectOutput(temp.resolve("out.txt").toFile()).start();
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-Dfwcts.home=" + ProjectLayout.discover().root(),
+                "-cp", System.getProperty("java.class.path"), FwctsCommand.class.getName(), "run"));
+        command.addAll(parts.subList(0, parts.size() - 1));
+        command.addAll(List.of("--output", runDir.toString()));
+        Process fwcts = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(temp.resolve("out.txt").toFile()).start();
         assertThat(fwcts.waitFor(2, TimeUnit.MINUTES)).as("the run ends").isTrue();
         String printed = Files.readString(temp.resolve("out.txt"));
         assertThat(fwcts.exitValue()).as(printed).isEqualTo(2);
-        assertThat(printed).contains(parts[2]);
+        assertThat(printed).contains(expected);
         assertThat(runDir).doesNotExist();
     }
 
