@@ -146,15 +146,11 @@ class CallPipelineTests {
         void trailingZeros() throws IOException {
             Path file = temp.resolve("calls.jsonl");
             PipelineFixture.twoBoots(file, PipelineFixture::qemu);
-            List<String> lines = Files.readAllLines(file);
-            assertThat(lines.get(1)).contains("\"in\":[\"0x84000000\"]");
-            lines.set(1, lines.get(1).replace("\"in\":[\"0x84000000\"]",
-                    "\"in\":[\"0x84000000\",\"0x0\",\"0x5\"]"));
-            Files.write(file, lines);
+            assertThat(Files.readAllLines(file).get(1)).contains("\"in\":[\"0x84000000\"]");
+            rewriteLine(file, 1, "\"in\":[\"0x84000000\"]", "\"in\":[\"0x84000000\",\"0x0\",\"0x5\"]");
             HistoryLine.Call call = (HistoryLine.Call) CallHistory.read(file).get(1);
             assertThat(call.entry().registers()).isEqualTo(Registers.of(PipelineFixture.PSCI_VERSION, 0, 5));
-            lines.set(1, lines.get(1).replace("\"in\":[\"0x84000000\",", "\"in\":[" + "\"0x0\",".repeat(18)));
-            Files.write(file, lines);
+            rewriteLine(file, 1, "\"in\":[\"0x84000000\",", "\"in\":[" + "\"0x0\",".repeat(18));
             assertThatThrownBy(() -> CallHistory.read(file))
                     .hasMessage(file + ":2: in: expected 1 to 18 registers (those left out are zero)");
         }
@@ -202,9 +198,7 @@ class CallPipelineTests {
         void damaged() throws IOException {
             Path file = temp.resolve("calls.jsonl");
             PipelineFixture.twoBoots(file, PipelineFixture::qemu);
-            List<String> lines = Files.readAllLines(file);
-            lines.set(3, lines.get(3).replace("\"conduit\":\"SMC\"", "\"conduit\":\"SVC\""));
-            Files.write(file, lines);
+            rewriteLine(file, 3, "\"conduit\":\"SMC\"", "\"conduit\":\"SVC\"");
             assertThatThrownBy(() -> CallHistory.read(file)).hasMessage(file + ":4: conduit: unknown conduit 'SVC'");
         }
     }
@@ -271,5 +265,12 @@ class CallPipelineTests {
             });
             assertThat(recheck.tests().get("test-1").changed()).isTrue();
         }
+    }
+
+    /** Replaces {@code from} with {@code to} in line {@code index} (from 0) of {@code file}. */
+    private static void rewriteLine(Path file, int index, String from, String to) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        lines.set(index, lines.get(index).replace(from, to));
+        Files.write(file, lines);
     }
 }
