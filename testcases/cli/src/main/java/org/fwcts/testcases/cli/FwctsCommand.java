@@ -39,16 +39,37 @@ public final class FwctsCommand implements java.util.concurrent.Callable<Integer
     /** The command line, with the subcommands {@code args} need, ready to execute them. */
     static CommandLine commandLine(String... args) {
         CommandLine commandLine = new CommandLine(new FwctsCommand());
-        subcommandsFor(args).forEach(commandLine::addSubcommand);
+        // No lambda or method reference with a picocli type in this class (see Errors).
+        for (Class<?> command : subcommandsFor(args)) {
+            commandLine.addSubcommand(command);
+        }
         // Set after the subcommands are added: picocli passes these settings on only to the subcommands it has then.
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
-        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            // The message may quote the target (a panic, a banner): shown with its control characters made visible.
-            cmd.getErr().println("fwcts: " + UntrustedText.lines(e.getMessage(), UntrustedText.BLOCK_LIMIT));
-            return ERROR_EXIT;
-        });
-        commandLine.setExitCodeExceptionMapper(e -> ERROR_EXIT);
+        commandLine.setExecutionExceptionHandler(Errors.HANDLER);
+        commandLine.setExitCodeExceptionMapper(Errors.HANDLER);
         return commandLine;
+    }
+
+    /**
+     * What a command's error prints, and the exit code of any error. A class, not lambdas: picocli
+     * is compiled for Java 5, and the class-data archive can hold such old classes only if nothing
+     * links them while it is made; an archived lambda implementing a picocli interface does, and
+     * picocli's 72 KB {@code CommandLine} was then read from its jar and verified on every start.
+     */
+    static final class Errors implements CommandLine.IExecutionExceptionHandler, CommandLine.IExitCodeExceptionMapper {
+        static final Errors HANDLER = new Errors();
+
+        @Override
+        public int handleExecutionException(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
+            // The message may quote the target (a panic, a banner): shown with its control characters made visible.
+            command.getErr().println("fwcts: " + UntrustedText.lines(e.getMessage(), UntrustedText.BLOCK_LIMIT));
+            return ERROR_EXIT;
+        }
+
+        @Override
+        public int getExitCode(Throwable exception) {
+            return ERROR_EXIT;
+        }
     }
 
     /**
