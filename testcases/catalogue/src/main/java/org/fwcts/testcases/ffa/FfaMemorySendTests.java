@@ -81,6 +81,16 @@ class FfaMemorySendTests {
     }
 
     @Test
+    @Tag("rule:FFA.MEM.SEND.RECEIVER_KNOWN")
+    @DisplayName("a share that names the same receiver twice")
+    void receiverNamedTwice(FfaFirmware ffa) {
+        byte[] descriptor = MemoryDescriptors.bytes(MemoryDescriptors.send(ffa, TransactionType.SHARE,
+                MemoryDescriptors.partition(ffa), AccessPermissions.RW, 1)
+                .receiver(MemoryDescriptors.partition(ffa), AccessPermissions.RW).build());
+        sendAndReclaim(ffa, MemoryDescriptors.sendCall(TransactionType.SHARE, descriptor), descriptor);
+    }
+
+    @Test
     @Tag("rule:FFA.MEM.RECLAIM")
     @DisplayName("reclaim of a handle nobody allocated, and reclaim with the zero-memory flag")
     void reclaimMisuse(FfaFirmware ffa) {
