@@ -84,6 +84,6 @@ final class BootChunk {
 
     /** Why the partitions count as lost after {@code sequence} failed its set-up. */
     static String partitionsLost(int sequence, SequenceResult result) {
-        return "sequence " + sequence + ": " + result.setupFailure().orElseThrow();
+        return "sequence " + sequence + ": " + result.setupFailure().orElseThrow().reason();
     }
 }

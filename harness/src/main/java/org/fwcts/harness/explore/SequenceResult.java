@@ -11,7 +11,7 @@ import org.fwcts.model.explore.Action;
  * @param outcomes every step made, in order; the last is the divergence when there is one
  * @param setupFailure why the sequence could not start (its set-up command did not pass), if it could not
  */
-public record SequenceResult(List<StepOutcome> outcomes, Optional<String> setupFailure) {
+public record SequenceResult(List<StepOutcome> outcomes, Optional<SetupFailure> setupFailure) {
 
     public SequenceResult {
         outcomes = List.copyOf(outcomes);

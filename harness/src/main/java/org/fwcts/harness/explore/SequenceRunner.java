@@ -25,7 +25,7 @@ public final class SequenceRunner {
     /** Issues the steps of one sequence: FF-A's {@link StepExecutor}, or another interface's. */
     public interface Executor {
         /** Makes what the boot needs before the next action (set-up calls); why one did not pass, if one did not. */
-        Optional<String> setUp();
+        Optional<SetupFailure> setUp();
 
         StepOutcome execute(Action action, Step step);
     }
@@ -58,7 +58,7 @@ public final class SequenceRunner {
         Executor executor = executors.of(pipeline, agents, context);
         List<StepOutcome> outcomes = new ArrayList<>();
         while (true) {
-            Optional<String> setup = executor.setUp();
+            Optional<SetupFailure> setup = executor.setUp();
             if (setup.isPresent()) {
                 return new SequenceResult(outcomes, setup);
             }

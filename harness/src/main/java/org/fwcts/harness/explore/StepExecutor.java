@@ -55,8 +55,9 @@ public final class StepExecutor implements SequenceRunner.Executor {
     }
 
     @Override
-    public Optional<String> setUp() {
-        return learnPartitionBuffers().map(j -> "the partition agent's INFO command: " + j.reason());
+    public Optional<SetupFailure> setUp() {
+        return learnPartitionBuffers().map(j -> new SetupFailure("the partition agent's INFO command: " + j.reason(),
+                j.verdict()));
     }
 
     /**

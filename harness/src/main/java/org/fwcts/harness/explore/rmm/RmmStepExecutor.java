@@ -9,6 +9,7 @@ import org.fwcts.harness.agent.AgentMemory;
 import org.fwcts.harness.agent.Observation;
 import org.fwcts.harness.compare.Verdict;
 import org.fwcts.harness.explore.SequenceRunner;
+import org.fwcts.harness.explore.SetupFailure;
 import org.fwcts.harness.explore.StepOutcome;
 import org.fwcts.harness.pipeline.CallMemory;
 import org.fwcts.harness.pipeline.CallPipeline;
@@ -70,7 +71,7 @@ public final class RmmStepExecutor implements SequenceRunner.Executor {
     }
 
     @Override
-    public Optional<String> setUp() {
+    public Optional<SetupFailure> setUp() {
         if (world.state().active() || activationRefused.get()) {
             return Optional.empty();
         }
@@ -78,7 +79,8 @@ public final class RmmStepExecutor implements SequenceRunner.Executor {
                 Registers.of(RmiFunction.RMI_RMM_ACTIVATE.id()), new byte[0]);
         if (activate.verdict() != Verdict.PASS) {
             activationRefused.set(true);
-            return Optional.of("RMI_RMM_ACTIVATE, made before the first step of a boot: " + activate.reason());
+            return Optional.of(new SetupFailure("RMI_RMM_ACTIVATE, made before the first step of a boot: "
+                    + activate.reason(), activate.verdict()));
         }
         world.advance(pipeline.state().rmm().orElse(world.state()));
         return Optional.empty();

@@ -5,16 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
-import org.fwcts.harness.compare.Verdict;
 import org.fwcts.harness.explore.ActionSource;
-import org.fwcts.harness.explore.DivergenceReport;
 import org.fwcts.harness.explore.Scenario;
 import org.fwcts.harness.explore.ScenarioFiles;
 import org.fwcts.harness.explore.SequenceResult;
 import org.fwcts.harness.explore.SequenceRunner;
-import org.fwcts.harness.explore.StepOutcome;
 import org.fwcts.harness.explore.rmm.RealmAgentImage;
 import org.fwcts.harness.explore.rmm.RmmStepExecutor;
 import org.fwcts.model.explore.ExploreContext;
@@ -22,14 +18,12 @@ import org.fwcts.model.explore.rmm.RmmAreas;
 import org.fwcts.targets.ProjectLayout;
 import org.fwcts.testcases.support.ConformanceTest;
 import org.fwcts.testcases.support.RequiresRmm;
-import org.fwcts.testcases.support.TargetUnresponsiveException;
 import org.fwcts.testcases.support.TestRun;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 
 /**
@@ -76,17 +70,6 @@ class RmmScenarioTests {
         ExploreContext context = RmmStepExecutor.context(run.pipeline().model(), scratch);
         SequenceResult result = new SequenceRunner(RmmAreas.all(), RmmStepExecutor.of(scratch, image))
                 .run(run.pipeline(), run.agents(), context, ActionSource.replay(scenario.actions()));
-        if (result.setupFailure().isPresent()) {
-            throw new TargetUnresponsiveException(result.setupFailure().get());
-        }
-        Optional<StepOutcome> divergence = result.divergence();
-        if (divergence.isEmpty()) {
-            return;
-        }
-        String report = "scenario " + scenario.name() + " (" + scenario.origin() + ")\n" + DivergenceReport.sequence(result);
-        if (divergence.get().verdict() == Verdict.UNKNOWN) {
-            throw new TargetUnresponsiveException(report);
-        }
-        throw new AssertionFailedError(report);
+        ScenarioVerdict.raise(scenario, result);
     }
 }

@@ -7,15 +7,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.fwcts.harness.explore.ActionSource;
-import org.fwcts.harness.explore.DivergenceReport;
 import org.fwcts.harness.explore.Scenario;
 import org.fwcts.harness.explore.ScenarioFiles;
 import org.fwcts.harness.explore.SequenceResult;
 import org.fwcts.harness.explore.SequenceRunner;
-import org.fwcts.harness.explore.StepOutcome;
 import org.fwcts.harness.explore.TargetAreas;
 import org.fwcts.model.explore.AreaGenerator;
 import org.fwcts.model.firmware.FirmwareModel;
@@ -24,14 +21,12 @@ import org.fwcts.model.explore.Generators;
 import org.fwcts.targets.ProjectLayout;
 import org.fwcts.testcases.support.ConformanceTest;
 import org.fwcts.testcases.support.RequiresFfaOrOptee;
-import org.fwcts.testcases.support.TargetUnresponsiveException;
 import org.fwcts.testcases.support.TestRun;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 
 /**
@@ -113,18 +108,6 @@ class ScenarioTests {
         TargetAreas.guests(context, run.agents());
         SequenceResult result = new SequenceRunner(generators).run(run.pipeline(), run.agents(), context,
                 ActionSource.replay(scenario.actions()));
-        if (result.setupFailure().isPresent()) {
-            throw new TargetUnresponsiveException(result.setupFailure().get());
-        }
-        Optional<StepOutcome> divergence = result.divergence();
-        if (divergence.isEmpty()) {
-            return;
-        }
-        String report = "scenario " + scenario.name() + " (" + scenario.origin() + ")\n"
-                + DivergenceReport.sequence(result);
-        if (divergence.get().verdict() == org.fwcts.harness.compare.Verdict.UNKNOWN) {
-            throw new TargetUnresponsiveException(report);
-        }
-        throw new AssertionFailedError(report);
+        ScenarioVerdict.raise(scenario, result);
     }
 }
