@@ -70,7 +70,7 @@ final class BootChunk {
         SequenceResult result = sameBoot ? session.continueBoot(runner, source)
                 : session.run(runner, source, "explore sequence " + sequence);
         if (result.setupFailure().isPresent()) {
-            // The partition agent does not answer: the normal world goes on alone on this session.
+            // The partition agent does not answer, or not as the model says: the normal world goes on alone on this session.
             session.context().partitionsUnavailable(partitionsLost(sequence, result));
         }
         boot.addAll(result.outcomes());

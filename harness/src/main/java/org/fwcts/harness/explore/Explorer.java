@@ -129,7 +129,8 @@ public final class Explorer {
                     BootChunk.Run run = runs.next();
                     SequenceResult result = run.result();
                     if (result.setupFailure().isPresent() && lost == null) {
-                        // The partition agent does not answer: a target failure, reported; the normal world goes on alone.
+                        // The partition agent does not answer, or not as the model says: reported with the set-up
+                        // call's check; the normal world goes on alone.
                         lost = BootChunk.partitionsLost(run.sequence(), result);
                         session.context().partitionsUnavailable(lost);
                         listener.partitionsLost(lost);
