@@ -161,7 +161,7 @@ public final class Profiles {
     }
 
     /** PSCI_FEATURES answers 0 for each function's SMC32 and SMC64 identifiers. */
-    private static Map<Integer, Integer> supported(PsciFunction... functions) {
+    static Map<Integer, Integer> supported(PsciFunction... functions) {
         Map<Integer, Integer> features = new HashMap<>();
         for (PsciFunction function : functions) {
             features.put(function.smc32().value(), 0);

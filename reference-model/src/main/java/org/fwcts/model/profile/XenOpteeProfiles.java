@@ -24,7 +24,7 @@ public final class XenOpteeProfiles {
     /** Xen {@code choices}' release with OP-TEE for QEMU's virt machine behind it, on TF-A {@code bl31}. */
     static Profile xen(Profile bl31, OpteeChoices choices) {
         String release = choices.release().substring(0, choices.release().lastIndexOf('.'));
-        return bl31.toBuilder()
+        return XenGuestCalls.on(bl31).toBuilder()
                 .name("xen-" + release + "-optee")
                 .description("Xen " + choices.release() + " OP-TEE mediator (source tag " + choices.sourceTag()
                         + ") in front of OP-TEE built with CFG_NS_VIRTUALIZATION=y, on TF-A BL31 with SPD=opteed")

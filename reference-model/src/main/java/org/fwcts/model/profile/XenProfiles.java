@@ -30,7 +30,7 @@ public final class XenProfiles {
                 .description("Xen " + choices.release() + " FF-A mediator (source tag " + choices.sourceTag()
                         + ") in front of " + tfaWithSpmc.description())
                 .build();
-        return withMediator(named, setup);
+        return withMediator(XenGuestCalls.on(named), setup);
     }
 
     /**
