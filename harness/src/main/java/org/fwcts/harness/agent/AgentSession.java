@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import org.fwcts.harness.console.LineChannel;
 import org.fwcts.model.Registers;
 import org.fwcts.targets.text.UntrustedText;
@@ -30,6 +31,8 @@ public final class AgentSession implements AutoCloseable {
     private static final Duration BANNER_GRACE = Duration.ofSeconds(3);
     /** How often a wait for a reply looks whether the console was reopened meanwhile. */
     private static final Duration RECONNECT_POLL = Duration.ofMillis(200);
+    /** The least a retransmission waits once the agent is known to have made the request's call. */
+    private static final Duration RESEND_WAIT_MIN = Duration.ofSeconds(1);
     private static final long SEQUENCE_MASK = 0xFFFF_FFFFL;
     /** Replies with a sequence number this session never sent, before the agent counts as broken. */
     private static final int FOREIGN_REPLY_LIMIT = 3;
@@ -52,10 +55,23 @@ public final class AgentSession implements AutoCloseable {
     private String refusal;
     private int reconnectionsSeen;
     private AgentInfo info;
+    /** Crash reports on the target's other consoles since this session began (none for a target without any). */
+    private final Supplier<Optional<String>> crashElsewhere;
+    /** The firmware's crash report that ended this session, if one did. */
+    private volatile String firmwareCrash;
 
     public AgentSession(LineChannel channel, Duration commandTimeout) {
+        this(channel, commandTimeout, Optional::empty);
+    }
+
+    /**
+     * A session that also stops waiting as soon as {@code crashElsewhere} reports that the
+     * firmware crashed: its crash console need not be the agent's.
+     */
+    public AgentSession(LineChannel channel, Duration commandTimeout, Supplier<Optional<String>> crashElsewhere) {
         this.channel = channel;
         this.commandTimeout = commandTimeout;
+        this.crashElsewhere = crashElsewhere;
         // A random start keeps this session's numbers apart from whatever an earlier session left
         // in the agent's memory of its last request.
         this.sequence = ThreadLocalRandom.current().nextLong(1, 0x7FFF_FFFFL);
@@ -86,12 +102,13 @@ public final class AgentSession implements AutoCloseable {
                 asked--;
                 continue;
             }
-            if (channel.ended()) {
+            if (channel.ended() || failure != null) {
                 break;
             }
         }
+        String why = failure != null ? " (" + failure + ")" : channel.ended() ? " (" + endOfConsole() + ")" : "";
         throw new AgentProtocolException("no agent answered on console '" + channel.consoleName() + "' within "
-                + bootTimeout.toSeconds() + " s" + (channel.ended() ? " (" + endOfConsole() + ")" : ""));
+                + bootTimeout.toSeconds() + " s" + why);
     }
 
     /** Sends one request and returns the agent's reply, retransmitting as the protocol allows. */
@@ -301,6 +318,7 @@ public final class AgentSession implements AutoCloseable {
         otherReplies = 0;
         boolean marking = info != null && info.capabilities().contains(CALL_MARK_CAPABILITY);
         long marksBefore = channel.callMarks();
+        Duration wait = timeout;
         while (sent < attempts && failure == null) {
             if (!greetIfReconnected(deadline)) {
                 lastProblem = channel.ended() ? endOfConsole()
@@ -317,16 +335,23 @@ public final class AgentSession implements AutoCloseable {
             refusal = null;
             send(line);
             sent++;
-            Optional<AgentReply> reply = awaitReply(seq, min(timeout, Duration.ofNanos(left)));
+            Optional<AgentReply> reply = awaitReply(seq, min(wait, Duration.ofNanos(left)));
             if (reply.isPresent()) {
                 return reply.get();
             }
-            lastProblem = channel.ended() ? endOfConsole() : "no valid reply within " + timeout.toMillis() + " ms";
+            lastProblem = channel.ended() ? endOfConsole() : "no valid reply within " + wait.toMillis() + " ms";
+            if (marking && wait == timeout && channel.callMarks() > marksBefore) {
+                // The agent made the call and it has had the request's whole time. Had it returned, a
+                // reply lost on the way would come back for a retransmission, from the agent's memory,
+                // within a round trip: the attempts left wait for that only, so a hang is found sooner.
+                wait = min(timeout, max(RESEND_WAIT_MIN, timeout.dividedBy(5)));
+                deadline = Math.min(deadline, System.nanoTime() + wait.toNanos() * (attempts - sent));
+            }
             if (channel.ended()) {
                 break;
             }
         }
-        if (marking && failure == null && !channel.ended() && channel.callMarks() > marksBefore) {
+        if (marking && (failure == null || firmwareCrash != null) && !channel.ended() && channel.callMarks() > marksBefore) {
             return notReturned(line, marksBefore, start);
         }
         if (failure != null) {
@@ -356,9 +381,13 @@ public final class AgentSession implements AutoCloseable {
      */
     private AgentReply notReturned(String line, long marksBefore, long start) {
         AgentReply.NotReturned notReturned = new AgentReply.NotReturned((int) (channel.callMarks() - marksBefore),
-                Duration.ofNanos(System.nanoTime() - start));
+                Duration.ofNanos(System.nanoTime() - start), Optional.ofNullable(firmwareCrash));
         channel.note("the firmware did not return: " + notReturned.reason());
-        fail("the firmware did not return from a call: " + notReturned.reason() + " ('" + line + "')", false);
+        String reason = "the firmware did not return from a call: " + notReturned.reason() + " ('" + line + "')";
+        if (firmwareCrash != null) {
+            failure = reason; // replaces the bare crash report: this one names the call
+        }
+        fail(reason, false);
         return notReturned;
     }
 
@@ -433,6 +462,12 @@ public final class AgentSession implements AutoCloseable {
                 failure = "the partition agent stopped: " + partitionStop.get();
                 return Optional.empty();
             }
+            Optional<String> crash = crashIn(raw);
+            if (crash.isPresent()) {
+                firmwareCrash = crash.get();
+                fail("the firmware crashed: " + crash.get(), false);
+                return Optional.empty();
+            }
             Optional<ProtocolLine> line = raw.flatMap(ProtocolLine::decode);
             if (line.isEmpty()) {
                 if (channel.ended() || channel.reconnections() != reconnectionsSeen) {
@@ -480,10 +515,23 @@ public final class AgentSession implements AutoCloseable {
         return Optional.empty();
     }
 
+    /** A crash report in {@code raw}, a line read on the agent's console, or on the target's other consoles. */
+    private Optional<String> crashIn(Optional<String> raw) {
+        return raw.flatMap(line -> FirmwareCrashLine.report(line, channel.consoleName())).or(crashElsewhere);
+    }
+
     private Optional<AgentInfo> awaitBanner(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         for (long left; (left = deadline - System.nanoTime()) > 0; ) {
-            Optional<ProtocolLine> line = channel.next(Duration.ofNanos(left)).flatMap(ProtocolLine::decode);
+            Optional<String> raw = channel.next(min(Duration.ofNanos(left), RECONNECT_POLL));
+            Optional<String> crash = crashIn(raw);
+            if (crash.isPresent()) {
+                // Crashed while booting: no banner is coming, and the greetings need not wait for one.
+                firmwareCrash = crash.get();
+                fail("the firmware crashed while booting: " + crash.get(), false);
+                return Optional.empty();
+            }
+            Optional<ProtocolLine> line = raw.flatMap(ProtocolLine::decode);
             if (line.isPresent() && line.get().kind() == ProtocolLine.EVENT && line.get().head().equals(BANNER)) {
                 return Optional.of(AgentInfo.parse(line.get().fields()));
             }
@@ -555,7 +603,7 @@ public final class AgentSession implements AutoCloseable {
             return new Observation.Indeterminate("the agent refused the call: err " + rejected.code());
         }
         if (reply instanceof AgentReply.NotReturned notReturned) {
-            return new Observation.NotReturned(notReturned.waited());
+            return new Observation.NotReturned(notReturned.waited(), notReturned.crash());
         }
         return new Observation.Indeterminate(((AgentReply.NoReply) reply).reason());
     }
@@ -611,5 +659,9 @@ public final class AgentSession implements AutoCloseable {
 
     private static Duration min(Duration a, Duration b) {
         return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 }

@@ -15,12 +15,23 @@ public sealed interface Observation {
 
     /**
      * The agent made the call (its call marker arrived) and the firmware did not return from it
-     * within {@code waited}: a verdict on the target when the model predicts the call returns.
+     * within {@code waited}, or reported a crash ({@code crash}) while the call was in it: a
+     * verdict on the target when the model predicts the call returns.
      */
-    record NotReturned(java.time.Duration waited) implements Observation {
+    record NotReturned(java.time.Duration waited, java.util.Optional<String> crash) implements Observation {
+        /** A call that was waited for until the deadline. */
+        public NotReturned(java.time.Duration waited) {
+            this(waited, java.util.Optional.empty());
+        }
+
         /** What the target did, as a report says it. */
         public String describe() {
-            return "did not return within " + org.fwcts.harness.agent.AgentSession.seconds(waited) + " s";
+            return describe(waited, crash);
+        }
+
+        static String describe(java.time.Duration waited, java.util.Optional<String> crash) {
+            return crash.map(report -> "did not return: the firmware crashed in it, reporting " + report)
+                    .orElseGet(() -> "did not return within " + AgentSession.seconds(waited) + " s");
         }
     }
 

@@ -9,7 +9,11 @@ import org.fwcts.targets.ConsoleEndpoint;
 
 /** Opens the {@link Console} that fits a target's console endpoint. */
 public final class Consoles {
-    private static final int RETRY_MILLIS = 50;
+    /**
+     * Between attempts to connect: short, since a launched emulator that waits for its consoles
+     * listens within milliseconds and holds the machine until each is connected.
+     */
+    private static final int RETRY_MILLIS = 10;
 
     private Consoles() {
     }

@@ -47,7 +47,9 @@ final class HistoryCodec {
             ExceptionReport e = faulted.exception();
             line.open("faulted").text("esr", hex(e.esr())).text("far", hex(e.far())).text("elr", hex(e.elr())).close();
         } else if (observation instanceof Observation.NotReturned notReturned) {
-            line.open("notReturned").number("waitedMs", notReturned.waited().toMillis()).close();
+            line.open("notReturned").number("waitedMs", notReturned.waited().toMillis());
+            notReturned.crash().ifPresent(crash -> line.text("crash", crash));
+            line.close();
         } else {
             line.text("indeterminate", ((Observation.Indeterminate) observation).reason());
         }
@@ -241,7 +243,12 @@ final class HistoryCodec {
             if (waited == null || !waited.canConvertToLong() || waited.asLong() < 0) {
                 throw new IllegalArgumentException("notReturned.waitedMs: expected a number of milliseconds");
             }
-            return new Observation.NotReturned(java.time.Duration.ofMillis(waited.asLong()));
+            JsonNode crash = node.get("notReturned").get("crash");
+            if (crash != null && !crash.isTextual() && !crash.isNull()) {
+                throw new IllegalArgumentException("notReturned.crash: expected the firmware's crash report as text");
+            }
+            return new Observation.NotReturned(java.time.Duration.ofMillis(waited.asLong()),
+                    Optional.ofNullable(crash == null || crash.isNull() ? null : crash.asText()));
         }
         if (node.has("indeterminate")) {
             return new Observation.Indeterminate(text(node, "indeterminate"));

@@ -31,12 +31,14 @@ public final class TargetSession implements AutoCloseable {
     private final TargetDescriptor descriptor;
     private final RunningTarget target;
     private final AgentSession agent;
+    private final FirmwareConsoles firmware;
     private State state;
 
-    private TargetSession(TargetDescriptor descriptor, RunningTarget target, AgentSession agent) {
+    private TargetSession(TargetDescriptor descriptor, RunningTarget target, AgentSession agent, FirmwareConsoles firmware) {
         this.descriptor = descriptor;
         this.target = target;
         this.agent = agent;
+        this.firmware = firmware;
         this.state = State.AGENT_READY;
     }
 
@@ -61,15 +63,17 @@ public final class TargetSession implements AutoCloseable {
             return bootGuests(descriptor, target, transcript, wrapConsole);
         }
         LineChannel channel = null;
+        FirmwareConsoles firmware = FirmwareConsoles.none();
         boolean ready = false;
         try {
             Console console = wrapConsole.apply(Consoles.open(() -> target.consoles().get(0), descriptor.bootTimeout(),
                     descriptor.agentConsole().reconnect()));
             channel = new LineChannel(console, transcript);
-            AgentSession agent = new AgentSession(channel, descriptor.commandTimeout());
+            firmware = FirmwareConsoles.open(descriptor, target, transcript);
+            AgentSession agent = new AgentSession(channel, descriptor.commandTimeout(), firmware.crashesFromNow());
             agent.handshake(descriptor.bootTimeout());
             ready = true;
-            return new TargetSession(descriptor, target, agent);
+            return new TargetSession(descriptor, target, agent, firmware);
         } catch (IOException | AgentProtocolException e) {
             throw new TargetException(descriptor.name() + ": the agent did not come up: " + e.getMessage()
                     + diagnosticsOf(target), e);
@@ -78,6 +82,7 @@ public final class TargetSession implements AutoCloseable {
                 if (channel != null) {
                     channel.close();
                 }
+                firmware.close();
                 target.close();
             }
         }
@@ -90,17 +95,21 @@ public final class TargetSession implements AutoCloseable {
     private static TargetSession bootGuests(TargetDescriptor descriptor, RunningTarget target, Transcript transcript,
             UnaryOperator<Console> wrapConsole) throws InterruptedException {
         boolean ready = false;
+        FirmwareConsoles firmware = FirmwareConsoles.none();
         try {
             Console console = Consoles.open(target.consoles().get(0), descriptor.bootTimeout(),
                     descriptor.agentConsole().reconnect());
-            XenGuestTarget guests = XenGuestTarget.connect(descriptor, target, console, transcript, wrapConsole);
+            firmware = FirmwareConsoles.open(descriptor, target, transcript);
+            XenGuestTarget guests = XenGuestTarget.connect(descriptor, target, console, transcript, wrapConsole,
+                    firmware.crashesFromNow());
             ready = true;
-            return new TargetSession(descriptor, guests, guests.firstSession());
+            return new TargetSession(descriptor, guests, guests.firstSession(), firmware);
         } catch (IOException e) {
             throw new TargetException(descriptor.name() + ": Xen's console could not be opened: " + e.getMessage()
                     + diagnosticsOf(target), e);
         } finally {
             if (!ready) {
+                firmware.close();
                 target.close();
             }
         }
@@ -122,11 +131,11 @@ public final class TargetSession implements AutoCloseable {
         state = State.STOPPED;
         boolean ready = false;
         try {
-            AgentSession fresh = new AgentSession(agent.channel(), descriptor.commandTimeout());
+            AgentSession fresh = new AgentSession(agent.channel(), descriptor.commandTimeout(), firmware.crashesFromNow());
             fresh.handshake(descriptor.bootTimeout());
             descriptor.ffa().ifPresent(ffa -> clearScratch(fresh, ffa));
             ready = true;
-            return Optional.of(new TargetSession(descriptor, target, fresh));
+            return Optional.of(new TargetSession(descriptor, target, fresh, firmware));
         } catch (AgentProtocolException e) {
             throw new TargetException(descriptor.name() + ": the agent did not come up after a reset: " + e.getMessage()
                     + diagnosticsOf(target), e);
@@ -134,6 +143,7 @@ public final class TargetSession implements AutoCloseable {
             if (!ready) {
                 try {
                     agent.close();
+                    firmware.close();
                 } finally {
                     target.close();
                 }
@@ -185,6 +195,7 @@ public final class TargetSession implements AutoCloseable {
         state = State.STOPPED;
         try {
             agent.close();
+            firmware.close();
         } finally {
             target.close();
         }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.fwcts.harness.agent.AgentMemory;
 import org.fwcts.harness.agent.AgentProtocolException;
@@ -60,6 +61,17 @@ public final class XenGuestTarget implements RunningTarget, VmHost {
      */
     static XenGuestTarget connect(TargetDescriptor descriptor, RunningTarget launched, Console console,
             Transcript transcript, UnaryOperator<Console> wrapGuest) throws InterruptedException {
+        return connect(descriptor, launched, console, transcript, wrapGuest, Optional::empty);
+    }
+
+    /**
+     * As {@link #connect(TargetDescriptor, RunningTarget, Console, Transcript, UnaryOperator)}, each
+     * guest's calls also ending as soon as {@code firmwareCrashes} reports that the firmware behind
+     * Xen (an SPMC, OP-TEE) crashed.
+     */
+    static XenGuestTarget connect(TargetDescriptor descriptor, RunningTarget launched, Console console,
+            Transcript transcript, UnaryOperator<Console> wrapGuest, Supplier<Optional<String>> firmwareCrashes)
+            throws InterruptedException {
         XenSettings xen = descriptor.settings(XenSettings.class);
         XenConsoleDemultiplexer demux = new XenConsoleDemultiplexer(console, transcript,
                 new InputPacing(xen.pacingChunk(), Duration.ofMillis(xen.pacingGapMillis())), FOCUS_TIMEOUT,
@@ -69,7 +81,7 @@ public final class XenGuestTarget implements RunningTarget, VmHost {
             for (XenGuest guest : xen.guests()) {
                 String tag = XenConsoleDemultiplexer.tag(guest.domain());
                 AgentSession session = new AgentSession(new LineChannel(wrapGuest.apply(demux.guestConsole(tag)),
-                        transcript), descriptor.commandTimeout());
+                        transcript), descriptor.commandTimeout(), firmwareCrashes);
                 try {
                     greet(session, descriptor.bootTimeout(), demux);
                 } catch (AgentProtocolException e) {

@@ -1,9 +1,14 @@
 package org.fwcts.harness.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.fwcts.harness.console.LineChannel;
 import org.fwcts.harness.console.Transcript;
 import org.fwcts.model.Registers;
@@ -15,7 +20,11 @@ class CallNotReturnedTests {
     private static final Registers SPM_ID_GET = Registers.of(0x8400_0085L);
 
     private static AgentSession session(ScriptedAgent agent) throws InterruptedException {
-        AgentSession session = new AgentSession(new LineChannel(agent, Transcript.inMemory()), Duration.ofSeconds(1));
+        return session(agent, Duration.ofSeconds(1));
+    }
+
+    private static AgentSession session(ScriptedAgent agent, Duration commandTimeout) throws InterruptedException {
+        AgentSession session = new AgentSession(new LineChannel(agent, Transcript.inMemory()), commandTimeout);
         session.handshake(Duration.ofSeconds(10));
         return session;
     }
@@ -24,11 +33,14 @@ class CallNotReturnedTests {
     @DisplayName("reports a call whose marker came and whose reply never did as not returned, and the target as failed")
     void markerWithoutReplyIsNotReturned() throws Exception {
         try (AgentSession session = session(ScriptedAgent.answering("smc,callmark",
-                request -> request.fields().get(0).equals("smc") ? ScriptedAgent.STUCK_IN_CALL : List.of("ok")))) {
+                request -> request.fields().get(0).equals("smc") ? ScriptedAgent.STUCK_IN_CALL : List.of("ok")),
+                Duration.ofSeconds(2))) {
             Observation observation = session.smc(SPM_ID_GET);
             assertThat(observation).isInstanceOf(Observation.NotReturned.class);
-            // Every attempt was made (a lost reply would have come back for one) and waited out.
-            assertThat(((Observation.NotReturned) observation).waited()).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
+            // Every attempt was made (a lost reply would have come back for one) and waited out: the
+            // first for the request's time (2 s), the two after the marker for a round trip (1 s each).
+            assertThat(((Observation.NotReturned) observation).waited()).isGreaterThanOrEqualTo(Duration.ofSeconds(4))
+                    .isLessThan(Duration.ofMillis(5_500));
             assertThat(session.retransmissions()).isEqualTo(2);
             assertThat(session.failure()).get().asString().contains("did not return");
             assertThat(session.failedForGood()).isFalse();
@@ -54,6 +66,66 @@ class CallNotReturnedTests {
             assertThat(session.observation(reply)).isInstanceOf(Observation.Indeterminate.class);
             assertThat(session.retransmissions()).isEqualTo(2);
             assertThat(session.failure()).get().asString().doesNotContain("did not return");
+        }
+    }
+
+    @Test
+    @DisplayName("ends the wait for a call as soon as the firmware reports a crash on the agent's console")
+    void crashOnTheAgentsConsole() throws Exception {
+        try (AgentSession session = session(ScriptedAgent.answering("smc,callmark", request -> request.fields().get(0)
+                .equals("smc") ? ScriptedAgent.stuckInCallPrinting("ASSERT: spmc_main.c:1315", "PANIC at PC : 0x0e0976c0")
+                : List.of("ok")))) {
+            Observation observation = session.smc(SPM_ID_GET);
+            assertThat(observation).isInstanceOfSatisfying(Observation.NotReturned.class, notReturned -> {
+                assertThat(notReturned.crash()).contains("'ASSERT: spmc_main.c:1315' on console 'agent'");
+                // Not one retransmission: the first attempt's deadline (1 s) was not waited out.
+                assertThat(notReturned.waited()).isLessThan(Duration.ofSeconds(1));
+                assertThat(notReturned.describe()).contains("crashed in it", "ASSERT: spmc_main.c:1315");
+            });
+            assertThat(session.retransmissions()).isZero();
+            assertThat(session.failure()).get().asString().contains("did not return", "ASSERT");
+        }
+    }
+
+    @Test
+    @DisplayName("ends the wait for a call as soon as another of the target's consoles shows a crash")
+    void crashOnAnotherConsole() throws Exception {
+        AtomicReference<Optional<String>> elsewhere = new AtomicReference<>(Optional.empty());
+        ScriptedAgent agent = ScriptedAgent.answering("smc,callmark", request -> {
+            if (!request.fields().get(0).equals("smc")) {
+                return List.of("ok");
+            }
+            elsewhere.set(Optional.of("'PANIC at PC : 0x0e0976c0' on console 'firmware'"));
+            return ScriptedAgent.STUCK_IN_CALL;
+        });
+        try (AgentSession session = new AgentSession(new LineChannel(agent, Transcript.inMemory()), Duration.ofSeconds(5),
+                elsewhere::get)) {
+            session.handshake(Duration.ofSeconds(10));
+            Observation observation = session.smc(SPM_ID_GET);
+            assertThat(observation).isInstanceOfSatisfying(Observation.NotReturned.class, notReturned -> {
+                assertThat(notReturned.crash()).contains("'PANIC at PC : 0x0e0976c0' on console 'firmware'");
+                assertThat(notReturned.waited()).isLessThan(Duration.ofSeconds(5));
+            });
+        }
+    }
+
+    @Test
+    @DisplayName("gives up greeting an agent whose firmware crashed while booting, saying so, without waiting out the boot")
+    void crashWhileBooting() throws Exception {
+        java.io.PipedOutputStream firmware = new java.io.PipedOutputStream();
+        java.io.PipedInputStream console = new java.io.PipedInputStream(firmware, 4096);
+        firmware.write("NOTICE:  BL31: v2.15.0\r\nPANIC at PC : 0x0e0976c0\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        firmware.flush();
+        try (AgentSession session = new AgentSession(new LineChannel(
+                org.fwcts.harness.console.Consoles.open(new org.fwcts.targets.ConsoleEndpoint.ProcessStdio("agent", console,
+                        OutputStream.nullOutputStream()), Duration.ofSeconds(1)),
+                Transcript.inMemory()), Duration.ofSeconds(1))) {
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> session.handshake(Duration.ofSeconds(30))).isInstanceOf(AgentProtocolException.class)
+                    .hasMessageContaining("the firmware crashed while booting: 'PANIC at PC : 0x0e0976c0'");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        } finally {
+            firmware.close();
         }
     }
 

@@ -24,6 +24,13 @@ final class ScriptedAgent implements Console {
     private final Thread responder;
     /** An answer that makes the agent write its call marker and then nothing: it is inside a call that never returns. */
     static final List<String> STUCK_IN_CALL = List.of("\u0005");
+    /** An answer like {@link #STUCK_IN_CALL} after which the firmware prints {@code lines} on the agent's console. */
+    static List<String> stuckInCallPrinting(String... lines) {
+        java.util.List<String> answer = new java.util.ArrayList<>(STUCK_IN_CALL);
+        answer.addAll(List.of(lines));
+        return answer;
+    }
+
     /** An answer that makes the agent write nothing at all, as one that stopped by itself. */
     static final List<String> SILENT = List.of();
 
@@ -53,8 +60,11 @@ final class ScriptedAgent implements Console {
                 }
                 ProtocolLine request = ProtocolLine.decode(line).orElseThrow();
                 List<String> fields = answer.apply(request);
-                if (fields == STUCK_IN_CALL) {
+                if (!fields.isEmpty() && fields.get(0).equals(STUCK_IN_CALL.get(0))) {
                     agentOut.write(org.fwcts.harness.console.LineChannel.CALL_MARK);
+                    for (String firmwareLine : fields.subList(1, fields.size())) {
+                        agentOut.write((firmwareLine + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                    }
                     stuck = true;
                 } else if (fields != SILENT) {
                     String reply = new ProtocolLine(ProtocolLine.REPLY, request.head(), fields).encode();

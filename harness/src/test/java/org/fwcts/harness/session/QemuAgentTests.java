@@ -68,6 +68,26 @@ class QemuAgentTests {
         }
     }
 
+    @Test
+    @DisplayName("boots with a firmware console beside the agent's: QEMU holds the machine until both are read")
+    void firmwareConsoleBeside() throws Exception {
+        ProjectLayout layout = ProjectLayout.discover();
+        String text = Files.readString(layout.targetsDir().resolve("qemu-virt.yaml"))
+                .replace("timeouts:", "  firmware:\n    kind: tcp\ntimeouts:");
+        Path file = Files.writeString(Files.createTempDirectory(dir, "firmware").resolve("qemu-firmware.yaml"), text);
+        TargetDescriptor descriptor = DescriptorLoader.load(file);
+        assertThat(descriptor.consoles()).hasSize(2);
+        try (TargetSession session = TargetSession.boot(descriptor, Launchers.forTarget(descriptor, layout),
+                file.getParent(), Transcript.inMemory())) {
+            assertThat(session.target().consoles()).extracting(endpoint -> endpoint.name()).containsExactly("agent", "firmware");
+            assertThat(session.agent().smc(Registers.of(0x8400_0000L))).isInstanceOf(Observation.Completed.class);
+            TargetSession again = session.rebootInPlace().orElseThrow();
+            try (again) {
+                assertThat(again.agent().smc(Registers.of(0x8400_0000L))).isInstanceOf(Observation.Completed.class);
+            }
+        }
+    }
+
     @ParameterizedTest(name = "over a {0} console")
     @ValueSource(strings = {"stdio", "tcp"})
     @DisplayName("boots again by a reset in place: the same QEMU, the firmware's boot and the agent's handshake anew")
