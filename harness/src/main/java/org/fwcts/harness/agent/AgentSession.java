@@ -462,10 +462,7 @@ public final class AgentSession implements AutoCloseable {
                 failure = "the partition agent stopped: " + partitionStop.get();
                 return Optional.empty();
             }
-            Optional<String> crash = crashIn(raw);
-            if (crash.isPresent()) {
-                firmwareCrash = crash.get();
-                fail("the firmware crashed: " + crash.get(), false);
+            if (crashSeen(raw, "")) {
                 return Optional.empty();
             }
             Optional<ProtocolLine> line = raw.flatMap(ProtocolLine::decode);
@@ -515,20 +512,26 @@ public final class AgentSession implements AutoCloseable {
         return Optional.empty();
     }
 
-    /** A crash report in {@code raw}, a line read on the agent's console, or on the target's other consoles. */
-    private Optional<String> crashIn(Optional<String> raw) {
-        return raw.flatMap(line -> FirmwareCrashLine.report(line, channel.consoleName())).or(crashElsewhere);
+    /**
+     * Whether {@code raw}, a line read on the agent's console, or the target's other consoles show
+     * that the firmware crashed; if so, the session has failed with the report.
+     */
+    private boolean crashSeen(Optional<String> raw, String when) {
+        Optional<String> crash = raw.flatMap(line -> FirmwareCrashLine.report(line, channel.consoleName()))
+                .or(crashElsewhere);
+        crash.ifPresent(report -> {
+            firmwareCrash = report;
+            fail("the firmware crashed" + when + ": " + report, false);
+        });
+        return crash.isPresent();
     }
 
     private Optional<AgentInfo> awaitBanner(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         for (long left; (left = deadline - System.nanoTime()) > 0; ) {
             Optional<String> raw = channel.next(min(Duration.ofNanos(left), RECONNECT_POLL));
-            Optional<String> crash = crashIn(raw);
-            if (crash.isPresent()) {
-                // Crashed while booting: no banner is coming, and the greetings need not wait for one.
-                firmwareCrash = crash.get();
-                fail("the firmware crashed while booting: " + crash.get(), false);
+            if (crashSeen(raw, " while booting")) {
+                // No banner is coming, and the greetings need not wait for one.
                 return Optional.empty();
             }
             Optional<ProtocolLine> line = raw.flatMap(ProtocolLine::decode);

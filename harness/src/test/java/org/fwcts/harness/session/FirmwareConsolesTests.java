@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.fwcts.harness.console.Transcript;
@@ -79,33 +78,8 @@ class FirmwareConsolesTests {
 
     /** A target whose agent console is never read here, and whose second console is {@code firmware}. */
     private static RunningTarget target(ConsoleEndpoint firmware) {
-        ConsoleEndpoint agent = new ConsoleEndpoint.ProcessStdio("agent", java.io.InputStream.nullInputStream(),
-                OutputStream.nullOutputStream());
-        return new RunningTarget() {
-            @Override
-            public List<ConsoleEndpoint> consoles() {
-                return List.of(agent, firmware);
-            }
-
-            @Override
-            public boolean isAlive() {
-                return true;
-            }
-
-            @Override
-            public Map<String, String> imageHashes() {
-                return Map.of();
-            }
-
-            @Override
-            public String diagnostics() {
-                return "";
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        return new ConsolesOnlyTarget(List.of(new ConsoleEndpoint.ProcessStdio("agent", java.io.InputStream.nullInputStream(),
+                OutputStream.nullOutputStream()), firmware));
     }
 
     private static void write(PipedOutputStream uart, String text) throws java.io.IOException {

@@ -6,12 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.fwcts.harness.console.FakeXenUart;
 import org.fwcts.harness.console.Transcript;
 import org.fwcts.model.ffa.EndpointId;
-import org.fwcts.targets.ConsoleEndpoint;
 import org.fwcts.targets.RunningTarget;
 import org.fwcts.targets.TargetException;
 import org.fwcts.targets.descriptor.DescriptorLoader;
@@ -60,31 +58,7 @@ class XenGuestTargetTests {
     }
 
     private static RunningTarget launched() {
-        return new RunningTarget() {
-            @Override
-            public List<ConsoleEndpoint> consoles() {
-                return List.of();
-            }
-
-            @Override
-            public boolean isAlive() {
-                return true;
-            }
-
-            @Override
-            public Map<String, String> imageHashes() {
-                return Map.of();
-            }
-
-            @Override
-            public String diagnostics() {
-                return "";
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        return new ConsolesOnlyTarget(List.of());
     }
 
     @Test
