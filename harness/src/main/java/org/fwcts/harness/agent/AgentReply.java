@@ -34,17 +34,17 @@ public sealed interface AgentReply {
 
     /**
      * The agent started an SMC or HVC for this request (its call marker arrived) and no reply came
-     * to any attempt within the request's time, or the firmware reported a crash while the call
-     * was in it: the firmware did not return from that call.
+     * to any attempt within the request's time, or the session learnt while waiting that none
+     * could come: the firmware did not return from that call.
      *
      * @param call which call of the request did not return, from 1 (a chain line makes several)
      * @param waited how long the harness waited for the reply after sending the request
-     * @param crash the firmware's crash report that ended the wait early, if one did
+     * @param cause what ended the wait early (the firmware's crash report, a partition that stopped), if anything did
      */
-    record NotReturned(int call, java.time.Duration waited, java.util.Optional<String> crash) implements AgentReply {
+    record NotReturned(int call, java.time.Duration waited, java.util.Optional<String> cause) implements AgentReply {
         /** The call and the wait, as a report says them. */
         public String reason() {
-            return "call " + call + " of the request " + Observation.NotReturned.describe(waited, crash);
+            return "call " + call + " of the request " + Observation.NotReturned.describe(waited, cause);
         }
     }
 

@@ -57,8 +57,11 @@ public final class AgentSession implements AutoCloseable {
     private AgentInfo info;
     /** Crash reports on the target's other consoles since this session began (none for a target without any). */
     private final Supplier<Optional<String>> crashElsewhere;
-    /** The firmware's crash report that ended this session, if one did. */
-    private volatile String firmwareCrash;
+    /**
+     * Why a call in progress can never return, when the session learnt it before the deadline:
+     * the firmware reported a crash, or the partition agent the call waits on stopped.
+     */
+    private volatile String callEnded;
 
     public AgentSession(LineChannel channel, Duration commandTimeout) {
         this(channel, commandTimeout, Optional::empty);
@@ -351,7 +354,7 @@ public final class AgentSession implements AutoCloseable {
                 break;
             }
         }
-        if (marking && (failure == null || firmwareCrash != null) && !channel.ended() && channel.callMarks() > marksBefore) {
+        if (marking && (failure == null || callEnded != null) && !channel.ended() && channel.callMarks() > marksBefore) {
             return notReturned(line, marksBefore, start);
         }
         if (failure != null) {
@@ -381,11 +384,11 @@ public final class AgentSession implements AutoCloseable {
      */
     private AgentReply notReturned(String line, long marksBefore, long start) {
         AgentReply.NotReturned notReturned = new AgentReply.NotReturned((int) (channel.callMarks() - marksBefore),
-                Duration.ofNanos(System.nanoTime() - start), Optional.ofNullable(firmwareCrash));
+                Duration.ofNanos(System.nanoTime() - start), Optional.ofNullable(callEnded));
         channel.note("the firmware did not return: " + notReturned.reason());
         String reason = "the firmware did not return from a call: " + notReturned.reason() + " ('" + line + "')";
-        if (firmwareCrash != null) {
-            failure = reason; // replaces the bare crash report: this one names the call
+        if (callEnded != null) {
+            failure = reason; // replaces the bare cause: this one names the call
         }
         fail(reason, false);
         return notReturned;
@@ -459,6 +462,7 @@ public final class AgentSession implements AutoCloseable {
             Optional<String> partitionStop = raw.flatMap(PartitionAgentStop::in);
             if (partitionStop.isPresent()) {
                 // The request is waiting on a partition that announced it will never run again.
+                callEnded = "the partition agent it waited on stopped: " + partitionStop.get();
                 failure = "the partition agent stopped: " + partitionStop.get();
                 return Optional.empty();
             }
@@ -520,7 +524,7 @@ public final class AgentSession implements AutoCloseable {
         Optional<String> crash = raw.flatMap(line -> FirmwareCrashLine.report(line, channel.consoleName()))
                 .or(crashElsewhere);
         crash.ifPresent(report -> {
-            firmwareCrash = report;
+            callEnded = "the firmware crashed in it, reporting " + report;
             fail("the firmware crashed" + when + ": " + report, false);
         });
         return crash.isPresent();
@@ -606,7 +610,7 @@ public final class AgentSession implements AutoCloseable {
             return new Observation.Indeterminate("the agent refused the call: err " + rejected.code());
         }
         if (reply instanceof AgentReply.NotReturned notReturned) {
-            return new Observation.NotReturned(notReturned.waited(), notReturned.crash());
+            return new Observation.NotReturned(notReturned.waited(), notReturned.cause());
         }
         return new Observation.Indeterminate(((AgentReply.NoReply) reply).reason());
     }

@@ -15,10 +15,11 @@ public sealed interface Observation {
 
     /**
      * The agent made the call (its call marker arrived) and the firmware did not return from it
-     * within {@code waited}, or reported a crash ({@code crash}) while the call was in it: a
-     * verdict on the target when the model predicts the call returns.
+     * within {@code waited}, or {@code cause} ended the wait early (the firmware reported a crash,
+     * the partition the call waited on stopped): a verdict on the target when the model predicts
+     * the call returns.
      */
-    record NotReturned(java.time.Duration waited, java.util.Optional<String> crash) implements Observation {
+    record NotReturned(java.time.Duration waited, java.util.Optional<String> cause) implements Observation {
         /** A call that was waited for until the deadline. */
         public NotReturned(java.time.Duration waited) {
             this(waited, java.util.Optional.empty());
@@ -26,11 +27,11 @@ public sealed interface Observation {
 
         /** What the target did, as a report says it. */
         public String describe() {
-            return describe(waited, crash);
+            return describe(waited, cause);
         }
 
-        static String describe(java.time.Duration waited, java.util.Optional<String> crash) {
-            return crash.map(report -> "did not return: the firmware crashed in it, reporting " + report)
+        static String describe(java.time.Duration waited, java.util.Optional<String> cause) {
+            return cause.map(why -> "did not return: " + why)
                     .orElseGet(() -> "did not return within " + AgentSession.seconds(waited) + " s");
         }
     }

@@ -48,7 +48,7 @@ final class HistoryCodec {
             line.open("faulted").text("esr", hex(e.esr())).text("far", hex(e.far())).text("elr", hex(e.elr())).close();
         } else if (observation instanceof Observation.NotReturned notReturned) {
             line.open("notReturned").number("waitedMs", notReturned.waited().toMillis());
-            notReturned.crash().ifPresent(crash -> line.text("crash", crash));
+            notReturned.cause().ifPresent(cause -> line.text("cause", cause));
             line.close();
         } else {
             line.text("indeterminate", ((Observation.Indeterminate) observation).reason());
@@ -243,12 +243,12 @@ final class HistoryCodec {
             if (waited == null || !waited.canConvertToLong() || waited.asLong() < 0) {
                 throw new IllegalArgumentException("notReturned.waitedMs: expected a number of milliseconds");
             }
-            JsonNode crash = node.get("notReturned").get("crash");
-            if (crash != null && !crash.isTextual() && !crash.isNull()) {
-                throw new IllegalArgumentException("notReturned.crash: expected the firmware's crash report as text");
+            JsonNode cause = node.get("notReturned").get("cause");
+            if (cause != null && !cause.isTextual() && !cause.isNull()) {
+                throw new IllegalArgumentException("notReturned.cause: expected why the call could not return, as text");
             }
             return new Observation.NotReturned(java.time.Duration.ofMillis(waited.asLong()),
-                    Optional.ofNullable(crash == null || crash.isNull() ? null : crash.asText()));
+                    Optional.ofNullable(cause == null || cause.isNull() ? null : cause.asText()));
         }
         if (node.has("indeterminate")) {
             return new Observation.Indeterminate(text(node, "indeterminate"));

@@ -77,13 +77,30 @@ class CallNotReturnedTests {
                 : List.of("ok")))) {
             Observation observation = session.smc(SPM_ID_GET);
             assertThat(observation).isInstanceOfSatisfying(Observation.NotReturned.class, notReturned -> {
-                assertThat(notReturned.crash()).contains("'ASSERT: spmc_main.c:1315' on console 'agent'");
+                assertThat(notReturned.cause())
+                        .contains("the firmware crashed in it, reporting 'ASSERT: spmc_main.c:1315' on console 'agent'");
                 // Not one retransmission: the first attempt's deadline (1 s) was not waited out.
                 assertThat(notReturned.waited()).isLessThan(Duration.ofSeconds(1));
                 assertThat(notReturned.describe()).contains("crashed in it", "ASSERT: spmc_main.c:1315");
             });
             assertThat(session.retransmissions()).isZero();
             assertThat(session.failure()).get().asString().contains("did not return", "ASSERT");
+        }
+    }
+
+    @Test
+    @DisplayName("ends the wait for a call as soon as the partition agent it waits on says it stopped")
+    void partitionStoppedInTheCall() throws Exception {
+        try (AgentSession session = session(ScriptedAgent.answering("smc,callmark", request -> request.fields().get(0)
+                .equals("smc") ? ScriptedAgent.stuckInCallPrinting("fwcts-sp-agent: stopped, 16 entries that were not"
+                        + " direct requests (last x0=0x84000061)") : List.of("ok")))) {
+            Observation observation = session.smc(SPM_ID_GET);
+            assertThat(observation).isInstanceOfSatisfying(Observation.NotReturned.class, notReturned -> {
+                assertThat(notReturned.cause()).contains("the partition agent it waited on stopped: stopped, 16 entries"
+                        + " that were not direct requests (last x0=0x84000061)");
+                assertThat(notReturned.waited()).isLessThan(Duration.ofSeconds(1));
+            });
+            assertThat(session.failure()).get().asString().contains("did not return", "partition agent");
         }
     }
 
@@ -103,7 +120,8 @@ class CallNotReturnedTests {
             session.handshake(Duration.ofSeconds(10));
             Observation observation = session.smc(SPM_ID_GET);
             assertThat(observation).isInstanceOfSatisfying(Observation.NotReturned.class, notReturned -> {
-                assertThat(notReturned.crash()).contains("'PANIC at PC : 0x0e0976c0' on console 'firmware'");
+                assertThat(notReturned.cause())
+                        .contains("the firmware crashed in it, reporting 'PANIC at PC : 0x0e0976c0' on console 'firmware'");
                 assertThat(notReturned.waited()).isLessThan(Duration.ofSeconds(5));
             });
         }
