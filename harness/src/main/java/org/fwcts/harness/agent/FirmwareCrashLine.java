@@ -15,6 +15,8 @@ import org.fwcts.targets.text.UntrustedText;
  * <li>TF-A: {@code PANIC at PC : 0x…} (any build, crash console), {@code PANIC in EL3.},
  *     {@code Unhandled Exception in EL3.} and {@code Unhandled Interrupt Exception in EL3.} (crash
  *     reporting), {@code ASSERT: …} (a failed assertion, just before its panic);</li>
+ * <li>TF-RMM: {@code Unexpected exception on CPU #…} (a fatal exception at R-EL2) and
+ *     {@code Assertion "…" failed …} (debug builds); its {@code panic()} itself prints nothing;</li>
  * <li>Hafnium: {@code Panic: …};</li>
  * <li>OP-TEE OS: {@code Panic}, {@code Panic '…' at …} or {@code Panic at …}, after its trace
  *     prefix ({@code E/TC:0 0 }).</li>
@@ -23,7 +25,8 @@ import org.fwcts.targets.text.UntrustedText;
  */
 public final class FirmwareCrashLine {
     private static final List<String> STARTS = List.of("PANIC at PC : 0x", "PANIC in EL3.", "Unhandled Exception in EL3.",
-            "Unhandled Interrupt Exception in EL3.", "ASSERT: ", "Panic: ");
+            "Unhandled Interrupt Exception in EL3.", "ASSERT: ", "Unexpected exception on CPU #", "Assertion \"",
+            "Panic: ");
     /** OP-TEE's trace prefix: level, TC (core) or TA, the core and optionally the thread, then its panic line. */
     private static final Pattern OPTEE = Pattern.compile("^[A-Z]/T[CA]:\\S*(?: +\\d+)? +(Panic(?: .*)?)$");
     /** A report line is cut here; the rest is in the console log. */

@@ -17,12 +17,14 @@ class FirmwareCrashLineTests {
         "Unhandled Exception in EL3.",
         "Unhandled Interrupt Exception in EL3.",
         "ASSERT: services/std_svc/spm/el3_spmc/spmc_main.c:1315",
+        "Unexpected exception on CPU #0:",
+        "Assertion \"g != NULL\" failed runtime/rmi/granule.c:120",
         "Panic: Unexpected FF-A call from VM 0x8001",
         "E/TC:0 0 Panic 'unhandled pageable abort' at core/arch/arm/kernel/abort.c:590 <abort_handler>",
         "E/TC:0   Panic at core/kernel/tee_ta_manager.c:107",
         "E/TC:1 Panic",
     })
-    @DisplayName("is recognised in the forms TF-A, Hafnium and OP-TEE print")
+    @DisplayName("is recognised in the forms TF-A, TF-RMM, Hafnium and OP-TEE print")
     void recognised(String line) {
         assertThat(FirmwareCrashLine.in(line + "\r")).contains(line);
     }
@@ -37,6 +39,7 @@ class FirmwareCrashLineTests {
         "E/TC:0 0 Core data-abort at address 0x0",
         "I/TC: Panicking is not what this line does",
         "The word PANIC at PC : 0x1 mid-line",
+        "Booting RMM v.0.9.0(release) tf-rmm-v0.9.0",
         "",
     })
     @DisplayName("is not seen in log lines, protocol frames or other firmware's reports")
