@@ -26,9 +26,11 @@
  * calling FFA_VERSION at boot would take the harness's first one, so the
  * harness takes the VM's ID from the hypervisor's console framing (PROTOCOL.md).
  */
-#define AGENT_CAPS "smc,hvc,mem,exec,hash,echo,pair,ack16"
+#define AGENT_CAPS "smc,hvc,mem,exec,hash,echo,pair,ack16,callmark"
 #define AGENT_ROLE "vm"
 #define AGENT_ENDPOINT 0
+/* A marker line before each call it was asked for (PROTOCOL.md, "Events"). */
+#define AGENT_CALL_MARK 1
 #else
 /*
  * Who this agent is (protocol version 2): the normal world's host agent. FF-A

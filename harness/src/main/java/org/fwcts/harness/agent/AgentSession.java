@@ -55,8 +55,12 @@ public final class AgentSession implements AutoCloseable {
     private String refusal;
     private int reconnectionsSeen;
     private AgentInfo info;
-    /** Crash reports on the target's other consoles since this session began (none for a target without any). */
-    private final Supplier<Optional<String>> crashElsewhere;
+    /**
+     * Why calls will not return, learnt elsewhere than on the agent's console since this session
+     * began: a crash report on the target's other consoles, Xen's report of a panic or of the
+     * guest it crashed. Empty for a target without any.
+     */
+    private final Supplier<Optional<String>> endedElsewhere;
     /**
      * Why a call in progress can never return, when the session learnt it before the deadline:
      * the firmware reported a crash, or the partition agent the call waits on stopped.
@@ -68,13 +72,13 @@ public final class AgentSession implements AutoCloseable {
     }
 
     /**
-     * A session that also stops waiting as soon as {@code crashElsewhere} reports that the
-     * firmware crashed: its crash console need not be the agent's.
+     * A session that also stops waiting as soon as {@code endedElsewhere} gives a reason no call
+     * will return (the firmware's crash console need not be the agent's).
      */
-    public AgentSession(LineChannel channel, Duration commandTimeout, Supplier<Optional<String>> crashElsewhere) {
+    public AgentSession(LineChannel channel, Duration commandTimeout, Supplier<Optional<String>> endedElsewhere) {
         this.channel = channel;
         this.commandTimeout = commandTimeout;
-        this.crashElsewhere = crashElsewhere;
+        this.endedElsewhere = endedElsewhere;
         // A random start keeps this session's numbers apart from whatever an earlier session left
         // in the agent's memory of its last request.
         this.sequence = ThreadLocalRandom.current().nextLong(1, 0x7FFF_FFFFL);
@@ -517,24 +521,24 @@ public final class AgentSession implements AutoCloseable {
     }
 
     /**
-     * Whether {@code raw}, a line read on the agent's console, or the target's other consoles show
-     * that the firmware crashed; if so, the session has failed with the report.
+     * Whether {@code raw}, a line read on the agent's console, or what was learnt elsewhere shows
+     * that no call will return (the firmware crashed); if so, the session has failed with the cause.
      */
     private boolean crashSeen(Optional<String> raw, String when) {
-        Optional<String> crash = raw.flatMap(line -> FirmwareCrashLine.report(line, channel.consoleName()))
-                .or(crashElsewhere);
-        crash.ifPresent(report -> {
-            callEnded = "the firmware crashed in it, reporting " + report;
-            fail("the firmware crashed" + when + ": " + report, false);
+        Optional<String> cause = raw.flatMap(line -> FirmwareCrashLine.cause(line, channel.consoleName()))
+                .or(endedElsewhere);
+        cause.ifPresent(why -> {
+            callEnded = why;
+            fail(why + when, false);
         });
-        return crash.isPresent();
+        return cause.isPresent();
     }
 
     private Optional<AgentInfo> awaitBanner(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         for (long left; (left = deadline - System.nanoTime()) > 0; ) {
             Optional<String> raw = channel.next(min(Duration.ofNanos(left), RECONNECT_POLL));
-            if (crashSeen(raw, " while booting")) {
+            if (crashSeen(raw, " (while booting)")) {
                 // No banner is coming, and the greetings need not wait for one.
                 return Optional.empty();
             }

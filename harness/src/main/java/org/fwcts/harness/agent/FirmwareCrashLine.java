@@ -52,9 +52,10 @@ public final class FirmwareCrashLine {
         return optee.matches() ? Optional.of(quoted(text)) : Optional.empty();
     }
 
-    /** The crash report in {@code line} read on {@code console}, as a report says it, if {@code line} is one. */
-    public static Optional<String> report(String line, String console) {
-        return in(line).map(crash -> "'" + crash + "' on console '" + UntrustedText.line(console) + "'");
+    /** Why a call will not return, as a report says it, if {@code line}, read on {@code console}, is a crash report. */
+    public static Optional<String> cause(String line, String console) {
+        return in(line).map(crash -> "the firmware crashed, reporting '" + crash + "' on console '"
+                + UntrustedText.line(console) + "'");
     }
 
     private static String quoted(String text) {

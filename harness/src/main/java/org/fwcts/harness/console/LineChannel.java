@@ -51,6 +51,8 @@ public final class LineChannel implements AutoCloseable {
     private volatile String endReason = "the console closed";
     private final AtomicLong droppedLines = new AtomicLong();
     private final AtomicLong callMarks = new AtomicLong();
+    /** A marker arrived since the last line end: an empty line after it is the marker's own (the VM agent's). */
+    private boolean markInLine;
     private long received;
 
     public LineChannel(Console console, Transcript transcript) {
@@ -190,9 +192,13 @@ public final class LineChannel implements AutoCloseable {
         for (int i = 0; i < count && overrun == null; i++) {
             int b = buffer[i];
             if (b == '\n') {
-                deliver(line);
+                if (!(markInLine && line.length() == 0)) {
+                    deliver(line);
+                }
+                markInLine = false;
             } else if (b == CALL_MARK) {
                 callMarks.incrementAndGet();
+                markInLine = true;
             } else if (b != '\r') {
                 line.add((byte) b);
                 if (line.length() > LINE_LIMIT) {

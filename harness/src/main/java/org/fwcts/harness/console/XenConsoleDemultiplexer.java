@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -50,6 +51,7 @@ public final class XenConsoleDemultiplexer implements ConsoleDemultiplexer {
     private final Duration focusTimeout;
     private final int maxSwitches;
     private final XenConsoleFraming framing = new XenConsoleFraming(new Router());
+    private final XenStops stops = new XenStops();
     private final Map<Integer, GuestConsole> guests = new ConcurrentHashMap<>();
     private final Map<Integer, StringBuilder> currentLines = new ConcurrentHashMap<>();
     private final Map<String, LineChannel> channels = new ConcurrentHashMap<>();
@@ -115,6 +117,14 @@ public final class XenConsoleDemultiplexer implements ConsoleDemultiplexer {
         synchronized (hypervisorLines) {
             return List.copyOf(hypervisorLines);
         }
+    }
+
+    /**
+     * Why the calls of domain {@code domain}'s agent will never be answered, once Xen has said so:
+     * it panicked, or it crashed that domain.
+     */
+    public Optional<String> stopOf(int domain) {
+        return stops.of(domain);
     }
 
     /** How often Xen said it dropped input meant for {@code domain}. */
@@ -291,7 +301,9 @@ public final class XenConsoleDemultiplexer implements ConsoleDemultiplexer {
                         // Only an acknowledging agent writes '~', and only while it reads a line.
                         acknowledged();
                     } else if (buffer[i] == '\n') {
-                        framing.line(line.toString(StandardCharsets.ISO_8859_1));
+                        String physical = line.toString(StandardCharsets.ISO_8859_1);
+                        stops.line(physical);
+                        framing.line(physical);
                         line.reset();
                     } else if (line.size() < PHYSICAL_LINE_MAX) {
                         line.write(buffer[i]);

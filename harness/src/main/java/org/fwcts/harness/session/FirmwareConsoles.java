@@ -63,7 +63,7 @@ final class FirmwareConsoles implements AutoCloseable {
     private void watch(LineChannel channel) {
         try {
             while (!channel.ended()) {
-                channel.next(POLL).flatMap(line -> FirmwareCrashLine.report(line, channel.consoleName()))
+                channel.next(POLL).flatMap(line -> FirmwareCrashLine.cause(line, channel.consoleName()))
                         .ifPresent(crashes::add);
             }
         } catch (InterruptedException e) {
@@ -71,7 +71,7 @@ final class FirmwareConsoles implements AutoCloseable {
         }
     }
 
-    /** The first crash report any of these consoles shows from now on. */
+    /** Why no call will return, from the first crash report any of these consoles shows from now on. */
     Supplier<Optional<String>> crashesFromNow() {
         int seen = crashes.size();
         return () -> crashes.size() > seen ? Optional.of(crashes.get(seen)) : Optional.empty();

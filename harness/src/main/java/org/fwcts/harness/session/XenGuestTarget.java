@@ -80,8 +80,10 @@ public final class XenGuestTarget implements RunningTarget, VmHost {
         try {
             for (XenGuest guest : xen.guests()) {
                 String tag = XenConsoleDemultiplexer.tag(guest.domain());
+                int domain = guest.domain();
                 AgentSession session = new AgentSession(new LineChannel(wrapGuest.apply(demux.guestConsole(tag)),
-                        transcript), descriptor.commandTimeout(), firmwareCrashes);
+                        transcript), descriptor.commandTimeout(),
+                        () -> firmwareCrashes.get().or(() -> demux.stopOf(domain)));
                 try {
                     greet(session, descriptor.bootTimeout(), demux);
                 } catch (AgentProtocolException e) {
@@ -115,7 +117,9 @@ public final class XenGuestTarget implements RunningTarget, VmHost {
                 return;
             } catch (AgentProtocolException e) {
                 boolean unanswered = e.getMessage() != null && e.getMessage().startsWith("no agent answered");
+                // A session that failed (the firmware or Xen reported a crash) answers nothing more.
                 if (!unanswered || System.nanoTime() >= deadline || session.channel().ended()
+                        || session.failure().isPresent()
                         || demux.hypervisorLines().stream().anyMatch(line -> line.contains(XEN_PANIC))) {
                     throw e;
                 }

@@ -78,10 +78,10 @@ class CallNotReturnedTests {
             Observation observation = session.smc(SPM_ID_GET);
             assertThat(observation).isInstanceOfSatisfying(Observation.NotReturned.class, notReturned -> {
                 assertThat(notReturned.cause())
-                        .contains("the firmware crashed in it, reporting 'ASSERT: spmc_main.c:1315' on console 'agent'");
+                        .contains("the firmware crashed, reporting 'ASSERT: spmc_main.c:1315' on console 'agent'");
                 // Not one retransmission: the first attempt's deadline (1 s) was not waited out.
                 assertThat(notReturned.waited()).isLessThan(Duration.ofSeconds(1));
-                assertThat(notReturned.describe()).contains("crashed in it", "ASSERT: spmc_main.c:1315");
+                assertThat(notReturned.describe()).contains("did not return: the firmware crashed", "ASSERT: spmc_main.c:1315");
             });
             assertThat(session.retransmissions()).isZero();
             assertThat(session.failure()).get().asString().contains("did not return", "ASSERT");
@@ -105,14 +105,14 @@ class CallNotReturnedTests {
     }
 
     @Test
-    @DisplayName("ends the wait for a call as soon as another of the target's consoles shows a crash")
+    @DisplayName("ends the wait for a call as soon as a cause is learnt elsewhere: a crash on another console, Xen's report")
     void crashOnAnotherConsole() throws Exception {
         AtomicReference<Optional<String>> elsewhere = new AtomicReference<>(Optional.empty());
         ScriptedAgent agent = ScriptedAgent.answering("smc,callmark", request -> {
             if (!request.fields().get(0).equals("smc")) {
                 return List.of("ok");
             }
-            elsewhere.set(Optional.of("'PANIC at PC : 0x0e0976c0' on console 'firmware'"));
+            elsewhere.set(Optional.of("the firmware crashed, reporting 'PANIC at PC : 0x0e0976c0' on console 'firmware'"));
             return ScriptedAgent.STUCK_IN_CALL;
         });
         try (AgentSession session = new AgentSession(new LineChannel(agent, Transcript.inMemory()), Duration.ofSeconds(5),
@@ -121,7 +121,7 @@ class CallNotReturnedTests {
             Observation observation = session.smc(SPM_ID_GET);
             assertThat(observation).isInstanceOfSatisfying(Observation.NotReturned.class, notReturned -> {
                 assertThat(notReturned.cause())
-                        .contains("the firmware crashed in it, reporting 'PANIC at PC : 0x0e0976c0' on console 'firmware'");
+                        .contains("the firmware crashed, reporting 'PANIC at PC : 0x0e0976c0' on console 'firmware'");
                 assertThat(notReturned.waited()).isLessThan(Duration.ofSeconds(5));
             });
         }
@@ -140,7 +140,7 @@ class CallNotReturnedTests {
                 Transcript.inMemory()), Duration.ofSeconds(1))) {
             long start = System.nanoTime();
             assertThatThrownBy(() -> session.handshake(Duration.ofSeconds(30))).isInstanceOf(AgentProtocolException.class)
-                    .hasMessageContaining("the firmware crashed while booting: 'PANIC at PC : 0x0e0976c0'");
+                    .hasMessageContaining("the firmware crashed, reporting 'PANIC at PC : 0x0e0976c0' on console 'agent' (while booting)");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
         } finally {
             firmware.close();

@@ -50,7 +50,8 @@ class FirmwareCrashLineTests {
     @Test
     @DisplayName("is quoted with the console it was read on, cut to a report's length")
     void reported() {
-        assertThat(FirmwareCrashLine.report("PANIC at PC : 0x1", "firmware")).contains("'PANIC at PC : 0x1' on console 'firmware'");
+        assertThat(FirmwareCrashLine.cause("PANIC at PC : 0x1", "firmware"))
+                .contains("the firmware crashed, reporting 'PANIC at PC : 0x1' on console 'firmware'");
         assertThat(FirmwareCrashLine.in("ASSERT: " + "x".repeat(500)).orElseThrow()).hasSizeLessThan(200).endsWith("…");
     }
 }

@@ -81,6 +81,22 @@ class LineChannelTests {
     }
 
     @Test
+    @DisplayName("counts call markers and drops the empty line a marker line leaves, keeping every other line")
+    void takesOutCallMarkers() throws Exception {
+        Transcript transcript = Transcript.inMemory();
+        try (LineChannel channel = new LineChannel(console(new ByteArrayInputStream(
+                "\u0005\n<1 ok 0 #12345678\n\u0005<2 ok 0 #87654321\n\nend\n".getBytes(StandardCharsets.ISO_8859_1))),
+                transcript)) {
+            assertThat(nextLine(channel)).isEqualTo("<1 ok 0 #12345678");
+            assertThat(nextLine(channel)).isEqualTo("<2 ok 0 #87654321");
+            // An empty line of the target's own, with no marker in it, is still a line.
+            assertThat(nextLine(channel)).isEmpty();
+            assertThat(nextLine(channel)).isEqualTo("end");
+            assertThat(channel.callMarks()).isEqualTo(2);
+        }
+    }
+
+    @Test
     @DisplayName("declares an overrun at a line of more than a mebibyte without an end, and stops reading")
     void overrunsOnUnterminatedLine() throws Exception {
         try (LineChannel channel = new LineChannel(console(repeated(new byte[] {'A'}, 100L << 20)), Transcript.inMemory())) {

@@ -40,7 +40,8 @@ class FirmwareConsolesTests {
             awaitLog(transcript, "BL31: v2.15.0");
             assertThat(firstBoot.get()).isEmpty();
             write(uart, "PANIC at PC : 0x000000000e0976c0\r\n");
-            assertThat(awaitCrash(firstBoot)).contains("'PANIC at PC : 0x000000000e0976c0' on console 'firmware'");
+            assertThat(awaitCrash(firstBoot))
+                    .contains("the firmware crashed, reporting 'PANIC at PC : 0x000000000e0976c0' on console 'firmware'");
             // A watch begun after the crash (the next boot's session) does not see it.
             assertThat(consoles.crashesFromNow().get()).isEmpty();
             assertThat(transcript.tail(5)).contains("firmware RX PANIC at PC");
