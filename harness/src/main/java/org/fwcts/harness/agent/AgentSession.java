@@ -326,6 +326,7 @@ public final class AgentSession implements AutoCloseable {
         boolean marking = info != null && info.capabilities().contains(CALL_MARK_CAPABILITY);
         long marksBefore = channel.callMarks();
         Duration wait = timeout;
+        boolean inCall = false;
         while (sent < attempts && failure == null) {
             if (!greetIfReconnected(deadline)) {
                 lastProblem = channel.ended() ? endOfConsole()
@@ -347,7 +348,8 @@ public final class AgentSession implements AutoCloseable {
                 return reply.get();
             }
             lastProblem = channel.ended() ? endOfConsole() : "no valid reply within " + wait.toMillis() + " ms";
-            if (marking && wait == timeout && channel.callMarks() > marksBefore) {
+            if (marking && !inCall && channel.callMarks() > marksBefore) {
+                inCall = true;
                 // The agent made the call and it has had the request's whole time. Had it returned, a
                 // reply lost on the way would come back for a retransmission, from the agent's memory,
                 // within a round trip: the attempts left wait for that only, so a hang is found sooner.

@@ -19,6 +19,14 @@ public final class CallHistory implements AutoCloseable {
     private final Path file;
     /** Bytes, not characters: a line's text becomes UTF-8 in one step, with no character copy between. */
     private final BufferedOutputStream out;
+    /** The file's own stream under {@link #out}, closed without a flush once a write has failed. */
+    private final java.io.OutputStream fileStream;
+    /**
+     * The first write that failed (a full disk): the buffer may then be half on disk, and writing it
+     * again would put its first half twice, a damaged line that a resumed run could not read past.
+     * Nothing more is written after it; the half line is the file's last, which a resumed run cuts.
+     */
+    private IOException failed;
     private final long lastSequence;
     private final int lastBoot;
     private boolean flushEachLine = true;
@@ -32,9 +40,10 @@ public final class CallHistory implements AutoCloseable {
     private long leftOutBoots;
     private long leftOutCalls;
 
-    private CallHistory(Path file, BufferedOutputStream out, long lastSequence, int lastBoot) {
+    private CallHistory(Path file, java.io.OutputStream fileStream, long lastSequence, int lastBoot) {
         this.file = file;
-        this.out = out;
+        this.fileStream = fileStream;
+        this.out = new BufferedOutputStream(fileStream, 1 << 16);
         this.lastSequence = lastSequence;
         this.lastBoot = lastBoot;
     }
@@ -61,11 +70,16 @@ public final class CallHistory implements AutoCloseable {
                     }
                 }
             }
-            return new CallHistory(file, new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND), 1 << 16), lastSequence, lastBoot);
+            return new CallHistory(file, Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND),
+                    lastSequence, lastBoot);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
+    }
+
+    /** A history written to {@code stream}, named {@code file} in errors: for tests of a stream that fails. */
+    static CallHistory writingTo(Path file, java.io.OutputStream stream) {
+        return new CallHistory(file, stream, 0, 0);
     }
 
     private static void cutPartialLine(Path file) throws IOException {
@@ -178,14 +192,29 @@ public final class CallHistory implements AutoCloseable {
     /** Puts every line written so far on disk (to the operating system). */
     public synchronized void flush() {
         try {
+            unlessFailed();
             out.flush();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot append to " + file, e);
+            throw failedWith(e);
         }
+    }
+
+    private void unlessFailed() throws IOException {
+        if (failed != null) {
+            throw new IOException("an earlier write failed: " + failed.getMessage(), failed);
+        }
+    }
+
+    private UncheckedIOException failedWith(IOException e) {
+        if (failed == null) {
+            failed = e;
+        }
+        return new UncheckedIOException("cannot append to " + file, e);
     }
 
     private void write(String line) {
         try {
+            unlessFailed();
             byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
             out.write(bytes);
             out.write('\n');
@@ -195,7 +224,7 @@ public final class CallHistory implements AutoCloseable {
                 out.flush();
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot append to " + file, e);
+            throw failedWith(e);
         }
     }
 
@@ -203,6 +232,10 @@ public final class CallHistory implements AutoCloseable {
     public synchronized void close() {
         leaveOutHeld();
         try {
+            if (failed != null) {
+                fileStream.close();
+                return;
+            }
             out.close();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot close " + file, e);

@@ -68,6 +68,11 @@ public record RealmParams(long flags, int s2sz, int sveVl, int breakpoints, int 
                 rttLevelStart, rttNumStart);
     }
 
+    public RealmParams withWatchpoints(int value) {
+        return new RealmParams(flags, s2sz, sveVl, breakpoints, value, pmuCounters, hashAlgorithm, vmid, rttBase,
+                rttLevelStart, rttNumStart);
+    }
+
     /**
      * What makes these parameters invalid under {@code profile}, in TF-RMM v0.8.0's order
      * ({@code runtime/rmi/realm.c} {@code validate_realm_params}); empty when they are valid.

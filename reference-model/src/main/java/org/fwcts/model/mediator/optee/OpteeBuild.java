@@ -20,11 +20,13 @@ public record OpteeBuild(int threads, long secCaps, Optional<long[]> osRevision,
             new int[] {0xa5, 0xa9, 0x7b, 0x3c, 0x4d, 0xdf, 0x13, 0xb8});
 
     /**
-     * OP-TEE for vexpress-qemu_armv8a with CFG_NS_VIRTUALIZATION=y: 2 threads (Xen logs "OP-TEE supports 2
-     * simultaneous threads per guest"), dynamic SHM, virtualization, MEMREF_NULL and RPC_ARG capabilities.
+     * OP-TEE 4.9 for vexpress-qemu_armv8a with CFG_NS_VIRTUALIZATION=y: 2 threads (Xen logs "OP-TEE supports 2
+     * simultaneous threads per guest"), and the capabilities it was measured to answer, 0xfc: dynamic SHM,
+     * virtualization, MEMREF_NULL, asynchronous notification, RPC_ARG and RPMB probe (entry_fast.c).
      */
     public static final OpteeBuild QEMU_V8_VIRT = new OpteeBuild(2, OpteeSmc.SEC_CAP_DYNAMIC_SHM
-            | OpteeSmc.SEC_CAP_VIRTUALIZATION | OpteeSmc.SEC_CAP_MEMREF_NULL | OpteeSmc.SEC_CAP_RPC_ARG,
+            | OpteeSmc.SEC_CAP_VIRTUALIZATION | OpteeSmc.SEC_CAP_MEMREF_NULL | OpteeSmc.SEC_CAP_ASYNC_NOTIF
+            | OpteeSmc.SEC_CAP_RPC_ARG | OpteeSmc.SEC_CAP_RPMB_PROBE,
             Optional.empty(), List.of(DEVICE_PTA));
 
     public OpteeBuild {

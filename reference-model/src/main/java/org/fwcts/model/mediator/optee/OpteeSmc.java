@@ -53,6 +53,7 @@ public final class OpteeSmc {
     public static final long SEC_CAP_MEMREF_NULL = 1 << 4;
     public static final long SEC_CAP_ASYNC_NOTIF = 1 << 5;
     public static final long SEC_CAP_RPC_ARG = 1 << 6;
+    public static final long SEC_CAP_RPMB_PROBE = 1 << 7;
 
     /** OPTEE_MSG_UID_0..3, the API UID CALLS_UID returns. */
     public static final long[] API_UID = {0x384f_b3e0L, 0xe7f8_11e3L, 0xaf63_0002L, 0xa5d5_c51bL};

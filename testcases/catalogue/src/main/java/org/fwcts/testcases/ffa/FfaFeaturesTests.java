@@ -31,7 +31,7 @@ class FfaFeaturesTests {
         ffa.ready();
     }
 
-    static Stream<Arguments> everyFunctionIdentifier() {
+    public static Stream<Arguments> everyFunctionIdentifier() {
         return Stream.of(FfaFunction.values()).flatMap(function -> Stream.concat(
                 function.smc32().stream().map(id -> Arguments.of(function + " (SMC32)", id)),
                 function.smc64().stream().map(id -> Arguments.of(function + " (SMC64)", id))));

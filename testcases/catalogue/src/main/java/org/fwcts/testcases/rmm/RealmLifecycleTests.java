@@ -2,10 +2,11 @@ package org.fwcts.testcases.rmm;
 
 import static org.fwcts.testcases.support.CallAssert.assertThatCall;
 
-import java.util.function.UnaryOperator;
+import java.util.function.BiFunction;
 import java.util.stream.Stream;
 import org.fwcts.model.rmm.RealmParams;
 import org.fwcts.model.rmm.RmiFunction;
+import org.fwcts.model.rmm.RmmProfile;
 import org.fwcts.testcases.support.ConformanceTest;
 import org.fwcts.testcases.support.RequiresRmm;
 import org.fwcts.testcases.support.FreshBoot;
@@ -34,25 +35,35 @@ class RealmLifecycleTests {
         return RealmSetup.free(rmm, index);
     }
 
+    /** A change that makes valid parameters invalid, given what the RMM reports in RMI_FEATURES. */
+    private interface BadChange extends BiFunction<RealmParams, RmmProfile, RealmParams> {
+    }
+
     static Stream<Arguments> badParameters() {
         return Stream.of(
-                Arguments.of("s2sz 20, below 32", (UnaryOperator<RealmParams>) p -> p.withS2sz(20)),
-                Arguments.of("s2sz 60, above the feature register", (UnaryOperator<RealmParams>) p -> p.withS2sz(60)),
-                Arguments.of("hash algorithm 2", (UnaryOperator<RealmParams>) p -> p.withHashAlgorithm(2)),
-                Arguments.of("two root RTTs where one is needed", (UnaryOperator<RealmParams>) p -> p.withRttNumStart(2)),
-                Arguments.of("no breakpoints", (UnaryOperator<RealmParams>) p -> p.withBreakpoints(0)));
+                Arguments.of("s2sz 20, below 32", (BadChange) (p, rmm) -> p.withS2sz(20)),
+                Arguments.of("s2sz 60, above the feature register", (BadChange) (p, rmm) -> p.withS2sz(60)),
+                Arguments.of("hash algorithm 2", (BadChange) (p, rmm) -> p.withHashAlgorithm(2)),
+                Arguments.of("two root RTTs where one is needed", (BadChange) (p, rmm) -> p.withRttNumStart(2)),
+                Arguments.of("no breakpoints", (BadChange) (p, rmm) -> p.withBreakpoints(0)),
+                Arguments.of("no watchpoints", (BadChange) (p, rmm) -> p.withWatchpoints(0)),
+                // One past the limit also finds a bound checked with >= for >, not only a bound left out.
+                Arguments.of("one breakpoint more than RMI_FEATURES reports",
+                        (BadChange) (p, rmm) -> p.withBreakpoints(rmm.breakpoints() + 1)),
+                Arguments.of("one watchpoint more than RMI_FEATURES reports",
+                        (BadChange) (p, rmm) -> p.withWatchpoints(rmm.watchpoints() + 1)));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badParameters")
     @Tag("rule:RMM.REALM.PARAMS")
     @DisplayName("REALM_CREATE refuses invalid parameters with ERROR_INPUT and leaves the granules delegated")
-    void badParameters(String why, UnaryOperator<RealmParams> change, RmmHost rmm) {
+    void badParameters(String why, BadChange change, RmmHost rmm) {
         long rd = page(rmm, 0);
         long root = page(rmm, 1);
         RealmSetup.delegate(rmm, rd);
         RealmSetup.delegate(rmm, root);
-        byte[] params = change.apply(RealmParams.simple(RealmSetup.S2SZ, root, 1)).encode();
+        byte[] params = change.apply(RealmParams.simple(RealmSetup.S2SZ, root, 1), rmm.model().profile()).encode();
         assertThatCall(rmm.call(RmmHost.writing(page(rmm, 2), params), RmiFunction.RMI_REALM_CREATE, rd, page(rmm, 2)))
                 .matchesModel();
         assertThatCall(rmm.call(RmiFunction.RMI_REALM_ACTIVATE, rd)).matchesModel();

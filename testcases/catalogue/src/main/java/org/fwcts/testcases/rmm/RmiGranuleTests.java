@@ -8,6 +8,7 @@ import org.fwcts.model.rmm.RmiFunction;
 import org.fwcts.testcases.support.ConformanceTest;
 import org.fwcts.testcases.support.RequiresRmm;
 import org.fwcts.testcases.support.FreshBoot;
+import org.fwcts.testcases.support.RealmAgent;
 import org.fwcts.testcases.support.RealmSetup;
 import org.fwcts.testcases.support.RmmHost;
 import org.junit.jupiter.api.DisplayName;
@@ -22,6 +23,9 @@ import org.junit.jupiter.api.Test;
 @FreshBoot("granule states from boot")
 @DisplayName("RMI granule delegation")
 class RmiGranuleTests {
+
+    /** A page of the realm's protected RAM next to its image, within the tables the set-up creates. */
+    private static final long DATA_IPA = RealmSetup.IMAGE_IPA + 0x10000;
 
     private static RmiFunction delegate(RmmHost rmm) {
         return rmm.model().profile().rangeDelegation() ? RmiFunction.RMI_GRANULE_RANGE_DELEGATE : RmiFunction.RMI_GRANULE_DELEGATE;
@@ -88,5 +92,17 @@ class RmiGranuleTests {
         long rd = RealmSetup.createRealm(rmm);
         assertThatCall(call(rmm, undelegate(rmm), rd)).matchesModel();
         accessAsModelled(rmm, rd);
+    }
+
+    @Test
+    @Tag("rule:RMM.GRANULE.UNDELEGATE")
+    @DisplayName("a granule a running realm uses as its REC or as data cannot be undelegated: ERROR_INPUT")
+    void undelegateInUse(RmmHost rmm) {
+        RealmAgent realm = RealmSetup.running(rmm);
+        RealmSetup.ramWithData(rmm, realm, DATA_IPA, 0);
+        long data = RealmSetup.free(rmm, 0);
+        assertThatCall(call(rmm, undelegate(rmm), realm.rec())).matchesModel();
+        assertThatCall(call(rmm, undelegate(rmm), data)).matchesModel();
+        accessAsModelled(rmm, data);
     }
 }

@@ -158,7 +158,23 @@ class RttTests {
     }
 
     @Test
+    @Tag("rule:RMM.DATA.CREATE")
+    @Tag("rule:RMM.DATA.CREATE_UNKNOWN")
+    @Tag("rule:RMM.RTT.READ_ENTRY")
+    @DisplayName("data never maps at an unprotected IPA, even where the tables reach it: ERROR_INPUT")
+    void dataAtUnprotectedIpa(RmmHost rmm) {
+        long ipa = (1L << (RealmSetup.S2SZ - 1)) + IPA;
+        assertThatCall(rmm.call(RmiFunction.RMI_RTT_CREATE, rd, granule(rmm, 0), ipa, 2)).matchesModel();
+        assertThatCall(rmm.call(RmiFunction.RMI_RTT_CREATE, rd, granule(rmm, 1), ipa, 3)).matchesModel();
+        long data = granule(rmm, 2);
+        assertThatCall(rmm.dataCreate(CallMemory.NONE, rd, data, ipa, RealmSetup.free(rmm, 5), 0)).matchesModel();
+        assertThatCall(rmm.dataCreateUnknown(rd, data, ipa)).matchesModel();
+        read(rmm, ipa, 3);
+    }
+
+    @Test
     @Tag("rule:RMM.RTT.DESTROY")
+    @Tag("rule:RMM.RTT.READ_ENTRY")
     @DisplayName("RTT_DESTROY of a live table gives (ERROR_RTT, level); of an empty one returns it, the entry DESTROYED")
     void destroy(RmmHost rmm) {
         tables(rmm);
@@ -210,6 +226,7 @@ class RttTests {
     @Test
     @Tag("rule:RMM.RTT.DESTROY")
     @Tag("rule:RMM.RTT.MAP_UNPROTECTED")
+    @Tag("rule:RMM.RTT.READ_ENTRY")
     @DisplayName("host mappings hold no reference on their RTT: an RTT that maps only host memory is destroyed")
     void destroyWithHostMapping(RmmHost rmm) {
         long ipa = (1L << (RealmSetup.S2SZ - 1)) + IPA;
