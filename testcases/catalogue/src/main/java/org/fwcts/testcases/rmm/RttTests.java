@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
 @DisplayName("RMI realm translation tables and data")
 class RttTests {
     private static final long IPA = RealmSetup.IMAGE_IPA;
+    /** {@link #IPA} in the unprotected half of the realm's IPA space. */
+    private static final long UNPROTECTED_IPA = (1L << (RealmSetup.S2SZ - 1)) + IPA;
     /** Host-owned bits of an NS descriptor: MemAttr [4:2] Normal write-back (0b110), S2AP [7:6] read-write. */
     static final long NS_ATTRIBUTES = 0xD8L;
     private long rd;
@@ -43,8 +45,13 @@ class RttTests {
     }
 
     private void tables(RmmHost rmm) {
-        assertThatCall(rmm.call(RmiFunction.RMI_RTT_CREATE, rd, granule(rmm, 0), IPA, 2)).matchesModel();
-        assertThatCall(rmm.call(RmiFunction.RMI_RTT_CREATE, rd, granule(rmm, 1), IPA, 3)).matchesModel();
+        tables(rmm, IPA);
+    }
+
+    /** The level-2 and level-3 tables that reach {@code ipa}, in free pages 0 and 1. */
+    private void tables(RmmHost rmm, long ipa) {
+        assertThatCall(rmm.call(RmiFunction.RMI_RTT_CREATE, rd, granule(rmm, 0), ipa, 2)).matchesModel();
+        assertThatCall(rmm.call(RmiFunction.RMI_RTT_CREATE, rd, granule(rmm, 1), ipa, 3)).matchesModel();
     }
 
     @Test
@@ -163,9 +170,8 @@ class RttTests {
     @Tag("rule:RMM.RTT.READ_ENTRY")
     @DisplayName("data never maps at an unprotected IPA, even where the tables reach it: ERROR_INPUT")
     void dataAtUnprotectedIpa(RmmHost rmm) {
-        long ipa = (1L << (RealmSetup.S2SZ - 1)) + IPA;
-        assertThatCall(rmm.call(RmiFunction.RMI_RTT_CREATE, rd, granule(rmm, 0), ipa, 2)).matchesModel();
-        assertThatCall(rmm.call(RmiFunction.RMI_RTT_CREATE, rd, granule(rmm, 1), ipa, 3)).matchesModel();
+        long ipa = UNPROTECTED_IPA;
+        tables(rmm, ipa);
         long data = granule(rmm, 2);
         assertThatCall(rmm.dataCreate(CallMemory.NONE, rd, data, ipa, RealmSetup.free(rmm, 5), 0)).matchesModel();
         assertThatCall(rmm.dataCreateUnknown(rd, data, ipa)).matchesModel();
@@ -191,7 +197,7 @@ class RttTests {
     void unprotected(RmmHost rmm) {
         long shared = RealmSetup.free(rmm, 6);
         long descriptor = shared | NS_ATTRIBUTES;
-        long ipa = (1L << (RealmSetup.S2SZ - 1)) + IPA;
+        long ipa = UNPROTECTED_IPA;
         assertThatCall(rmm.call(RmiFunction.RMI_RTT_MAP_UNPROTECTED, rd, IPA, 3, descriptor)).matchesModel();
         assertThatCall(rmm.call(RmiFunction.RMI_RTT_MAP_UNPROTECTED, rd, ipa, 3, descriptor)).matchesModel();
         assertThatCall(rmm.call(RmiFunction.RMI_RTT_CREATE, rd, granule(rmm, 0), ipa, 2)).matchesModel();
@@ -229,9 +235,8 @@ class RttTests {
     @Tag("rule:RMM.RTT.READ_ENTRY")
     @DisplayName("host mappings hold no reference on their RTT: an RTT that maps only host memory is destroyed")
     void destroyWithHostMapping(RmmHost rmm) {
-        long ipa = (1L << (RealmSetup.S2SZ - 1)) + IPA;
-        assertThatCall(rmm.call(RmiFunction.RMI_RTT_CREATE, rd, granule(rmm, 0), ipa, 2)).matchesModel();
-        assertThatCall(rmm.call(RmiFunction.RMI_RTT_CREATE, rd, granule(rmm, 1), ipa, 3)).matchesModel();
+        long ipa = UNPROTECTED_IPA;
+        tables(rmm, ipa);
         assertThatCall(rmm.call(RmiFunction.RMI_RTT_MAP_UNPROTECTED, rd, ipa, 3, RealmSetup.free(rmm, 6) | NS_ATTRIBUTES))
                 .matchesModel();
         assertThatCall(rmm.call(RmiFunction.RMI_RTT_DESTROY, rd, ipa, 3)).matchesModel();
