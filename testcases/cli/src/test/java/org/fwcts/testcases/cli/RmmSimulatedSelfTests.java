@@ -23,6 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 @DisplayName("fwcts run on the simulated RMM target")
 class RmmSimulatedSelfTests {
     private static final String GRANULES = "RMI granule delegation › ";
+    private static final String UNDELEGATE_IN_USE =
+            "a granule a running realm uses as its REC or as data cannot be undelegated: ERROR_INPUT";
     private static final String RTT = "RMI realm translation tables and data › ";
     private static final String SPLIT = "Realm IPA space: protected and unprotected halves › ";
     private static final String RSI = "RSI from a realm › ";
@@ -84,7 +86,8 @@ class RmmSimulatedSelfTests {
                         RTT + "DATA_CREATE checks flags, then the source, then the granules, then the realm state, then the IPA")),
                 Arguments.of("delegate-leaves-accessible", List.of(
                         GRANULES + "delegation takes a granule out of the normal world's reach; undelegation gives it back",
-                        GRANULES + "an RD cannot be undelegated while its realm exists: ERROR_INPUT")),
+                        GRANULES + "an RD cannot be undelegated while its realm exists: ERROR_INPUT",
+                        GRANULES + UNDELEGATE_IN_USE)),
                 Arguments.of("ripas-not-applied", List.of(
                         RTT + "RTT_INIT_RIPAS turns a range to RAM within one table and says how far; RTT_READ_ENTRY reads RAM back",
                         RTT + "RTT_FOLD refuses a missing RTT and a mixed one; an RTT all RIPAS RAM folds into one level-2 entry")),
@@ -97,6 +100,8 @@ class RmmSimulatedSelfTests {
                         RSI + "a RAM page without data exits to the host until the host gives it a granule",
                         RSI + "a RIPAS change the host does not apply and rejects comes back to the realm as REJECT",
                         RSI + "RTT_SET_RIPAS refuses a range other than the pending one, and any range when none is pending",
+                        // Its data granule is RAM the realm asks for through the same exit.
+                        GRANULES + UNDELEGATE_IN_USE,
                         TOKEN)),
                 Arguments.of("measurement-not-extended", List.of(
                         RSI + "RSI_MEASUREMENT_EXTEND makes a REM H(REM || bytes), read back by RSI_MEASUREMENT_READ; the"

@@ -75,7 +75,8 @@ class SimulatedOpteeSelfTests {
                                 + " back and drops the call, which no resume reaches again",
                         CLIENTS + "a call one VM has waiting in OP-TEE cannot be resumed by another VM")),
                 Arguments.of("optee-no-thread-limit", List.of("OP-TEE mediator: thread limit › with every thread held by a"
-                        + " waiting call another call is ETHREAD_LIMIT, and succeeds once one ends")),
+                        + " waiting call another call is ETHREAD_LIMIT, even one the mediator would refuse later, and"
+                        + " succeeds once one ends")),
                 Arguments.of("optee-wrong-client-id", List.of(CLIENTS + "a session one VM opened is not another VM's to"
                         + " invoke or close")),
                 Arguments.of("optee-unaligned-accepted", List.of("OP-TEE mediator: command buffers › a command buffer not"
