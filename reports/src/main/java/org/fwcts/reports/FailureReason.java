@@ -38,6 +38,15 @@ public record FailureReason(String reason, String rule) {
         return new FailureReason(shortened(reason), rule);
     }
 
+    /** The rule that decided the failure {@code message} reports, when the message names one (its check's table). */
+    public static java.util.Optional<String> decidingRule(String message) {
+        if (message == null) {
+            return java.util.Optional.empty();
+        }
+        return message.lines().map(String::strip).map(DECIDING_RULE::matcher).filter(Matcher::find)
+                .map(deciding -> deciding.group(1)).findFirst();
+    }
+
     /** {@code reason [rule]}, or the reason alone. */
     public String line() {
         // The reason may quote the target (a panic, an error code): shown with its control characters made visible.

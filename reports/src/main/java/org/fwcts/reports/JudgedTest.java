@@ -17,4 +17,11 @@ public record JudgedTest(TestRecord record, Optional<Waiver> waiver, Optional<Wa
     public TestStatus status() {
         return waiver.isPresent() ? TestStatus.WAIVED : record.status();
     }
+
+    /** For a failure (waived or not), the rule that decided it, when its message names one. */
+    public Optional<String> decidingRule() {
+        TestStatus status = status();
+        return status == TestStatus.FAILED || status == TestStatus.WAIVED ? FailureReason.decidingRule(record.message())
+                : Optional.empty();
+    }
 }

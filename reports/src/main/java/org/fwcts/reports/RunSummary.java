@@ -101,11 +101,18 @@ public record RunSummary(String runId, Instant started, Instant finished, Map<St
         };
     }
 
-    /** Each rule the tests are tagged with, with its tests and verdict, ordered by rule ID. */
+    /**
+     * Each rule the tests are tagged with or a failure was decided by, with its tests and verdict,
+     * ordered by rule ID: a failure counts against the rule that decided it, tagged or not.
+     */
     public List<RuleVerdict> rules() {
         Map<String, List<JudgedTest>> byRule = new TreeMap<>();
         for (JudgedTest test : judged()) {
-            List<String> ids = test.record().rules().isEmpty() ? List.of(NO_RULE) : test.record().rules();
+            java.util.Set<String> ids = new java.util.LinkedHashSet<>(test.record().rules());
+            test.decidingRule().ifPresent(ids::add);
+            if (ids.isEmpty()) {
+                ids.add(NO_RULE);
+            }
             ids.forEach(id -> byRule.computeIfAbsent(id, k -> new ArrayList<>()).add(test));
         }
         List<RuleVerdict> rules = new ArrayList<>();

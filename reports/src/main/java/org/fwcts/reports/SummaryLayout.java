@@ -3,7 +3,6 @@ package org.fwcts.reports;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.fwcts.reports.SummaryBlock.Heading;
 import org.fwcts.reports.SummaryBlock.Paragraph;
 import org.fwcts.reports.SummaryBlock.Preformatted;
@@ -63,10 +62,19 @@ final class SummaryLayout {
 
     private static List<String> ruleRow(RuleVerdict rule) {
         String where = rule.reference().map(r -> r.document() + ", " + r.section()).orElse("");
+        long stopped = rule.stoppedElsewhere();
+        List<String> counts = new ArrayList<>();
+        for (TestStatus status : TestStatus.values()) {
+            long count = rule.count(status) - (status == TestStatus.BROKEN ? stopped : 0);
+            if (count > 0) {
+                counts.add(count + " " + status.name().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        if (stopped > 0) {
+            counts.add(stopped + " stopped at another rule's failure");
+        }
         String tests = rule.tests().size() + (rule.tests().size() == 1 ? " test" : " tests") + ": "
-                + java.util.Arrays.stream(TestStatus.values()).filter(s -> rule.count(s) > 0)
-                        .map(s -> rule.count(s) + " " + s.name().toLowerCase(java.util.Locale.ROOT))
-                        .collect(Collectors.joining(", "));
+                + String.join(", ", counts);
         return List.of(rule.id(), where, rule.verdict().name(), tests);
     }
 

@@ -74,6 +74,32 @@ class RunSummaryTests {
                 "DEN0140 (FF-A Memory Management Protocol) from v1.2");
     }
 
+    @Test
+    @DisplayName("counts a failure against the rule that decided it; the test's other rules get no verdict from it")
+    void failureCountsAgainstItsDecidingRule() throws IOException {
+        String failure = """
+                the target contradicts the model
+                SMC 0xc4000167: RTT_READ_ENTRY walks to level 2
+                deciding rule RMM.RTT.READ_ENTRY — DEN0137 1.0-rel0, RMI_RTT_READ_ENTRY
+                """;
+        List<TestRecord> tests = List.of(
+                new TestRecord("[engine:e]/[class:A]/[method:d()]", "destroy", List.of("rule:RMM.RTT.DESTROY"),
+                        TestStatus.FAILED, 1, failure),
+                new TestRecord("[engine:e]/[class:A]/[method:c()]", "create", List.of("rule:RMM.RTT.DESTROY",
+                        "rule:RMM.RTT.CREATE"), TestStatus.PASSED, 1, null));
+        RunSummary summary = new RunSummary("r", java.time.Instant.EPOCH, java.time.Instant.EPOCH, java.util.Map.of(),
+                new SuiteInfo("1", java.util.Map.of()), tests, Waivers.none(), null);
+        java.util.Map<String, RuleVerdict> rules = new java.util.HashMap<>();
+        summary.rules().forEach(rule -> rules.put(rule.id(), rule));
+        assertThat(rules.get("RMM.RTT.READ_ENTRY").verdict()).isEqualTo(TestStatus.FAILED);
+        assertThat(rules.get("RMM.RTT.READ_ENTRY").tests()).extracting(t -> t.record().name()).containsExactly("destroy");
+        assertThat(rules.get("RMM.RTT.DESTROY").verdict()).isEqualTo(TestStatus.BROKEN);
+        assertThat(rules.get("RMM.RTT.DESTROY").stoppedElsewhere()).isEqualTo(1);
+        assertThat(rules.get("RMM.RTT.CREATE").verdict()).isEqualTo(TestStatus.PASSED);
+        SummaryWriter.write(summary, temp);
+        assertThat(Files.readString(temp.resolve("summary.md"))).contains("2 tests: 1 passed, 1 stopped at another rule's failure");
+    }
+
     @Nested
     @DisplayName("with a rule waiver in force")
     class WaiverInForce {
