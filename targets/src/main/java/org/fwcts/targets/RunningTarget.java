@@ -31,6 +31,14 @@ public interface RunningTarget extends AutoCloseable {
         return false;
     }
 
+    /**
+     * From now on hands each line of the consoles this target reads itself (an FVP's terminals
+     * other than the agent's, which it drains so the model never stalls) to {@code listener}, with
+     * the console's name. A target that reads none of its consoles itself has none to hand.
+     */
+    default void forwardOwnConsoles(java.util.function.BiConsumer<String, String> listener) {
+    }
+
     @Override
     void close();
 }

@@ -20,13 +20,15 @@ import org.fwcts.targets.descriptor.TargetDescriptor;
  * log). Each is read on its own thread into the run's console log, and the crash reports it
  * shows are kept, so that a call waiting on firmware that crashed ends at once with the report
  * instead of running out its deadline. Reading them also keeps a UART whose output has nowhere
- * else to go from stalling the machine.
+ * else to go from stalling the machine. Consoles the target reads itself (an FVP's drained
+ * terminals) are taken line by line as it hands them on.
  */
 final class FirmwareConsoles implements AutoCloseable {
     private static final java.time.Duration POLL = java.time.Duration.ofMillis(500);
 
     private final List<LineChannel> channels = new ArrayList<>();
     private final List<String> crashes = new CopyOnWriteArrayList<>();
+    private volatile boolean closed;
 
     private FirmwareConsoles() {
     }
@@ -52,6 +54,7 @@ final class FirmwareConsoles implements AutoCloseable {
                 watcher.setDaemon(true);
                 watcher.start();
             }
+            target.forwardOwnConsoles((console, line) -> consoles.forwarded(console, line, transcript));
             return consoles;
         } catch (IOException e) {
             consoles.close();
@@ -71,6 +74,17 @@ final class FirmwareConsoles implements AutoCloseable {
         }
     }
 
+    /** A line of a console the target reads itself: into the log, and kept if it is a crash report. */
+    private void forwarded(String console, String line, Transcript transcript) {
+        if (closed) {
+            return;
+        }
+        byte[] bytes = line.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        transcript.record(console, Transcript.Direction.RX, bytes, bytes.length);
+        transcript.flush();
+        FirmwareCrashLine.cause(line, console).ifPresent(crashes::add);
+    }
+
     /** Why no call will return, from the first crash report any of these consoles shows from now on. */
     Supplier<Optional<String>> crashesFromNow() {
         int seen = crashes.size();
@@ -79,6 +93,7 @@ final class FirmwareConsoles implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         channels.forEach(LineChannel::close);
     }
 }

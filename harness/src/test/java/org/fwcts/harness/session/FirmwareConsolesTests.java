@@ -48,6 +48,22 @@ class FirmwareConsolesTests {
         }
     }
 
+    @Test
+    @DisplayName("take the lines of a console the target reads itself (an FVP's drained terminal) the same way")
+    void consolesTheTargetReadsItself() {
+        Transcript transcript = Transcript.inMemory();
+        ConsolesOnlyTarget fvp = new ConsolesOnlyTarget(List.of(new ConsoleEndpoint.ProcessStdio("agent",
+                java.io.InputStream.nullInputStream(), OutputStream.nullOutputStream())));
+        try (FirmwareConsoles consoles = FirmwareConsoles.open(simulatedTfa(), fvp, transcript)) {
+            Supplier<Optional<String>> watch = consoles.crashesFromNow();
+            fvp.hand("runtime", "NOTICE:  BL31: v2.15.0");
+            assertThat(watch.get()).isEmpty();
+            fvp.hand("runtime", "Unhandled Exception in EL3.");
+            assertThat(watch.get()).contains("the firmware crashed, reporting 'Unhandled Exception in EL3.' on console 'runtime'");
+        }
+        assertThat(transcript.tail(5)).contains("runtime RX NOTICE:  BL31: v2.15.0", "runtime RX Unhandled Exception in EL3.");
+    }
+
     @TempDir
     Path dir;
 

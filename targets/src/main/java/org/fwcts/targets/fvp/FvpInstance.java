@@ -31,6 +31,8 @@ final class FvpInstance extends ProcessTarget {
     private final CompletableFuture<Integer> agentPort = new CompletableFuture<>();
     private final Map<String, Integer> announced = new ConcurrentHashMap<>();
     private final Map<String, TerminalDrain> drains = new ConcurrentHashMap<>();
+    private final List<java.util.function.BiConsumer<String, String>> forwards =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
     private final OutputTail output;
     private volatile boolean closed;
 
@@ -57,7 +59,9 @@ final class FvpInstance extends ProcessTarget {
             agentPort.complete(port);
         } else {
             String label = labels.containsKey(terminal) ? terminal + " (" + labels.get(terminal) + ")" : terminal;
-            drains.computeIfAbsent(terminal, t -> new TerminalDrain(label, agentConsole.host(), port));
+            String console = labels.getOrDefault(terminal, terminal);
+            drains.computeIfAbsent(terminal, t -> new TerminalDrain(label, agentConsole.host(), port,
+                    read -> forwards.forEach(forward -> forward.accept(console, read))));
         }
     }
 
@@ -92,6 +96,11 @@ final class FvpInstance extends ProcessTarget {
     @Override
     public List<ConsoleEndpoint> consoles() {
         return List.of(new ConsoleEndpoint.Network(agentConsole.name(), agentConsole.host(), agentPort.join(), false));
+    }
+
+    @Override
+    public void forwardOwnConsoles(java.util.function.BiConsumer<String, String> listener) {
+        forwards.add(listener);
     }
 
     /** The model's own output, then the last lines of each terminal drained here. */

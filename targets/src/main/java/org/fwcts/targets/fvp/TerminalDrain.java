@@ -18,9 +18,12 @@ final class TerminalDrain implements AutoCloseable {
     private volatile OutputTail tail;
     private volatile String problem;
     private volatile boolean closed;
+    private final java.util.function.Consumer<String> lines;
 
-    TerminalDrain(String label, String host, int port) {
+    /** Drains the terminal at {@code host:port}, handing each line it reads to {@code lines}. */
+    TerminalDrain(String label, String host, int port, java.util.function.Consumer<String> lines) {
         this.label = label;
+        this.lines = lines;
         Thread connector = new Thread(() -> connect(host, port), "fvp-drain-" + label);
         connector.setDaemon(true);
         connector.start();
@@ -33,7 +36,7 @@ final class TerminalDrain implements AutoCloseable {
                 connected.setTcpNoDelay(true);
                 connected.connect(new InetSocketAddress(host, port), 1000);
                 socket = connected;
-                tail = new OutputTail(connected.getInputStream(), "fvp-terminal-" + label);
+                tail = new OutputTail(connected.getInputStream(), "fvp-terminal-" + label, lines);
                 return;
             } catch (IOException e) {
                 problem = "not drained: cannot connect to " + host + ":" + port + ": " + e.getMessage();
